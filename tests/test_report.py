@@ -1,0 +1,345 @@
+"""Reporters: golden outputs for every format on a small fixture set, SARIF schema validation,
+GitHub escaping, GitLab fingerprints, JUnit's passing case. Built from stub FileResults so that
+the output does not move when the analysis core changes; regenerate with UPDATE_GOLDEN=1."""
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from initlint.model import Diagnostic, Edit, FileResult, Fix, Span
+from initlint.report import FORMATS, render_diagnostics, render_statistics
+from initlint.report import _common, github, gitlab
+from initlint.rules.base import Rule
+
+GOLDEN = Path(__file__).parent / "golden"
+SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+EXTENSIONS = {"concise": "txt", "full": "txt", "json": "json", "json-lines": "jsonl", "github": "txt",
+              "gitlab": "json", "sarif": "json", "junit": "xml"}
+
+MLP = """import tensorflow as tf
+x = tf.placeholder(tf.float32, [None, 784])
+w = tf.Variable(tf.random_normal([784, 256]))
+h = tf.layers.dense(
+    x, 1024, activation=tf.nn.relu,
+    kernel_initializer=tf.zeros_initializer())
+\tlogits = tf.layers.dense(h, 10)
+"""
+PY2 = 'import tensorflow as tf\nprint "loss", loss\n'
+CLEAN = "import tensorflow as tf\nx = tf.keras.layers.Dense(10)\n"
+
+
+def _rule(code: str, name: str, severity: str, summary: str) -> Rule:
+    doc = (f"## What it does\nChecks for {name.replace('-', ' ')}.\n\n## Why is this bad?\n"
+           f"It is risky.\n\n## Example\n```python\nbad()\n```\n\nUse instead:\n```python\ngood()\n```\n")
+    return Rule(code=code, name=name, severity=severity, summary=summary, doc=doc, check=lambda a, s: iter(()))
+
+
+TEST_RULES = {rule.code: rule for rule in (
+    _rule("INI101", "exploding-signal", "warning", "The signal grows layer after layer."),
+    _rule("INI201", "zero-kernel", "error", "A kernel initialised to zeros cannot break symmetry."),
+    _rule("INI301", "tf1-default-stddev", "warning", "tf.random_normal defaults to stddev 1.0."),
+    _rule("INI901", "syntax-error", "error", "The file cannot be parsed."),
+)}
+
+
+def diag(code: str, severity: str, message: str, path: str, span: Span, fix: Fix | None = None,
+         data: dict | None = None) -> Diagnostic:
+    return Diagnostic(code=code, name=TEST_RULES[code].name, severity=severity, message=message, path=path,
+                      span=span, fix=fix, data=data or {})
+
+
+def fixture_results() -> list[FileResult]:
+    mlp = "models/mlp.py"
+    return [
+        FileResult(path="models/clean.py", source=CLEAN),
+        FileResult(path=mlp, source=MLP, diagnostics=(
+            diag("INI201", "error", "kernel initialised to zeros: every unit computes the same function",
+                 mlp, Span(4, 5, 6, 47), data={"fan_in": None, "fan_out": 1024}),
+            diag("INI301", "warning",
+                 "`tf.random_normal` defaults to stddev=1.0: 17.9x Glorot's 0.0559 for fan_in=784, fan_out=256",
+                 mlp, Span(3, 17, 3, 45),
+                 fix=Fix("unsafe", "Use `tf.glorot_uniform_initializer()`",
+                         (Edit("tf.glorot_uniform_initializer()([784, 256])", Span(3, 17, 3, 45)),)),
+                 data={"fan_in": 784, "fan_out": 256, "std": 1.0, "glorot_std": 0.05590169943749474}),
+            diag("INI101", "info", "logits spread: predicted mean square 12.5 (gain 3.2 per layer)",
+                 mlp, Span(7, 11, 7, 32), data={"mean_square": 12.5, "gain": 3.2, "overflow": float("inf")}),
+        )),
+        FileResult(path="legacy/py2.py", source=PY2, diagnostics=(
+            diag("INI901", "error", "cannot parse: invalid syntax", "legacy/py2.py", Span(2, 7, 2, 7)),)),
+    ]
+
+
+@pytest.fixture(autouse=True)
+def pinned_environment(monkeypatch, tmp_path):
+    """Stable rule metadata, no GitLab project dir, and a known %SRCROOT%."""
+    monkeypatch.setattr(_common, "RULES_BY_CODE", TEST_RULES)
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _normalise(text: str, root: Path) -> str:
+    return text.replace(root.resolve().as_uri(), "file:///SRCROOT")
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("format_name", sorted(FORMATS))
+def test_golden(format_name, pinned_environment):
+    text = _normalise(render_diagnostics(format_name, fixture_results()), pinned_environment)
+    check_golden(f"{format_name}.{EXTENSIONS[format_name]}", text)
+
+
+@pytest.mark.parametrize("format_name", sorted(FORMATS))
+def test_golden_clean(format_name, pinned_environment):
+    text = _normalise(render_diagnostics(format_name, [FileResult(path="models/clean.py", source=CLEAN)]),
+                      pinned_environment)
+    check_golden(f"clean/{format_name}.{EXTENSIONS[format_name]}", text)
+
+
+def test_golden_statistics():
+    check_golden("statistics.txt", render_statistics("concise", fixture_results()))
+    check_golden("statistics.json", render_statistics("json", fixture_results()))
+
+
+def test_every_format_has_a_golden_file():
+    assert set(EXTENSIONS) == set(FORMATS)
+
+
+# ---------------------------------------------------------------- concise / full
+
+
+def test_concise_is_sorted_by_file_then_line_with_ruff_summary():
+    lines = render_diagnostics("concise", fixture_results()).splitlines()
+    assert lines == [
+        "legacy/py2.py:2:7: INI901 cannot parse: invalid syntax",
+        "models/mlp.py:3:17: INI301 `tf.random_normal` defaults to stddev=1.0: 17.9x Glorot's 0.0559 "
+        "for fan_in=784, fan_out=256",
+        "models/mlp.py:4:5: INI201 kernel initialised to zeros: every unit computes the same function",
+        "models/mlp.py:7:11: INI101 logits spread: predicted mean square 12.5 (gain 3.2 per layer)",
+        "Found 4 errors (1 info).",
+    ]
+
+
+def test_concise_summary_wording():
+    assert render_diagnostics("concise", []) == "All checks passed!\n"
+    one = [FileResult(path="a.py", diagnostics=(diag("INI301", "warning", "m", "a.py", Span(1, 1, 1, 2)),))]
+    assert render_diagnostics("concise", one) == "a.py:1:1: INI301 m\nFound 1 error.\n"
+    assert render_diagnostics("concise", one, quiet=True) == "a.py:1:1: INI301 m\n"
+
+
+def test_concise_colour_only_when_asked():
+    one = [FileResult(path="a.py", diagnostics=(diag("INI301", "warning", "m", "a.py", Span(1, 1, 1, 2)),))]
+    assert "\x1b[" not in render_diagnostics("concise", one)
+    coloured = render_diagnostics("concise", one, color=True)
+    assert "\x1b[" in coloured
+    import click
+    assert click.unstyle(coloured) == "a.py:1:1: INI301 m\nFound 1 error.\n"
+
+
+def test_full_shows_source_line_caret_and_data():
+    text = render_diagnostics("full", fixture_results())
+    assert ("models/mlp.py:3:17: INI301 `tf.random_normal` defaults to stddev=1.0: 17.9x Glorot's 0.0559 "
+            "for fan_in=784, fan_out=256\n"
+            "  |\n"
+            "3 | w = tf.Variable(tf.random_normal([784, 256]))\n"
+            "  |                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ INI301\n"
+            "  |\n"
+            "  = data: fan_in=784, fan_out=256, std=1, glorot_std=0.0559\n"
+            "  = help: Use `tf.glorot_uniform_initializer()`\n") in text
+    # a tab before the span stays a tab under it, so that the caret lines up
+    assert "7 | \tlogits = tf.layers.dense(h, 10)\n  | \t         ^" in text
+
+
+# ---------------------------------------------------------------- json / json-lines
+
+
+def test_json_is_ruff_shaped():
+    records = json.loads(render_diagnostics("json", fixture_results()))
+    assert [r["code"] for r in records] == ["INI901", "INI301", "INI201", "INI101"]
+    ini301 = records[1]
+    assert set(ini301) == {"code", "name", "severity", "message", "filename", "location", "end_location",
+                           "fix", "url", "noqa_row", "data"}
+    assert ini301["location"] == {"row": 3, "column": 17}
+    assert ini301["end_location"] == {"row": 3, "column": 45}
+    assert ini301["fix"] == {"applicability": "unsafe", "message": "Use `tf.glorot_uniform_initializer()`",
+                             "edits": [{"content": "tf.glorot_uniform_initializer()([784, 256])",
+                                        "location": {"row": 3, "column": 17},
+                                        "end_location": {"row": 3, "column": 45}}]}
+    assert ini301["url"] == TEST_RULES["INI301"].url
+    assert ini301["noqa_row"] == 3
+    assert ini301["data"]["fan_in"] == 784
+    assert records[2]["fix"] is None
+    assert records[3]["data"]["overflow"] is None  # infinity is not JSON
+    assert render_diagnostics("json", []) == "[]\n"
+
+
+def test_json_lines_has_one_record_per_line():
+    lines = render_diagnostics("json-lines", fixture_results()).splitlines()
+    assert [json.loads(line)["code"] for line in lines] == ["INI901", "INI301", "INI201", "INI101"]
+    assert json.loads(lines[1]) == json.loads(render_diagnostics("json", fixture_results()))[1]
+    assert render_diagnostics("json-lines", []) == ""
+
+
+# ---------------------------------------------------------------- github
+
+
+def test_github_escaping_of_data_and_properties():
+    assert github.escape_data("100% a:b,c\r\nd") == "100%25 a:b,c%0D%0Ad"
+    assert github.escape_property("100% a:b,c\r\nd") == "100%25 a%3Ab%2Cc%0D%0Ad"
+    assert github.escape_property("%3A") == "%253A"  # % first, so existing escapes are not decoded
+
+
+def test_github_command_with_hostile_message_and_path():
+    path = "odd dir/50%,a:b.py"
+    d = diag("INI301", "warning", "std 100%: a, b\nsecond line", path, Span(2, 3, 2, 9))
+    out = render_diagnostics("github", [FileResult(path=path, diagnostics=(d,))])
+    assert out == ("::warning title=initlint (INI301),file=odd dir/50%25%2Ca%3Ab.py,line=2,col=3,endLine=2,"
+                   "endColumn=9::odd dir/50%25,a:b.py:2:3: INI301 std 100%25: a, b%0Asecond line\n")
+
+
+def test_github_levels_and_multiline_geometry():
+    lines = render_diagnostics("github", fixture_results()).splitlines()
+    assert lines[0].startswith("::error title=initlint (INI901),file=legacy/py2.py,line=2,col=7,endLine=2,endColumn=7::")
+    assert lines[1].startswith("::warning title=initlint (INI301),file=models/mlp.py,line=3,col=17,endLine=3,"
+                               "endColumn=45::models/mlp.py:3:17: INI301 ")
+    # a span over several lines: no col/endColumn, or the runner drops the inline annotation
+    assert lines[2].startswith("::error title=initlint (INI201),file=models/mlp.py,line=4,endLine=6::"
+                               "models/mlp.py:4:5: INI201 ")
+    assert lines[3].startswith("::notice ")
+
+
+# ---------------------------------------------------------------- gitlab
+
+
+def test_gitlab_report_fields_and_unique_line_independent_fingerprints(monkeypatch, tmp_path):
+    same = [diag("INI301", "warning", "m", "pkg/a.py", Span(line, 1, line, 5)) for line in (3, 9, 12)]
+    issues = json.loads(render_diagnostics("gitlab", [FileResult(path="pkg/a.py", diagnostics=tuple(same))]))
+    assert len({i["fingerprint"] for i in issues}) == 3
+    assert issues[0] == {"check_name": "INI301", "description": "INI301: m", "severity": "minor",
+                         "fingerprint": issues[0]["fingerprint"],
+                         "location": {"path": "pkg/a.py", "positions": {"begin": {"line": 3, "column": 1},
+                                                                        "end": {"line": 3, "column": 5}}}}
+    # the fingerprint does not depend on the line: moving code keeps the first one
+    moved = [diag("INI301", "warning", "m", "pkg/a.py", Span(40, 1, 40, 5))]
+    first = json.loads(render_diagnostics("gitlab", [FileResult(path="pkg/a.py", diagnostics=tuple(moved))]))
+    assert first[0]["fingerprint"] == issues[0]["fingerprint"]
+    severities = {i["check_name"]: i["severity"] for i in json.loads(render_diagnostics("gitlab", fixture_results()))}
+    assert severities == {"INI901": "major", "INI301": "minor", "INI201": "major", "INI101": "info"}
+
+
+def test_gitlab_paths_relative_to_ci_project_dir(monkeypatch, tmp_path):
+    (tmp_path / "repo").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path / "repo"))
+    d = diag("INI301", "warning", "m", "repo/src/m.py", Span(1, 1, 1, 2))
+    issues = json.loads(render_diagnostics("gitlab", [FileResult(path="repo/src/m.py", diagnostics=(d,))]))
+    assert issues[0]["location"]["path"] == "src/m.py"
+    assert gitlab.project_path(str(tmp_path / "repo" / "x.py")) == "x.py"
+
+
+# ---------------------------------------------------------------- sarif
+
+
+def test_sarif_is_valid_against_the_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    for results in (fixture_results(), []):
+        document = json.loads(render_diagnostics("sarif", results))
+        jsonschema.validate(document, schema)  # raises on any violation
+    # and the schema is strict enough to notice a broken document
+    broken = json.loads(render_diagnostics("sarif", fixture_results()))
+    del broken["version"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_sarif_has_what_github_code_scanning_requires(pinned_environment):
+    document = json.loads(render_diagnostics("sarif", fixture_results()))
+    assert document["version"] == "2.1.0" and document["$schema"]
+    run = document["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["INI101", "INI201", "INI301", "INI901"]
+    for rule in rules:
+        assert {"id", "name", "shortDescription", "fullDescription", "help", "helpUri",
+                "defaultConfiguration"} <= set(rule)
+        assert rule["help"]["text"] and rule["help"]["markdown"].startswith("## What it does")
+        assert len(rule["fullDescription"]["text"]) <= 1024
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == pinned_environment.resolve().as_uri() + "/"
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    ini301 = by_rule["INI301"]
+    assert rules[ini301["ruleIndex"]]["id"] == "INI301"
+    assert ini301["level"] == "warning" and by_rule["INI101"]["level"] == "note"
+    location = ini301["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "models/mlp.py", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 3, "startColumn": 17, "endLine": 3, "endColumn": 45}
+
+
+def test_sarif_uri_is_percent_encoded_and_outside_paths_absolute(tmp_path):
+    inside = diag("INI301", "warning", "m", "my dir/a b.py", Span(1, 1, 1, 2))
+    outside_path = str(tmp_path.parent / "elsewhere.py")
+    outside = diag("INI301", "warning", "m", outside_path, Span(1, 1, 1, 2))
+    run = json.loads(render_diagnostics("sarif", [FileResult(path=inside.path, diagnostics=(inside,)),
+                                                  FileResult(path=outside_path, diagnostics=(outside,))]))["runs"][0]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
+    assert {"uri": "my%20dir/a%20b.py", "uriBaseId": "%SRCROOT%"} in uris
+    assert {"uri": Path(outside_path).as_uri()} in uris
+
+
+# ---------------------------------------------------------------- junit
+
+
+def test_junit_structure():
+    root = ET.fromstring(render_diagnostics("junit", fixture_results()))
+    assert root.tag == "testsuites" and root.get("tests") == "4" and root.get("failures") == "4"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["legacy/py2.py", "models/mlp.py"]
+    case = suites[1].find("testcase")
+    assert case.get("name") == "org.initlint.INI301" and case.get("classname") == "models/mlp"
+    assert case.get("line") == "3" and case.get("column") == "17"
+    assert case.find("failure").text.startswith("line 3, col 17, `tf.random_normal`")
+    assert case.find("properties/property").get("value") == "warning"
+
+
+def test_junit_single_passing_case_when_clean():
+    root = ET.fromstring(render_diagnostics("junit", []))
+    suite = root.find("testsuite")
+    cases = suite.findall("testcase")
+    assert len(cases) == 1 and cases[0].get("name") == "No errors found" and cases[0].get("classname") == "initlint"
+    assert suite.get("tests") == "1" and suite.get("failures") == "0"
+
+
+def test_junit_escapes_xml():
+    d = diag("INI301", "warning", 'a <b> & "c"\x01', "a.py", Span(1, 1, 1, 2))
+    root = ET.fromstring(render_diagnostics("junit", [FileResult(path="a.py", diagnostics=(d,))]))
+    assert root.find("testsuite/testcase/failure").get("message") == 'a <b> & "c"\ufffd'
+
+
+# ---------------------------------------------------------------- statistics
+
+
+def test_statistics_text_like_ruff():
+    text = render_statistics("concise", fixture_results())
+    assert text == ("1\tINI101\t[ ] exploding-signal\n1\tINI201\t[ ] zero-kernel\n"
+                    "1\tINI301\t[*] tf1-default-stddev\n1\tINI901\t[ ] syntax-error\nFound 4 errors (1 info).\n")
+    many = [diag("INI301", "warning", "m", "a.py", Span(n, 1, n, 2)) for n in range(1, 12)]
+    many.append(diag("INI201", "error", "m", "a.py", Span(20, 1, 20, 2)))
+    text = render_statistics("concise", [FileResult(path="a.py", diagnostics=tuple(many))], quiet=True)
+    assert text == "11\tINI301\ttf1-default-stddev\n 1\tINI201\tzero-kernel\n"
+
+
+def test_statistics_json():
+    rows = json.loads(render_statistics("json", fixture_results()))
+    assert rows[2] == {"code": "INI301", "name": "tf1-default-stddev", "count": 1, "fixable": True}
