@@ -1,0 +1,235 @@
+"""DATA: every weight-creating layer API — its parameters in order, its weights, their default
+initializers, kernel layouts, and whether a variable_scope initializer can reach them.
+
+Defaults follow tf-initializers.md: §2.2 (tf.layers: kernel None -> scope -> glorot, bias zeros),
+§3.1 (Keras: explicit strings, never the scope), §4.1 (slim: xavier weights, zeros biases,
+relu activation, no bias under a normalizer), §2.3 (TF1 RNN cells).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# A default initializer: a canonical name with params, or None for "whatever get_variable picks"
+SCOPE = None
+
+
+@dataclass(frozen=True, slots=True)
+class WeightSpec:
+    role: str
+    kwarg: str | None  # the parameter that sets its initializer
+    default: tuple[str, dict[str, Any]] | None  # None: falls through to variable_scope, then glorot
+    layout: str  # how the shape is built, see interpret._weight_shape
+    when: str = "always"  # always | use_bias | slim_bias | pointwise | bn_center | bn_scale
+    arithmetic: str = "tf"
+
+
+@dataclass(frozen=True, slots=True)
+class LayerSpec:
+    api: str  # canonical name
+    family: str  # tf_layers | keras | slim | rnn_cell
+    kind: str  # dense | conv | conv_transpose | separable | depthwise | embedding | rnn | rnn_cell | norm
+    params: tuple[str, ...]  # positional order (functional APIs start with the inputs)
+    defaults: dict[str, Any]
+    weights: tuple[WeightSpec, ...]
+    takes_inputs: bool  # functional (inputs first) vs a class constructed then called
+    rank: int = 0  # spatial rank for convolutions
+    activation_param: str = "activation"
+
+    @property
+    def scope_reaches(self) -> bool:
+        return any(w.default is SCOPE for w in self.weights)
+
+
+GLOROT = ("glorot_uniform", {})
+ZEROS = ("zeros", {})
+ONES = ("ones", {})
+XAVIER = ("xavier", {"uniform": True})
+ORTHOGONAL = ("orthogonal", {"gain": 1.0})
+KERAS_UNIFORM = ("random_uniform", {"minval": -0.05, "maxval": 0.05})
+
+_TFL_BIAS = WeightSpec("bias", "bias_initializer", ZEROS, "bias", "use_bias")
+_KERAS_BIAS = WeightSpec("bias", "bias_initializer", ZEROS, "bias", "use_bias")
+_SLIM_BIAS = WeightSpec("bias", "biases_initializer", ZEROS, "bias", "slim_bias")
+
+LAYERS: dict[str, LayerSpec] = {}
+
+
+def _add(spec: LayerSpec, *aliases: str) -> None:
+    for name in (spec.api, *aliases):
+        LAYERS[name] = spec
+
+
+# --- tf.layers (functions and classes) §2.2 ---
+_TFL_DENSE = ("units", "activation", "use_bias", "kernel_initializer", "bias_initializer")
+_TFL_CONV = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "activation",
+             "use_bias", "kernel_initializer", "bias_initializer")
+_TFL_CONVT = ("filters", "kernel_size", "strides", "padding", "data_format", "activation", "use_bias",
+              "kernel_initializer", "bias_initializer")
+_TFL_SEP = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
+            "depth_multiplier", "activation", "use_bias", "depthwise_initializer", "pointwise_initializer",
+            "bias_initializer")
+_TFL_DEFAULTS = {"activation": None, "use_bias": True, "strides": 1, "padding": "valid",
+                 "dilation_rate": 1, "depth_multiplier": 1, "data_format": "channels_last"}
+for fn, cls, kind, rank, params in (
+    ("dense", "Dense", "dense", 0, _TFL_DENSE),
+    ("conv1d", "Conv1D", "conv", 1, _TFL_CONV), ("conv2d", "Conv2D", "conv", 2, _TFL_CONV),
+    ("conv3d", "Conv3D", "conv", 3, _TFL_CONV),
+    ("conv2d_transpose", "Conv2DTranspose", "conv_transpose", 2, _TFL_CONVT),
+    ("conv3d_transpose", "Conv3DTranspose", "conv_transpose", 3, _TFL_CONVT),
+    ("separable_conv1d", "SeparableConv1D", "separable", 1, _TFL_SEP),
+    ("separable_conv2d", "SeparableConv2D", "separable", 2, _TFL_SEP),
+):
+    if kind == "separable":
+        weights = (WeightSpec("depthwise_kernel", "depthwise_initializer", SCOPE, "depthwise"),
+                   WeightSpec("pointwise_kernel", "pointwise_initializer", SCOPE, "pointwise"), _TFL_BIAS)
+    else:
+        weights = (WeightSpec("kernel", "kernel_initializer", SCOPE, kind), _TFL_BIAS)
+    _add(LayerSpec(f"tf.layers.{fn}", "tf_layers", kind, ("inputs", *params), _TFL_DEFAULTS, weights, True, rank),
+         *( [f"tf.layers.convolution{rank}d"] if fn == f"conv{rank}d" else []))
+    _add(LayerSpec(f"tf.layers.{cls}", "tf_layers", kind, params, _TFL_DEFAULTS, weights, False, rank),
+         *( [f"tf.layers.Convolution{rank}D"] if cls == f"Conv{rank}D" else []))
+_TFL_BN = (WeightSpec("gamma", "gamma_initializer", ONES, "channels", "bn_scale"),
+           WeightSpec("beta", "beta_initializer", ZEROS, "channels", "bn_center"))
+_add(LayerSpec("tf.layers.batch_normalization", "tf_layers", "norm",
+               ("inputs", "axis", "momentum", "epsilon", "center", "scale"),
+               {"center": True, "scale": True, "training": False}, _TFL_BN, True))
+_add(LayerSpec("tf.layers.BatchNormalization", "tf_layers", "norm", ("axis", "momentum", "epsilon", "center", "scale"),
+               {"center": True, "scale": True}, _TFL_BN, False))
+
+# --- Keras §3.1 ---
+_K_DENSE = ("units", "activation", "use_bias", "kernel_initializer", "bias_initializer")
+_K_CONV = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups",
+           "activation", "use_bias", "kernel_initializer", "bias_initializer")
+_K_CONVT = ("filters", "kernel_size", "strides", "padding", "output_padding", "data_format", "dilation_rate",
+            "activation", "use_bias", "kernel_initializer", "bias_initializer")
+_K_SEP = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "depth_multiplier",
+          "activation", "use_bias", "depthwise_initializer", "pointwise_initializer", "bias_initializer")
+_K_DW = ("kernel_size", "strides", "padding", "depth_multiplier", "data_format", "dilation_rate", "activation",
+         "use_bias", "depthwise_initializer", "bias_initializer")
+_K_DEFAULTS = {"activation": None, "use_bias": True, "strides": 1, "padding": "valid", "dilation_rate": 1,
+               "depth_multiplier": 1, "groups": 1, "data_format": None}
+for cls, kind, rank, params in (
+    ("Dense", "dense", 0, _K_DENSE),
+    ("Conv1D", "conv", 1, _K_CONV), ("Conv2D", "conv", 2, _K_CONV), ("Conv3D", "conv", 3, _K_CONV),
+    ("Conv1DTranspose", "conv_transpose", 1, _K_CONVT), ("Conv2DTranspose", "conv_transpose", 2, _K_CONVT),
+    ("Conv3DTranspose", "conv_transpose", 3, _K_CONVT),
+    ("SeparableConv1D", "separable", 1, _K_SEP), ("SeparableConv2D", "separable", 2, _K_SEP),
+    ("DepthwiseConv1D", "depthwise", 1, _K_DW), ("DepthwiseConv2D", "depthwise", 2, _K_DW),
+):
+    if kind == "separable":
+        weights = (WeightSpec("depthwise_kernel", "depthwise_initializer", GLOROT, "depthwise"),
+                   WeightSpec("pointwise_kernel", "pointwise_initializer", GLOROT, "pointwise"), _KERAS_BIAS)
+    elif kind == "depthwise":
+        weights = (WeightSpec("depthwise_kernel", "depthwise_initializer", GLOROT, "depthwise"),
+                   WeightSpec("bias", "bias_initializer", ZEROS, "depthwise_bias", "use_bias"))
+    else:
+        weights = (WeightSpec("kernel", "kernel_initializer", GLOROT, kind), _KERAS_BIAS)
+    aliases = []
+    if kind == "conv":
+        aliases.append(f"keras.layers.Convolution{rank}D")
+    if kind == "conv_transpose":
+        aliases.append(f"keras.layers.Convolution{rank}DTranspose")
+    if kind == "separable":
+        aliases.append(f"keras.layers.SeparableConvolution{rank}D")
+    _add(LayerSpec(f"keras.layers.{cls}", "keras", kind, params, _K_DEFAULTS, weights, False, rank), *aliases)
+_add(LayerSpec("keras.layers.Embedding", "keras", "embedding", ("input_dim", "output_dim", "embeddings_initializer"),
+               {}, (WeightSpec("embeddings", "embeddings_initializer", KERAS_UNIFORM, "embedding"),), False))
+_K_RNN = ("units", "activation", "recurrent_activation", "use_bias", "kernel_initializer",
+          "recurrent_initializer", "bias_initializer", "unit_forget_bias")
+for cls, gates in (("SimpleRNN", 1), ("GRU", 3), ("LSTM", 4)):
+    params = _K_RNN if cls != "SimpleRNN" else tuple(p for p in _K_RNN if p != "recurrent_activation")
+    bias = WeightSpec("bias", "bias_initializer", ("unit_forget_bias", {}) if cls == "LSTM" else ZEROS,
+                      f"rnn_bias{gates}", "use_bias")
+    _add(LayerSpec(f"keras.layers.{cls}", "keras", "rnn", params,
+                   {"activation": "tanh", "use_bias": True, "unit_forget_bias": True, "gates": gates},
+                   (WeightSpec("kernel", "kernel_initializer", GLOROT, f"rnn_kernel{gates}"),
+                    WeightSpec("recurrent_kernel", "recurrent_initializer", ORTHOGONAL, f"rnn_recurrent{gates}"),
+                    bias), False), f"keras.layers.{cls}Cell")
+_K_BN = (WeightSpec("gamma", "gamma_initializer", ONES, "channels", "bn_scale"),
+         WeightSpec("beta", "beta_initializer", ZEROS, "channels", "bn_center"))
+_add(LayerSpec("keras.layers.BatchNormalization", "keras", "norm", ("axis", "momentum", "epsilon", "center", "scale"),
+               {"center": True, "scale": True}, _K_BN, False))
+_add(LayerSpec("keras.layers.LayerNormalization", "keras", "norm", ("axis", "epsilon", "center", "scale"),
+               {"center": True, "scale": True}, _K_BN, False))
+
+# --- slim / contrib §4.1 ---
+_S_CONV = ("num_outputs", "kernel_size", "stride", "padding", "data_format", "rate", "activation_fn",
+           "normalizer_fn", "normalizer_params", "weights_initializer", "weights_regularizer",
+           "biases_initializer")
+_S_CONVT = ("num_outputs", "kernel_size", "stride", "padding", "data_format", "activation_fn", "normalizer_fn",
+            "normalizer_params", "weights_initializer", "weights_regularizer", "biases_initializer")
+_S_SEP = ("num_outputs", "kernel_size", "depth_multiplier", "stride", "padding", "data_format", "rate",
+          "activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer", "pointwise_initializer",
+          "weights_regularizer", "biases_initializer")
+_S_FC = ("num_outputs", "activation_fn", "normalizer_fn", "normalizer_params", "weights_initializer",
+         "weights_regularizer", "biases_initializer")
+_S_DEFAULTS = {"activation_fn": "relu", "normalizer_fn": None, "stride": 1, "padding": "SAME", "rate": 1,
+               "depth_multiplier": 1, "data_format": None}
+_S_WEIGHTS = WeightSpec("kernel", "weights_initializer", XAVIER, "", arithmetic="slim")
+_add(LayerSpec("slim.conv2d", "slim", "conv", ("inputs", *_S_CONV), _S_DEFAULTS,
+               (WeightSpec("kernel", "weights_initializer", XAVIER, "conv", arithmetic="slim"), _SLIM_BIAS), True, 2,
+               "activation_fn"), "slim.convolution2d")
+_add(LayerSpec("slim.conv1d", "slim", "conv", ("inputs", *_S_CONV), _S_DEFAULTS,
+               (WeightSpec("kernel", "weights_initializer", XAVIER, "conv", arithmetic="slim"), _SLIM_BIAS), True, 1,
+               "activation_fn"), "slim.convolution1d")
+_add(LayerSpec("slim.conv3d", "slim", "conv", ("inputs", *_S_CONV), _S_DEFAULTS,
+               (WeightSpec("kernel", "weights_initializer", XAVIER, "conv", arithmetic="slim"), _SLIM_BIAS), True, 3,
+               "activation_fn"), "slim.convolution3d")
+_add(LayerSpec("slim.convolution", "slim", "conv", ("inputs", *_S_CONV), _S_DEFAULTS,
+               (WeightSpec("kernel", "weights_initializer", XAVIER, "conv", arithmetic="slim"), _SLIM_BIAS), True, 0,
+               "activation_fn"))
+_add(LayerSpec("slim.conv2d_transpose", "slim", "conv_transpose", ("inputs", *_S_CONVT), _S_DEFAULTS,
+               (WeightSpec("kernel", "weights_initializer", XAVIER, "conv_transpose", arithmetic="slim"), _SLIM_BIAS),
+               True, 2, "activation_fn"), "slim.convolution2d_transpose")
+_add(LayerSpec("slim.separable_conv2d", "slim", "separable", ("inputs", *_S_SEP), _S_DEFAULTS,
+               (WeightSpec("depthwise_kernel", "weights_initializer", XAVIER, "depthwise", arithmetic="slim"),
+                WeightSpec("pointwise_kernel", "pointwise_initializer", XAVIER, "pointwise", "pointwise", "slim"),
+                WeightSpec("bias", "biases_initializer", ZEROS, "separable_bias", "slim_bias")),
+               True, 2, "activation_fn"), "slim.separable_convolution2d")
+_add(LayerSpec("slim.fully_connected", "slim", "dense", ("inputs", *_S_FC), _S_DEFAULTS,
+               (WeightSpec("kernel", "weights_initializer", XAVIER, "dense", arithmetic="slim"), _SLIM_BIAS), True, 0,
+               "activation_fn"), "slim.linear")
+_add(LayerSpec("slim.batch_norm", "slim", "norm", ("inputs", "decay", "center", "scale"),
+               {"center": True, "scale": False},
+               (WeightSpec("gamma", None, ONES, "channels", "bn_scale"),
+                WeightSpec("beta", None, ZEROS, "channels", "bn_center")), True))
+
+# --- TF1 RNN cells §2.3: kernels follow the scope ---
+for cls, gates, bias in (("BasicRNNCell", 1, ZEROS), ("BasicLSTMCell", 4, ZEROS), ("LSTMCell", 4, ZEROS),
+                         ("GRUCell", 3, ZEROS)):
+    init_kwarg = "initializer" if cls == "LSTMCell" else "kernel_initializer"
+    params = ("num_units", "use_peepholes", "cell_clip", "initializer") if cls == "LSTMCell" else (
+        ("num_units", "activation", "reuse", "kernel_initializer", "bias_initializer") if cls == "GRUCell"
+        else ("num_units", "forget_bias") if cls == "BasicLSTMCell" else ("num_units", "activation"))
+    _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, {"gates": gates},
+                   (WeightSpec("kernel", init_kwarg, SCOPE, f"cell_kernel{gates}"),
+                    WeightSpec("bias", "bias_initializer" if cls == "GRUCell" else None, bias, f"cell_bias{gates}")),
+                   False))
+
+# Ops whose arg_scope identity is shared (slim.conv2d is slim.convolution2d, §4.2)
+ARG_SCOPE_KEY = {name: spec.api for name, spec in LAYERS.items() if spec.family == "slim"}
+ARG_SCOPE_KEY.update({"slim.variable": "slim.variable", "slim.model_variable": "slim.model_variable"})
+
+# Pooling and other shape ops by family: (canonical -> (kind, params))
+POOLS: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {}
+for prefix, params, defaults in (
+    ("tf.layers.", ("inputs", "pool_size", "strides", "padding"), {"padding": "valid"}),
+    ("slim.", ("inputs", "kernel_size", "stride", "padding"), {"stride": 2, "padding": "VALID"}),
+    ("tf.nn.", ("value", "ksize", "strides", "padding"), {}),
+):
+    for name, kind in (("max_pooling2d", "max"), ("average_pooling2d", "avg"), ("max_pooling1d", "max"),
+                       ("average_pooling1d", "avg"), ("max_pool2d", "max"), ("avg_pool2d", "avg"),
+                       ("max_pool", "max"), ("avg_pool", "avg"), ("max_pool2d", "max")):
+        POOLS[prefix + name] = (kind, params, defaults)
+KERAS_POOLS = {"MaxPooling1D": "max", "MaxPooling2D": "max", "MaxPooling3D": "max", "MaxPool2D": "max",
+               "MaxPool1D": "max", "AveragePooling1D": "avg", "AveragePooling2D": "avg", "AvgPool2D": "avg",
+               "AveragePooling3D": "avg", "GlobalAveragePooling2D": "gavg", "GlobalMaxPooling2D": "gmax",
+               "GlobalAveragePooling1D": "gavg", "GlobalMaxPooling1D": "gmax"}
+
+
+def field_default(spec: LayerSpec, name: str) -> Any:
+    return spec.defaults.get(name)
+
+
+__all__ = ["LAYERS", "LayerSpec", "WeightSpec", "SCOPE", "ARG_SCOPE_KEY", "POOLS", "KERAS_POOLS", "field"]

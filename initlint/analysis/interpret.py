@@ -1,0 +1,2314 @@
+"""One walk over a module: an abstract interpreter that follows the code the way TensorFlow would run it.
+
+It evaluates statements in order with abstract values (values.py), inlines helper functions at their
+call sites, unrolls loops over constant ranges, keeps the variable_scope and arg_scope stacks, and
+creates a WeightDraft wherever TensorFlow would create a variable. Tensors carry static shapes and the
+predicted second moments, so fans and the signal come out of the same walk.
+
+Nothing here imports or runs the analysed code.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterator
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from initlint.analysis import catalog
+from initlint.analysis.catalog import LAYERS, LayerSpec, WeightSpec
+from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS,
+                                            TF1_INITIALIZERS_MODULE, TF_CONSTRUCTORS, Constructor,
+                                            compute_fans, moments)
+from initlint.analysis.names import canonical, forced_dialect
+from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
+from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
+                                      InstanceV, LayerV, ModelV, OpLayerV, Ref, Seq, TensorV, Unknown,
+                                      Value, VariableV, VarScopeObj)
+from initlint.model import CallSite, Initializer, Signal, Span, Weight
+from initlint.settings import Settings
+
+STEP_BUDGET = 200_000  # statements and calls interpreted per file before giving up on further inlining
+
+
+class _Return(Exception):
+    def __init__(self, value: Value) -> None:
+        self.value = value
+
+
+class _Budget(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------------------------
+# What the walk builds
+
+
+@dataclass(eq=False)
+class WeightDraft:
+    role: str
+    api: str
+    family: str
+    node: cst.CSTNode
+    call_stack: tuple[CallSite, ...]
+    shape: tuple[int | None, ...] | None
+    init: Initializer
+    init_value: InitV | None
+    arithmetic: str
+    layer: "LayerDraft | None" = None
+    iteration: int | None = None
+    shape_reason: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class LayerDraft:
+    id: int
+    api: str
+    kind: str
+    node: cst.CSTNode
+    call_stack: tuple[CallSite, ...]
+    weights: list[WeightDraft] = field(default_factory=list)
+    activation: str | None = None
+    n_in: int | None = None  # signal fan-in
+    input_ms: float | None = None
+    input_mean: float = 0.0
+    input_ms_default: float | None = None
+    q: float | None = None
+    q_default: float | None = None
+    post_ms: float | None = None
+    activation_factor: float | None = None
+    input_act_factor: float = 1.0
+    backward_factor: float | None = None
+    chain: int | None = None
+    depth: int | None = None
+    feeds_weight: bool = False
+    normalized: bool = False
+    applied: bool = False
+
+
+@dataclass
+class Context:
+    """The dynamic state TensorFlow keeps while a model is built."""
+
+    vscope_init: Value | None = None  # the innermost variable_scope initializer
+    vscope_line: int | None = None
+    vscope_obj: VarScopeObj | None = None
+    arg_scope: ArgScopeV = field(default_factory=lambda: ArgScopeV({}, []))
+    arg_scope_lines: tuple[int, ...] = ()
+    call_stack: tuple[CallSite, ...] = ()
+    caller_unknown: str | None = None  # why callers (outside what we see) may change the context
+    iteration: int | None = None
+    in_scope_keras: tuple[int, str] | None = None  # (line, initializer) of an enclosing vscope
+
+
+@dataclass
+class ModuleAnalysis:
+    path: str
+    dialect: str
+    dialect_reason: str
+    weights: tuple[Weight, ...]
+
+
+# --------------------------------------------------------------------------------------------
+# Dialect: TF1 or TF2 constructor defaults
+
+_TF1_MARKERS = re.compile(
+    r"\b(?:compat\.v1|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
+    r"tf\.contrib|tf_slim|contrib\.slim|tf\.random_normal\b|tf\.truncated_normal\b|tf\.random_uniform\b|"
+    r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
+    r"tf\.initialize_all_variables|tf\.nn\.rnn_cell)")
+_TF2_MARKERS = re.compile(r"\b(?:tf\.function\b|tf\.GradientTape|tf\.random\.normal|compat\.v2|"
+                          r"tf\.keras|from tensorflow import keras|import keras\b)")
+
+
+def detect_dialect(source: str, setting: str) -> tuple[str, str]:
+    if setting in ("tf1", "tf2"):
+        return setting, f"{setting} (set in configuration)"
+    match = _TF1_MARKERS.search(source)
+    if match:
+        line = source.count("\n", 0, match.start()) + 1
+        return "tf1", f"tf1: `{match.group(0)}` at line {line}"
+    match = _TF2_MARKERS.search(source)
+    if match:
+        line = source.count("\n", 0, match.start()) + 1
+        return "tf2", f"tf2: `{match.group(0)}` at line {line}"
+    return "tf2", "tf2: no TF1-only API in this file"
+
+
+# --------------------------------------------------------------------------------------------
+
+_KERAS_ACTIVATION_LAYERS = {"ReLU": "relu", "ELU": "elu", "LeakyReLU": "leaky_relu", "PReLU": "leaky_relu",
+                            "Softmax": "softmax"}
+_ACTIVATION_NAMES = {
+    "relu": "relu", "relu6": "relu6", "elu": "elu", "selu": "selu", "leaky_relu": "leaky_relu",
+    "crelu": "relu", "tanh": "tanh", "sigmoid": "sigmoid", "softplus": "softplus", "swish": "swish",
+    "silu": "silu", "gelu": "gelu", "softmax": "softmax", "linear": "linear", "hard_sigmoid": "hard_sigmoid",
+    "log_softmax": "softmax", "softsign": "tanh", "identity": "linear",
+}
+_ACTIVATION_MODULES = ("tf.nn.", "tf.", "tf.math.", "keras.activations.", "slim.", "tf.keras.activations.",
+                       "keras.backend.")
+_PASSTHROUGH = {"tf.identity", "tf.squeeze", "tf.expand_dims", "tf.transpose", "tf.stop_gradient",
+                "tf.nn.dropout", "tf.layers.dropout", "slim.dropout", "tf.nn.lrn",
+                "tf.nn.local_response_normalization", "tf.cast", "tf.to_float", "tf.pad", "tf.tile",
+                "tf.image.resize_images", "tf.image.resize", "tf.image.resize_bilinear",
+                "tf.image.resize_nearest_neighbor", "tf.nn.avg_pool", "tf.layers.average_pooling2d",
+                "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics"}
+_NORMALIZE = {"tf.contrib.layers.layer_norm", "slim.layer_norm", "tf.nn.batch_normalization",
+              "slim.instance_norm", "slim.group_norm", "tf.nn.l2_normalize"}
+_FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
+_BUILTIN_NAMES = {"range", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
+                  "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow"}
+
+
+def _dims(value: Value) -> tuple[int | None, ...] | None:
+    """A shape written in the code: a list/tuple of ints, with None/-1/unknown as unknown dims."""
+    if isinstance(value, Seq):
+        out: list[int | None] = []
+        for item in value.items:
+            if isinstance(item, Const) and isinstance(item.value, int) and not isinstance(item.value, bool):
+                out.append(item.value if item.value >= 0 else None)
+            else:
+                out.append(None)
+        return tuple(out)
+    if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        return (value.value,)
+    if isinstance(value, TensorV) and value.shape is not None:
+        return value.shape
+    return None
+
+
+def _int(value: Value | None) -> int | None:
+    if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+        if float(value.value).is_integer():
+            return int(value.value)
+    return None
+
+
+def _ints(value: Value | None, rank: int, default: int) -> tuple[int | None, ...]:
+    if value is None:
+        return (default,) * rank
+    if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        return (value.value,) * rank
+    if isinstance(value, Seq):
+        items = tuple(_int(item) for item in value.items)
+        if len(items) == rank:
+            return items
+        if len(items) == rank + 2:  # tf.nn style [1, h, w, 1]
+            return items[1:-1]
+        if len(items) == 1:
+            return items * rank
+    return (None,) * rank
+
+
+def _product(dims: tuple[int | None, ...]) -> int | None:
+    out = 1
+    for dim in dims:
+        if dim is None:
+            return None
+        out *= dim
+    return out
+
+
+def _note_of(value: Value | None) -> str | None:
+    if isinstance(value, Const):
+        return value.note
+    if isinstance(value, Seq):
+        for item in value.items:
+            note = _note_of(item)
+            if note:
+                return note
+    return None
+
+
+def _spatial_out(size: int | None, kernel: int | None, stride: int | None, padding: str, dilation: int | None,
+                 transpose: bool = False) -> int | None:
+    if size is None or stride is None:
+        return None
+    same = padding.lower() == "same"
+    if transpose:
+        if same:
+            return size * stride
+        if kernel is None:
+            return None
+        return size * stride + max((kernel - 1) * (dilation or 1) + 1 - stride, 0)
+    if same:
+        return -(-size // stride)
+    if kernel is None:
+        return None
+    effective = (kernel - 1) * (dilation or 1) + 1
+    return max(0, (size - effective) // stride + 1)
+
+
+class Interpreter:
+    def __init__(self, module: cst.Module, path: str, settings: Settings, dialect: str) -> None:
+        self.module = module
+        self.path = path
+        self.settings = settings
+        self.dialect = dialect
+        self.positions: Any = None
+        self.weights: list[WeightDraft] = []
+        self.layers: list[LayerDraft] = []
+        self.pending_layer_objects: list[LayerV] = []
+        self.entered: set[int] = set()  # ids of FunctionDef nodes interpreted at least once
+        self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
+        self.steps = 0
+        self.chain_counter = 0
+        self.star_imports: list[str] = []
+        self.module_env = Env()
+
+    # ---- positions -------------------------------------------------------------------------
+    def span(self, node: cst.CSTNode) -> Span:
+        code_range = self.positions.get(node) if self.positions is not None else None
+        if code_range is None:
+            return Span(1, 1, 1, 1)
+        return Span(code_range.start.line, code_range.start.column + 1, code_range.end.line,
+                    code_range.end.column + 1)
+
+    def line(self, node: cst.CSTNode) -> int:
+        return self.span(node).line
+
+    # ---- driving ---------------------------------------------------------------------------
+    def run(self) -> None:
+        context = Context()
+        try:
+            self.exec_block(self.module.body, self.module_env, context)
+        except (_Return, _Budget):
+            pass
+        self._run_unentered_functions()
+        self._emit_unbuilt_layers()
+
+    def _run_unentered_functions(self) -> None:
+        """Functions nobody in this file called are analysed on their own: their callers are unknown."""
+        functions = list(self._functions(self.module.body, self.module_env, None))
+        referenced = self._referenced_names()
+        functions.sort(key=lambda item: (item[0].name.value in referenced, self.line(item[0])))
+        instances: dict[int, InstanceV] = {}
+        for node, env, owner in functions:
+            if id(node) in self.entered:
+                continue
+            bound_self: Value | None = None
+            if owner is not None:
+                instance = instances.get(id(owner.node))
+                if instance is None:
+                    instance = instances[id(owner.node)] = InstanceV(owner)
+                    init = owner.methods.get("__init__")
+                    if init is not None and id(init) not in self.entered and init is not node:
+                        self._run_root(init, env, owner, instance)
+                bound_self = instance
+            self._run_root(node, env, owner, bound_self)
+
+    def _run_root(self, node: cst.FunctionDef, env: Env, owner: ClassV | None, bound_self: Value | None) -> None:
+        name = node.name.value if owner is None else f"{owner.name}.{node.name.value}"
+        context = Context(caller_unknown=f"{name}() is not called in this file: its callers may set the scope")
+        func = FuncV(node, env, name, bound_self, owner)
+        try:
+            self.call_function(func, [], {}, context, None, root=True)
+        except (_Return, _Budget):
+            pass
+
+    def _functions(self, body: Any, env: Env, owner: ClassV | None) -> Iterator[tuple[cst.FunctionDef, Env, ClassV | None]]:
+        for statement in body:
+            if isinstance(statement, cst.FunctionDef):
+                found = env.lookup(statement.name.value)
+                closure = found.env if isinstance(found, FuncV) and found.node is statement else env
+                if owner is not None:
+                    closure = owner.env
+                yield statement, closure, owner
+                yield from self._functions(statement.body.body, Env(closure), None)
+            elif isinstance(statement, cst.ClassDef):
+                cls = env.lookup(statement.name.value)
+                if not isinstance(cls, ClassV) or cls.node is not statement:
+                    cls = ClassV(statement, env, statement.name.value, [])
+                    self._collect_methods(cls)
+                yield from self._functions(statement.body.body, cls.env, cls)
+            elif isinstance(statement, (cst.If, cst.Try, cst.With, cst.For, cst.While)):
+                yield from self._functions(_nested_bodies(statement), env, owner)
+
+    def _referenced_names(self) -> set[str]:
+        names: set[str] = set()
+
+        class Collector(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                func = node.func
+                if isinstance(func, cst.Name):
+                    names.add(func.value)
+                elif isinstance(func, cst.Attribute):
+                    names.add(func.attr.value)
+                for arg in node.args:
+                    if isinstance(arg.value, cst.Name):
+                        names.add(arg.value.value)
+
+        self.module.visit(Collector())
+        return names
+
+    def _collect_methods(self, cls: ClassV) -> None:
+        for statement in cls.node.body.body:
+            if isinstance(statement, cst.FunctionDef):
+                cls.methods[statement.name.value] = statement
+
+    def _emit_unbuilt_layers(self) -> None:
+        """Layer objects never called in what we see still have weights: report them with unknown inputs."""
+        for layer in self.pending_layer_objects:
+            if layer.layer is None:
+                self.build_layer_object(layer, None, layer.context)
+
+    def _tick(self) -> None:
+        self.steps += 1
+        if self.steps > STEP_BUDGET:
+            raise _Budget()
+
+    # ---- statements ------------------------------------------------------------------------
+    def exec_block(self, body: Any, env: Env, context: Context) -> None:
+        for statement in body:
+            self.exec_statement(statement, env, context)
+
+    def exec_statement(self, statement: cst.CSTNode, env: Env, context: Context) -> None:
+        self._tick()
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                self.exec_small(small, env, context)
+        elif isinstance(statement, cst.FunctionDef):
+            env.names[statement.name.value] = FuncV(statement, env, statement.name.value)
+        elif isinstance(statement, cst.ClassDef):
+            cls = ClassV(statement, Env(env), statement.name.value,
+                         [self.eval(arg.value, env, context) for arg in statement.bases])
+            self._collect_methods(cls)
+            env.names[statement.name.value] = cls
+            self._exec_class_body(cls, context)
+        elif isinstance(statement, cst.If):
+            self.exec_if(statement, env, context)
+        elif isinstance(statement, cst.For):
+            self.exec_for(statement, env, context)
+        elif isinstance(statement, cst.While):
+            self.exec_block(statement.body.body, env, context)
+        elif isinstance(statement, cst.With):
+            self.exec_with(statement, env, context)
+        elif isinstance(statement, cst.Try):
+            self.exec_block(statement.body.body, env, context)
+            if statement.orelse is not None:
+                self.exec_block(statement.orelse.body.body, env, context)
+            if statement.finalbody is not None:
+                self.exec_block(statement.finalbody.body.body, env, context)
+        elif isinstance(statement, cst.IndentedBlock):
+            self.exec_block(statement.body, env, context)
+
+    def _exec_class_body(self, cls: ClassV, context: Context) -> None:
+        for statement in cls.node.body.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(
+                            small.targets[0].target, cst.Name):
+                        cls.attrs[small.targets[0].target.value] = self.eval(small.value, cls.env, context)
+            elif isinstance(statement, cst.FunctionDef):
+                cls.env.names[statement.name.value] = FuncV(statement, cls.env, statement.name.value, owner=cls)
+
+    def exec_small(self, small: cst.CSTNode, env: Env, context: Context) -> None:
+        if isinstance(small, cst.Assign):
+            value = self.eval(small.value, env, context)
+            for target in small.targets:
+                self.assign(target.target, value, env, context)
+        elif isinstance(small, cst.AnnAssign):
+            if small.value is not None:
+                self.assign(small.target, self.eval(small.value, env, context), env, context)
+        elif isinstance(small, cst.AugAssign):
+            current = self.eval(small.target, env, context)
+            value = self.binary(current, small.operator, self.eval(small.value, env, context), context)
+            self.assign(small.target, value, env, context)
+        elif isinstance(small, cst.Expr):
+            self.eval(small.value, env, context)
+        elif isinstance(small, cst.Return):
+            value = self.eval(small.value, env, context) if small.value is not None else Const(None)
+            raise _Return(value)
+        elif isinstance(small, cst.Import):
+            for alias in small.names:
+                dotted = _dotted(alias.name)
+                if alias.asname is not None:
+                    env.names[_name_of(alias.asname.name)] = Ref(dotted)
+                else:
+                    head = dotted.split(".")[0]
+                    env.names[head] = Ref(head)
+        elif isinstance(small, cst.ImportFrom):
+            self.exec_import_from(small, env)
+
+    def exec_import_from(self, node: cst.ImportFrom, env: Env) -> None:
+        if node.relative or node.module is None:
+            return
+        module = _dotted(node.module)
+        if isinstance(node.names, cst.ImportStar):
+            self.star_imports.append(module)
+            return
+        for alias in node.names:
+            name = _dotted(alias.name)
+            local = _name_of(alias.asname.name) if alias.asname is not None else name
+            env.names[local] = Ref(f"{module}.{name}")
+
+    def assign(self, target: cst.BaseExpression, value: Value, env: Env, context: Context) -> None:
+        if isinstance(target, cst.Name):
+            env.names[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            items = value.items if isinstance(value, Seq) else None
+            elements = [e.value for e in target.elements]
+            for index, element in enumerate(elements):
+                item = items[index] if items is not None and index < len(items) else Unknown("unpacked value")
+                self.assign(element, item, env, context)
+        elif isinstance(target, cst.Attribute):
+            owner = self.eval(target.value, env, context)
+            if isinstance(owner, InstanceV):
+                owner.attrs[target.attr.value] = value
+            elif isinstance(owner, ClassV):
+                owner.attrs[target.attr.value] = value
+        elif isinstance(target, cst.Subscript):
+            owner = self.eval(target.value, env, context)
+            key = self._subscript_key(target, env, context)
+            if isinstance(owner, DictV) and isinstance(key, Const):
+                owner.items[key.value] = value
+            elif isinstance(owner, Seq) and isinstance(key, Const) and isinstance(key.value, int):
+                if -len(owner.items) <= key.value < len(owner.items):
+                    owner.items[key.value] = value
+
+    def exec_if(self, node: cst.If, env: Env, context: Context) -> None:
+        test = self.eval(node.test, env, context)
+        if isinstance(test, Const) and test.note is None:
+            if test.value:
+                self.exec_block(node.body.body, env, context)
+            elif isinstance(node.orelse, cst.If):
+                self.exec_if(node.orelse, env, context)
+            elif isinstance(node.orelse, cst.Else):
+                self.exec_block(node.orelse.body.body, env, context)
+            return
+        # Unknown condition: both branches may run; each creates the weights it would create.
+        self.exec_block(node.body.body, env, context)
+        if isinstance(node.orelse, cst.If):
+            self.exec_if(node.orelse, env, context)
+        elif isinstance(node.orelse, cst.Else):
+            self.exec_block(node.orelse.body.body, env, context)
+
+    def _iterate(self, iterable: Value) -> list[Value] | None:
+        if isinstance(iterable, Seq) and len(iterable.items) <= self.settings.max_unroll:
+            return list(iterable.items)
+        if isinstance(iterable, DictV) and len(iterable.items) <= self.settings.max_unroll:
+            return [Const(key) for key in iterable.items]
+        return None
+
+    def exec_for(self, node: cst.For, env: Env, context: Context) -> None:
+        items = self._iterate(self.eval(node.iter, env, context))
+        if items is None:
+            self.assign(node.target, Unknown("the loop variable of a loop that cannot be unrolled"), env, context)
+            self.exec_block(node.body.body, env, context)
+            return
+        for index, item in enumerate(items):
+            self.assign(node.target, item, env, context)
+            inner = replace(context, iteration=index)
+            self.exec_block(node.body.body, env, inner)
+        if node.orelse is not None:
+            self.exec_block(node.orelse.body.body, env, context)
+
+    def exec_with(self, node: cst.With, env: Env, context: Context) -> None:
+        inner = context
+        for item in node.items:
+            entered = self.eval(item.item, env, inner)
+            bound: Value = entered
+            if isinstance(entered, ContextV):
+                inner, bound = self.enter(entered, inner)
+            if item.asname is not None:
+                self.assign(item.asname.name, bound, env, inner)
+        self.exec_block(node.body.body, env, inner)
+
+    def enter(self, entered: ContextV, context: Context) -> tuple[Context, Value]:
+        if entered.kind == "variable_scope":
+            if entered.scope_obj is not None:  # re-entering a captured scope jumps to its initializer
+                initializer = entered.initializer if entered.initializer_given else entered.scope_obj.initializer
+                line = entered.line if entered.initializer_given else entered.scope_obj.line
+            elif entered.initializer_given:
+                initializer, line = entered.initializer, entered.line
+            else:
+                initializer, line = context.vscope_init, context.vscope_line
+            obj = VarScopeObj(initializer, line)
+            return replace(context, vscope_init=initializer, vscope_line=line, vscope_obj=obj), obj
+        if entered.kind == "arg_scope":
+            if entered.saved is not None:  # re-entering a saved arg_scope replaces the stack
+                scope = ArgScopeV({k: dict(v) for k, v in entered.saved.ops.items()}, list(entered.saved.unknown))
+                return replace(context, arg_scope=scope, arg_scope_lines=(entered.line or 0,)), scope
+            scope = ArgScopeV({k: dict(v) for k, v in context.arg_scope.ops.items()}, list(context.arg_scope.unknown))
+            keys = self._arg_scope_keys(entered.ops)
+            entries = {name: (value, entered.line) for name, value in entered.kwargs.items()}
+            if keys is None:
+                scope.unknown.append((entered.kwargs, entered.line))
+            else:
+                for key in keys:
+                    scope.ops.setdefault(key, {}).update(entries)
+            return replace(context, arg_scope=scope,
+                           arg_scope_lines=(*context.arg_scope_lines, entered.line or 0)), scope
+        return context, Unknown("a context manager")
+
+    def _arg_scope_keys(self, ops: Value | None) -> list[str] | None:
+        if isinstance(ops, (Seq, Const)) or ops is None:
+            items = ops.items if isinstance(ops, Seq) else []
+            keys: list[str] = []
+            for item in items:
+                if isinstance(item, Ref):
+                    keys.append(catalog.ARG_SCOPE_KEY.get(item.name, item.name))
+                elif isinstance(item, FuncV):
+                    keys.append(f"local:{item.name}")
+                else:
+                    return None
+            return keys
+        return None
+
+    # ---- expressions -----------------------------------------------------------------------
+    def eval(self, node: cst.BaseExpression | None, env: Env, context: Context) -> Value:
+        if node is None:
+            return Const(None)
+        if isinstance(node, cst.Name):
+            return self.eval_name(node.value, env)
+        if isinstance(node, cst.Integer):
+            return Const(node.evaluated_value)
+        if isinstance(node, cst.Float):
+            return Const(node.evaluated_value)
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            try:
+                return Const(node.evaluated_value)
+            except Exception:
+                return Unknown("a string")
+        if isinstance(node, cst.Attribute):
+            return self.eval_attribute(node, env, context)
+        if isinstance(node, cst.Call):
+            return self.eval_call(node, env, context)
+        if isinstance(node, (cst.List, cst.Tuple)):
+            items: list[Value] = []
+            for element in node.elements:
+                value = self.eval(element.value, env, context)
+                if isinstance(element, cst.StarredElement):
+                    if isinstance(value, Seq):
+                        items.extend(value.items)
+                    else:
+                        return Unknown("a starred element")
+                else:
+                    items.append(value)
+            return Seq(items, "list" if isinstance(node, cst.List) else "tuple")
+        if isinstance(node, cst.Dict):
+            entries: dict[Any, Value] = {}
+            for element in node.elements:
+                if isinstance(element, cst.DictElement):
+                    key = self.eval(element.key, env, context)
+                    value = self.eval(element.value, env, context)
+                    if isinstance(key, Const):
+                        entries[key.value] = value
+            return DictV(entries)
+        if isinstance(node, cst.BinaryOperation):
+            return self.binary(self.eval(node.left, env, context), node.operator,
+                               self.eval(node.right, env, context), context)
+        if isinstance(node, cst.UnaryOperation):
+            operand = self.eval(node.expression, env, context)
+            if isinstance(operand, Const):
+                try:
+                    if isinstance(node.operator, cst.Minus):
+                        return Const(-operand.value, operand.note)
+                    if isinstance(node.operator, cst.Plus):
+                        return operand
+                    if isinstance(node.operator, cst.Not):
+                        return Const(not operand.value, operand.note)
+                except TypeError:
+                    return Unknown("an operation on unknown values")
+            return Unknown("an operation on unknown values")
+        if isinstance(node, cst.BooleanOperation):
+            left = self.eval(node.left, env, context)
+            right = self.eval(node.right, env, context)
+            if isinstance(left, Const) and isinstance(right, Const):
+                if isinstance(node.operator, cst.And):
+                    return left if not left.value else right
+                return left if left.value else right
+            if isinstance(node.operator, cst.Or) and isinstance(left, Const) and left.value is None:
+                return right
+            return Unknown("a boolean expression")
+        if isinstance(node, cst.Comparison):
+            return self.compare(node, env, context)
+        if isinstance(node, cst.Subscript):
+            return self.subscript(node, env, context)
+        if isinstance(node, cst.Lambda):
+            return FuncV(node, env, "<lambda>")
+        if isinstance(node, cst.IfExp):
+            test = self.eval(node.test, env, context)
+            if isinstance(test, Const) and test.note is None:
+                return self.eval(node.body if test.value else node.orelse, env, context)
+            body = self.eval(node.body, env, context)
+            orelse = self.eval(node.orelse, env, context)
+            if isinstance(body, Const) and isinstance(orelse, Const) and body.value == orelse.value:
+                return body
+            return Unknown("a conditional expression")
+        if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+            return self.comprehension(node, env, context)
+        if isinstance(node, cst.NamedExpr):
+            value = self.eval(node.value, env, context)
+            self.assign(node.target, value, env, context)
+            return value
+        if isinstance(node, cst.Await):
+            return self.eval(node.expression, env, context)
+        return Unknown("an expression initlint does not evaluate")
+
+    def eval_name(self, name: str, env: Env) -> Value:
+        found = env.lookup(name)
+        if found is not None:
+            return found
+        found = self.module_env.lookup(name)
+        if found is not None:
+            return found
+        if name in ("True", "False", "None"):
+            return Const({"True": True, "False": False, "None": None}[name])
+        if name in _BUILTIN_NAMES:
+            return Ref(f"builtins.{name}")
+        for module in self.star_imports:
+            candidate = Ref(f"{module}.{name}")
+            if self._is_known_api(candidate.name):
+                return candidate
+        return Unknown(f"`{name}` is not defined in this file")
+
+    def _is_known_api(self, name: str) -> bool:
+        last = name.rsplit(".", 1)[-1]
+        return (name in LAYERS or name in RANDOM_OPS or name in catalog.POOLS or name in _FLATTEN
+                or last in TF_CONSTRUCTORS or last in KERAS_CONSTRUCTORS or last in SLIM_CONSTRUCTORS
+                or name.startswith("keras.layers.") or last in ("arg_scope", "variable_scope", "get_variable",
+                                                                  "Variable", "repeat", "stack"))
+
+    def eval_attribute(self, node: cst.Attribute, env: Env, context: Context) -> Value:
+        base = self.eval(node.value, env, context)
+        attr = node.attr.value
+        if isinstance(base, Ref):
+            return Ref(f"{base.path}.{attr}")
+        if isinstance(base, InstanceV):
+            if attr in base.attrs:
+                return base.attrs[attr]
+            method = self._find_method(base.cls, attr)
+            if method is not None:
+                return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", base, method[1])
+            class_attr = self._class_attr(base.cls, attr)
+            if class_attr is not None:
+                return class_attr
+            return Unknown(f"attribute `{attr}` of an instance")
+        if isinstance(base, ClassV):
+            class_attr = self._class_attr(base, attr)
+            if class_attr is not None:
+                return class_attr
+            method = self._find_method(base, attr)
+            if method is not None:
+                return FuncV(method[0], method[1].env, f"{base.name}.{attr}", None, method[1])
+        if isinstance(base, (TensorV, VariableV)) and attr == "shape":
+            return self._shape_value(base)
+        if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV)):
+            return _Bound(base, attr)
+        if isinstance(base, Unknown):
+            return Unknown(base.reason if "attribute" in base.reason else f"an attribute of {base.reason}")
+        return Unknown(f"attribute `{attr}`")
+
+    def _find_method(self, cls: ClassV, name: str, depth: int = 0) -> tuple[cst.FunctionDef, ClassV] | None:
+        if name in cls.methods:
+            return cls.methods[name], cls
+        if depth > 8:
+            return None
+        for base in cls.bases:
+            if isinstance(base, ClassV):
+                found = self._find_method(base, name, depth + 1)
+                if found:
+                    return found
+        return None
+
+    def _class_attr(self, cls: ClassV, name: str, depth: int = 0) -> Value | None:
+        if name in cls.attrs:
+            return cls.attrs[name]
+        if depth > 8:
+            return None
+        for base in cls.bases:
+            if isinstance(base, ClassV):
+                found = self._class_attr(base, name, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _shape_value(self, value: Value) -> Value:
+        shape = value.shape if isinstance(value, TensorV) else value.weight.shape
+        if shape is None:
+            return Unknown("a tensor's shape that is not known statically")
+        return Seq([Const(d) if d is not None else Unknown("a dimension known only at run time") for d in shape],
+                   "tuple")
+
+    def _subscript_key(self, node: cst.Subscript, env: Env, context: Context) -> Value:
+        if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+            return Unknown("a slice")
+        return self.eval(node.slice[0].slice.value, env, context)
+
+    def subscript(self, node: cst.Subscript, env: Env, context: Context) -> Value:
+        base = self.eval(node.value, env, context)
+        if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice) and isinstance(base, Seq):
+            part = node.slice[0].slice
+            lower = self.eval(part.lower, env, context) if part.lower else Const(None)
+            upper = self.eval(part.upper, env, context) if part.upper else Const(None)
+            if isinstance(lower, Const) and isinstance(upper, Const) and part.step is None:
+                try:
+                    return Seq(base.items[lower.value:upper.value], base.kind)
+                except TypeError:
+                    return Unknown("a slice")
+            return Unknown("a slice")
+        key = self._subscript_key(node, env, context)
+        if isinstance(base, Seq) and isinstance(key, Const) and isinstance(key.value, int):
+            if -len(base.items) <= key.value < len(base.items):
+                return base.items[key.value]
+            return Unknown("an index out of range")
+        if isinstance(base, DictV) and isinstance(key, Const):
+            try:
+                found = base.items.get(key.value)
+            except TypeError:
+                found = None
+            return found if found is not None else Unknown(f"key {key.value!r} of a dict")
+        if isinstance(base, (TensorV, VariableV)):
+            return TensorV(None, None, 0.0, None)
+        return Unknown("a subscript of an unknown value")
+
+    def compare(self, node: cst.Comparison, env: Env, context: Context) -> Value:
+        left = self.eval(node.left, env, context)
+        result = True
+        for target in node.comparisons:
+            right = self.eval(target.comparator, env, context)
+            if not (isinstance(left, Const) and isinstance(right, Const)):
+                if isinstance(target.operator, (cst.Is, cst.IsNot)) and isinstance(right, Const) and right.value is None:
+                    if isinstance(left, (TensorV, VariableV, InitV, LayerV, FuncV, Ref)):
+                        result = result and isinstance(target.operator, cst.IsNot)
+                        left = right
+                        continue
+                return Unknown("a comparison of unknown values")
+            try:
+                op = target.operator
+                a, b = left.value, right.value
+                if isinstance(op, cst.Equal):
+                    ok = a == b
+                elif isinstance(op, cst.NotEqual):
+                    ok = a != b
+                elif isinstance(op, cst.LessThan):
+                    ok = a < b
+                elif isinstance(op, cst.LessThanEqual):
+                    ok = a <= b
+                elif isinstance(op, cst.GreaterThan):
+                    ok = a > b
+                elif isinstance(op, cst.GreaterThanEqual):
+                    ok = a >= b
+                elif isinstance(op, cst.Is):
+                    ok = a is b
+                elif isinstance(op, cst.IsNot):
+                    ok = a is not b
+                elif isinstance(op, cst.In):
+                    ok = a in b
+                elif isinstance(op, cst.NotIn):
+                    ok = a not in b
+                else:
+                    return Unknown("a comparison")
+            except TypeError:
+                return Unknown("a comparison")
+            result = result and bool(ok)
+            left = right
+        return Const(result)
+
+    def comprehension(self, node: cst.ListComp | cst.GeneratorExp, env: Env, context: Context) -> Value:
+        inner_env = Env(env)
+        results: list[Value] = []
+
+        def run(comp: cst.CompFor) -> bool:
+            items = self._iterate(self.eval(comp.iter, inner_env, context))
+            if items is None:
+                return False
+            for item in items:
+                self.assign(comp.target, item, inner_env, context)
+                if any(not (isinstance(t := self.eval(cond.test, inner_env, context), Const) and t.value)
+                       for cond in comp.ifs):
+                    continue
+                if comp.inner_for_in is not None:
+                    if not run(comp.inner_for_in):
+                        return False
+                else:
+                    results.append(self.eval(node.elt, inner_env, context))
+            return True
+
+        if not run(node.for_in):
+            return Unknown("a comprehension over values not known statically")
+        return Seq(results)
+
+    def binary(self, left: Value, operator: cst.BaseBinaryOp, right: Value, context: Context) -> Value:
+        if isinstance(left, Const) and isinstance(right, Const):
+            note = left.note or right.note
+            try:
+                a, b = left.value, right.value
+                if isinstance(operator, cst.Add):
+                    return Const(a + b, note)
+                if isinstance(operator, cst.Subtract):
+                    return Const(a - b, note)
+                if isinstance(operator, cst.Multiply):
+                    return Const(a * b, note)
+                if isinstance(operator, cst.Divide):
+                    return Const(a / b, note)
+                if isinstance(operator, cst.FloorDivide):
+                    return Const(a // b, note)
+                if isinstance(operator, cst.Modulo):
+                    return Const(a % b, note)
+                if isinstance(operator, cst.Power):
+                    if abs(b) > 64:
+                        return Unknown("a large power")
+                    return Const(a ** b, note)
+            except (TypeError, ZeroDivisionError, OverflowError, ValueError):
+                return Unknown("an arithmetic error")
+            return Unknown("an operation initlint does not evaluate")
+        if isinstance(left, Seq) and isinstance(right, Seq) and isinstance(operator, cst.Add):
+            return Seq(left.items + right.items, left.kind)
+        if isinstance(left, Seq) and isinstance(right, Const) and isinstance(operator, cst.Multiply) \
+                and isinstance(right.value, int) and 0 <= right.value <= 1024:
+            return Seq(left.items * right.value, left.kind)
+        if isinstance(operator, cst.MatrixMultiply):
+            return self.matmul(left, right, None, context)
+        if isinstance(operator, cst.Add) and (_tensor_like(left) or _tensor_like(right)):
+            return self.add_tensors(left, right)
+        if isinstance(operator, cst.Multiply) and (_tensor_like(left) or _tensor_like(right)):
+            tensor, scale = (left, right) if _tensor_like(left) else (right, left)
+            tensor = _as_tensor(tensor)
+            if isinstance(scale, Const) and isinstance(scale.value, (int, float)) and tensor.ms is not None:
+                factor = float(scale.value) ** 2
+                return _derived(tensor, ms=tensor.ms * factor,
+                                ms_default=None if tensor.ms_default is None else tensor.ms_default * factor)
+            return _derived(tensor, ms=None, ms_default=None)
+        if _tensor_like(left) or _tensor_like(right):
+            tensor = _as_tensor(left if _tensor_like(left) else right)
+            return _derived(tensor, ms=None, ms_default=None)
+        return Unknown("an operation on unknown values")
+
+    # ---- calls -----------------------------------------------------------------------------
+    def eval_args(self, node: cst.Call, env: Env, context: Context) -> tuple[list[Value], dict[str, Value], bool]:
+        positional: list[Value] = []
+        keywords: dict[str, Value] = {}
+        opaque = False
+        for arg in node.args:
+            value = self.eval(arg.value, env, context)
+            if arg.star == "*":
+                if isinstance(value, Seq):
+                    positional.extend(value.items)
+                else:
+                    opaque = True
+            elif arg.star == "**":
+                if isinstance(value, DictV):
+                    keywords.update({str(k): v for k, v in value.items.items()})
+                else:
+                    opaque = True
+            elif arg.keyword is not None:
+                keywords[arg.keyword.value] = value
+            else:
+                positional.append(value)
+        return positional, keywords, opaque
+
+    def eval_call(self, node: cst.Call, env: Env, context: Context) -> Value:
+        self._tick()
+        func = self.eval(node.func, env, context)
+        positional, keywords, opaque = self.eval_args(node, env, context)
+        return self.call(func, positional, keywords, opaque, node, context)
+
+    def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+             node: cst.Call | None, context: Context) -> Value:
+        if isinstance(func, Ref):
+            return self.call_api(func, positional, keywords, opaque, node, context)
+        if isinstance(func, FuncV):
+            return self.call_function(func, positional, keywords, context, node, opaque=opaque)
+        if isinstance(func, ClassV):
+            return self.instantiate(func, positional, keywords, context, node)
+        if isinstance(func, InstanceV):
+            method = self._find_method(func.cls, "__call__")
+            if method is not None:
+                return self.call_function(FuncV(method[0], method[1].env, f"{func.cls.name}.__call__", func, method[1]),
+                                          positional, keywords, context, node)
+            call_method = self._find_method(func.cls, "call")
+            if call_method is not None:
+                return self.call_function(FuncV(call_method[0], call_method[1].env, f"{func.cls.name}.call", func,
+                                                call_method[1]), positional, keywords, context, node)
+            return Unknown("calling an instance")
+        if isinstance(func, LayerV):
+            inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
+            return self.call_layer_object(func, inputs, keywords, context)
+        if isinstance(func, OpLayerV):
+            inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
+            return self.apply_op_layer(func, inputs)
+        if isinstance(func, ModelV):
+            inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
+            return self.call_model(func, inputs, context)
+        if isinstance(func, InitV):  # an initializer called on a shape: a random tensor
+            shape = _dims(positional[0]) if positional else _dims(keywords.get("shape", Unknown("")))
+            return TensorV(shape, None, 0.0, None, init=func)
+        if isinstance(func, _Bound):
+            return self.call_method(func, positional, keywords, node, context)
+        return Unknown("a call to something initlint cannot see")
+
+    def call_function(self, func: FuncV, positional: list[Value], keywords: dict[str, Value], context: Context,
+                      node: cst.Call | None, opaque: bool = False, root: bool = False) -> Value:
+        key = id(func.node)
+        if key in self.call_depth or len(self.call_depth) >= self.settings.max_call_depth:
+            return Unknown(f"{func.name}() is recursive or nested too deep to follow")
+        self.entered.add(key)
+        env = Env(func.env)
+        params = func.node.params
+        caller_note = context.caller_unknown if root else None
+        bound_positional = ([func.bound_self] if func.bound_self is not None else []) + positional
+        all_params = [*params.posonly_params, *params.params]
+        for index, param in enumerate(all_params):
+            name = param.name.value
+            if index < len(bound_positional):
+                env.names[name] = bound_positional[index]
+            elif name in keywords:
+                env.names[name] = keywords.pop(name)
+            else:
+                env.names[name] = self._param_default(param, func, env, context, root, opaque)
+        extra = bound_positional[len(all_params):]
+        if isinstance(params.star_arg, cst.Param):
+            env.names[params.star_arg.name.value] = Seq(extra, "tuple") if not opaque and not root else Unknown(
+                "*args")
+        for param in params.kwonly_params:
+            name = param.name.value
+            env.names[name] = keywords.pop(name) if name in keywords else self._param_default(
+                param, func, env, context, root, opaque)
+        if params.star_kwarg is not None:
+            env.names[params.star_kwarg.name.value] = DictV(dict(keywords)) if not opaque and not root else Unknown(
+                "**kwargs passed by callers")
+        inner = context
+        if node is not None:
+            site = CallSite(self.path, self.line(node), self.span(node))
+            inner = replace(context, call_stack=(*context.call_stack, site))
+        elif root:
+            inner = replace(context, caller_unknown=caller_note)
+        self.call_depth.append(key)
+        try:
+            if isinstance(func.node, cst.Lambda):
+                return self.eval(func.node.body, env, inner)
+            try:
+                self.exec_block(func.node.body.body if isinstance(func.node.body, cst.IndentedBlock)
+                                else func.node.body.body, env, inner)
+            except _Return as returned:
+                return returned.value
+            return Const(None)
+        finally:
+            self.call_depth.pop()
+
+    def _param_default(self, param: cst.Param, func: FuncV, env: Env, context: Context, root: bool,
+                       opaque: bool) -> Value:
+        name = param.name.value
+        if param.default is None:
+            if root:
+                return Unknown(f"parameter `{name}` of {func.name}(), set by its callers")
+            return Unknown(f"parameter `{name}` of {func.name}() was not passed" + (" (**kwargs)" if opaque else ""))
+        value = self.eval(param.default, func.env, context)
+        if (root or opaque) and isinstance(value, Const):
+            return Const(value.value, f"the default of parameter `{name}` of {func.name}(); callers may pass another")
+        return value
+
+    def instantiate(self, cls: ClassV, positional: list[Value], keywords: dict[str, Value], context: Context,
+                    node: cst.Call | None) -> Value:
+        instance = InstanceV(cls)
+        init = self._find_method(cls, "__init__")
+        if init is not None:
+            self.call_function(FuncV(init[0], init[1].env, f"{cls.name}.__init__", instance, init[1]),
+                               positional, keywords, context, node)
+        return instance
+
+    def call_method(self, bound: "_Bound", positional: list[Value], keywords: dict[str, Value],
+                    node: cst.Call | None, context: Context) -> Value:
+        base, name = bound.base, bound.attr
+        if isinstance(base, (TensorV, VariableV)) and name in ("get_shape", "shape"):
+            return self._shape_value(base)
+        if isinstance(base, Seq) and name in ("as_list",):
+            return base
+        if isinstance(base, Seq) and name == "append" and positional:
+            base.items.append(positional[0])
+            return Const(None)
+        if isinstance(base, Seq) and name == "extend" and positional and isinstance(positional[0], Seq):
+            base.items.extend(positional[0].items)
+            return Const(None)
+        if isinstance(base, DictV) and name == "get" and positional and isinstance(positional[0], Const):
+            found = base.items.get(positional[0].value)
+            if found is not None:
+                return found
+            return positional[1] if len(positional) > 1 else Const(None)
+        if isinstance(base, DictV) and name in ("items", "keys", "values"):
+            if name == "keys":
+                return Seq([Const(k) for k in base.items])
+            if name == "values":
+                return Seq(list(base.items.values()))
+            return Seq([Seq([Const(k), v], "tuple") for k, v in base.items.items()])
+        if isinstance(base, DictV) and name == "update" and positional and isinstance(positional[0], DictV):
+            base.items.update(positional[0].items)
+            return Const(None)
+        if isinstance(base, VarScopeObj) and name == "set_initializer" and positional:
+            base.initializer = positional[0]
+            base.line = self.line(node) if node is not None else None
+            context.vscope_init, context.vscope_line = base.initializer, base.line
+            return Const(None)
+        if isinstance(base, ModelV) and name == "add" and positional:
+            base.layers.append(positional[0])
+            self._build_model_prefix(base, context)
+            return Const(None)
+        if isinstance(base, Const) and isinstance(base.value, str) and name == "format":
+            return Unknown("a formatted string")
+        if isinstance(base, (TensorV, VariableV)):
+            return _as_tensor(base) if name in ("value", "read_value") else Unknown(f"tensor method {name}")
+        if isinstance(base, (LayerV, ModelV)) and name in ("apply", "__call__", "call"):
+            inputs = positional[0] if positional else Unknown("no input")
+            if isinstance(base, LayerV):
+                return self.call_layer_object(base, inputs, keywords, context)
+            return self.call_model(base, inputs, context)
+        return Unknown(f"method `{name}`")
+
+    # ---- the TensorFlow APIs ----------------------------------------------------------------
+    def call_api(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+                 node: cst.Call | None, context: Context) -> Value:
+        name = ref.name
+        last = name.rsplit(".", 1)[-1]
+        dialect = forced_dialect(ref.path) or self.dialect
+        spec = LAYERS.get(name)
+        if spec is not None:
+            return self.layer_api(spec, positional, keywords, opaque, node, context)
+        if name.startswith("builtins."):
+            return _builtin(last, positional, keywords)
+        if name.startswith(("math.", "np.")) and last in _MATH:
+            return _math(last, positional)
+        if name in RANDOM_OPS:
+            return self.random_tensor(ref, RANDOM_OPS[name], positional, keywords, node)
+        constructor = self._constructor(ref, dialect)
+        if constructor is not None:
+            return self.construct_initializer(ref, constructor, positional, keywords, node, dialect)
+        if last in ("variable_scope", "variable_op_scope") and name.startswith("tf."):
+            return self.variable_scope(positional, keywords, node)
+        if last in ("name_scope",):
+            return ContextV("none")
+        if name == "slim.arg_scope" or last == "arg_scope":
+            return self.arg_scope(positional, keywords, node)
+        if last == "get_variable_scope" and name.startswith("tf."):
+            obj = context.vscope_obj or VarScopeObj(context.vscope_init, context.vscope_line)
+            context.vscope_obj = obj
+            return obj
+        if name in ("tf.get_variable", "slim.variable", "slim.model_variable", "tf.get_local_variable"):
+            return self.get_variable(ref, positional, keywords, opaque, node, context)
+        if name in ("tf.Variable", "tf.compat.v1.Variable"):
+            return self.tf_variable(positional, keywords, node, context)
+        if name == "tf.make_template":
+            return positional[1] if len(positional) > 1 else keywords.get("func_", Unknown("a template"))
+        if name in ("slim.repeat", "slim.stack"):
+            return self.repeat_or_stack(name, positional, keywords, node, context)
+        if name in ("tf.placeholder", "tf.placeholder_with_default"):
+            shape = positional[1] if len(positional) > 1 else keywords.get("shape")
+            return self.new_input(_dims(shape) if shape is not None else None)
+        if name in ("keras.Input", "keras.layers.Input"):
+            return self.keras_input(positional, keywords)
+        if name in ("keras.Sequential", "keras.models.Sequential"):
+            layers = positional[0] if positional else keywords.get("layers")
+            model = ModelV(list(layers.items) if isinstance(layers, Seq) else [])
+            self._build_model_prefix(model, context)
+            return model
+        if name in ("keras.Model", "keras.models.Model"):
+            return Unknown("a Keras model")
+        if name.startswith("keras.layers.") and last in _KERAS_OP_LAYERS:
+            return OpLayerV(_KERAS_OP_LAYERS[last], {**{str(i): v for i, v in enumerate(positional)}, **keywords})
+        if name.startswith("keras.layers.") and last in ("add", "Add", "concatenate", "Concatenate", "average",
+                                                         "Average", "multiply"):
+            if last[0].isupper():
+                return OpLayerV("merge_" + last.lower(), keywords)
+            items = positional[0] if positional else keywords.get("inputs")
+            return self.merge("merge_" + last.lower(), items)
+        if name in ("tf.matmul", "tf.linalg.matmul"):
+            a = positional[0] if positional else keywords.get("a", Unknown(""))
+            b = positional[1] if len(positional) > 1 else keywords.get("b", Unknown(""))
+            transpose_b = keywords.get("transpose_b")
+            return self.matmul(a, b, node, context, transpose_b=isinstance(transpose_b, Const) and bool(transpose_b.value))
+        if name in _CONV_OPS:
+            return self.raw_conv(name, positional, keywords, node, context)
+        if name in ("tf.nn.bias_add", "tf.add", "tf.math.add"):
+            a = positional[0] if positional else keywords.get("value", keywords.get("x", Unknown("")))
+            b = positional[1] if len(positional) > 1 else keywords.get("bias", keywords.get("y", Unknown("")))
+            return self.add_tensors(a, b)
+        if name in ("tf.add_n",):
+            items = positional[0] if positional else Unknown("")
+            return self.merge("merge_add", items)
+        if name in ("tf.concat",):
+            items = positional[0] if positional else keywords.get("values", Unknown(""))
+            axis = positional[1] if len(positional) > 1 else keywords.get("axis", Const(-1))
+            return self.merge("merge_concatenate", items, axis)
+        if name in ("tf.nn.embedding_lookup",):
+            params = positional[0] if positional else keywords.get("params", Unknown(""))
+            return self.embedding_lookup(params)
+        activation = _activation_of_ref(name)
+        if activation is not None and (positional or "features" in keywords or "x" in keywords):
+            target = positional[0] if positional else keywords.get("features", keywords.get("x"))
+            alpha = positional[1] if len(positional) > 1 else keywords.get("alpha")
+            return self.apply_activation(target, activation, _float(alpha, 0.2))
+        if name in catalog.POOLS:
+            kind, params, defaults = catalog.POOLS[name]
+            args = _bind(params, positional, keywords)
+            return self.pool(args.get(params[0]), kind, args.get(params[1]), args.get(params[2]),
+                             args.get(params[3], Const(defaults.get("padding", "VALID"))), name)
+        if name in _FLATTEN:
+            return self.flatten(positional[0] if positional else keywords.get("inputs", Unknown("")))
+        if name == "tf.reshape":
+            tensor = positional[0] if positional else keywords.get("tensor", Unknown(""))
+            shape = positional[1] if len(positional) > 1 else keywords.get("shape", Unknown(""))
+            return self.reshape(tensor, shape)
+        if name in _PASSTHROUGH or last in ("dropout",):
+            target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
+            if _tensor_like(target):
+                tensor = _as_tensor(target)
+                keep_shape = name not in ("tf.squeeze", "tf.expand_dims", "tf.transpose", "tf.pad", "tf.tile") \
+                    and "resize" not in name and "pool" not in name
+                return _derived(tensor, shape=tensor.shape if keep_shape else None)
+            return Unknown(f"{name}() of an unknown value")
+        if name in _NORMALIZE:
+            target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
+            return self.normalize(target)
+        return Unknown(f"{name}()")
+
+    def _constructor(self, ref: Ref, dialect: str) -> Constructor | None:
+        name = ref.name
+        parts = name.split(".")
+        last = parts[-1]
+        if parts[0] == "keras" and len(parts) >= 2 and parts[-2] == "initializers":
+            return KERAS_CONSTRUCTORS.get(last)
+        if parts[0] == "slim" and last in SLIM_CONSTRUCTORS:
+            return SLIM_CONSTRUCTORS[last]
+        if parts[0] == "tf" and len(parts) >= 2 and parts[-2] == "initializers":
+            if dialect == "tf1" and last in TF1_INITIALIZERS_MODULE:
+                return TF1_INITIALIZERS_MODULE[last]
+            return KERAS_CONSTRUCTORS.get(last)
+        if parts[0] == "tf" and len(parts) == 2 and last in TF_CONSTRUCTORS:
+            return TF_CONSTRUCTORS[last]
+        if parts[0] == "tf" and len(parts) == 2 and last in ("he_normal", "he_uniform", "lecun_normal",
+                                                            "lecun_uniform", "glorot_uniform", "glorot_normal"):
+            return TF1_INITIALIZERS_MODULE[last]
+        return None
+
+    def construct_initializer(self, ref: Ref, constructor: Constructor, positional: list[Value],
+                              keywords: dict[str, Value], node: cst.Call | None, dialect: str,
+                              uncalled: bool = False) -> InitV:
+        defaults = constructor.defaults
+        if dialect == "tf2" and constructor.tf2_defaults is not None and ref.name.split(".")[0] == "tf":
+            defaults = constructor.tf2_defaults
+        args = _bind(constructor.params, positional, keywords)
+        params: dict[str, Any] = dict(defaults)
+        reasons: list[str] = []
+        for key, value in args.items():
+            if key in ("seed", "dtype", "verify_shape", "name"):
+                continue
+            if isinstance(value, Const):
+                params[key] = value.value
+                if value.note:
+                    reasons.append(f"`{key}` is {value.note}")
+            elif isinstance(value, Seq):
+                params[key] = None
+                reasons.append(f"`{key}` is not a single number")
+            else:
+                params[key] = None
+                reasons.append(f"`{key}` is {value.reason if isinstance(value, Unknown) else 'not known statically'}")
+        if constructor.name == "random_uniform" and params.get("maxval") is None and "maxval" not in args:
+            params["maxval"] = 1.0
+        name = constructor.name
+        if name == "variance_scaling" and constructor.arithmetic == "tf":
+            if params.get("distribution") == "normal":
+                params["distribution"] = "truncated_normal"
+        if name == "xavier":
+            uniform = params.get("uniform")
+            name = "glorot_uniform" if uniform is True else "glorot_normal" if uniform is False else "xavier"
+        return InitV(name, params, ref.path, constructor.arithmetic, self.line(node) if node is not None else None,
+                     node, not reasons, "; ".join(reasons) or None, uncalled, constructor.deprecated_for)
+
+    def random_tensor(self, ref: Ref, constructor: Constructor, positional: list[Value], keywords: dict[str, Value],
+                      node: cst.Call | None) -> TensorV:
+        if ref.name == "np.random.randn":
+            shape = tuple(_int(v) for v in positional)
+            init = self.construct_initializer(ref, constructor, [], {}, node, self.dialect)
+            return TensorV(shape, None, 0.0, None, init=init)
+        args = _bind(constructor.params, positional, keywords)
+        if ref.name.startswith("np.random.") and "size" in keywords:
+            args["shape"] = keywords["size"]
+        if ref.name == "np.random.normal":
+            args.setdefault("mean", keywords.get("loc", Const(0.0)))
+            args.setdefault("stddev", keywords.get("scale", Const(1.0)))
+        if ref.name == "np.random.uniform":
+            args.setdefault("minval", keywords.get("low", Const(0.0)))
+            args.setdefault("maxval", keywords.get("high", Const(1.0)))
+        shape_value = args.pop("shape", None)
+        init = self.construct_initializer(ref, constructor, [], {k: v for k, v in args.items()}, node, self.dialect)
+        note = _note_of(shape_value)
+        tensor = TensorV(_dims(shape_value) if shape_value is not None else None, None, 0.0, None, init=init)
+        if note:
+            tensor.init = replace(init, certain=False, reason=f"the shape uses {note}") if init.certain else init
+        return tensor
+
+    def variable_scope(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None) -> ContextV:
+        scope = positional[0] if positional else keywords.get("name_or_scope", Const(None))
+        given = "initializer" in keywords
+        initializer = keywords.get("initializer")
+        if not given and len(positional) >= 4:  # variable_scope(name, default_name, values, initializer)
+            given, initializer = True, positional[3]
+        return ContextV("variable_scope", initializer, given, scope if isinstance(scope, VarScopeObj) else None,
+                        line=self.line(node) if node is not None else None)
+
+    def arg_scope(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None) -> ContextV:
+        first = positional[0] if positional else keywords.get("list_ops_or_scope", Seq([]))
+        line = self.line(node) if node is not None else None
+        if isinstance(first, ArgScopeV):
+            return ContextV("arg_scope", saved=first, line=line)
+        if isinstance(first, DictV):
+            return ContextV("arg_scope", saved=ArgScopeV({}, []), line=line)
+        return ContextV("arg_scope", ops=first, kwargs=dict(keywords), line=line)
+
+    # ---- inputs and shape ops ---------------------------------------------------------------
+    def new_input(self, shape: tuple[int | None, ...] | None) -> TensorV:
+        self.chain_counter += 1
+        return TensorV(shape, 1.0, 0.0, 1.0, chain=self.chain_counter)
+
+    def keras_input(self, positional: list[Value], keywords: dict[str, Value]) -> TensorV:
+        shape = positional[0] if positional else keywords.get("shape")
+        dims = _dims(shape) if shape is not None else None
+        if dims is None and "batch_shape" in keywords:
+            return self.new_input(_dims(keywords["batch_shape"]))
+        return self.new_input((None, *dims) if dims is not None else None)
+
+    def ensure_tensor(self, value: Value) -> TensorV:
+        """A layer's input: a known tensor, else a standard-normal model input of unknown shape."""
+        if isinstance(value, VariableV):
+            return _as_tensor(value)
+        if isinstance(value, TensorV):
+            if value.chain is None or value.ms is None:
+                self.chain_counter += 1
+                return TensorV(value.shape, 1.0, 0.0, 1.0, chain=self.chain_counter, producer=value.producer)
+            return value
+        return self.new_input(None)
+
+    def flatten(self, value: Value) -> Value:
+        if not _tensor_like(value):
+            return Unknown("flatten of an unknown value")
+        tensor = _as_tensor(value)
+        shape = None
+        if tensor.shape is not None and len(tensor.shape) >= 1:
+            shape = (tensor.shape[0], _product(tensor.shape[1:]))
+        return _derived(tensor, shape=shape)
+
+    def reshape(self, value: Value, shape_value: Value) -> Value:
+        if not _tensor_like(value):
+            return Unknown("reshape of an unknown value")
+        tensor = _as_tensor(value)
+        dims = _dims(shape_value)
+        if dims is not None and isinstance(shape_value, Seq):
+            raw = [(_int(item) if isinstance(item, Const) else None) for item in shape_value.items]
+            total = _product(tensor.shape[1:]) if tensor.shape else None
+            if raw.count(-1) == 1 and total is not None:
+                known = _product(tuple(d for i, d in enumerate(raw) if d != -1 and i > 0))
+                if raw[0] == -1 and known:
+                    dims = tuple([None] + [d for d in raw[1:]])
+                elif known and raw[0] not in (-1, None):
+                    dims = tuple(total // known if d == -1 else d for d in raw)
+            dims = tuple(None if d is not None and d < 0 else d for d in dims)
+        return _derived(tensor, shape=dims)
+
+    def pool(self, value: Value | None, kind: str, window: Value | None, strides: Value | None,
+             padding: Value | None, api: str) -> Value:
+        if value is None or not _tensor_like(value):
+            return Unknown("pooling of an unknown value")
+        tensor = _as_tensor(value)
+        rank = len(tensor.shape) - 2 if tensor.shape and len(tensor.shape) >= 3 else 2
+        sizes = _ints(window, rank, 2)
+        steps = _ints(strides, rank, 0) if strides is not None and not (isinstance(strides, Const) and strides.value is None) else sizes
+        pad = padding.value if isinstance(padding, Const) and isinstance(padding.value, str) else "valid"
+        shape = None
+        if tensor.shape is not None and len(tensor.shape) == rank + 2:
+            spatial = tuple(_spatial_out(tensor.shape[1 + i], sizes[i], steps[i], pad, 1) for i in range(rank))
+            shape = (tensor.shape[0], *spatial, tensor.shape[-1])
+        factor = max_pool_factor(_product(sizes), tensor.rectified) if kind == "max" else 1.0
+        return _derived(tensor, shape=shape, ms=None if tensor.ms is None else tensor.ms * factor,
+                        ms_default=None if tensor.ms_default is None else tensor.ms_default * factor)
+
+    def merge(self, kind: str, items: Value | None, axis: Value | None = None) -> Value:
+        if not isinstance(items, Seq) or not items.items:
+            return Unknown("a merge of unknown tensors")
+        tensors = [_as_tensor(item) for item in items.items if _tensor_like(item)]
+        if len(tensors) != len(items.items):
+            return Unknown("a merge of unknown tensors")
+        first = max(tensors, key=lambda t: t.depth)
+        if kind in ("merge_add", "merge_sum"):
+            ms = None if any(t.ms is None for t in tensors) else sum(t.ms for t in tensors)
+            ms_default = None if any(t.ms_default is None for t in tensors) else sum(t.ms_default for t in tensors)
+            return _derived(first, ms=ms, ms_default=ms_default, rectified=False)
+        if kind == "merge_concatenate":
+            channels = [t.shape[-1] if t.shape else None for t in tensors]
+            shape = None
+            if all(c is not None for c in channels) and first.shape is not None:
+                shape = (*first.shape[:-1], sum(channels))  # type: ignore[arg-type]
+            weights = channels if all(c for c in channels) else [1] * len(tensors)
+            total = sum(weights)  # type: ignore[arg-type]
+            ms = None if any(t.ms is None for t in tensors) else sum(
+                t.ms * w for t, w in zip(tensors, weights)) / total  # type: ignore[operator]
+            ms_default = None if any(t.ms_default is None for t in tensors) else sum(
+                t.ms_default * w for t, w in zip(tensors, weights)) / total  # type: ignore[operator]
+            for tensor in tensors:
+                if tensor.producer is not None:
+                    tensor.producer.feeds_weight = tensor.producer.feeds_weight
+            return _derived(first, shape=shape, ms=ms, ms_default=ms_default)
+        return _derived(first, ms=None, ms_default=None)
+
+    def normalize(self, value: Value) -> Value:
+        if not _tensor_like(value):
+            return Unknown("normalization of an unknown value")
+        tensor = _as_tensor(value)
+        for layer in (tensor.pending, tensor.producer):
+            if layer is not None:
+                layer.normalized = True
+        self.chain_counter += 1
+        return TensorV(tensor.shape, 1.0, 0.0, 1.0, chain=self.chain_counter, producer=tensor.producer,
+                       pending=None)
+
+    def embedding_lookup(self, params: Value) -> Value:
+        if isinstance(params, VariableV):
+            weight = params.weight
+            std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
+            self.chain_counter += 1
+            ms = None if std is None or mean is None else std * std + mean * mean
+            return TensorV(None, ms, 0.0, ms, chain=self.chain_counter)
+        return Unknown("an embedding lookup")
+
+    def apply_activation(self, value: Value | None, activation: str, alpha: float = 0.2) -> Value:
+        if value is None or not _tensor_like(value):
+            return Unknown("an activation of an unknown value")
+        tensor = _as_tensor(value)
+        layer = tensor.pending
+        if layer is not None and layer.activation is None:
+            layer.activation = activation
+            return self._close_layer(layer, tensor, alpha)
+        if tensor.ms is None:
+            return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None)
+        ms, mean, _ = activate(activation, tensor.ms, tensor.mean, alpha)
+        ms_default = None if tensor.ms_default is None else activate(activation, tensor.ms_default, 0.0, alpha)[0]
+        return _derived(tensor, ms=ms, mean=mean, ms_default=ms_default, rectified=activation in RELU_FAMILY,
+                        pending=None, act_factor=ms / tensor.ms if tensor.ms else 1.0)
+
+    # ---- layers ---------------------------------------------------------------------------
+    def layer_api(self, spec: LayerSpec, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+                  node: cst.Call | None, context: Context) -> Value:
+        args = _bind(spec.params, positional, keywords)
+        if opaque:
+            args["__opaque__"] = Unknown("**kwargs")
+        if spec.family == "slim":
+            args = self._with_arg_scope(spec, args, context)
+        if spec.takes_inputs:
+            inputs = args.get("inputs", Unknown("no input"))
+            layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
+            return self.build_layer_object(layer_obj, inputs, context)
+        layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
+        self.pending_layer_objects.append(layer_obj)
+        if spec.family == "keras" and ("input_shape" in keywords or "input_dim" in keywords):
+            pass  # built when it joins a Sequential
+        return layer_obj
+
+    def _with_arg_scope(self, spec: LayerSpec, args: dict[str, Value], context: Context) -> dict[str, Value]:
+        """Call-site kwargs beat arg_scope; scopes over unknown op lists make the kwarg uncertain (§4.2)."""
+        key = catalog.ARG_SCOPE_KEY.get(spec.api, spec.api)
+        scoped = context.arg_scope.ops.get(key, {})
+        merged = dict(args)
+        sources: dict[str, int | None] = {}
+        for kwarg, (value, line) in scoped.items():
+            if kwarg not in args:
+                merged[kwarg] = value
+                sources[kwarg] = line
+        for kwargs, line in context.arg_scope.unknown:
+            for kwarg, value in kwargs.items():
+                if kwarg not in args and kwarg not in sources:
+                    merged[kwarg] = _MaybeArg(value, line)
+                    sources[kwarg] = line
+        merged["__arg_scope_sources__"] = _Sources(sources)  # type: ignore[assignment]
+        return merged
+
+    def call_layer_object(self, layer_obj: LayerV, inputs: Value, keywords: dict[str, Value],
+                          context: Context) -> Value:
+        if layer_obj.layer is not None:  # shared layer: weights exist already
+            return self._apply_built(layer_obj, inputs, keywords)
+        return self.build_layer_object(layer_obj, inputs, context, keywords)
+
+    def _apply_built(self, layer_obj: LayerV, inputs: Value, keywords: dict[str, Value]) -> Value:
+        draft: LayerDraft = layer_obj.layer
+        tensor = self.ensure_tensor(inputs)
+        return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords)
+
+    def build_layer_object(self, layer_obj: LayerV, inputs: Value | None, context: Context,
+                           call_keywords: dict[str, Value] | None = None) -> Value:
+        spec: LayerSpec = layer_obj.spec
+        args = layer_obj.args
+        node = layer_obj.node
+        # tf.layers objects take the variable_scope active at their first call (§2.2); Keras none at all.
+        resolve_context = context if spec.family in ("tf_layers", "rnn_cell") else layer_obj.context
+        call_stack = layer_obj.call_stack if spec.takes_inputs else layer_obj.context.call_stack
+        draft = LayerDraft(len(self.layers), spec.api, spec.kind, node, call_stack)
+        self.layers.append(draft)
+        layer_obj.layer = draft
+        tensor = self.ensure_tensor(inputs) if inputs is not None else None
+        in_channels = self._in_channels(spec, args, tensor)
+        shape_note = _note_of(args.get("num_outputs") or args.get("units") or args.get("filters")) or _note_of(
+            args.get("kernel_size"))
+        for wspec in spec.weights:
+            if not self._weight_created(spec, wspec, args):
+                continue
+            shape = self._weight_shape(spec, wspec, args, in_channels)
+            init, init_value = self.resolve(spec, wspec, args, layer_obj.context if spec.family == "keras"
+                                            else resolve_context, shape)
+            weight = WeightDraft(wspec.role, spec.api, spec.family, node, call_stack, shape, init, init_value,
+                                 wspec.arithmetic, draft, resolve_context.iteration, shape_note)
+            if spec.family == "keras" and layer_obj.context.vscope_init is not None and \
+                    not self._explicit(args, wspec.kwarg):
+                weight.facts["ignored_variable_scope"] = layer_obj.context.vscope_line
+            self._note_arg_scope_miss(spec, wspec, args, resolve_context, weight)
+            draft.weights.append(weight)
+            self.weights.append(weight)
+        if tensor is None:
+            return Unknown("a layer never called")
+        return self._propagate(draft, spec, args, tensor, call_keywords or {})
+
+    def _explicit(self, args: dict[str, Value], kwarg: str | None) -> bool:
+        return kwarg is not None and kwarg in args and not isinstance(args[kwarg], _MaybeArg)
+
+    def _note_arg_scope_miss(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value], context: Context,
+                             weight: WeightDraft) -> None:
+        """A slim op left out of an arg_scope that sets weights_initializer for its siblings (INI303)."""
+        if spec.family != "slim" or wspec.role not in ("kernel", "depthwise_kernel") or wspec.kwarg is None:
+            return
+        if wspec.kwarg in args:
+            return
+        for key, kwargs in context.arg_scope.ops.items():
+            if wspec.kwarg in kwargs and key != catalog.ARG_SCOPE_KEY.get(spec.api, spec.api):
+                value, line = kwargs[wspec.kwarg]
+                weight.facts["arg_scope_missed"] = {"line": line, "ops": key}
+                return
+
+    def _weight_created(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value]) -> bool:
+        when = wspec.when
+        if when == "use_bias":
+            value = args.get("use_bias", Const(spec.defaults.get("use_bias", True)))
+            return not (isinstance(value, Const) and value.value is False)
+        if when == "slim_bias":
+            normalizer = args.get("normalizer_fn")
+            if normalizer is not None and not (isinstance(normalizer, Const) and normalizer.value is None):
+                return False
+            bias_init = args.get("biases_initializer")
+            return not (isinstance(bias_init, Const) and bias_init.value is None)
+        if when == "pointwise":
+            outputs = args.get("num_outputs")
+            return not (isinstance(outputs, Const) and outputs.value is None)
+        if when in ("bn_scale", "bn_center"):
+            key = "scale" if when == "bn_scale" else "center"
+            value = args.get(key, Const(spec.defaults.get(key, True)))
+            return not (isinstance(value, Const) and value.value is False)
+        return True
+
+    def _in_channels(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV | None) -> int | None:
+        if tensor is None or tensor.shape is None or not tensor.shape:
+            if spec.family == "keras":
+                given = args.get("input_shape")
+                dims = _dims(given) if given is not None else None
+                if dims:
+                    return dims[-1]
+                if "input_dim" in args:
+                    return _int(args["input_dim"])
+            return None
+        data_format = args.get("data_format")
+        if isinstance(data_format, Const) and isinstance(data_format.value, str) and \
+                data_format.value.lower() in ("channels_first", "nchw", "ncw", "ncdhw") and len(tensor.shape) > 2:
+            return tensor.shape[1]
+        return tensor.shape[-1]
+
+    def _weight_shape(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value],
+                      in_channels: int | None) -> tuple[int | None, ...] | None:
+        layout = wspec.layout
+        units = _int(args.get("units") or args.get("filters") or args.get("num_outputs"))
+        rank = spec.rank or 2
+        kernel = _ints(args.get("kernel_size"), rank, 1) if args.get("kernel_size") is not None else (None,) * rank
+        groups = _int(args.get("groups", Const(1))) or 1
+        multiplier = _int(args.get("depth_multiplier", Const(1))) or 1
+        if layout == "dense":
+            return (in_channels, units)
+        if layout == "conv":
+            return (*kernel, None if in_channels is None else in_channels // groups, units)
+        if layout == "conv_transpose":
+            return (*kernel, units, in_channels)
+        if layout == "depthwise":
+            return (*kernel, in_channels, multiplier)
+        if layout == "pointwise":
+            return (*((1,) * rank), None if in_channels is None else in_channels * multiplier, units)
+        if layout == "bias":
+            return (units,)
+        if layout == "depthwise_bias":
+            return (None if in_channels is None else in_channels * multiplier,)
+        if layout == "separable_bias":
+            if units is None and isinstance(args.get("num_outputs"), Const):
+                return (None if in_channels is None else in_channels * multiplier,)
+            return (units,)
+        if layout == "channels":
+            return (in_channels,)
+        if layout == "embedding":
+            return (_int(args.get("input_dim")), _int(args.get("output_dim")))
+        if layout.startswith("rnn_kernel"):
+            gates = int(layout[-1])
+            return (in_channels, None if units is None else gates * units)
+        if layout.startswith("rnn_recurrent"):
+            gates = int(layout[-1])
+            return (units, None if units is None else gates * units)
+        if layout.startswith("rnn_bias"):
+            gates = int(layout[-1])
+            if gates == 3:
+                reset_after = args.get("reset_after", Const(True))
+                if isinstance(reset_after, Const) and reset_after.value:
+                    return (2, None if units is None else 3 * units)
+            return (None if units is None else gates * units,)
+        if layout.startswith("cell_kernel"):
+            gates = int(layout[-1])
+            num_units = _int(args.get("num_units"))
+            return (None, None if num_units is None else gates * num_units)
+        if layout.startswith("cell_bias"):
+            gates = int(layout[-1])
+            num_units = _int(args.get("num_units"))
+            return (None if num_units is None else gates * num_units,)
+        return None
+
+    # ---- initializer resolution (tf-initializers.md §0) -----------------------------------------
+    def resolve(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value], context: Context,
+                shape: tuple[int | None, ...] | None) -> tuple[Initializer, InitV | None]:
+        family = spec.family
+        kwarg = wspec.kwarg
+        sources: dict[str, int | None] = args.get("__arg_scope_sources__").sources if isinstance(  # type: ignore[union-attr]
+            args.get("__arg_scope_sources__"), _Sources) else {}
+        if kwarg is not None and kwarg in args:
+            value = args[kwarg]
+            maybe = isinstance(value, _MaybeArg)
+            if maybe:
+                value = value.value  # type: ignore[union-attr]
+            from_scope = kwarg in sources
+            source = "arg_scope" if from_scope else "explicit"
+            source_line = sources.get(kwarg) if from_scope else None
+            is_none = isinstance(value, Const) and value.value is None
+            if not is_none:
+                init = self.to_initializer(value, source, source_line, shape, family)
+                if maybe:
+                    init = replace(init[0], certain=False, reason=(
+                        f"an arg_scope at line {source_line} over ops not known statically may set "
+                        f"`{kwarg}`")), init[1]
+                return init
+            if family == "keras":
+                return _named("glorot_uniform", {}, "default", None, "keras.initializers.GlorotUniform"), None
+            # an explicit None falls through to the variable_scope (tf.layers, slim weights, get_variable)
+            return self.scope_or_dtype(context, shape, args, none_from=source_line)
+        if spec.family == "slim" and spec.api == "slim.separable_conv2d" and wspec.role == "pointwise_kernel":
+            return self.resolve(spec, replace(wspec, kwarg="weights_initializer"), args, context, shape)
+        opaque = isinstance(args.get("__opaque__"), Unknown)
+        if opaque and kwarg is not None:
+            return (Initializer("unknown", {}, "explicit", None, False,
+                                f"`{kwarg}` may be passed through **kwargs"), None)
+        if wspec.default is catalog.SCOPE:
+            return self.scope_or_dtype(context, shape, args)
+        name, params = wspec.default
+        caller = context.caller_unknown if family == "slim" and wspec.role != "bias" else None
+        if caller is not None and not context.arg_scope.ops and not context.arg_scope_lines:
+            return (Initializer(name, dict(params), "default", None, False,
+                                f"library default unless a caller's slim.arg_scope sets `{kwarg}`: {caller}",
+                                api=_DEFAULT_API.get(name)), None)
+        return _named(name, dict(params), "default", None, _DEFAULT_API.get(name)), None
+
+    def scope_or_dtype(self, context: Context, shape: tuple[int | None, ...] | None, args: dict[str, Value],
+                       none_from: int | None = None) -> tuple[Initializer, InitV | None]:
+        if context.vscope_init is not None:
+            init, value = self.to_initializer(context.vscope_init, "variable_scope", context.vscope_line, shape,
+                                              "tf_layers")
+            return init, value
+        dtype = args.get("dtype")
+        if isinstance(dtype, Ref) and re.search(r"\.(u?int\d*|bool|string)$", dtype.path):
+            return _named("zeros", {}, "default", None, "tf.zeros_initializer"), None
+        if context.caller_unknown is not None:
+            return (Initializer("glorot_uniform", {}, "default", None, False,
+                                f"glorot_uniform unless a caller's variable_scope sets an initializer: "
+                                f"{context.caller_unknown}", api="tf.glorot_uniform_initializer"), None)
+        return _named("glorot_uniform", {}, "default", None, "tf.glorot_uniform_initializer"), None
+
+    def to_initializer(self, value: Value, source: str, source_line: int | None,
+                       shape: tuple[int | None, ...] | None, family: str) -> tuple[Initializer, InitV | None]:
+        if isinstance(value, InitV):
+            line = source_line if source != "explicit" else value.line
+            return Initializer(value.name, dict(value.params), source, line, value.certain, value.reason,
+                               api=canonical(value.api), span=self.span(value.node) if value.node else None), value
+        if isinstance(value, Const) and isinstance(value.value, str):
+            constructor = KERAS_CONSTRUCTORS.get(value.value)
+            if constructor is None:
+                return Initializer("unknown", {}, source, source_line, False,
+                                   f"'{value.value}' is not an initializer name Keras knows"), None
+            init = InitV(constructor.name, dict(constructor.defaults), f"keras.initializers.{value.value}",
+                         certain=value.note is None, reason=value.note)
+            return Initializer(init.name, init.params, source, source_line, init.certain, init.reason,
+                               api=init.api), init
+        if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+            return Initializer("constant", {"value": float(value.value)}, source, source_line, value.note is None,
+                               value.note), None
+        if isinstance(value, Ref):
+            constructor = self._constructor(value, forced_dialect(value.path) or self.dialect)
+            if constructor is not None:
+                init = self.construct_initializer(value, constructor, [], {}, None,
+                                                  forced_dialect(value.path) or self.dialect, uncalled=True)
+                return Initializer(init.name, init.params, source, source_line, init.certain, init.reason,
+                                   api=canonical(value.path)), init
+            return Initializer("unknown", {}, source, source_line, False, f"{value.name} is not an initializer "
+                               "initlint knows"), None
+        if isinstance(value, FuncV):
+            return Initializer("custom", {}, source, source_line, False,
+                               f"a custom initializer function {value.name}()"), None
+        if isinstance(value, TensorV) and value.init is not None:
+            return self.to_initializer(value.init, source, source_line, shape, family)
+        reason = value.reason if isinstance(value, Unknown) else "a value not known statically"
+        return Initializer("unknown", {}, source, source_line, False, reason), None
+
+    # ---- variables --------------------------------------------------------------------------
+    def get_variable(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+                     node: cst.Call | None, context: Context) -> Value:
+        args = _bind(("name", "shape", "dtype", "initializer", "regularizer", "trainable"), positional, keywords)
+        if ref.name in ("slim.variable", "slim.model_variable"):
+            key = catalog.ARG_SCOPE_KEY.get(ref.name, ref.name)
+            for kwarg, (value, line) in context.arg_scope.ops.get(key, {}).items():
+                args.setdefault(kwarg, value)
+        shape = _dims(args["shape"]) if "shape" in args else None
+        initializer = args.get("initializer")
+        if shape is None and isinstance(initializer, TensorV):
+            shape = initializer.shape
+        if isinstance(initializer, Const) and initializer.value is None:
+            initializer = None
+        if initializer is not None:
+            init, value = self.to_initializer(initializer, "explicit", None, shape, "get_variable")
+            if isinstance(initializer, Ref) and value is not None:
+                init = replace(init, source_line=self.line(node) if node is not None else None)
+        elif opaque:
+            init, value = Initializer("unknown", {}, "explicit", None, False,
+                                      "`initializer` may be passed through **kwargs"), None
+        else:
+            init, value = self.scope_or_dtype(context, shape, args)
+        if isinstance(initializer, Ref) and value is not None:
+            value.uncalled = True
+        weight = WeightDraft("variable", ref.name, "get_variable", node, context.call_stack, shape, init, value,
+                             value.arithmetic if value else "tf", None, context.iteration,
+                             _note_of(args.get("shape")))
+        if value is not None and value.uncalled:
+            weight.facts["uncalled"] = True
+        self.weights.append(weight)
+        return VariableV(weight)
+
+    def tf_variable(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
+                    context: Context) -> Value:
+        initial = positional[0] if positional else keywords.get("initial_value", Unknown("no initial value"))
+        if isinstance(initial, TensorV) and initial.init is not None:
+            init_value = initial.init
+            init, _ = self.to_initializer(init_value, "explicit", None, initial.shape, "variable")
+            shape = initial.shape
+        elif isinstance(initial, Const) and isinstance(initial.value, (int, float)):
+            init = Initializer("constant", {"value": float(initial.value)}, "explicit", None, True)
+            init_value, shape = None, ()
+        elif isinstance(initial, VariableV):
+            return initial
+        else:
+            return Unknown("a tf.Variable whose initial value initlint cannot see")
+        weight = WeightDraft("variable", "tf.Variable", "variable", node, context.call_stack, shape, init,
+                             init_value, init_value.arithmetic if init_value else "tf", None, context.iteration,
+                             None)
+        self.weights.append(weight)
+        return VariableV(weight)
+
+    def repeat_or_stack(self, name: str, positional: list[Value], keywords: dict[str, Value],
+                        node: cst.Call | None, context: Context) -> Value:
+        keywords = dict(keywords)
+        keywords.pop("scope", None)
+        if name == "slim.repeat":
+            if len(positional) < 3:
+                return Unknown("slim.repeat with unknown arguments")
+            inputs, count, layer, rest = positional[0], _int(positional[1]), positional[2], positional[3:]
+            if count is None or count > self.settings.max_unroll:
+                return Unknown("slim.repeat with an unknown count")
+            for index in range(count):
+                inner = replace(context, iteration=index)
+                inputs = self.call(layer, [inputs, *rest], dict(keywords), False, node, inner)
+            return inputs
+        if len(positional) < 3:
+            return Unknown("slim.stack with unknown arguments")
+        inputs, layer, stack_args = positional[0], positional[1], positional[2]
+        if not isinstance(stack_args, Seq):
+            return Unknown("slim.stack over unknown arguments")
+        for index, item in enumerate(stack_args.items):
+            extra = item.items if isinstance(item, Seq) and item.kind == "tuple" else [item]
+            inner = replace(context, iteration=index)
+            inputs = self.call(layer, [inputs, *extra], dict(keywords), False, node, inner)
+        return inputs
+
+    # ---- raw ops: matmul / conv with variables ---------------------------------------------------
+    def matmul(self, a: Value, b: Value, node: cst.Call | None, context: Context, transpose_b: bool = False) -> Value:
+        if isinstance(b, VariableV) and b.weight.shape is not None and len(b.weight.shape) == 2:
+            shape = b.weight.shape
+            n_in = shape[1] if transpose_b else shape[0]
+            units = shape[0] if transpose_b else shape[1]
+            tensor = self.ensure_tensor(a)
+            out_shape = (*tensor.shape[:-1], units) if tensor.shape else (None, units)
+            return self.raw_layer(b.weight, tensor, n_in, out_shape, "dense")
+        if _tensor_like(a):
+            return _derived(_as_tensor(a), shape=None, ms=None, ms_default=None)
+        return Unknown("a matmul of unknown values")
+
+    def raw_conv(self, name: str, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
+                 context: Context) -> Value:
+        inputs = positional[0] if positional else keywords.get("input", keywords.get("value", Unknown("")))
+        kernel = positional[1] if len(positional) > 1 else keywords.get(
+            "filter", keywords.get("filters", Unknown("")))
+        if not isinstance(kernel, VariableV) or kernel.weight.shape is None:
+            if _tensor_like(inputs):
+                return _derived(_as_tensor(inputs), shape=None, ms=None, ms_default=None)
+            return Unknown(f"{name} with an unknown filter")
+        shape = kernel.weight.shape
+        tensor = self.ensure_tensor(inputs)
+        rank = len(shape) - 2
+        kernel_dims = shape[:rank]
+        transpose = "transpose" in name
+        if transpose:
+            strides_value = positional[3] if len(positional) > 3 else keywords.get("strides")
+            padding_value = positional[4] if len(positional) > 4 else keywords.get("padding", Const("SAME"))
+        else:
+            strides_value = positional[2] if len(positional) > 2 else keywords.get("strides", keywords.get("stride"))
+            padding_value = positional[3] if len(positional) > 3 else keywords.get("padding", Const("SAME"))
+        strides = _ints(strides_value, rank, 1)
+        if "depthwise" in name:
+            n_in, out_channels = _product(kernel_dims), None if None in shape[-2:] else shape[-2] * shape[-1]
+        elif transpose:
+            area = _product(kernel_dims)
+            stride_area = _product(strides) or 1
+            n_in = None if area is None or shape[-1] is None else max(1, round(area * shape[-1] / stride_area))
+            out_channels = shape[-2]
+        else:
+            n_in, out_channels = _product(shape[:-1]), shape[-1]
+        out_shape = None
+        if transpose:
+            output_shape = positional[2] if len(positional) > 2 else keywords.get("output_shape")
+            dims = _dims(output_shape) if output_shape is not None else None
+            out_shape = dims
+        elif tensor.shape is not None and len(tensor.shape) == rank + 2:
+            pad = padding_value.value if isinstance(padding_value, Const) and isinstance(padding_value.value, str) \
+                else "SAME"
+            spatial = tuple(_spatial_out(tensor.shape[1 + i], kernel_dims[i], strides[i], pad, 1) for i in range(rank))
+            out_shape = (tensor.shape[0], *spatial, out_channels)
+        return self.raw_layer(kernel.weight, tensor, n_in, out_shape, "conv")
+
+    def raw_layer(self, weight: WeightDraft, tensor: TensorV, n_in: int | None, out_shape: Any, kind: str) -> Value:
+        if weight.layer is None:
+            draft = LayerDraft(len(self.layers), weight.api, kind, weight.node, weight.call_stack, [weight])
+            self.layers.append(draft)
+            weight.layer = draft
+        draft = weight.layer
+        if draft.applied:
+            return _derived(tensor, shape=out_shape, ms=None, ms_default=None, pending=None)
+        draft.n_in = n_in
+        return self._apply_signal(draft, tensor, out_shape, None)
+
+    def add_tensors(self, left: Value, right: Value) -> Value:
+        for tensor_value, other in ((left, right), (right, left)):
+            if isinstance(other, VariableV) and other.weight.shape is not None and len(other.weight.shape) <= 1 \
+                    and _tensor_like(tensor_value):
+                tensor = _as_tensor(tensor_value)
+                layer = tensor.pending
+                if isinstance(tensor_value, VariableV):
+                    continue
+                std, mean = moments(other.weight.init.name, other.weight.init.params, other.weight.shape,
+                                    other.weight.arithmetic)
+                if layer is not None and other.weight.layer is None:
+                    other.weight.layer = layer
+                    layer.weights.append(other.weight)
+                if std is None or mean is None or tensor.ms is None:
+                    return _derived(tensor, ms=None)
+                b2 = std * std + mean * mean
+                if layer is not None and layer.q is not None:
+                    layer.q += b2
+                return _derived(tensor, ms=tensor.ms + b2, mean=tensor.mean + mean,
+                                ms_default=None if tensor.ms_default is None else tensor.ms_default)
+        if _tensor_like(left) and _tensor_like(right):
+            return self.merge("merge_add", Seq([left, right]))
+        if _tensor_like(left) or _tensor_like(right):
+            tensor = _as_tensor(left if _tensor_like(left) else right)
+            return _derived(tensor)
+        return Unknown("an addition of unknown values")
+
+    # ---- signal ----------------------------------------------------------------------------
+    def _n_in(self, draft: LayerDraft, spec: LayerSpec, args: dict[str, Value], tensor: TensorV) -> int | None:
+        kernel = next((w for w in draft.weights if w.role in ("kernel", "depthwise_kernel")), None)
+        if kernel is None or kernel.shape is None:
+            return None
+        shape = kernel.shape
+        if spec.kind == "dense":
+            return shape[0]
+        if spec.kind == "conv":
+            return _product(shape[:-1])
+        if spec.kind == "conv_transpose":
+            rank = len(shape) - 2
+            strides = _ints(args.get("strides") or args.get("stride"), rank, 1)
+            area = _product(shape[:-2])
+            if area is None or shape[-1] is None:
+                return None
+            return max(1, round(area * shape[-1] / (_product(strides) or 1)))
+        if spec.kind in ("depthwise", "separable"):
+            return _product(shape[:-2])
+        return None
+
+    def _propagate(self, draft: LayerDraft, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
+                   keywords: dict[str, Value]) -> Value:
+        if spec.kind == "norm":
+            training = keywords.get("training", args.get("training", args.get("is_training")))
+            if isinstance(training, Const) and training.value is False:
+                return _derived(tensor, pending=None)
+            if spec.family == "tf_layers" and training is None:
+                return _derived(tensor, pending=None)  # inference mode at init: identity (§3)
+            return self.normalize(tensor)
+        if spec.kind in ("embedding",):
+            weight = draft.weights[0] if draft.weights else None
+            if weight is None:
+                return Unknown("an embedding")
+            std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
+            self.chain_counter += 1
+            ms = None if std is None or mean is None else std * std + mean * mean
+            out_shape = (*tensor.shape, weight.shape[1]) if tensor.shape is not None and weight.shape else None
+            return TensorV(out_shape, ms, 0.0, ms, chain=self.chain_counter)
+        if spec.kind in ("rnn", "rnn_cell"):
+            units = _int(args.get("units") or args.get("num_units"))
+            return TensorV((tensor.shape[0], units) if tensor.shape else None, None, 0.0, None)
+        draft.n_in = self._n_in(draft, spec, args, tensor)
+        out_shape = self._output_shape(spec, args, tensor, draft)
+        activation = self._activation_arg(spec, args)
+        return self._apply_signal(draft, tensor, out_shape, activation, spec, args)
+
+    def _activation_arg(self, spec: LayerSpec, args: dict[str, Value]) -> str | None:
+        value = args.get(spec.activation_param)
+        if value is None:
+            if spec.activation_param in args:
+                return None
+            default = spec.defaults.get(spec.activation_param)
+            return default if isinstance(default, str) else None
+        if isinstance(value, _MaybeArg):
+            value = value.value
+        if isinstance(value, Const):
+            if value.value is None:
+                return None
+            if isinstance(value.value, str):
+                return _ACTIVATION_NAMES.get(value.value.lower(), "unknown")
+        if isinstance(value, Ref):
+            return _activation_of_ref(value.name) or "unknown"
+        if isinstance(value, OpLayerV) and value.kind.startswith("activation:"):
+            return value.kind.split(":", 1)[1]
+        return "unknown"
+
+    def _output_shape(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
+                      draft: LayerDraft) -> tuple[int | None, ...] | None:
+        units = _int(args.get("units") or args.get("filters") or args.get("num_outputs"))
+        if tensor.shape is None:
+            return None
+        if spec.kind == "dense":
+            return (*tensor.shape[:-1], units)
+        rank = spec.rank or (len(tensor.shape) - 2)
+        if len(tensor.shape) != rank + 2:
+            return None
+        kernel = _ints(args.get("kernel_size"), rank, 1)
+        strides = _ints(args.get("strides") or args.get("stride"), rank, 1)
+        dilation = _ints(args.get("dilation_rate") or args.get("rate"), rank, 1)
+        padding_value = args.get("padding", Const(spec.defaults.get("padding", "valid")))
+        if isinstance(padding_value, _MaybeArg):
+            padding_value = padding_value.value
+        padding = padding_value.value if isinstance(padding_value, Const) and isinstance(padding_value.value, str) \
+            else "valid"
+        transpose = spec.kind == "conv_transpose"
+        spatial = tuple(_spatial_out(tensor.shape[1 + i], kernel[i], strides[i], padding, dilation[i], transpose)
+                        for i in range(rank))
+        channels = units
+        if spec.kind == "depthwise":
+            multiplier = _int(args.get("depth_multiplier", Const(1))) or 1
+            channels = None if tensor.shape[-1] is None else tensor.shape[-1] * multiplier
+        return (tensor.shape[0], *spatial, channels)
+
+    def _apply_signal(self, draft: LayerDraft, tensor: TensorV, out_shape: Any, activation: str | None,
+                      spec: LayerSpec | None = None, args: dict[str, Value] | None = None) -> Value:
+        draft.applied = True
+        if tensor.producer is not None:
+            tensor.producer.feeds_weight = True
+        if tensor.pending is not None and tensor.pending is not draft:
+            tensor.pending.feeds_weight = True
+        draft.chain, draft.depth = tensor.chain, tensor.depth
+        draft.input_ms, draft.input_mean, draft.input_ms_default = tensor.ms, tensor.mean, tensor.ms_default
+        draft.input_act_factor = tensor.act_factor
+        kernels = [w for w in draft.weights if w.role in ("kernel", "depthwise_kernel", "variable")]
+        kernel = kernels[0] if kernels else None
+        w2 = w_mean = default_w2 = None
+        if kernel is not None:
+            std, mean = moments(kernel.init.name, kernel.init.params, kernel.shape, kernel.arithmetic)
+            if std is not None and mean is not None:
+                w2, w_mean = std * std + mean * mean, mean
+            default_std, _ = moments("glorot_uniform", {}, kernel.shape)
+            default_w2 = None if default_std is None else default_std * default_std
+        if spec is not None and spec.kind == "separable":
+            pointwise = next((w for w in draft.weights if w.role == "pointwise_kernel"), None)
+            if pointwise is not None and w2 is not None and pointwise.shape is not None:
+                p_std, p_mean = moments(pointwise.init.name, pointwise.init.params, pointwise.shape,
+                                        pointwise.arithmetic)
+                p_in = pointwise.shape[-2]
+                if p_std is not None and p_mean is not None and p_in:
+                    w2 = w2 * p_in * (p_std * p_std + p_mean * p_mean)
+                    d_std, _ = moments("glorot_uniform", {}, pointwise.shape)
+                    if default_w2 is not None and d_std is not None:
+                        default_w2 *= p_in * d_std * d_std
+                else:
+                    w2 = None
+        bias = next((w for w in draft.weights if w.role == "bias"), None)
+        b2 = b_mean = 0.0
+        if bias is not None:
+            b_std, b_mean_value = moments(bias.init.name, bias.init.params, bias.shape, bias.arithmetic)
+            if b_std is None or b_mean_value is None:
+                b2 = None  # type: ignore[assignment]
+            else:
+                b2, b_mean = b_std * b_std + b_mean_value * b_mean_value, b_mean_value
+        n = draft.n_in
+        q = q_default = None
+        mean_y = 0.0
+        if n is not None and w2 is not None and tensor.ms is not None and b2 is not None:
+            q = n * w2 * tensor.ms + n * (n - 1) * (w_mean or 0.0) ** 2 * tensor.mean ** 2 + b2
+            mean_y = n * (w_mean or 0.0) * tensor.mean + b_mean
+        if n is not None and default_w2 is not None and tensor.ms_default is not None:
+            q_default = n * default_w2 * tensor.ms_default
+        draft.q, draft.q_default = q, q_default
+        result = TensorV(out_shape, q, mean_y, q_default, tensor.chain, tensor.depth + 1, draft,
+                         pending=draft if activation is None else None, act_factor=1.0)
+        if activation is not None:
+            draft.activation = activation
+            return self._close_layer(draft, result)
+        return result
+
+    def _close_layer(self, draft: LayerDraft, tensor: TensorV, alpha: float = 0.2) -> TensorV:
+        activation = draft.activation
+        q = draft.q
+        if q is None:
+            return _derived(tensor, ms=None, pending=None, rectified=activation in RELU_FAMILY)
+        post, post_mean, slope = activate(activation, q, tensor.mean, alpha)
+        draft.post_ms = post
+        draft.activation_factor = post / q if q > 0 else None
+        draft.backward_factor = slope
+        ms_default = None if draft.q_default is None else activate(activation, draft.q_default, 0.0, alpha)[0]
+        return _derived(tensor, ms=post, mean=post_mean, ms_default=ms_default, pending=None,
+                        rectified=activation in RELU_FAMILY, act_factor=post / q if q > 0 else 1.0)
+
+    # ---- Keras models and op layers -------------------------------------------------------------
+    def _build_model_prefix(self, model: ModelV, context: Context) -> None:
+        """A Sequential whose first layer declares its input shape is built as layers join it."""
+        if not model.layers:
+            return
+        first = model.layers[0]
+        if not isinstance(first, LayerV) or first.layer is not None and model.input_shape is None:
+            return
+        if model.input_shape is None:
+            given = first.args.get("input_shape")
+            dims = _dims(given) if given is not None else None
+            if dims is None and "input_dim" in first.args:
+                dims = (_int(first.args["input_dim"]),)
+            if dims is None and isinstance(first.args.get("batch_input_shape"), Seq):
+                dims = _dims(first.args["batch_input_shape"])[1:]  # type: ignore[index]
+            if dims is None:
+                return
+            model.input_shape = dims
+            model.layers_built = 0  # type: ignore[attr-defined]
+            model.tensor = self.new_input((None, *dims))  # type: ignore[attr-defined]
+        tensor = model.tensor  # type: ignore[attr-defined]
+        for layer in model.layers[model.layers_built:]:  # type: ignore[attr-defined]
+            tensor = self._apply_in_model(layer, tensor, context)
+        model.layers_built = len(model.layers)  # type: ignore[attr-defined]
+        model.tensor = tensor  # type: ignore[attr-defined]
+
+    def _apply_in_model(self, layer: Value, tensor: Value, context: Context) -> Value:
+        if isinstance(layer, LayerV):
+            return self.call_layer_object(layer, tensor, {}, context)
+        if isinstance(layer, OpLayerV):
+            return self.apply_op_layer(layer, tensor)
+        if isinstance(layer, ModelV):
+            return self.call_model(layer, tensor, context)
+        return Unknown("a layer initlint does not know")
+
+    def call_model(self, model: ModelV, inputs: Value, context: Context) -> Value:
+        if getattr(model, "layers_built", None) is not None and model.layers_built == len(model.layers):  # type: ignore[attr-defined]
+            if all(isinstance(layer, LayerV) and layer.layer is not None or isinstance(layer, OpLayerV)
+                   for layer in model.layers):
+                tensor = inputs
+                for layer in model.layers:
+                    tensor = self._apply_in_model(layer, tensor, context)
+                return tensor
+        tensor = inputs
+        for layer in model.layers:
+            tensor = self._apply_in_model(layer, tensor, context)
+        return tensor
+
+    def apply_op_layer(self, layer: OpLayerV, inputs: Value) -> Value:
+        kind = layer.kind
+        if kind.startswith("merge_"):
+            return self.merge(kind, inputs, layer.params.get("axis"))
+        if not _tensor_like(inputs):
+            return Unknown("an op layer on an unknown value")
+        if kind.startswith("activation:"):
+            name = kind.split(":", 1)[1]
+            alpha = _float(layer.params.get("alpha", layer.params.get("negative_slope")), 0.3)
+            return self.apply_activation(inputs, name, alpha)
+        if kind == "activation":
+            value = layer.params.get("0", layer.params.get("activation"))
+            name = _ACTIVATION_NAMES.get(value.value.lower(), "unknown") if isinstance(value, Const) and isinstance(
+                value.value, str) else (_activation_of_ref(value.name) if isinstance(value, Ref) else None) or "unknown"
+            return self.apply_activation(inputs, name)
+        if kind in ("max", "avg"):
+            return self.pool(inputs, kind, layer.params.get("0", layer.params.get("pool_size")),
+                             layer.params.get("1", layer.params.get("strides")),
+                             layer.params.get("2", layer.params.get("padding", Const("valid"))), "keras")
+        if kind in ("gavg", "gmax"):
+            tensor = _as_tensor(inputs)
+            shape = (tensor.shape[0], tensor.shape[-1]) if tensor.shape else None
+            return _derived(tensor, shape=shape)
+        if kind == "flatten":
+            return self.flatten(inputs)
+        if kind == "reshape":
+            target = layer.params.get("0", layer.params.get("target_shape"))
+            tensor = _as_tensor(inputs)
+            dims = _dims(target) if target is not None else None
+            return _derived(tensor, shape=(None, *dims) if dims is not None else None)
+        return _derived(_as_tensor(inputs))
+
+
+# --------------------------------------------------------------------------------------------
+# small helpers
+
+
+@dataclass(eq=False)
+class _Bound(Value):
+    """`obj.method` before it is called."""
+
+    base: Value
+    attr: str
+
+
+@dataclass(eq=False)
+class _MaybeArg(Value):
+    """A kwarg an arg_scope over an unknown op list may or may not supply."""
+
+    value: Value
+    line: int | None
+
+
+@dataclass(eq=False)
+class _Sources(Value):
+    sources: dict[str, int | None]
+
+
+_KERAS_OP_LAYERS = {
+    **{name: kind for name, kind in catalog.KERAS_POOLS.items()},
+    "Flatten": "flatten", "Dropout": "dropout", "SpatialDropout2D": "dropout", "Reshape": "reshape",
+    "Activation": "activation", "InputLayer": "identity", "GaussianNoise": "dropout", "AlphaDropout": "dropout",
+    **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
+}
+_CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_conv2d", "tf.nn.conv2d_transpose",
+             "tf.nn.conv3d_transpose", "tf.nn.atrous_conv2d", "tf.nn.convolution", "tf.nn.depthwise_conv2d_native"}
+_DEFAULT_API = {"glorot_uniform": "keras.initializers.GlorotUniform", "zeros": "keras.initializers.Zeros",
+                "ones": "keras.initializers.Ones", "orthogonal": "keras.initializers.Orthogonal",
+                "random_uniform": "keras.initializers.RandomUniform", "xavier": "slim.xavier_initializer"}
+_MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32"}
+
+
+def _named(name: str, params: dict[str, Any], source: str, line: int | None, api: str | None) -> Initializer:
+    if name == "xavier":
+        name, params = "glorot_uniform", {"uniform": True}
+    return Initializer(name, params, source, line, True, None, api=api)  # type: ignore[arg-type]
+
+
+def _bind(params: tuple[str, ...], positional: list[Value], keywords: dict[str, Value]) -> dict[str, Value]:
+    bound = {name: value for name, value in zip(params, positional)}
+    bound.update(keywords)
+    return bound
+
+
+def _float(value: Value | None, default: float) -> float:
+    if isinstance(value, Const) and isinstance(value.value, (int, float)):
+        return float(value.value)
+    return default
+
+
+def _tensor_like(value: Value | None) -> bool:
+    return isinstance(value, (TensorV, VariableV))
+
+
+def _as_tensor(value: Value) -> TensorV:
+    if isinstance(value, VariableV):
+        return TensorV(value.weight.shape, None, 0.0, None)
+    assert isinstance(value, TensorV)
+    return value
+
+
+def _derived(tensor: TensorV, **changes: Any) -> TensorV:
+    fields = {"shape": tensor.shape, "ms": tensor.ms, "mean": tensor.mean, "ms_default": tensor.ms_default,
+              "chain": tensor.chain, "depth": tensor.depth, "producer": tensor.producer, "pending": tensor.pending,
+              "rectified": tensor.rectified, "act_factor": tensor.act_factor}
+    if "ms" in changes and changes["ms"] is None:
+        fields["chain"] = None
+    fields.update(changes)
+    return TensorV(**fields)
+
+
+def _activation_of_ref(name: str) -> str | None:
+    for module in _ACTIVATION_MODULES:
+        if name.startswith(module):
+            rest = name[len(module):]
+            if rest in _ACTIVATION_NAMES:
+                return _ACTIVATION_NAMES[rest]
+    return None
+
+
+def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
+    values = [v.value if isinstance(v, Const) else v for v in positional]
+    note = next((v.note for v in positional if isinstance(v, Const) and v.note), None)
+    try:
+        if name == "range" and all(isinstance(v, int) for v in values) and 1 <= len(values) <= 3:
+            items = range(*values)  # type: ignore[arg-type]
+            if len(items) > 4096:
+                return Unknown("a long range")
+            return Seq([Const(i, note) for i in items])
+        if name in ("int", "float", "round", "abs", "bool", "str") and len(values) == 1:
+            if isinstance(values[0], (int, float, str, bool)):
+                return Const({"int": int, "float": float, "round": round, "abs": abs, "bool": bool,
+                              "str": str}[name](values[0]), note)
+            if isinstance(positional[0], TensorV):
+                return Unknown("a tensor converted to a number")
+        if name == "len" and len(positional) == 1 and isinstance(positional[0], (Seq, DictV)):
+            return Const(len(positional[0].items), note)
+        if name in ("min", "max", "sum") and positional:
+            items = positional[0].items if len(positional) == 1 and isinstance(positional[0], Seq) else positional
+            numbers = [v.value for v in items if isinstance(v, Const)]
+            if len(numbers) == len(items) and numbers:
+                return Const({"min": min, "max": max, "sum": sum}[name](numbers), note)
+        if name in ("list", "tuple") and len(positional) == 1 and isinstance(positional[0], Seq):
+            return Seq(list(positional[0].items), name)
+        if name in ("list", "tuple") and not positional:
+            return Seq([], name)
+        if name == "dict" and not positional:
+            return DictV(dict(keywords))
+        if name == "enumerate" and len(positional) == 1 and isinstance(positional[0], Seq):
+            return Seq([Seq([Const(i), v], "tuple") for i, v in enumerate(positional[0].items)])
+        if name == "zip" and positional and all(isinstance(p, Seq) for p in positional):
+            return Seq([Seq(list(group), "tuple") for group in zip(*(p.items for p in positional))])  # type: ignore[union-attr]
+        if name == "reversed" and len(positional) == 1 and isinstance(positional[0], Seq):
+            return Seq(list(reversed(positional[0].items)))
+        if name == "pow" and len(values) == 2 and all(isinstance(v, (int, float)) for v in values):
+            return Const(values[0] ** values[1], note)  # type: ignore[operator]
+    except (TypeError, ValueError, OverflowError):
+        pass
+    return Unknown(f"{name}() of values not known statically")
+
+
+def _math(name: str, positional: list[Value]) -> Value:
+    values = [v.value for v in positional if isinstance(v, Const)]
+    note = next((v.note for v in positional if isinstance(v, Const) and v.note), None)
+    if len(values) != len(positional) or not values:
+        if name == "prod" and len(positional) == 1 and isinstance(positional[0], Seq):
+            items = [v.value for v in positional[0].items if isinstance(v, Const)]
+            if len(items) == len(positional[0].items):
+                return Const(math.prod(items))
+        return Unknown(f"{name}() of values not known statically")
+    try:
+        if name == "sqrt":
+            return Const(math.sqrt(values[0]), note)
+        if name == "pow":
+            return Const(math.pow(values[0], values[1]), note)
+        if name == "ceil":
+            return Const(math.ceil(values[0]), note)
+        if name == "floor":
+            return Const(math.floor(values[0]), note)
+        if name == "log":
+            return Const(math.log(*values), note)
+        if name == "exp":
+            return Const(math.exp(values[0]), note)
+        if name in ("int32", "float32"):
+            return Const(int(values[0]) if name == "int32" else float(values[0]), note)
+    except (ValueError, TypeError, OverflowError, IndexError):
+        pass
+    return Unknown(f"{name}() of values not known statically")
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _name_of(node: cst.BaseExpression) -> str:
+    return node.value if isinstance(node, cst.Name) else _dotted(node)
+
+
+def _nested_bodies(statement: cst.CSTNode) -> list[cst.CSTNode]:
+    bodies: list[cst.CSTNode] = []
+    for child in statement.children:
+        if isinstance(child, cst.IndentedBlock):
+            bodies.extend(child.body)
+        elif isinstance(child, (cst.Else, cst.ExceptHandler, cst.Finally)):
+            bodies.extend(child.body.body)
+        elif isinstance(child, cst.If):
+            bodies.extend(_nested_bodies(child))
+    return bodies
+
+
+# --------------------------------------------------------------------------------------------
+# freezing drafts into the contract's Weight records
+
+
+def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
+    weights: list[Weight] = []
+    for draft in interp.weights:
+        layer = draft.layer
+        std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
+        fan_in, fan_out = compute_fans(draft.shape)
+        is_kernel = draft.role in ("kernel", "depthwise_kernel", "variable")
+        signal = Signal(None, None)
+        if layer is not None and is_kernel and layer.applied:
+            gain = None
+            if layer.n_in is not None and std is not None and mean is not None:
+                # pre-activation to pre-activation, as signal-propagation.md §6 tabulates it
+                gain = layer.n_in * (std * std + mean * mean) * layer.input_act_factor
+            backward = None
+            if fan_out is not None and std is not None and mean is not None:
+                backward = fan_out * (std * std + mean * mean) * (layer.backward_factor or 1.0)
+            signal = Signal(layer.q, gain, layer.input_ms, backward, layer.chain, layer.depth, layer.feeds_weight,
+                            layer.normalized, layer.q_default, layer.activation_factor)
+        facts = dict(draft.facts)
+        if layer is not None:
+            facts.setdefault("n_in", layer.n_in)
+            facts.setdefault("layer_kind", layer.kind)
+        if draft.init_value is not None:
+            if draft.init_value.uncalled:
+                facts["uncalled"] = True
+            if draft.init_value.deprecated_for:
+                facts["deprecated_for"] = draft.init_value.deprecated_for
+            facts["init_api_path"] = draft.init_value.api
+        weights.append(Weight(
+            path=interp.path, span=interp.span(draft.node), call_stack=draft.call_stack, api=draft.api,
+            family=draft.family, role=draft.role, shape=draft.shape, fan_in=fan_in, fan_out=fan_out,
+            signal_fan_in=layer.n_in if layer is not None else None, initializer=draft.init, std=std, mean=mean,
+            activation=layer.activation if layer is not None else None, signal=signal,
+            layer_id=layer.id if layer is not None else -1 - len(weights), dialect=interp.dialect,
+            iteration=draft.iteration, shape_reason=draft.shape_reason, facts=facts))
+    weights.sort(key=lambda w: (w.anchor.line, w.anchor.column, w.span.line, w.iteration or 0, w.layer_id))
+    return tuple(weights)
+
+
+def analyze_module(module: cst.Module, source: str, path: str, settings: Settings) -> ModuleAnalysis:
+    dialect, reason = detect_dialect(source, settings.dialect)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    interp = Interpreter(module, path, settings, dialect)
+    interp.positions = wrapper.resolve(PositionProvider)
+    interp.run()
+    return ModuleAnalysis(path, dialect, reason, _freeze(interp))

@@ -1,0 +1,115 @@
+"""Canonical API names: every import spelling of a TensorFlow/Keras/slim API maps to one name.
+
+`tensorflow.compat.v1.layers.dense`, `tf.layers.dense` and `tensorflow.python.layers.core.dense`
+all become `tf.layers.dense`; `tensorflow.keras.layers.Dense`, `keras.layers.core.Dense` and
+`tf_keras.layers.Dense` become `keras.layers.Dense`; `tf.contrib.slim.conv2d`,
+`tf_slim.layers.layers.conv2d` and `tensorflow.contrib.layers.conv2d` become `slim.conv2d`.
+"""
+from __future__ import annotations
+
+# Longest prefixes first: the first match wins.
+_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("tensorflow.compat.v1.keras.", "keras."),
+    ("tensorflow.compat.v2.keras.", "keras."),
+    ("tensorflow.python.keras.", "keras."),
+    ("tensorflow.keras.", "keras."),
+    ("tensorflow.contrib.keras.python.keras.", "keras."),
+    ("tensorflow.contrib.keras.", "keras."),
+    ("tf_keras.src.", "keras."),
+    ("tf_keras.", "keras."),
+    ("keras.src.", "keras."),
+    ("tensorflow.contrib.slim.python.slim.nets.", "slim.nets."),
+    ("tensorflow.contrib.slim.nets.", "slim.nets."),
+    ("tensorflow.contrib.slim.", "slim."),
+    ("tensorflow.contrib.layers.", "slim."),
+    ("tensorflow.contrib.framework.", "slim."),
+    ("tensorflow.contrib.rnn.", "rnn."),
+    ("tf_slim.nets.", "slim.nets."),
+    ("tf_slim.", "slim."),
+    ("tensorflow.compat.v1.nn.rnn_cell.", "rnn."),
+    ("tensorflow.nn.rnn_cell.", "rnn."),
+    ("tensorflow.python.ops.rnn_cell_impl.", "rnn."),
+    ("tensorflow.python.ops.rnn_cell.", "rnn."),
+    ("tensorflow.compat.v1.", "tf."),
+    ("tensorflow.compat.v2.", "tf."),
+    ("tensorflow.python.ops.init_ops_v2.", "tf."),
+    ("tensorflow.python.ops.init_ops.", "tf."),
+    ("tensorflow.python.ops.variable_scope.", "tf."),
+    ("tensorflow.python.ops.variables.", "tf."),
+    ("tensorflow.python.ops.random_ops.", "tf."),
+    ("tensorflow.python.ops.array_ops.", "tf."),
+    ("tensorflow.python.ops.math_ops.", "tf."),
+    ("tensorflow.python.ops.nn_ops.", "tf.nn."),
+    ("tensorflow.python.ops.nn.", "tf.nn."),
+    ("tensorflow.python.ops.", "tf."),
+    ("tensorflow.python.layers.", "tf.layers."),
+    ("tensorflow.python.framework.", "tf."),
+    ("tensorflow.", "tf."),
+    ("numpy.", "np."),
+)
+_EXACT = {
+    "tensorflow": "tf",
+    "tensorflow.compat.v1": "tf",
+    "tensorflow.compat.v2": "tf",
+    "tensorflow.keras": "keras",
+    "tensorflow.compat.v1.keras": "keras",
+    "tensorflow.python.keras": "keras",
+    "tf_keras": "keras",
+    "tensorflow.contrib.slim": "slim",
+    "tensorflow.contrib.layers": "slim",
+    "tensorflow.contrib.framework": "slim",
+    "tf_slim": "slim",
+    "numpy": "np",
+}
+# Module segments that only say where a name lives, not what it is.
+_SLIM_NOISE = {"python", "layers", "ops", "framework", "variables", "initializers", "arg_scope",
+               "slim", "contrib"}
+_TF_LAYERS_NOISE = {"core", "convolutional", "normalization", "pooling", "base"}
+_KERAS_NOISE = {"src", "layers", "core", "convolutional", "recurrent", "embeddings", "normalization",
+                "pooling", "merge", "reshaping", "regularization", "activation", "activations",
+                "initializers", "convolution", "rnn", "legacy", "engine", "models", "input_layer",
+                "random_initializers", "constant_initializers", "initializers_v2", "initializers_v1",
+                "dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose",
+                "conv1d_transpose", "separable_conv1d", "separable_conv2d", "depthwise_conv1d",
+                "depthwise_conv2d", "embedding", "lstm", "gru", "simple_rnn", "batch_normalization",
+                "sequential", "functional", "training", "base_layer"}
+
+
+def forced_dialect(path: str) -> str | None:
+    """A name under tensorflow.compat.v1 is TF1 whatever the file's dialect (and v2 likewise)."""
+    if path.startswith("tensorflow.compat.v1") or path.startswith("tensorflow.python.ops.init_ops."):
+        return "tf1"
+    if path.startswith("tensorflow.compat.v2") or path.startswith("tensorflow.python.ops.init_ops_v2."):
+        return "tf2"
+    return None
+
+
+def canonical(path: str) -> str:
+    """Fold an import path into initlint's canonical API name."""
+    if path in _EXACT:
+        return _EXACT[path]
+    for prefix, replacement in _PREFIXES:
+        if path.startswith(prefix):
+            path = replacement + path[len(prefix):]
+            break
+    parts = path.split(".")
+    head = parts[0]
+    if head == "tf" and len(parts) > 2 and parts[1] == "keras":
+        return canonical("tensorflow." + ".".join(parts[1:]))
+    if head == "tf" and len(parts) > 2 and parts[1] == "contrib":
+        return canonical("tensorflow." + ".".join(parts[1:]))
+    if head == "slim" and len(parts) > 2 and parts[1] != "nets":
+        middle = [p for p in parts[1:-1] if p not in _SLIM_NOISE]
+        return ".".join(["slim", *middle, parts[-1]])
+    if head == "tf" and len(parts) > 3 and parts[1] == "layers":
+        middle = [p for p in parts[2:-1] if p not in _TF_LAYERS_NOISE]
+        return ".".join(["tf", "layers", *middle, parts[-1]])
+    if head == "keras" and len(parts) > 2:
+        kind = parts[1]
+        middle = [p for p in parts[1:-1] if p not in _KERAS_NOISE]
+        if kind in ("src", "engine", "models", "legacy"):
+            kind = next((p for p in parts[1:-1] if p in ("layers", "initializers", "activations",
+                                                          "models")), kind)
+        if kind in ("layers", "initializers", "activations", "models") and not middle:
+            return f"keras.{kind}.{parts[-1]}"
+    return path

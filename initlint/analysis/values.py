@@ -1,0 +1,188 @@
+"""Abstract values the interpreter computes: what a name or an expression is known to be."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import libcst as cst
+
+from initlint.analysis.names import canonical
+
+
+class Value:
+    """Base class: anything an expression can evaluate to."""
+
+
+@dataclass(eq=False)
+class Unknown(Value):
+    reason: str
+
+
+@dataclass(eq=False)
+class Const(Value):
+    """A Python literal value; `note` says when it is only a parameter's default."""
+
+    value: Any
+    note: str | None = None
+
+
+@dataclass(eq=False)
+class Seq(Value):
+    items: list[Value]
+    kind: str = "list"
+
+
+@dataclass(eq=False)
+class DictV(Value):
+    items: dict[Any, Value]
+
+
+@dataclass(eq=False)
+class Ref(Value):
+    """A module or API object reached through imports, by its full import path."""
+
+    path: str
+
+    @property
+    def name(self) -> str:
+        return canonical(self.path)
+
+
+@dataclass(eq=False)
+class InitV(Value):
+    """A constructed initializer."""
+
+    name: str
+    params: dict[str, Any]
+    api: str
+    arithmetic: str = "tf"
+    line: int | None = None
+    node: cst.CSTNode | None = None
+    certain: bool = True
+    reason: str | None = None
+    uncalled: bool = False
+    deprecated_for: str | None = None
+
+
+@dataclass(eq=False)
+class TensorV(Value):
+    """A tensor: its static shape (None dims unknown) and its predicted second moments."""
+
+    shape: tuple[int | None, ...] | None = None
+    ms: float | None = 1.0  # E[x^2]
+    mean: float = 0.0  # E[x]
+    ms_default: float | None = 1.0  # E[x^2] had every weight its library default
+    chain: int | None = None
+    depth: int = 0
+    producer: Any = None  # the LayerDraft whose output reaches here
+    pending: Any = None  # the LayerDraft whose pre-activation output this is (activation not yet applied)
+    rectified: bool = False
+    act_factor: float = 1.0  # E[phi(y)^2]/E[y^2] of the last activation this tensor went through
+    init: InitV | None = None  # for random tensors used as initial values
+    dtype_int: bool = False
+
+
+@dataclass(eq=False)
+class VariableV(Value):
+    weight: Any  # WeightDraft
+
+
+@dataclass(eq=False)
+class FuncV(Value):
+    node: cst.FunctionDef | cst.Lambda
+    env: "Env"
+    name: str
+    bound_self: Value | None = None
+    owner: "ClassV | None" = None
+
+
+@dataclass(eq=False)
+class ClassV(Value):
+    node: cst.ClassDef
+    env: "Env"
+    name: str
+    bases: list[Value]
+    methods: dict[str, cst.FunctionDef] = field(default_factory=dict)
+    attrs: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class InstanceV(Value):
+    cls: ClassV
+    attrs: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class LayerV(Value):
+    """A layer object (Keras, tf.layers class, RNN cell) constructed, weights made at first call."""
+
+    spec: Any  # LayerSpec
+    args: dict[str, Value]
+    node: cst.Call
+    call_stack: tuple
+    context: Any  # the Context when constructed
+    layer: Any = None  # LayerDraft once built
+    weights_emitted: bool = False
+
+
+@dataclass(eq=False)
+class OpLayerV(Value):
+    """A Keras layer without weights: pooling, dropout, flatten, activation, reshape, merge."""
+
+    kind: str
+    params: dict[str, Value]
+
+
+@dataclass(eq=False)
+class ModelV(Value):
+    layers: list[Value]
+    input_shape: tuple | None = None
+
+
+@dataclass(eq=False)
+class VarScopeObj(Value):
+    """A captured tf.variable_scope / VariableScope object (re-entering it jumps back to it)."""
+
+    initializer: Value | None
+    line: int | None
+
+
+@dataclass(eq=False)
+class ContextV(Value):
+    """What a `with` statement enters: a variable_scope, an arg_scope, or nothing that matters."""
+
+    kind: str  # variable_scope | arg_scope | none
+    initializer: Value | None = None
+    initializer_given: bool = False
+    scope_obj: VarScopeObj | None = None
+    ops: Value | None = None
+    kwargs: dict[str, Value] = field(default_factory=dict)
+    line: int | None = None
+    saved: "ArgScopeV | None" = None
+
+
+@dataclass(eq=False)
+class ArgScopeV(Value):
+    """A captured arg_scope: op key -> {kwarg: (value, line)}, plus scopes over unknown op lists."""
+
+    ops: dict[str, dict[str, tuple[Value, int | None]]]
+    unknown: list[tuple[dict[str, Value], int | None]]
+
+
+class Env:
+    """Names visible in a function body; lookups fall back to the enclosing (closure) env."""
+
+    __slots__ = ("names", "parent")
+
+    def __init__(self, parent: "Env | None" = None) -> None:
+        self.names: dict[str, Value] = {}
+        self.parent = parent
+
+    def lookup(self, name: str) -> Value | None:
+        env: Env | None = self
+        while env is not None:
+            found = env.names.get(name)
+            if found is not None:
+                return found
+            env = env.parent
+        return None

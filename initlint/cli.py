@@ -1,0 +1,269 @@
+"""Command line: flags -> Settings -> engine -> report -> exit code. The only module that prints or exits."""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from initlint import __version__
+from initlint.settings import Settings
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
+INTERNAL_ERROR = "INI902"
+
+
+def run(paths: list[tuple[Path, str]], settings: Settings):  # noqa: ANN201 - engine's FileResult list
+    """The engine's run, imported on first use so that `--version`, `rule` and `--help` stay fast."""
+    from initlint.engine import run as engine_run
+
+    return engine_run(paths, settings)
+
+
+def fail(message: str) -> NoReturn:
+    """ruff's shape for an abnormal end: `initlint failed` / `  Cause: ...` on stderr, exit code 2."""
+    click.echo(f"initlint failed\n  Cause: {message}", err=True)
+    raise click.exceptions.Exit(EXIT_ERROR)
+
+
+class DefaultCheckGroup(click.Group):
+    """`initlint PATHS` means `initlint check PATHS`, as `ruff check` would be if it were the only verb."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Ctrl-C: one line, no traceback, the shell's conventional 128 + SIGINT
+            click.echo("initlint: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+def _discover(paths: tuple[str, ...], settings: Settings | None = None) -> list[tuple[Path, str]]:
+    from initlint.discovery import discover
+
+    return discover(paths, settings or Settings())
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...]:
+    """`--select INI1,INI2 --select INI3` -> (INI1, INI2, INI3)."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _use_color(flag: bool | None, to_file: bool) -> bool:
+    if to_file:
+        return False
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return click.get_text_stream("stdout").isatty()
+
+
+def _rule_table() -> str:
+    from initlint.rules import RULES
+
+    rules = sorted(RULES, key=lambda rule: rule.code)
+    if not rules:
+        return ""
+    name_width = max(len(rule.name) for rule in rules)
+    severity_width = max(len(rule.severity) for rule in rules)
+    return "".join(f"{rule.code}  {rule.name:<{name_width}}  {rule.severity:<{severity_width}}  {rule.summary}\n"
+                   for rule in rules)
+
+
+def _rule_doc(code_or_name: str) -> str:
+    from initlint.rules import RULES, RULES_BY_CODE
+
+    wanted = code_or_name.strip()
+    found = RULES_BY_CODE.get(wanted.upper()) or next((r for r in RULES if r.name == wanted.lower()), None)
+    if found is None:
+        fail(f"Unknown rule `{wanted}` (see `initlint --list-rules`)")
+    return (f"# {found.name} ({found.code})\n\nDefault severity: {found.severity}.\n\n"
+            f"{found.summary}\n\n{found.doc.rstrip()}\n")
+
+
+@click.group(cls=DefaultCheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="initlint", message="%(prog)s %(version)s")
+def main() -> None:
+    """Lint TensorFlow / Keras model code for risky weight initialization.
+
+    `initlint PATHS` is `initlint check PATHS`.
+    """
+
+
+def _format_choices() -> list[str]:
+    from initlint.report import FORMATS
+
+    return list(FORMATS)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "--output-format", "output_format", type=click.Choice(_format_choices()),
+              default="concise", envvar="INITLINT_FORMAT", show_envvar=True, show_default=True,
+              help="Output format.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the output to this file.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Rules to enable (comma-separated codes or prefixes: INI, INI1, INI101, ALL); replaces the configured set.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Rules to enable on top of the selection.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules to disable.")
+@click.option("--per-file-ignores", multiple=True, metavar="GLOB:CODES",
+              help="Rules to disable in the files matching GLOB (replaces the configured table).")
+@click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and folders to skip (replaces the defaults).")
+@click.option("--extend-exclude", multiple=True, metavar="GLOBS", help="More files and folders to skip.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip what .gitignore files ignore (default: yes).")
+@click.option("--force-exclude/--no-force-exclude", default=None,
+              help="Apply the excludes to files named on the command line too (for pre-commit).")
+@click.option("--stdin-filename", metavar="PATH", help="The path to show (and match against config) for `-`.")
+@click.option("--dialect", type=click.Choice(["auto", "tf1", "tf2"]), default=None,
+              help="TensorFlow generation whose defaults apply (default: auto).")
+@click.option("--threshold", "thresholds", multiple=True, metavar="KEY=VALUE",
+              help="Override a risk threshold, e.g. --threshold explode=20.")
+@click.option("--config", "config_path", metavar="PATH", help="Read the configuration from this file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("-e", "--exit-zero", is_flag=True, help="Exit with 0 even when diagnostics are found.")
+@click.option("--statistics", is_flag=True, help="Show how often each rule fired instead of the diagnostics.")
+@click.option("-q", "--quiet", is_flag=True, help="Show the diagnostics only, without the summary.")
+@click.option("--color/--no-color", default=None, help="Colour the output (default: only on a terminal; NO_COLOR honoured).")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors (INI902).")
+@click.option("--show-files", is_flag=True, help="List the files that would be linted, and stop.")
+@click.option("--explain", "explain_code", metavar="CODE", help="Show a rule's documentation, and stop.")
+@click.option("--list-rules", is_flag=True, help="List every rule: code, name, severity, summary.")
+def check(paths: tuple[str, ...], output_format: str, output_file: str | None, select: tuple[str, ...],
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], per_file_ignores: tuple[str, ...],
+          exclude: tuple[str, ...], extend_exclude: tuple[str, ...], respect_gitignore: bool | None,
+          force_exclude: bool | None, stdin_filename: str | None, dialect: str | None,
+          thresholds: tuple[str, ...], config_path: str | None, isolated: bool, exit_zero: bool,
+          statistics: bool, quiet: bool, color: bool | None, verbose: bool, show_files: bool,
+          explain_code: str | None, list_rules: bool) -> None:
+    """Lint PATHS (default: the current directory; `-` reads standard input)."""
+    if list_rules:
+        _emit(_rule_table(), None, False)
+        raise click.exceptions.Exit(EXIT_CLEAN)
+    if explain_code is not None:
+        _emit(_rule_doc(explain_code), None, False)
+        raise click.exceptions.Exit(EXIT_CLEAN)
+
+    from initlint.config import ConfigError, Overrides, load_settings, parse_per_file_ignores
+    from initlint.discovery import STDIN, is_force_excluded
+
+    try:
+        overrides = Overrides(
+            select=_split(select) if select else None,
+            extend_select=_split(extend_select),
+            ignore=_split(ignore),
+            exclude=_split(exclude) if exclude else None,
+            extend_exclude=_split(extend_exclude),
+            per_file_ignores=parse_per_file_ignores(per_file_ignores) if per_file_ignores else None,
+            dialect=dialect,
+            thresholds=tuple(_threshold(item) for item in thresholds),
+            respect_gitignore=respect_gitignore,
+            force_exclude=force_exclude,
+        )
+        settings = load_settings(paths, overrides, config=config_path, isolated=isolated,
+                                 stdin_filename=stdin_filename)
+    except ConfigError as error:
+        fail(str(error))
+
+    use_stdin = STDIN in paths or (not paths and stdin_filename is not None)
+    named = tuple(path for path in paths if path != STDIN)
+    files = _discover(named, settings) if named or not use_stdin else []
+    stdin_shown = stdin_filename or STDIN
+    if use_stdin and stdin_filename and settings.force_exclude and is_force_excluded(stdin_filename, settings):
+        use_stdin = False
+    if show_files:
+        shown = [shown for _, shown in files] + ([stdin_shown] if use_stdin else [])
+        _emit("".join(f"{item}\n" for item in shown), output_file, False)
+        raise click.exceptions.Exit(EXIT_CLEAN)
+
+    results = list(run(files, settings))
+    if use_stdin:
+        from initlint.engine import analyze_bytes
+
+        results.append(analyze_bytes(click.get_binary_stream("stdin").read(), stdin_shown, settings))
+
+    from initlint.report import render_diagnostics, render_statistics
+
+    use_color = _use_color(color, output_file is not None)
+    render = render_statistics if statistics else render_diagnostics
+    _emit(render(output_format, results, color=use_color, quiet=quiet), output_file, use_color)
+
+    diagnostics = [d for result in results for d in result.diagnostics]
+    internal = [d for d in diagnostics if d.code == INTERNAL_ERROR]
+    _report_internal_errors(internal, verbose)
+    if internal:
+        raise click.exceptions.Exit(EXIT_ERROR)
+    failing = any(d.severity != "info" for d in diagnostics)
+    raise click.exceptions.Exit(EXIT_FOUND if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _threshold(item: str) -> tuple[str, str]:
+    from initlint.config import ConfigError
+
+    key, sep, value = item.partition("=")
+    if not sep or not key.strip():
+        raise ConfigError(f"Invalid value `{item}` for `--threshold` from the CLI: expected KEY=VALUE")
+    return key, value
+
+
+def _emit(text: str, output_file: str | None, color: bool) -> None:
+    if output_file is not None:
+        target = Path(output_file)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as error:
+            fail(f"Failed to write {output_file}: {error.strerror or error}")
+        return
+    click.echo(text, nl=False, color=color)
+    sys.stdout.flush()  # a closed pipe (`initlint | head`) fails here, inside click's EPIPE handling
+
+
+def _report_internal_errors(internal: Sequence, verbose: bool) -> None:
+    if not internal:
+        return
+    if not verbose:
+        click.echo(f"initlint: {len(internal)} internal error{'s' if len(internal) != 1 else ''} (INI902); "
+                   "run with --verbose for the traceback, and please report it", err=True)
+        return
+    for diagnostic in internal:
+        trace = diagnostic.data.get("traceback") or "(no traceback recorded)\n"
+        click.echo(f"Traceback of INI902 in {diagnostic.path}:\n{trace.rstrip()}\n", err=True)
+
+
+@main.command("rule")
+@click.argument("code", required=False)
+@click.option("--all", "show_all", is_flag=True, help="Show the documentation of every rule.")
+def rule_command(code: str | None, show_all: bool) -> None:
+    """Show the documentation of rule CODE (a code such as INI101, or its name)."""
+    from initlint.rules import RULES
+
+    if show_all:
+        _emit("\n".join(_rule_doc(rule.code) for rule in sorted(RULES, key=lambda r: r.code)), None, False)
+        return
+    if code is None:
+        fail("`initlint rule` needs a rule code (e.g. `initlint rule INI301`) or `--all`")
+    _emit(_rule_doc(code), None, False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
+@click.option("--dialect", type=click.Choice(["auto", "tf1", "tf2"]), default="auto")
+def explain(paths: tuple[str, ...], output_format: str, dialect: str) -> None:
+    """Show the initializer every weight in PATHS really gets, and where it came from."""
+    from initlint.report.explain import render_explain
+
+    settings = Settings(dialect=dialect)
+    results = run(_discover(paths), settings)
+    click.echo(render_explain(output_format, results), nl=False)

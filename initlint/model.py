@@ -1,0 +1,131 @@
+"""Frozen data types shared by every stage: analysis produces them, rules and reports read them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A source range: 1-based lines, 1-based columns, end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """One call through which a helper function created a weight."""
+
+    path: str
+    line: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Initializer:
+    """The initializer a weight really gets, and where that came from."""
+
+    name: str  # canonical: glorot_uniform, he_normal, truncated_normal, ..., unknown
+    params: dict[str, Any]
+    source: Literal["explicit", "arg_scope", "variable_scope", "default"]
+    source_line: int | None
+    certain: bool
+    reason: str | None = None
+    api: str | None = None  # the constructor as written, canonicalised (tf.truncated_normal_initializer)
+    span: Span | None = None  # where the initializer expression is written, when it is explicit
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """Predicted second moments at initialization, for standard-normal model inputs."""
+
+    mean_square: float | None  # E[y^2] of the layer's pre-activation output
+    gain: float | None  # n_in * E[w^2] * c(phi)
+    input_mean_square: float | None = None
+    backward_gain: float | None = None  # n_out * E[w^2] * E[phi'^2]
+    chain_id: int | None = None  # weights of one chain (reset at normalization) share an id
+    chain_index: int | None = None  # 0-based position of the layer in its chain
+    feeds_weight: bool | None = None  # whether the layer's output reaches another weight layer
+    normalized: bool = False  # a normalization layer directly follows this layer
+    default_mean_square: float | None = None  # the same, had every weight its library default
+    activation_factor: float | None = None  # E[phi(y)^2] / E[y^2] at this layer's q
+
+
+@dataclass(frozen=True, slots=True)
+class Weight:
+    """One variable a weight-creating call makes."""
+
+    path: str
+    span: Span  # the weight-creating call
+    call_stack: tuple[CallSite, ...]
+    api: str  # canonical API name, e.g. tf.layers.dense
+    family: str  # tf_layers | keras | slim | get_variable | variable | rnn_cell
+    role: str  # kernel | bias | depthwise_kernel | pointwise_kernel | recurrent_kernel | embeddings | variable
+    shape: tuple[int | None, ...] | None
+    fan_in: int | None
+    fan_out: int | None
+    signal_fan_in: int | None  # how many inputs one output sums over (differs for transposed/depthwise)
+    initializer: Initializer
+    std: float | None
+    mean: float | None
+    activation: str | None
+    signal: Signal
+    layer_id: int  # weights created by one layer call share it
+    dialect: str  # tf1 | tf2
+    iteration: int | None = None  # loop iteration that created it, when unrolled
+    shape_reason: str | None = None  # why the shape rests on an assumption (a parameter default)
+    facts: dict[str, Any] = field(default_factory=dict)  # what rules need beyond the contract
+
+    @property
+    def certain(self) -> bool:
+        return self.initializer.certain and self.shape_reason is None
+
+    @property
+    def anchor(self) -> Span:
+        """Where a user sees this weight: the outermost call site, else the creating call."""
+        return self.call_stack[0].span if self.call_stack else self.span
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    content: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    applicability: Literal["safe", "unsafe"]
+    message: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    span: Span
+    fix: Fix | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    certain: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Everything initlint learnt about one file."""
+
+    path: str
+    weights: tuple[Weight, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    dialect: str | None = None
+    dialect_reason: str | None = None
+    source: str | None = None  # the text as read, for reporters that show source lines
+    skipped: bool = False  # the prefilter found nothing that could create a weight

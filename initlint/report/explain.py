@@ -1,0 +1,112 @@
+"""`initlint explain`: the table a person reads, and the JSON contract (design.md, version 1)."""
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from initlint.model import FileResult, Weight
+
+EXPLAIN_VERSION = 1
+
+
+def _round(value: float | None, digits: int = 6) -> float | None:
+    if value is None:
+        return None
+    return float(f"{value:.{digits}g}")
+
+
+def weight_json(weight: Weight) -> dict[str, Any]:
+    init = weight.initializer
+    return {
+        "path": weight.path,
+        "line": weight.span.line, "column": weight.span.column,
+        "end_line": weight.span.end_line, "end_column": weight.span.end_column,
+        "call_stack": [{"path": site.path, "line": site.line} for site in weight.call_stack],
+        "api": weight.api,
+        "role": weight.role,
+        "shape": list(weight.shape) if weight.shape is not None else None,
+        "fan_in": weight.fan_in, "fan_out": weight.fan_out,
+        "initializer": {
+            "name": init.name,
+            "params": {key: value for key, value in init.params.items()},
+            "source": init.source,
+            "source_line": init.source_line,
+            "certain": weight.certain,
+            "reason": init.reason or weight.shape_reason,
+        },
+        "std": _round(weight.std), "mean": _round(weight.mean),
+        "activation": weight.activation,
+        "signal": {"mean_square": _round(weight.signal.mean_square), "gain": _round(weight.signal.gain)},
+        "iteration": weight.iteration,
+        "dialect": weight.dialect,
+    }
+
+
+def render_json(results: list[FileResult]) -> str:
+    weights = [weight_json(weight) for result in results for weight in result.weights]
+    files = [{"path": r.path, "dialect": r.dialect, "dialect_reason": r.dialect_reason,
+              "skipped": r.skipped, "problems": [{"code": d.code, "message": d.message, "line": d.span.line}
+                                                 for d in r.diagnostics if d.code.startswith("INI9")]}
+             for r in results]
+    return json.dumps({"version": EXPLAIN_VERSION, "weights": weights, "files": files}, indent=2) + "\n"
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if value == 0:
+        return "0"
+    if abs(value) >= 1000 or abs(value) < 0.001:
+        return f"{value:.2e}"
+    return f"{value:.4g}"
+
+
+def _init_text(weight: Weight) -> str:
+    init = weight.initializer
+    params = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}"
+                       for k, v in init.params.items())
+    text = f"{init.name}({params})" if params else init.name
+    where = init.source + (f"@{init.source_line}" if init.source_line else "")
+    text = f"{text} [{where}]"
+    return text if weight.certain else text + " ?"
+
+
+def render_table(results: list[FileResult]) -> str:
+    out: list[str] = []
+    for result in results:
+        if result.skipped:
+            continue
+        for problem in result.diagnostics:
+            if problem.code.startswith("INI9"):
+                out.append(f"{result.path}:{problem.span.line}: {problem.code} {problem.message}")
+        if not result.weights:
+            continue
+        out.append(f"{result.path}  (dialect {result.dialect_reason})")
+        rows = [("line", "api", "role", "shape", "fan_in", "fan_out", "initializer [source]", "std", "act",
+                 "E[y²]", "gain")]
+        notes: list[str] = []
+        for weight in result.weights:
+            line = str(weight.anchor.line)
+            if weight.call_stack:
+                line += f"→{weight.span.line}"
+            shape = "?" if weight.shape is None else "x".join("?" if d is None else str(d) for d in weight.shape)
+            rows.append((line, weight.api, weight.role, shape or "()", _fmt(weight.fan_in), _fmt(weight.fan_out),
+                         _init_text(weight), _fmt(weight.std), weight.activation or "-",
+                         _fmt(weight.signal.mean_square), _fmt(weight.signal.gain)))
+            if not weight.certain:
+                notes.append(f"  line {line} {weight.role}: {weight.initializer.reason or weight.shape_reason}")
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        for row in rows:
+            out.append("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        if notes:
+            out.append("  ? uncertain:")
+            out.extend("  " + note for note in notes)
+        out.append("")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+RENDERERS: dict[str, Callable[[list[FileResult]], str]] = {"table": render_table, "json": render_json}
+
+
+def render_explain(format_name: str, results: list[FileResult]) -> str:
+    return RENDERERS[format_name](results)
