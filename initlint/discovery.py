@@ -226,7 +226,7 @@ def _shown(given: str, relative: PurePath) -> str:
 def _walk(directory: Path, given: str, settings: Settings, root: Path, patterns: tuple[str, ...],
           ignores: list[GitIgnore], out: list[tuple[Path, str]], relative: PurePath) -> None:
     if settings.respect_gitignore:
-        own = _read_gitignore(directory / ".gitignore", directory)
+        own = _read_gitignore(directory / ".gitignore", Path(os.path.abspath(directory)))
         if own:
             ignores = [*ignores, own]
     try:
