@@ -139,7 +139,7 @@ _K_RNN = ("units", "activation", "recurrent_activation", "use_bias", "kernel_ini
           "recurrent_initializer", "bias_initializer", "unit_forget_bias")
 for cls, gates in (("SimpleRNN", 1), ("GRU", 3), ("LSTM", 4)):
     params = _K_RNN if cls != "SimpleRNN" else tuple(p for p in _K_RNN if p != "recurrent_activation")
-    bias = WeightSpec("bias", "bias_initializer", ("unit_forget_bias", {}) if cls == "LSTM" else ZEROS,
+    bias = WeightSpec("bias", "bias_initializer", ("zeros", {"unit_forget_bias": True}) if cls == "LSTM" else ZEROS,
                       f"rnn_bias{gates}", "use_bias")
     _add(LayerSpec(f"keras.layers.{cls}", "keras", "rnn", params,
                    {"activation": "tanh", "use_bias": True, "unit_forget_bias": True, "gates": gates},

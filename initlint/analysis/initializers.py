@@ -189,6 +189,8 @@ def moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | N
     """(std, mean) of the initial values, with the exact formulas of §5.3/§5.4; None if unknown."""
     fan_in, fan_out = compute_fans(shape)
     if name == "zeros":
+        if params.get("unit_forget_bias"):  # Keras LSTM bias: the forget-gate quarter starts at 1.0
+            return math.sqrt(0.25 * 0.75), 0.25
         return 0.0, 0.0
     if name == "ones":
         return 0.0, 1.0
@@ -257,8 +259,6 @@ def moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | N
         if depth is None:
             return None, 0.0
         return abs(factor) / math.sqrt(max(1, depth)), 0.0
-    if name == "unit_forget_bias":  # Keras LSTM bias: zeros with the forget-gate quarter at 1.0
-        return math.sqrt(0.25 * 0.75), 0.25
     return None, None
 
 

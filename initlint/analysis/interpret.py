@@ -257,6 +257,7 @@ class Interpreter:
         self.steps = 0
         self.chain_counter = 0
         self.star_imports: list[str] = []
+        self.maybe_returns: list[list[Value]] = []  # values returned under conditions not known statically
         self.module_env = Env()
 
     # ---- positions -------------------------------------------------------------------------
@@ -479,12 +480,23 @@ class Interpreter:
             elif isinstance(node.orelse, cst.Else):
                 self.exec_block(node.orelse.body.body, env, context)
             return
-        # Unknown condition: both branches may run; each creates the weights it would create.
-        self.exec_block(node.body.body, env, context)
-        if isinstance(node.orelse, cst.If):
-            self.exec_if(node.orelse, env, context)
-        elif isinstance(node.orelse, cst.Else):
-            self.exec_block(node.orelse.body.body, env, context)
+        # Unknown condition: both branches may run; each creates the weights it would create, and a
+        # value returned by only one of them is not the function's certain result.
+        returned: list[Value] = []
+        for branch in (node.body, node.orelse):
+            try:
+                if isinstance(branch, cst.If):
+                    self.exec_if(branch, env, context)
+                elif branch is not None:
+                    self.exec_block(branch.body, env, context) if isinstance(branch, cst.IndentedBlock) \
+                        else self.exec_block(branch.body.body, env, context)
+            except _Return as result:
+                returned.append(result.value)
+        if returned:
+            self.maybe_returns.append(returned)
+            if len(returned) == 2:
+                raise _Return(returned[0] if _same(returned[0], returned[1]) else
+                              Unknown("a value that depends on a condition known only at run time"))
 
     def _iterate(self, iterable: Value) -> list[Value] | None:
         if isinstance(iterable, Seq) and len(iterable.items) <= self.settings.max_unroll:
@@ -530,9 +542,11 @@ class Interpreter:
             return replace(context, vscope_init=initializer, vscope_line=line, vscope_obj=obj), obj
         if entered.kind == "arg_scope":
             if entered.saved is not None:  # re-entering a saved arg_scope replaces the stack
-                scope = ArgScopeV({k: dict(v) for k, v in entered.saved.ops.items()}, list(entered.saved.unknown))
+                scope = ArgScopeV({k: dict(v) for k, v in entered.saved.ops.items()}, list(entered.saved.unknown),
+                                  entered.saved.opaque)
                 return replace(context, arg_scope=scope, arg_scope_lines=(entered.line or 0,)), scope
-            scope = ArgScopeV({k: dict(v) for k, v in context.arg_scope.ops.items()}, list(context.arg_scope.unknown))
+            scope = ArgScopeV({k: dict(v) for k, v in context.arg_scope.ops.items()}, list(context.arg_scope.unknown),
+                              context.arg_scope.opaque)
             keys = self._arg_scope_keys(entered.ops)
             entries = {name: (value, entered.line) for name, value in entered.kwargs.items()}
             if keys is None:
@@ -670,7 +684,7 @@ class Interpreter:
         last = name.rsplit(".", 1)[-1]
         return (name in LAYERS or name in RANDOM_OPS or name in catalog.POOLS or name in _FLATTEN
                 or last in TF_CONSTRUCTORS or last in KERAS_CONSTRUCTORS or last in SLIM_CONSTRUCTORS
-                or name.startswith("keras.layers.") or last in ("arg_scope", "variable_scope", "get_variable",
+                or name.startswith("keras.layers.") or last in ("Sequential", "Model", "Input", "arg_scope", "variable_scope", "get_variable",
                                                                   "Variable", "repeat", "stack"))
 
     def eval_attribute(self, node: cst.Attribute, env: Env, context: Context) -> Value:
@@ -728,7 +742,7 @@ class Interpreter:
         return None
 
     def _shape_value(self, value: Value) -> Value:
-        shape = value.shape if isinstance(value, TensorV) else value.weight.shape
+        shape = value.shape
         if shape is None:
             return Unknown("a tensor's shape that is not known statically")
         return Seq([Const(d) if d is not None else Unknown("a dimension known only at run time") for d in shape],
@@ -979,17 +993,23 @@ class Interpreter:
         elif root:
             inner = replace(context, caller_unknown=caller_note)
         self.call_depth.append(key)
+        saved_returns = self.maybe_returns
         try:
             if isinstance(func.node, cst.Lambda):
                 return self.eval(func.node.body, env, inner)
+            self.maybe_returns = []
             try:
-                self.exec_block(func.node.body.body if isinstance(func.node.body, cst.IndentedBlock)
-                                else func.node.body.body, env, inner)
+                self.exec_block(func.node.body.body, env, inner)
+                result: Value = Const(None)
             except _Return as returned:
-                return returned.value
-            return Const(None)
+                result = returned.value
+            for alternatives in self.maybe_returns:
+                if any(not _same(value, result) for value in alternatives):
+                    result = Unknown("a value that depends on a condition known only at run time")
+            return result
         finally:
             self.call_depth.pop()
+            self.maybe_returns = saved_returns
 
     def _param_default(self, param: cst.Param, func: FuncV, env: Env, context: Context, root: bool,
                        opaque: bool) -> Value:
@@ -1074,6 +1094,8 @@ class Interpreter:
             return _math(last, positional)
         if name in RANDOM_OPS:
             return self.random_tensor(ref, RANDOM_OPS[name], positional, keywords, node)
+        if name in ("tf.constant", "tf.fill", "np.full"):
+            return self.constant_tensor(name, positional, keywords, node)
         constructor = self._constructor(ref, dialect)
         if constructor is not None:
             return self.construct_initializer(ref, constructor, positional, keywords, node, dialect)
@@ -1109,6 +1131,9 @@ class Interpreter:
             return Unknown("a Keras model")
         if name.startswith("keras.layers.") and last in _KERAS_OP_LAYERS:
             return OpLayerV(_KERAS_OP_LAYERS[last], {**{str(i): v for i, v in enumerate(positional)}, **keywords})
+        if name.startswith("keras.layers.") and last[:1].isupper() and last not in ("Add", "Concatenate", "Average",
+                                                                                 "Multiply", "Lambda"):
+            return OpLayerV("unknown", keywords)
         if name.startswith("keras.layers.") and last in ("add", "Add", "concatenate", "Concatenate", "average",
                                                          "Average", "multiply"):
             if last[0].isupper():
@@ -1215,8 +1240,9 @@ class Interpreter:
         if name == "xavier":
             uniform = params.get("uniform")
             name = "glorot_uniform" if uniform is True else "glorot_normal" if uniform is False else "xavier"
+        defaulted = tuple(key for key in defaults if key not in args)
         return InitV(name, params, ref.path, constructor.arithmetic, self.line(node) if node is not None else None,
-                     node, not reasons, "; ".join(reasons) or None, uncalled, constructor.deprecated_for)
+                     node, not reasons, "; ".join(reasons) or None, uncalled, constructor.deprecated_for, defaulted)
 
     def random_tensor(self, ref: Ref, constructor: Constructor, positional: list[Value], keywords: dict[str, Value],
                       node: cst.Call | None) -> TensorV:
@@ -1241,6 +1267,22 @@ class Interpreter:
             tensor.init = replace(init, certain=False, reason=f"the shape uses {note}") if init.certain else init
         return tensor
 
+    def constant_tensor(self, name: str, positional: list[Value], keywords: dict[str, Value],
+                        node: cst.Call | None) -> Value:
+        if name == "tf.constant":
+            value = positional[0] if positional else keywords.get("value", Unknown(""))
+            shape_value = positional[2] if len(positional) > 2 else keywords.get("shape")
+        else:
+            shape_value = positional[0] if positional else keywords.get("dims", keywords.get("shape"))
+            value = positional[1] if len(positional) > 1 else keywords.get("value", keywords.get("fill_value",
+                                                                                                 Unknown("")))
+        if not (isinstance(value, Const) and isinstance(value.value, (int, float))):
+            return Unknown(f"{name}() of a value not known statically")
+        init = InitV("constant", {"value": float(value.value)}, name, line=self.line(node) if node else None,
+                     node=node, certain=value.note is None, reason=value.note)
+        shape = _dims(shape_value) if shape_value is not None else ()
+        return TensorV(shape, None, 0.0, None, init=init)
+
     def variable_scope(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None) -> ContextV:
         scope = positional[0] if positional else keywords.get("name_or_scope", Const(None))
         given = "initializer" in keywords
@@ -1257,6 +1299,8 @@ class Interpreter:
             return ContextV("arg_scope", saved=first, line=line)
         if isinstance(first, DictV):
             return ContextV("arg_scope", saved=ArgScopeV({}, []), line=line)
+        if isinstance(first, Unknown) and not keywords:
+            return ContextV("arg_scope", saved=ArgScopeV({}, [], opaque=line or 0), line=line)
         return ContextV("arg_scope", ops=first, kwargs=dict(keywords), line=line)
 
     # ---- inputs and shape ops ---------------------------------------------------------------
@@ -1292,6 +1336,9 @@ class Interpreter:
         return _derived(tensor, shape=shape)
 
     def reshape(self, value: Value, shape_value: Value) -> Value:
+        if isinstance(value, VariableV):
+            view = self.reshape(_as_tensor(value), shape_value)
+            return VariableV(value.weight, view.shape if isinstance(view, TensorV) else None)
         if not _tensor_like(value):
             return Unknown("reshape of an unknown value")
         tensor = _as_tensor(value)
@@ -1378,7 +1425,7 @@ class Interpreter:
             return Unknown("an activation of an unknown value")
         tensor = _as_tensor(value)
         layer = tensor.pending
-        if layer is not None and layer.activation is None:
+        if layer is not None and layer.activation is None and activation != "softmax":
             layer.activation = activation
             return self._close_layer(layer, tensor, alpha)
         if tensor.ms is None:
@@ -1603,6 +1650,13 @@ class Interpreter:
         if spec.family == "slim" and spec.api == "slim.separable_conv2d" and wspec.role == "pointwise_kernel":
             return self.resolve(spec, replace(wspec, kwarg="weights_initializer"), args, context, shape)
         opaque = isinstance(args.get("__opaque__"), Unknown)
+        scope_line = context.arg_scope.opaque
+        if family == "slim" and scope_line is not None and kwarg is not None:
+            reason = f"the arg_scope entered at line {scope_line} is not known statically"
+            if wspec.role == "bias":
+                name, params = wspec.default  # type: ignore[misc]
+                return Initializer(name, dict(params), "default", None, False, reason), None
+            return Initializer("unknown", {}, "arg_scope", scope_line, False, reason), None
         if opaque and kwarg is not None:
             return (Initializer("unknown", {}, "explicit", None, False,
                                 f"`{kwarg}` may be passed through **kwargs"), None)
@@ -1746,8 +1800,8 @@ class Interpreter:
 
     # ---- raw ops: matmul / conv with variables ---------------------------------------------------
     def matmul(self, a: Value, b: Value, node: cst.Call | None, context: Context, transpose_b: bool = False) -> Value:
-        if isinstance(b, VariableV) and b.weight.shape is not None and len(b.weight.shape) == 2:
-            shape = b.weight.shape
+        if isinstance(b, VariableV) and b.shape is not None and len(b.shape) == 2:
+            shape = b.shape
             n_in = shape[1] if transpose_b else shape[0]
             units = shape[0] if transpose_b else shape[1]
             tensor = self.ensure_tensor(a)
@@ -1762,11 +1816,11 @@ class Interpreter:
         inputs = positional[0] if positional else keywords.get("input", keywords.get("value", Unknown("")))
         kernel = positional[1] if len(positional) > 1 else keywords.get(
             "filter", keywords.get("filters", Unknown("")))
-        if not isinstance(kernel, VariableV) or kernel.weight.shape is None:
+        if not isinstance(kernel, VariableV) or kernel.shape is None:
             if _tensor_like(inputs):
                 return _derived(_as_tensor(inputs), shape=None, ms=None, ms_default=None)
             return Unknown(f"{name} with an unknown filter")
-        shape = kernel.weight.shape
+        shape = kernel.shape
         tensor = self.ensure_tensor(inputs)
         rank = len(shape) - 2
         kernel_dims = shape[:rank]
@@ -2073,6 +2127,22 @@ class Interpreter:
             return _derived(tensor, shape=shape)
         if kind == "flatten":
             return self.flatten(inputs)
+        if kind in ("pad", "upsample"):
+            tensor = _as_tensor(inputs)
+            if not tensor.shape or len(tensor.shape) < 3:
+                return _derived(tensor, shape=None)
+            rank = len(tensor.shape) - 2
+            amount = layer.params.get("0", layer.params.get("padding", layer.params.get("size")))
+            each = _ints(amount if amount is not None else Const(1 if kind == "pad" else 2), rank, 1)
+            if kind == "pad":
+                spatial = tuple(None if d is None or p is None else d + 2 * p
+                                for d, p in zip(tensor.shape[1:-1], each))
+            else:
+                spatial = tuple(None if d is None or p is None else d * p for d, p in zip(tensor.shape[1:-1], each))
+            return _derived(tensor, shape=(tensor.shape[0], *spatial, tensor.shape[-1]))
+        if kind == "unknown":
+            tensor = _as_tensor(inputs)
+            return _derived(tensor, shape=None, ms=None, ms_default=None, pending=None)
         if kind == "reshape":
             target = layer.params.get("0", layer.params.get("target_shape"))
             tensor = _as_tensor(inputs)
@@ -2109,7 +2179,8 @@ class _Sources(Value):
 _KERAS_OP_LAYERS = {
     **{name: kind for name, kind in catalog.KERAS_POOLS.items()},
     "Flatten": "flatten", "Dropout": "dropout", "SpatialDropout2D": "dropout", "Reshape": "reshape",
-    "Activation": "activation", "InputLayer": "identity", "GaussianNoise": "dropout", "AlphaDropout": "dropout",
+    "Activation": "activation", "InputLayer": "identity", "ZeroPadding2D": "pad", "ZeroPadding1D": "pad",
+    "UpSampling2D": "upsample", "Cropping2D": "pad", "GaussianNoise": "dropout", "AlphaDropout": "dropout",
     **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
 }
 _CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_conv2d", "tf.nn.conv2d_transpose",
@@ -2124,6 +2195,16 @@ def _named(name: str, params: dict[str, Any], source: str, line: int | None, api
     if name == "xavier":
         name, params = "glorot_uniform", {"uniform": True}
     return Initializer(name, params, source, line, True, None, api=api)  # type: ignore[arg-type]
+
+
+def _same(a: Value, b: Value) -> bool:
+    if a is b:
+        return True
+    if isinstance(a, Ref) and isinstance(b, Ref):
+        return a.path == b.path
+    if isinstance(a, Const) and isinstance(b, Const):
+        return a.value == b.value and type(a.value) is type(b.value)
+    return False
 
 
 def _bind(params: tuple[str, ...], positional: list[Value], keywords: dict[str, Value]) -> dict[str, Value]:
@@ -2144,7 +2225,7 @@ def _tensor_like(value: Value | None) -> bool:
 
 def _as_tensor(value: Value) -> TensorV:
     if isinstance(value, VariableV):
-        return TensorV(value.weight.shape, None, 0.0, None)
+        return TensorV(value.shape, None, 0.0, None)
     assert isinstance(value, TensorV)
     return value
 
@@ -2294,6 +2375,7 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             if draft.init_value.deprecated_for:
                 facts["deprecated_for"] = draft.init_value.deprecated_for
             facts["init_api_path"] = draft.init_value.api
+            facts["defaulted"] = draft.init_value.defaulted
         weights.append(Weight(
             path=interp.path, span=interp.span(draft.node), call_stack=draft.call_stack, api=draft.api,
             family=draft.family, role=draft.role, shape=draft.shape, fan_in=fan_in, fan_out=fan_out,

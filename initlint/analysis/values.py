@@ -62,6 +62,7 @@ class InitV(Value):
     reason: str | None = None
     uncalled: bool = False
     deprecated_for: str | None = None
+    defaulted: tuple[str, ...] = ()  # parameters the code did not write: the constructor's defaults apply
 
 
 @dataclass(eq=False)
@@ -85,6 +86,11 @@ class TensorV(Value):
 @dataclass(eq=False)
 class VariableV(Value):
     weight: Any  # WeightDraft
+    view_shape: tuple[int | None, ...] | None = None  # the shape after tf.reshape of the variable
+
+    @property
+    def shape(self) -> tuple[int | None, ...] | None:
+        return self.view_shape if self.view_shape is not None else self.weight.shape
 
 
 @dataclass(eq=False)
@@ -167,6 +173,7 @@ class ArgScopeV(Value):
 
     ops: dict[str, dict[str, tuple[Value, int | None]]]
     unknown: list[tuple[dict[str, Value], int | None]]
+    opaque: int | None = None  # line of an arg_scope entered from a value not known statically
 
 
 class Env:

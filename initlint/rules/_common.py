@@ -1,0 +1,101 @@
+"""What several rules share: one view per layer, chains, the reference stds, diagnostics."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from initlint.analysis.initializers import reference_stds
+from initlint.analysis.signal import RELU_FAMILY
+from initlint.model import Diagnostic, Severity, Weight
+from initlint.rules.base import Rule
+
+KERNEL_ROLES = ("kernel", "depthwise_kernel", "variable")
+
+
+@dataclass(frozen=True, slots=True)
+class LayerView:
+    """A layer's main weight (its kernel) and what rules read off it."""
+
+    weight: Weight
+
+    @property
+    def reference_name(self) -> str:
+        """He for ReLU-family activations, LeCun otherwise (linear, tanh, sigmoid, selu)."""
+        activation = self.weight.activation
+        return "he" if activation in RELU_FAMILY and activation != "selu" else "lecun"
+
+    def references(self) -> dict[str, float | None]:
+        return reference_stds(self.weight.fan_in, self.weight.fan_out)
+
+    def ratio(self) -> float | None:
+        reference = self.references()[self.reference_name]
+        if reference is None or self.weight.std is None or reference == 0:
+            return None
+        return self.weight.std / reference
+
+
+def layer_views(weights: tuple[Weight, ...]) -> list[LayerView]:
+    """One view per layer: its first kernel-like weight of rank >= 2."""
+    seen: set[int] = set()
+    views: list[LayerView] = []
+    for weight in weights:
+        if weight.role not in KERNEL_ROLES or weight.layer_id in seen:
+            continue
+        if weight.shape is not None and len(weight.shape) < 2:
+            continue
+        seen.add(weight.layer_id)
+        views.append(LayerView(weight))
+    return views
+
+
+def chains(weights: tuple[Weight, ...]) -> dict[int, list[LayerView]]:
+    """Layers grouped by signal chain (reset at normalization), in depth order."""
+    grouped: dict[int, list[LayerView]] = defaultdict(list)
+    for view in layer_views(weights):
+        signal = view.weight.signal
+        if signal.chain_id is not None and signal.mean_square is not None:
+            grouped[signal.chain_id].append(view)
+    for views in grouped.values():
+        views.sort(key=lambda v: (v.weight.signal.chain_index or 0, v.weight.anchor.line))
+    return grouped
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if value != 0 and (abs(value) >= 1e4 or abs(value) < 1e-3):
+        return f"{value:.2g}"
+    return f"{value:.3g}"
+
+
+def scale_text(view: LayerView) -> str:
+    """`std 0.088 is 3.5x He's 0.025 for fan_in 3136 (Glorot 0.0221, LeCun 0.0179)`."""
+    weight = view.weight
+    refs = view.references()
+    ratio = view.ratio()
+    name = view.reference_name
+    label = {"he": "He", "lecun": "LeCun"}[name]
+    if ratio is None:
+        return f"std {fmt(weight.std)}"
+    return (f"std {fmt(weight.std)} is {ratio:.2g}x {label}'s {fmt(refs[name])} for fan_in {weight.fan_in} "
+            f"(Glorot {fmt(refs['glorot'])}, He {fmt(refs['he'])}, LeCun {fmt(refs['lecun'])})")
+
+
+def numbers(view: LayerView) -> dict[str, Any]:
+    weight = view.weight
+    refs = view.references()
+    return {"fan_in": weight.fan_in, "fan_out": weight.fan_out, "std": weight.std, "mean": weight.mean,
+            "glorot_std": refs["glorot"], "he_std": refs["he"], "lecun_std": refs["lecun"],
+            "reference": view.reference_name, "ratio": view.ratio(), "activation": weight.activation,
+            "mean_square": weight.signal.mean_square, "gain": weight.signal.gain,
+            "initializer": weight.initializer.name, "source": weight.initializer.source}
+
+
+def diagnostic(rule: Rule, weight: Weight, message: str, severity: Severity | None = None,
+               data: dict[str, Any] | None = None, certain: bool = True) -> Diagnostic:
+    if not certain and severity != "info":
+        severity = "info"
+        message += f" (uncertain: {weight.initializer.reason or weight.shape_reason})"
+    return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
+                      path=weight.path, span=weight.anchor, data=data or {}, certain=certain)

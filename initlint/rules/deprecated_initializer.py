@@ -1,0 +1,70 @@
+"""INI305 deprecated-initializer: initializers removed in TF2, with their modern equivalent."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from initlint.model import Diagnostic
+from initlint.rules._common import diagnostic
+from initlint.rules.base import Example, Rule
+
+_CONTRIB_EQUIVALENT = {
+    "xavier_initializer": "tf.keras.initializers.GlorotUniform() (GlorotNormal() for uniform=False)",
+    "xavier_initializer_conv2d": "tf.keras.initializers.GlorotUniform()",
+    "variance_scaling_initializer": "tf.keras.initializers.VarianceScaling(scale=2.0) "
+                                    "(He normal; note contrib's normal is 1.0029x and uses uppercase modes)",
+}
+
+
+def check(analysis, settings) -> Iterator[Diagnostic]:
+    """Reported once where the initializer is written, however many weights it reaches."""
+    seen: set[tuple[int, int]] = set()
+    for weight in analysis.weights:
+        path = weight.facts.get("init_api_path")
+        span = weight.initializer.span or weight.anchor
+        if not path or (span.line, span.column) in seen:
+            continue
+        replacement = weight.facts.get("deprecated_for")
+        if replacement is None and "contrib" in path:
+            replacement = _CONTRIB_EQUIVALENT.get(path.rsplit(".", 1)[-1])
+        if replacement is None:
+            continue
+        seen.add((span.line, span.column))
+        message = f"`{path}` is deprecated (gone in TF2); the equivalent is {replacement}"
+        yield replace(diagnostic(RULE, weight, message, None, {"api": path, "replacement": replacement}), span=span)
+
+
+RULE = Rule(
+    code="INI305", name="deprecated-initializer", severity="info",
+    summary="uniform_unit_scaling_initializer or a tf.contrib initializer: deprecated, with its equivalent.",
+    doc="""## What it does
+Reports `tf.uniform_unit_scaling_initializer` and the `tf.contrib.layers` initializers
+(`xavier_initializer`, `variance_scaling_initializer`), which TF2 removed, and names the modern
+equivalent that gives the same distribution.
+
+## Why is this bad?
+The code stops working on TF2; and `uniform_unit_scaling` sizes itself from
+`prod(shape[:-1])`, not from TensorFlow's fans, which surprises on rank-1 and conv shapes.
+
+## Example
+```python
+w = tf.get_variable("w", [256, 256], initializer=tf.uniform_unit_scaling_initializer())
+```
+
+Use instead:
+```python
+w = tf.get_variable("w", [256, 256],
+                    initializer=tf.compat.v1.variance_scaling_initializer(distribution="uniform"))
+```
+
+## References
+- tf-initializers.md §5.1, §5.4, §7.1.
+""",
+    check=check,
+    examples=(
+        Example("import tensorflow as tf\nw = tf.get_variable('w', [256, 256], "
+                "initializer=tf.uniform_unit_scaling_initializer())\n", ("INI305",), "tf1"),
+        Example("import tensorflow as tf\nw = tf.get_variable('w', [256, 256], "
+                "initializer=tf.variance_scaling_initializer(distribution='uniform'))\n", (), "tf1"),
+    ),
+)

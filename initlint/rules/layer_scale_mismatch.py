@@ -1,0 +1,75 @@
+"""INI103 layer-scale-mismatch: one layer's std is far from what its fans call for."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from initlint.model import Diagnostic
+from initlint.rules._common import diagnostic, layer_views, numbers, scale_text
+from initlint.rules.base import Example, Rule
+from initlint.rules.signal_rules import covered_chains
+
+FIXED_SCALE = ("random_normal", "truncated_normal", "random_uniform")
+
+
+def check(analysis, settings) -> Iterator[Diagnostic]:
+    limit = settings.thresholds.scale_ratio
+    covered = covered_chains(analysis.weights, settings.thresholds)
+    for view in layer_views(analysis.weights):
+        weight = view.weight
+        if weight.signal.chain_id in covered and weight.signal.chain_id is not None:
+            continue
+        if weight.initializer.name not in FIXED_SCALE:
+            continue  # fan-based initializers (Glorot, He, LeCun, variance scaling) size themselves
+        if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell"):
+            continue
+        ratio = view.ratio()
+        if ratio is None:
+            continue
+        final = weight.signal.feeds_weight is False
+        if ratio > limit or (ratio < 1 / limit and not final):
+            direction = "larger" if ratio > 1 else "smaller"
+            message = f"layer scale mismatch: {scale_text(view)}; each pass multiplies the mean square by " \
+                      f"about {ratio * ratio:.2g} ({direction} than the fans call for)"
+            yield diagnostic(RULE, weight, message, "info", numbers(view), weight.certain)
+
+
+RULE = Rule(
+    code="INI103", name="layer-scale-mismatch", severity="info",
+    summary="A layer's initial std is more than 3x away from He/LeCun for its fans (info).",
+    doc="""## What it does
+Compares each layer's initial std with what its fans call for: He (`sqrt(2/fan_in)`) before a
+ReLU-family activation, LeCun (`sqrt(1/fan_in)`) otherwise, and reports a ratio beyond 3 (or
+below 1/3) as information. It stays quiet where a chain finding (INI101, INI102, INI104) already
+explains the network's signal, and for a small final layer (small logits are harmless).
+
+## Why is this bad?
+A layer `r` times off its reference scales the mean square by `r^2` at every pass. One such
+layer in a shallow network is survivable, which is why this is information, not a warning;
+several compound.
+
+## Example
+```python
+h = tf.layers.dense(x, 1024, activation=tf.nn.relu,
+                    kernel_initializer=tf.random_normal_initializer(stddev=0.1))  # fan_in unknown to the chain
+```
+
+Use instead:
+```python
+h = tf.layers.dense(x, 1024, activation=tf.nn.relu,
+                    kernel_initializer=tf.variance_scaling_initializer(scale=2.0))
+```
+
+## Options
+- `thresholds.scale_ratio` (3)
+
+## References
+- signal-propagation.md §1, §7.
+""",
+    check=check,
+    examples=(
+        Example("import tensorflow as tf\nw = tf.get_variable('w', [5, 5, 3, 64],\n"
+                "    initializer=tf.truncated_normal_initializer(stddev=0.01))\n", ("INI103",), "tf1"),
+        Example("import tensorflow as tf\nw = tf.get_variable('w', [5, 5, 3, 64],\n"
+                "    initializer=tf.truncated_normal_initializer(stddev=0.1))\n", (), "tf1"),
+    ),
+)

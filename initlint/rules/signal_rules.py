@@ -1,0 +1,47 @@
+"""Shared chain analysis for INI101/INI102/INI104: which chain blows up or dies, and where first."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from initlint.analysis.signal import RELU_FAMILY
+from initlint.rules._common import LayerView, chains
+from initlint.settings import Thresholds
+
+
+@dataclass(frozen=True, slots=True)
+class ChainFinding:
+    kind: str  # explode | vanish | glorot_stack
+    view: LayerView  # where it is reported
+    chain: list[LayerView]
+    certain: bool
+
+
+def _certain_upto(chain: list[LayerView], index: int) -> bool:
+    return all(view.weight.certain for view in chain[: index + 1])
+
+
+def _glorot_relu(view: LayerView) -> bool:
+    weight = view.weight
+    return weight.initializer.name in ("glorot_uniform", "glorot_normal") and weight.activation in RELU_FAMILY
+
+
+def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
+    findings: list[ChainFinding] = []
+    for chain in chains(weights).values():
+        explode = next((i for i, v in enumerate(chain) if (v.weight.signal.mean_square or 0) > thresholds.explode
+                        and (v.weight.signal.gain or 0) > 1.0), None)
+        if explode is not None:
+            findings.append(ChainFinding("explode", chain[explode], chain, _certain_upto(chain, explode)))
+            continue
+        vanish = next((i for i, v in enumerate(chain) if v.weight.signal.input_mean_square is not None
+                       and v.weight.signal.input_mean_square < thresholds.vanish), None)
+        if vanish is None:
+            continue
+        stack = [v for v in chain[:vanish] if _glorot_relu(v)]
+        kind = "glorot_stack" if len(stack) + 1 >= thresholds.deep_stack and len(stack) >= vanish - 1 else "vanish"
+        findings.append(ChainFinding(kind, chain[vanish], chain, _certain_upto(chain, vanish)))
+    return findings
+
+
+def covered_chains(weights, thresholds: Thresholds) -> set[int]:
+    return {f.view.weight.signal.chain_id for f in chain_findings(weights, thresholds)}  # type: ignore[misc]

@@ -1,0 +1,57 @@
+"""INI301 tf1-default-stddev: a normal initializer left at its default stddev of 1.0."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from initlint.model import Diagnostic
+from initlint.rules._common import diagnostic, fmt, layer_views, scale_text
+from initlint.rules.base import Example, Rule
+
+
+def check(analysis, settings) -> Iterator[Diagnostic]:
+    for view in layer_views(analysis.weights):
+        weight = view.weight
+        init = weight.initializer
+        if init.name not in ("random_normal", "truncated_normal") or "stddev" not in weight.facts.get("defaulted", ()):
+            continue
+        if init.params.get("stddev") != 1.0 or (weight.fan_in or 0) < 2:
+            continue
+        api = weight.facts.get("init_api_path", init.api or init.name)
+        message = (f"{api.rsplit('.', 1)[-1]}() without stddev means stddev 1.0 here "
+                   f"(Keras and TF2 initializers default to 0.05); {scale_text(view)}")
+        yield diagnostic(RULE, weight, message, None,
+                         {"stddev": 1.0, "std": weight.std, "fan_in": weight.fan_in,
+                          "reference_std": view.references()[view.reference_name]}, weight.certain)
+
+
+RULE = Rule(
+    code="INI301", name="tf1-default-stddev", severity="warning",
+    summary="random_normal / truncated_normal with no stddev: TF1 (and tf.random ops) use 1.0.",
+    doc="""## What it does
+Reports a weight of rank 2 or more drawn from `tf.random_normal_initializer()`,
+`tf.truncated_normal_initializer()`, `tf.random_normal(shape)` or `tf.truncated_normal(shape)`
+without a `stddev`: the default is 1.0 (Keras and TF2's `tf.random_normal_initializer` use 0.05).
+
+## Why is this bad?
+A std of 1.0 is `sqrt(fan_in)` times too large for a linear unit: on a 784-input layer the
+pre-activation mean square is ~800 at the first layer and grows at every layer after it.
+
+## Example
+```python
+W1 = tf.Variable(tf.random_normal([784, 256]))
+```
+
+Use instead:
+```python
+W1 = tf.get_variable("W1", [784, 256], initializer=tf.variance_scaling_initializer(scale=2.0))
+```
+
+## References
+- tf-initializers.md §5.1, §8.10.
+""",
+    check=check,
+    examples=(
+        Example("import tensorflow as tf\nW1 = tf.Variable(tf.random_normal([784, 256]))\n", ("INI301",), "tf1"),
+        Example("import tensorflow as tf\nW1 = tf.Variable(tf.random_normal([784, 256], stddev=0.05))\n", (), "tf1"),
+    ),
+)

@@ -1,0 +1,72 @@
+"""INI102 vanishing-signal: the signal entering a layer is a tiny fraction of the input's."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from initlint.model import Diagnostic
+from initlint.rules._common import diagnostic, fmt, numbers, scale_text
+from initlint.rules.base import Example, Rule
+from initlint.rules.signal_rules import chain_findings
+
+
+def check(analysis, settings) -> Iterator[Diagnostic]:
+    thresholds = settings.thresholds
+    for finding in chain_findings(analysis.weights, thresholds):
+        if finding.kind != "vanish":
+            continue
+        view, chain = finding.view, finding.chain
+        m_in = view.weight.signal.input_mean_square
+        index = chain.index(view)
+        previous = chain[index - 1] if index else view
+        message = (f"vanishing signal: the mean square entering this layer is {fmt(m_in)} "
+                   f"(input 1.0, {index} layer(s) earlier); the previous layer's {scale_text(previous)}")
+        data = numbers(view)
+        data["input_mean_square"] = m_in
+        severity = "error" if m_in is not None and m_in < thresholds.vanish_error else "warning"
+        yield diagnostic(RULE, view.weight, message, severity, data, finding.certain)
+
+
+RULE = Rule(
+    code="INI102", name="vanishing-signal", severity="warning",
+    summary="The signal shrinks through the stack until the layers receive almost nothing.",
+    doc="""## What it does
+Follows the signal through the stack and reports the first layer whose input mean square falls
+below the healthy band (default 1e-3 of a standard-normal input), with the std of the layer
+before it against Glorot / He / LeCun. A small final (logits) layer is not reported: small
+logits start training at a uniform softmax and do no harm.
+
+## Why is this bad?
+A gain below 1 compounds: after a few layers the activations are all close to zero, gradients
+vanish with them, and the network trains slowly or not at all. Below 1e-20 float32 loses the
+signal entirely (error).
+
+## Example
+```python
+w1 = tf.Variable(tf.random_normal([3, 3, 1, 32], stddev=0.01))
+```
+
+Use instead:
+```python
+w1 = tf.get_variable("w1", [3, 3, 1, 32], initializer=tf.variance_scaling_initializer(scale=2.0))
+```
+
+## Options
+- `thresholds.vanish` (1e-3), `thresholds.vanish_error` (1e-20)
+
+## References
+- signal-propagation.md §5, §6 (a deep ReLU MLP with a small fixed std).
+""",
+    check=check,
+    examples=(
+        Example("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 256])\n"
+                "for i in range(4):\n"
+                "    x = tf.layers.dense(x, 256, activation=tf.nn.relu,\n"
+                "                        kernel_initializer=tf.random_normal_initializer(stddev=0.01))\n"
+                "y = tf.layers.dense(x, 10)\n", ("INI102",)),
+        Example("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 256])\n"
+                "for i in range(4):\n"
+                "    x = tf.layers.dense(x, 256, activation=tf.nn.relu,\n"
+                "                        kernel_initializer=tf.variance_scaling_initializer(scale=2.0))\n"
+                "y = tf.layers.dense(x, 10, kernel_initializer=tf.random_normal_initializer(stddev=0.001))\n", ()),
+    ),
+)
