@@ -67,8 +67,14 @@ def _matches(weight: Weight, role: str, name: str, source: str, checks: dict[str
             continue
         if actual is None:
             return f"{key} unknown != {expected}"
-        tolerance = 0.05 if key in ("ms", "gain") else 0.02
-        if not math.isclose(float(actual), float(expected), rel_tol=tolerance, abs_tol=1e-6):
+        if key in ("ms", "gain"):
+            # markers may hold TensorFlow's measurement: the numeric model is held to a factor of 1.5
+            # here (the oracle tier holds it to 3 on every layer it can measure)
+            ratio = float(actual) / float(expected) if float(expected) else math.inf
+            if not (1 / 1.5 <= ratio <= 1.5) and not math.isclose(float(actual), float(expected), abs_tol=1e-9):
+                return f"{key} {actual:.6g} != {expected} (beyond a factor of 1.5)"
+            continue
+        if not math.isclose(float(actual), float(expected), rel_tol=0.02, abs_tol=1e-6):
             return f"{key} {actual:.6g} != {expected}"
     return None
 

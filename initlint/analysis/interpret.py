@@ -78,6 +78,7 @@ class LayerDraft:
     input_ms_default: float | None = None
     q: float | None = None
     q_default: float | None = None
+    q_depthwise: float | None = None  # a separable layer's intermediate (depthwise) output
     post_ms: float | None = None
     activation_factor: float | None = None
     input_act_factor: float = 1.0
@@ -110,6 +111,7 @@ class ModuleAnalysis:
     dialect: str
     dialect_reason: str
     weights: tuple[Weight, ...]
+    deprecated_constructors: tuple[tuple[str, str | None, Span], ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -257,6 +259,8 @@ class Interpreter:
         self.steps = 0
         self.chain_counter = 0
         self.star_imports: list[str] = []
+        self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
+        self.constructed: dict[int, tuple[str, str | None, Span]] = {}  # deprecated constructors seen
         self.maybe_returns: list[list[Value]] = []  # values returned under conditions not known statically
         self.module_env = Env()
 
@@ -1241,6 +1245,8 @@ class Interpreter:
             uniform = params.get("uniform")
             name = "glorot_uniform" if uniform is True else "glorot_normal" if uniform is False else "xavier"
         defaulted = tuple(key for key in defaults if key not in args)
+        if node is not None and (constructor.deprecated_for or "contrib" in ref.path):
+            self.constructed.setdefault(id(node), (ref.path, constructor.deprecated_for, self.span(node)))
         return InitV(name, params, ref.path, constructor.arithmetic, self.line(node) if node is not None else None,
                      node, not reasons, "; ".join(reasons) or None, uncalled, constructor.deprecated_for, defaulted)
 
@@ -1368,9 +1374,12 @@ class Interpreter:
         if tensor.shape is not None and len(tensor.shape) == rank + 2:
             spatial = tuple(_spatial_out(tensor.shape[1 + i], sizes[i], steps[i], pad, 1) for i in range(rank))
             shape = (tensor.shape[0], *spatial, tensor.shape[-1])
-        factor = max_pool_factor(_product(sizes), tensor.rectified) if kind == "max" else 1.0
+        window = _product(sizes)
+        factor = max_pool_factor(window, tensor.rectified, tensor.pre) if kind == "max" else 1.0
+        default_factor = max_pool_factor(window, tensor.rectified) if kind == "max" else 1.0
         return _derived(tensor, shape=shape, ms=None if tensor.ms is None else tensor.ms * factor,
-                        ms_default=None if tensor.ms_default is None else tensor.ms_default * factor)
+                        ms_default=None if tensor.ms_default is None else tensor.ms_default * default_factor,
+                        pre=None)
 
     def merge(self, kind: str, items: Value | None, axis: Value | None = None) -> Value:
         if not isinstance(items, Seq) or not items.items:
@@ -1382,7 +1391,7 @@ class Interpreter:
         if kind in ("merge_add", "merge_sum"):
             ms = None if any(t.ms is None for t in tensors) else sum(t.ms for t in tensors)
             ms_default = None if any(t.ms_default is None for t in tensors) else sum(t.ms_default for t in tensors)
-            return _derived(first, ms=ms, ms_default=ms_default, rectified=False)
+            return _derived(first, ms=ms, ms_default=ms_default, rectified=False, pending=None, pre=None)
         if kind == "merge_concatenate":
             channels = [t.shape[-1] if t.shape else None for t in tensors]
             shape = None
@@ -1397,8 +1406,8 @@ class Interpreter:
             for tensor in tensors:
                 if tensor.producer is not None:
                     tensor.producer.feeds_weight = tensor.producer.feeds_weight
-            return _derived(first, shape=shape, ms=ms, ms_default=ms_default)
-        return _derived(first, ms=None, ms_default=None)
+            return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=None)
+        return _derived(first, ms=None, ms_default=None, pending=None)
 
     def normalize(self, value: Value) -> Value:
         if not _tensor_like(value):
@@ -1433,7 +1442,8 @@ class Interpreter:
         ms, mean, _ = activate(activation, tensor.ms, tensor.mean, alpha)
         ms_default = None if tensor.ms_default is None else activate(activation, tensor.ms_default, 0.0, alpha)[0]
         return _derived(tensor, ms=ms, mean=mean, ms_default=ms_default, rectified=activation in RELU_FAMILY,
-                        pending=None, act_factor=ms / tensor.ms if tensor.ms else 1.0)
+                        pending=None, act_factor=ms / tensor.ms if tensor.ms else 1.0,
+                        pre=(tensor.ms, tensor.mean) if activation == "relu" else None)
 
     # ---- layers ---------------------------------------------------------------------------
     def layer_api(self, spec: LayerSpec, positional: list[Value], keywords: dict[str, Value], opaque: bool,
@@ -1493,6 +1503,8 @@ class Interpreter:
         draft = LayerDraft(len(self.layers), spec.api, spec.kind, node, call_stack)
         self.layers.append(draft)
         layer_obj.layer = draft
+        if resolve_context.caller_unknown and not resolve_context.arg_scope_lines:
+            self._layer_caller[draft.id] = resolve_context.caller_unknown
         tensor = self.ensure_tensor(inputs) if inputs is not None else None
         in_channels = self._in_channels(spec, args, tensor)
         shape_note = _note_of(args.get("num_outputs") or args.get("units") or args.get("filters")) or _note_of(
@@ -1663,11 +1675,10 @@ class Interpreter:
         if wspec.default is catalog.SCOPE:
             return self.scope_or_dtype(context, shape, args)
         name, params = wspec.default
-        caller = context.caller_unknown if family == "slim" and wspec.role != "bias" else None
+        caller = context.caller_unknown if family == "slim" else None
         if caller is not None and not context.arg_scope.ops and not context.arg_scope_lines:
-            return (Initializer(name, dict(params), "default", None, False,
-                                f"library default unless a caller's slim.arg_scope sets `{kwarg}`: {caller}",
-                                api=_DEFAULT_API.get(name)), None)
+            return replace(_named(name, dict(params), "default", None, _DEFAULT_API.get(name)), certain=False,
+                           reason=f"library default unless a caller's slim.arg_scope sets `{kwarg}`: {caller}"), None
         return _named(name, dict(params), "default", None, _DEFAULT_API.get(name)), None
 
     def scope_or_dtype(self, context: Context, shape: tuple[int | None, ...] | None, args: dict[str, Value],
@@ -1936,6 +1947,20 @@ class Interpreter:
         draft.n_in = self._n_in(draft, spec, args, tensor)
         out_shape = self._output_shape(spec, args, tensor, draft)
         activation = self._activation_arg(spec, args)
+        normalizer = args.get("normalizer_fn")
+        if isinstance(normalizer, _MaybeArg):
+            normalizer = normalizer.value
+        caller = self._layer_caller.get(draft.id)
+        if spec.family == "slim" and normalizer is None and caller is not None:
+            for weight in draft.weights:
+                weight.facts["signal_uncertain"] = f"a caller's slim.arg_scope may add a normalizer_fn: {caller}"
+        if spec.family == "slim" and normalizer is not None and not (isinstance(normalizer, Const)
+                                                                        and normalizer.value is None):
+            pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
+            draft.normalized = True
+            draft.activation = activation
+            normalized = self.normalize(pre)
+            return self.apply_activation(normalized, activation) if activation else normalized
         return self._apply_signal(draft, tensor, out_shape, activation, spec, args)
 
     def _activation_arg(self, spec: LayerSpec, args: dict[str, Value]) -> str | None:
@@ -1961,7 +1986,11 @@ class Interpreter:
     def _output_shape(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
                       draft: LayerDraft) -> tuple[int | None, ...] | None:
         units = _int(args.get("units") or args.get("filters") or args.get("num_outputs"))
-        if tensor.shape is None:
+        if tensor.shape is None:  # the rank is the layer's even when the input's shape is unknown
+            if spec.kind == "dense":
+                return (None, units)
+            if spec.rank and spec.kind in ("conv", "conv_transpose", "separable"):
+                return (*((None,) * (spec.rank + 1)), units)
             return None
         if spec.kind == "dense":
             return (*tensor.shape[:-1], units)
@@ -2004,7 +2033,10 @@ class Interpreter:
                 w2, w_mean = std * std + mean * mean, mean
             default_std, _ = moments("glorot_uniform", {}, kernel.shape)
             default_w2 = None if default_std is None else default_std * default_std
+        n = draft.n_in
         if spec is not None and spec.kind == "separable":
+            if n is not None and w2 is not None and tensor.ms is not None:
+                draft.q_depthwise = n * w2 * tensor.ms
             pointwise = next((w for w in draft.weights if w.role == "pointwise_kernel"), None)
             if pointwise is not None and w2 is not None and pointwise.shape is not None:
                 p_std, p_mean = moments(pointwise.init.name, pointwise.init.params, pointwise.shape,
@@ -2052,7 +2084,8 @@ class Interpreter:
         draft.backward_factor = slope
         ms_default = None if draft.q_default is None else activate(activation, draft.q_default, 0.0, alpha)[0]
         return _derived(tensor, ms=post, mean=post_mean, ms_default=ms_default, pending=None,
-                        rectified=activation in RELU_FAMILY, act_factor=post / q if q > 0 else 1.0)
+                        rectified=activation in RELU_FAMILY, act_factor=post / q if q > 0 else 1.0,
+                        pre=(q, tensor.mean) if activation == "relu" else None)
 
     # ---- Keras models and op layers -------------------------------------------------------------
     def _build_model_prefix(self, model: ModelV, context: Context) -> None:
@@ -2233,7 +2266,7 @@ def _as_tensor(value: Value) -> TensorV:
 def _derived(tensor: TensorV, **changes: Any) -> TensorV:
     fields = {"shape": tensor.shape, "ms": tensor.ms, "mean": tensor.mean, "ms_default": tensor.ms_default,
               "chain": tensor.chain, "depth": tensor.depth, "producer": tensor.producer, "pending": tensor.pending,
-              "rectified": tensor.rectified, "act_factor": tensor.act_factor}
+              "rectified": tensor.rectified, "act_factor": tensor.act_factor, "pre": tensor.pre}
     if "ms" in changes and changes["ms"] is None:
         fields["chain"] = None
     fields.update(changes)
@@ -2353,7 +2386,7 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         layer = draft.layer
         std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
         fan_in, fan_out = compute_fans(draft.shape)
-        is_kernel = draft.role in ("kernel", "depthwise_kernel", "variable")
+        is_kernel = draft.role in ("kernel", "depthwise_kernel", "pointwise_kernel", "variable")
         signal = Signal(None, None)
         if layer is not None and is_kernel and layer.applied:
             gain = None
@@ -2363,7 +2396,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             backward = None
             if fan_out is not None and std is not None and mean is not None:
                 backward = fan_out * (std * std + mean * mean) * (layer.backward_factor or 1.0)
-            signal = Signal(layer.q, gain, layer.input_ms, backward, layer.chain, layer.depth, layer.feeds_weight,
+            q = layer.q_depthwise if draft.role == "depthwise_kernel" and layer.q_depthwise is not None else layer.q
+            signal = Signal(q, gain, layer.input_ms, backward, layer.chain, layer.depth, layer.feeds_weight,
                             layer.normalized, layer.q_default, layer.activation_factor)
         facts = dict(draft.facts)
         if layer is not None:
@@ -2393,4 +2427,4 @@ def analyze_module(module: cst.Module, source: str, path: str, settings: Setting
     interp = Interpreter(module, path, settings, dialect)
     interp.positions = wrapper.resolve(PositionProvider)
     interp.run()
-    return ModuleAnalysis(path, dialect, reason, _freeze(interp))
+    return ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()))

@@ -79,6 +79,7 @@ class TensorV(Value):
     pending: Any = None  # the LayerDraft whose pre-activation output this is (activation not yet applied)
     rectified: bool = False
     act_factor: float = 1.0  # E[phi(y)^2]/E[y^2] of the last activation this tensor went through
+    pre: tuple[float, float] | None = None  # (E[y^2], E[y]) a ReLU saw, for max pooling
     init: InitV | None = None  # for random tensors used as initial values
     dtype_int: bool = False
 

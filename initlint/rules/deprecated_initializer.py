@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from initlint.model import Diagnostic
-from initlint.rules._common import diagnostic
 from initlint.rules.base import Example, Rule
 
 _CONTRIB_EQUIVALENT = {
@@ -17,21 +15,15 @@ _CONTRIB_EQUIVALENT = {
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
-    """Reported once where the initializer is written, however many weights it reaches."""
-    seen: set[tuple[int, int]] = set()
-    for weight in analysis.weights:
-        path = weight.facts.get("init_api_path")
-        span = weight.initializer.span or weight.anchor
-        if not path or (span.line, span.column) in seen:
-            continue
-        replacement = weight.facts.get("deprecated_for")
-        if replacement is None and "contrib" in path:
+    """Reported once where the constructor is written, whether or not a weight is seen to use it."""
+    for path, replacement, span in analysis.deprecated_constructors:
+        if replacement is None:
             replacement = _CONTRIB_EQUIVALENT.get(path.rsplit(".", 1)[-1])
         if replacement is None:
             continue
-        seen.add((span.line, span.column))
         message = f"`{path}` is deprecated (gone in TF2); the equivalent is {replacement}"
-        yield replace(diagnostic(RULE, weight, message, None, {"api": path, "replacement": replacement}), span=span)
+        yield Diagnostic(code=RULE.code, name=RULE.name, severity=RULE.severity, message=message,
+                         path=analysis.path, span=span, data={"api": path, "replacement": replacement})
 
 
 RULE = Rule(

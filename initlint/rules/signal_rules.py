@@ -17,7 +17,7 @@ class ChainFinding:
 
 
 def _certain_upto(chain: list[LayerView], index: int) -> bool:
-    return all(view.weight.certain for view in chain[: index + 1])
+    return all(view.weight.certain and "signal_uncertain" not in view.weight.facts for view in chain[: index + 1])
 
 
 def _glorot_relu(view: LayerView) -> bool:
@@ -25,11 +25,29 @@ def _glorot_relu(view: LayerView) -> bool:
     return weight.initializer.name in ("glorot_uniform", "glorot_normal") and weight.activation in RELU_FAMILY
 
 
+def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | None:
+    """The first layer above the band that the initialization, not pooling, put there.
+
+    Max pooling raises the mean square of a He-initialized ReLU stack a little at every pool; that
+    is not an initialization risk. Blame a layer whose own gain is large, or a run of gains whose
+    product has left the band.
+    """
+    product = 1.0
+    for index, view in enumerate(chain):
+        gain = view.weight.signal.gain
+        if gain is None:
+            product = 1.0
+            continue
+        product *= gain
+        if (view.weight.signal.mean_square or 0) > thresholds.explode and (gain > 2.0 or product > thresholds.explode):
+            return index
+    return None
+
+
 def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
     findings: list[ChainFinding] = []
     for chain in chains(weights).values():
-        explode = next((i for i, v in enumerate(chain) if (v.weight.signal.mean_square or 0) > thresholds.explode
-                        and (v.weight.signal.gain or 0) > 1.0), None)
+        explode = _first_explosion(chain, thresholds)
         if explode is not None:
             findings.append(ChainFinding("explode", chain[explode], chain, _certain_upto(chain, explode)))
             continue
