@@ -1503,7 +1503,7 @@ class Interpreter:
         draft = LayerDraft(len(self.layers), spec.api, spec.kind, node, call_stack)
         self.layers.append(draft)
         layer_obj.layer = draft
-        if resolve_context.caller_unknown and not resolve_context.arg_scope_lines:
+        if resolve_context.caller_unknown:
             self._layer_caller[draft.id] = resolve_context.caller_unknown
         tensor = self.ensure_tensor(inputs) if inputs is not None else None
         in_channels = self._in_channels(spec, args, tensor)
