@@ -18,8 +18,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         weight = view.weight
         if weight.signal.chain_id in covered and weight.signal.chain_id is not None:
             continue
-        if "signal_uncertain" in weight.facts:
-            continue  # a normalizer may follow this layer
+        if "signal_uncertain" in weight.facts or weight.signal.normalized:
+            continue  # a normalization after the layer makes its scale irrelevant
         if weight.initializer.name not in FIXED_SCALE:
             continue  # fan-based initializers (Glorot, He, LeCun, variance scaling) size themselves
         if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell"):
