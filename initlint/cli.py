@@ -267,3 +267,29 @@ def explain(paths: tuple[str, ...], output_format: str, dialect: str) -> None:
     settings = Settings(dialect=dialect)
     results = run(_discover(paths), settings)
     click.echo(render_explain(output_format, results), nl=False)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose",
+                                           "depthwise_conv2d"]))
+@click.option("--in", "in_channels", type=int, required=True, help="Input units or channels.")
+@click.option("--out", "out_channels", type=int, required=True, help="Output units or filters.")
+@click.option("--kernel", type=int, default=1, show_default=True, help="Kernel size (convolutions).")
+@click.option("--stride", type=int, default=1, show_default=True, help="Stride (transposed convolutions).")
+@click.option("--init", "init", default=None, help='The initializer, e.g. "truncated_normal(stddev=0.1)".')
+@click.option("--act", "activation", default="linear", show_default=True, help="The activation after the layer.")
+@click.option("--depth", type=int, default=1, show_default=True, help="How many such layers in a row.")
+@click.option("--dialect", type=click.Choice(["tf1", "tf2"]), default="tf1", show_default=True,
+              help="Whose constructor defaults apply.")
+def calc(kind: str, in_channels: int, out_channels: int, kernel: int, stride: int, init: str | None,
+         activation: str, depth: int, dialect: str) -> None:
+    """Fans, standard initializers and the gain of one layer, e.g.
+    `initlint calc dense --in 3136 --out 1024 --init "truncated_normal(stddev=0.1)" --act relu`."""
+    from initlint.calc import CalcError, calculate, render
+
+    try:
+        result = calculate(kind, in_channels, out_channels, kernel, init, activation, depth, dialect, stride)
+    except CalcError as error:
+        click.echo(f"initlint failed\n  Cause: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(render(result), nl=False)

@@ -7,6 +7,7 @@ from initlint.model import Diagnostic
 from initlint.rules._common import diagnostic, layer_views, numbers, scale_text
 from initlint.rules.base import Example, Rule
 from initlint.rules.signal_rules import covered_chains
+from initlint.rules.tf1_default_stddev import has_default_unit_stddev
 
 FIXED_SCALE = ("random_normal", "truncated_normal", "random_uniform")
 
@@ -18,6 +19,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         weight = view.weight
         if weight.signal.chain_id in covered and weight.signal.chain_id is not None:
             continue
+        if has_default_unit_stddev(weight):
+            continue  # INI301 says it, with the same numbers
         if "signal_uncertain" in weight.facts or weight.signal.normalized:
             continue  # a normalization after the layer makes its scale irrelevant
         if weight.initializer.name not in FIXED_SCALE:

@@ -56,7 +56,7 @@ h = tf.layers.dense(x, 256, kernel_initializer=tf.random_uniform_initializer(-0.
     check=check,
     examples=(
         Example("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 64])\n"
-                "h = tf.layers.dense(x, 32, kernel_initializer=tf.random_uniform_initializer())\n", ("INI202",),
+                "h = tf.layers.dense(x, 32, kernel_initializer=tf.random_uniform_initializer())\n", ("INI202", "INI101"),
                 "tf1"),
         Example("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 64])\n"
                 "h = tf.layers.dense(x, 32, kernel_initializer=tf.random_uniform_initializer(-0.1, 0.1))\n", (),

@@ -53,8 +53,8 @@ def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
             continue
         vanish = next((i for i, v in enumerate(chain) if v.weight.signal.input_mean_square is not None
                        and v.weight.signal.input_mean_square < thresholds.vanish), None)
-        if vanish is None:
-            continue
+        if vanish is None or any(v.weight.std == 0 for v in chain[:vanish]):
+            continue  # a constant kernel upstream is INI201's finding, not a scale problem
         stack = [v for v in chain[:vanish] if _glorot_relu(v)]
         kind = "glorot_stack" if len(stack) + 1 >= thresholds.deep_stack and len(stack) >= vanish - 1 else "vanish"
         findings.append(ChainFinding(kind, chain[vanish], chain, _certain_upto(chain, vanish)))

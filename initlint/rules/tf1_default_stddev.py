@@ -8,14 +8,18 @@ from initlint.rules._common import diagnostic, fmt, layer_views, scale_text
 from initlint.rules.base import Example, Rule
 
 
+def has_default_unit_stddev(weight) -> bool:
+    init = weight.initializer
+    return (init.name in ("random_normal", "truncated_normal") and "stddev" in weight.facts.get("defaulted", ())
+            and init.params.get("stddev") == 1.0 and (weight.fan_in or 0) >= 2)
+
+
 def check(analysis, settings) -> Iterator[Diagnostic]:
     for view in layer_views(analysis.weights):
         weight = view.weight
+        if not has_default_unit_stddev(weight):
+            continue
         init = weight.initializer
-        if init.name not in ("random_normal", "truncated_normal") or "stddev" not in weight.facts.get("defaulted", ()):
-            continue
-        if init.params.get("stddev") != 1.0 or (weight.fan_in or 0) < 2:
-            continue
         api = weight.facts.get("init_api_path", init.api or init.name)
         message = (f"{api.rsplit('.', 1)[-1]}() without stddev means stddev 1.0 here "
                    f"(Keras and TF2 initializers default to 0.05); {scale_text(view)}")
