@@ -499,8 +499,7 @@ class Interpreter:
         if returned:
             self.maybe_returns.append(returned)
             if len(returned) == 2:
-                raise _Return(returned[0] if _same(returned[0], returned[1]) else
-                              Unknown("a value that depends on a condition known only at run time"))
+                raise _Return(returned[0] if _same(returned[0], returned[1]) else _either(returned))
 
     def _iterate(self, iterable: Value) -> list[Value] | None:
         if isinstance(iterable, Seq) and len(iterable.items) <= self.settings.max_unroll:
@@ -718,6 +717,9 @@ class Interpreter:
         if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV)):
             return _Bound(base, attr)
         if isinstance(base, Unknown):
+            if base.alternatives:
+                return Unknown(base.reason, tuple(Ref(f"{alt.path}.{attr}") for alt in base.alternatives
+                                                  if isinstance(alt, Ref)))
             return Unknown(base.reason if "attribute" in base.reason else f"an attribute of {base.reason}")
         return Unknown(f"attribute `{attr}`")
 
@@ -958,6 +960,14 @@ class Interpreter:
             return TensorV(shape, None, 0.0, None, init=func)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
+        if isinstance(func, Unknown) and func.alternatives:
+            specs = [LAYERS.get(alt.name) for alt in func.alternatives if isinstance(alt, Ref)]
+            if specs and all(spec is not None and spec.kind == specs[0].kind and not spec.takes_inputs
+                             for spec in specs):
+                layer = self.layer_api(specs[0], positional, keywords, opaque, node, context)  # type: ignore[arg-type]
+                if isinstance(layer, LayerV):
+                    layer.alternatives = tuple(specs[1:])  # type: ignore[assignment]
+                return layer
         return Unknown("a call to something initlint cannot see")
 
     def call_function(self, func: FuncV, positional: list[Value], keywords: dict[str, Value], context: Context,
@@ -1009,7 +1019,7 @@ class Interpreter:
                 result = returned.value
             for alternatives in self.maybe_returns:
                 if any(not _same(value, result) for value in alternatives):
-                    result = Unknown("a value that depends on a condition known only at run time")
+                    result = _either([*alternatives, result])
             return result
         finally:
             self.call_depth.pop()
@@ -1515,6 +1525,18 @@ class Interpreter:
             shape = self._weight_shape(spec, wspec, args, in_channels)
             init, init_value = self.resolve(spec, wspec, args, layer_obj.context if spec.family == "keras"
                                             else resolve_context, shape)
+            for other in layer_obj.alternatives:
+                other_wspec = next((w for w in other.weights if w.role == wspec.role), None)
+                if other_wspec is None:
+                    continue
+                other_init, _ = self.resolve(other, other_wspec, args, layer_obj.context if other.family == "keras"
+                                             else resolve_context, shape)
+                if (other_init.name, other_init.params) != (init.name, init.params):
+                    chosen = init if init.source != "default" else other_init
+                    init = Initializer("unknown", {}, chosen.source, chosen.source_line, False,
+                                       f"depends on a run-time choice: {_describe(spec, init)} or "
+                                       f"{_describe(other, other_init)}")
+                    init_value = None
             weight = WeightDraft(wspec.role, spec.api, spec.family, node, call_stack, shape, init, init_value,
                                  wspec.arithmetic, draft, resolve_context.iteration, shape_note)
             if spec.family == "keras" and layer_obj.context.vscope_init is not None and \
@@ -2228,6 +2250,26 @@ def _named(name: str, params: dict[str, Any], source: str, line: int | None, api
     if name == "xavier":
         name, params = "glorot_uniform", {"uniform": True}
     return Initializer(name, params, source, line, True, None, api=api)  # type: ignore[arg-type]
+
+
+def _describe(spec: LayerSpec, init: Initializer) -> str:
+    where = f" from the {init.source.replace('_', ' ')}" + (f" at line {init.source_line}" if init.source_line else "")
+    return f"{spec.api} gets {init.name}{where if init.source != 'explicit' else ''}"
+
+
+def _either(values: list[Value]) -> Unknown:
+    """One of several values, chosen at run time; only module references are kept as alternatives."""
+    unique: list[Value] = []
+    for value in values:
+        if isinstance(value, Unknown) and value.alternatives:
+            candidates = list(value.alternatives)
+        else:
+            candidates = [value]
+        for candidate in candidates:
+            if not any(_same(candidate, seen) for seen in unique):
+                unique.append(candidate)
+    keep = tuple(unique) if all(isinstance(v, Ref) for v in unique) and len(unique) <= 4 else ()
+    return Unknown("a value that depends on a condition known only at run time", keep)
 
 
 def _same(a: Value, b: Value) -> bool:

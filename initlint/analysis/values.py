@@ -16,6 +16,7 @@ class Value:
 @dataclass(eq=False)
 class Unknown(Value):
     reason: str
+    alternatives: tuple[Value, ...] = ()  # what it may be, when a run-time condition picks one of these
 
 
 @dataclass(eq=False)
@@ -130,6 +131,7 @@ class LayerV(Value):
     context: Any  # the Context when constructed
     layer: Any = None  # LayerDraft once built
     weights_emitted: bool = False
+    alternatives: tuple = ()  # other LayerSpecs a run-time choice may pick instead
 
 
 @dataclass(eq=False)

@@ -13,10 +13,15 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         line = weight.facts.get("ignored_variable_scope")
         if line is None or weight.role not in ("kernel", "depthwise_kernel", "pointwise_kernel", "embeddings"):
             continue
-        message = (f"this Keras layer ignores the initializer of the enclosing variable_scope (line {line}): its "
-                   f"{weight.role} gets {weight.initializer.name}; pass it as `{_kwarg(weight.role)}=` if the scope's "
-                   f"initializer is what you meant")
-        yield diagnostic(RULE, weight, message, None, {"scope_line": line, "initializer": weight.initializer.name})
+        if weight.certain:
+            message = (f"this Keras layer ignores the initializer of the enclosing variable_scope (line {line}): its "
+                       f"{weight.role} gets {weight.initializer.name}; pass it as `{_kwarg(weight.role)}=` if the "
+                       f"scope's initializer is what you meant")
+        else:
+            message = (f"this layer may be a Keras layer, which ignores the initializer of the enclosing "
+                       f"variable_scope (line {line})")
+        yield diagnostic(RULE, weight, message, None, {"scope_line": line, "initializer": weight.initializer.name},
+                         weight.certain)
 
 
 def _kwarg(role: str) -> str:
