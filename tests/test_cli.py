@@ -20,7 +20,6 @@ from click.testing import CliRunner
 from initlint import __version__, engine, rules as rules_module
 from initlint.cli import _use_color, main
 from initlint.model import Diagnostic, FileResult, Span
-from initlint.report import _common
 from initlint.rules.base import Rule
 
 REPO = Path(__file__).resolve().parents[1]
@@ -67,7 +66,6 @@ def fake_core(monkeypatch, tmp_path):
     by_code = {rule.code: rule for rule in registry}
     monkeypatch.setattr(rules_module, "RULES", registry)
     monkeypatch.setattr(rules_module, "RULES_BY_CODE", by_code)
-    monkeypatch.setattr(_common, "RULES_BY_CODE", by_code)
     for name in ("INITLINT_FORMAT", "NO_COLOR", "CI_PROJECT_DIR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)

@@ -12,7 +12,8 @@ import pytest
 
 from initlint.model import Diagnostic, Edit, FileResult, Fix, Span
 from initlint.report import FORMATS, render_diagnostics, render_statistics
-from initlint.report import _common, github, gitlab
+from initlint import rules as rules_module
+from initlint.report import github, gitlab
 from initlint.rules.base import Rule
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -76,7 +77,7 @@ def fixture_results() -> list[FileResult]:
 @pytest.fixture(autouse=True)
 def pinned_environment(monkeypatch, tmp_path):
     """Stable rule metadata, no GitLab project dir, and a known %SRCROOT%."""
-    monkeypatch.setattr(_common, "RULES_BY_CODE", TEST_RULES)
+    monkeypatch.setattr(rules_module, "RULES_BY_CODE", TEST_RULES)
     monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -322,9 +323,9 @@ def test_junit_single_passing_case_when_clean():
 
 
 def test_junit_escapes_xml():
-    d = diag("INI301", "warning", 'a <b> & "c"\x01', "a.py", Span(1, 1, 1, 2))
+    d = diag("INI301", "warning", 'a <b> & "c"\x01\nd\te', "a.py", Span(1, 1, 1, 2))
     root = ET.fromstring(render_diagnostics("junit", [FileResult(path="a.py", diagnostics=(d,))]))
-    assert root.find("testsuite/testcase/failure").get("message") == 'a <b> & "c"\ufffd'
+    assert root.find("testsuite/testcase/failure").get("message") == 'a <b> & "c"\ufffd\nd\te'
 
 
 # ---------------------------------------------------------------- statistics

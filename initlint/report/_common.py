@@ -5,13 +5,14 @@ import math
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from initlint.model import Diagnostic, FileResult
-from initlint.rules import RULES_BY_CODE
-from initlint.rules.base import Rule
+
+if TYPE_CHECKING:
+    from initlint.rules.base import Rule
 
 TOOL = "initlint"
 INFORMATION_URI = "https://github.com/initlint/initlint"
@@ -27,8 +28,11 @@ def diagnostics(results: Iterable[FileResult]) -> list[Diagnostic]:
     return sorted((d for result in results for d in result.diagnostics), key=sort_key)
 
 
-def rule(code: str) -> Rule | None:
-    return RULES_BY_CODE.get(code)
+def rule(code: str) -> "Rule | None":
+    """The registered rule for `code` (imported on first use: `--version` need not load the rules)."""
+    from initlint import rules
+
+    return rules.RULES_BY_CODE.get(code)
 
 
 def url(diagnostic: Diagnostic) -> str | None:
