@@ -24,8 +24,9 @@ from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM
                                             compute_fans, moments)
 from initlint.analysis.names import canonical, forced_dialect
 from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
+from initlint.analysis.project import parse_module, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
-                                      InstanceV, LayerV, ModelV, OpLayerV, Ref, Seq, TensorV, Unknown,
+                                      InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
                                       Value, VariableV, VarScopeObj)
 from initlint.model import CallSite, Initializer, Signal, Span, Weight
 from initlint.settings import Settings
@@ -251,6 +252,8 @@ class Interpreter:
         self.settings = settings
         self.dialect = dialect
         self.positions: Any = None
+        self.foreign_positions: list[tuple[Any, str]] = []
+        self.foreign_modules: dict[str, Value] = {}
         self.weights: list[WeightDraft] = []
         self.layers: list[LayerDraft] = []
         self.pending_layer_objects: list[LayerV] = []
@@ -262,15 +265,65 @@ class Interpreter:
         self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
         self.constructed: dict[int, tuple[str, str | None, Span]] = {}  # deprecated constructors seen
         self.maybe_returns: list[list[Value]] = []  # values returned under conditions not known statically
-        self.module_env = Env()
+        self.module_env = Env(origin=path)
 
     # ---- positions -------------------------------------------------------------------------
     def span(self, node: cst.CSTNode) -> Span:
         code_range = self.positions.get(node) if self.positions is not None else None
         if code_range is None:
+            for positions, _ in self.foreign_positions:
+                code_range = positions.get(node)
+                if code_range is not None:
+                    break
+        if code_range is None:
             return Span(1, 1, 1, 1)
         return Span(code_range.start.line, code_range.start.column + 1, code_range.end.line,
                     code_range.end.column + 1)
+
+    def node_path(self, node: cst.CSTNode) -> str:
+        """The file a node was parsed from: the analysed file, or a project module it imports."""
+        if self.positions is None or node in self.positions:
+            return self.path
+        for positions, path in self.foreign_positions:
+            if node in positions:
+                return path
+        return self.path
+
+    def load_module(self, target: Any) -> Value:
+        """Evaluate a project module's top level for its names; weights it would create are not ours."""
+        key = str(target)
+        if key in self.foreign_modules:
+            return self.foreign_modules[key]
+        shown = shown_path(target, self.path)
+        parsed = parse_module(target, shown)
+        if parsed is None or len(self.foreign_modules) >= 32:
+            return Unknown(f"project module {shown} could not be read")
+        env = Env(origin=str(target))
+        module_value = ModuleV(env, shown)
+        self.foreign_modules[key] = module_value
+        self.foreign_positions.append((parsed.positions, shown))
+        marks = (len(self.weights), len(self.layers), len(self.pending_layer_objects))
+        try:
+            self.exec_block(parsed.module.body, env, Context())
+        except (_Return, RecursionError):
+            pass
+        del self.weights[marks[0]:], self.layers[marks[1]:], self.pending_layer_objects[marks[2]:]
+        return module_value
+
+    def import_value(self, env: Env, module: str, level: int, name: str | None) -> Value | None:
+        """A project module (or a name in one) that an import statement binds; None for libraries."""
+        origin = env.file() or self.path
+        if name is not None:
+            target = resolve_module(origin, f"{module}.{name}" if module else name, level)
+            if target is not None:
+                return self.load_module(target)
+        target = resolve_module(origin, module, level)
+        if target is None:
+            return None
+        loaded = self.load_module(target)
+        if name is None or not isinstance(loaded, ModuleV):
+            return loaded
+        return loaded.env.names.get(name, Unknown(f"`{name}` is not defined in {loaded.path}"))
 
     def line(self, node: cst.CSTNode) -> int:
         return self.span(node).line
@@ -299,11 +352,23 @@ class Interpreter:
                 instance = instances.get(id(owner.node))
                 if instance is None:
                     instance = instances[id(owner.node)] = InstanceV(owner)
-                    init = owner.methods.get("__init__")
-                    if init is not None and id(init) not in self.entered and init is not node:
-                        self._run_root(init, env, owner, instance)
+                    init = self._find_method(owner, "__init__")
+                    if init is not None and id(init[0]) not in self.entered and init[0] is not node:
+                        self._run_root(init[0], init[1].env, owner, instance)
+                    self._run_inherited_entries(owner, instance)
+                    if id(node) in self.entered:
+                        continue
                 bound_self = instance
             self._run_root(node, env, owner, bound_self)
+
+    def _run_inherited_entries(self, owner: ClassV, instance: InstanceV) -> None:
+        """A base class from another module that drives the subclass (call -> self.body) runs first."""
+        for name in _ENTRY_METHODS:
+            if name in owner.methods:
+                continue
+            found = self._find_method(owner, name)
+            if found is not None and found[1] is not owner and found[1].node not in self.module.body:
+                self._run_root(found[0], found[1].env, owner, instance)
 
     def _run_root(self, node: cst.FunctionDef, env: Env, owner: ClassV | None, bound_self: Value | None) -> None:
         name = node.name.value if owner is None else f"{owner.name}.{node.name.value}"
@@ -430,25 +495,40 @@ class Interpreter:
         elif isinstance(small, cst.Import):
             for alias in small.names:
                 dotted = _dotted(alias.name)
+                project = self.import_value(env, dotted, 0, None)
                 if alias.asname is not None:
-                    env.names[_name_of(alias.asname.name)] = Ref(dotted)
+                    env.names[_name_of(alias.asname.name)] = project if project is not None else Ref(dotted)
                 else:
                     head = dotted.split(".")[0]
-                    env.names[head] = Ref(head)
+                    if project is not None and "." not in dotted:
+                        env.names[head] = project
+                    elif project is None:
+                        env.names[head] = Ref(head)
+                    else:
+                        env.names[head] = _Package(head, {dotted.split(".", 1)[1]: project})
         elif isinstance(small, cst.ImportFrom):
             self.exec_import_from(small, env)
 
     def exec_import_from(self, node: cst.ImportFrom, env: Env) -> None:
-        if node.relative or node.module is None:
-            return
-        module = _dotted(node.module)
+        level = len(node.relative)
+        module = _dotted(node.module) if node.module is not None else ""
         if isinstance(node.names, cst.ImportStar):
-            self.star_imports.append(module)
+            project = self.import_value(env, module, level, None)
+            if isinstance(project, ModuleV):
+                env.names.update(project.env.names)
+            elif level == 0:
+                self.star_imports.append(module)
             return
         for alias in node.names:
             name = _dotted(alias.name)
             local = _name_of(alias.asname.name) if alias.asname is not None else name
-            env.names[local] = Ref(f"{module}.{name}")
+            project = self.import_value(env, module, level, name)
+            if project is not None:
+                env.names[local] = project
+            elif level == 0:
+                env.names[local] = Ref(f"{module}.{name}")
+            else:
+                env.names[local] = Unknown(f"`{name}` from a relative import initlint cannot find")
 
     def assign(self, target: cst.BaseExpression, value: Value, env: Env, context: Context) -> None:
         if isinstance(target, cst.Name):
@@ -695,6 +775,18 @@ class Interpreter:
         attr = node.attr.value
         if isinstance(base, Ref):
             return Ref(f"{base.path}.{attr}")
+        if isinstance(base, ModuleV):
+            found = base.env.names.get(attr)
+            if found is not None:
+                return found
+            origin = base.env.origin or ""
+            if origin.endswith("__init__.py"):
+                target = resolve_module(origin, attr, 1)
+                if target is not None:
+                    return self.load_module(target)
+            return Unknown(f"`{attr}` is not defined in {base.path}")
+        if isinstance(base, _Package):
+            return base.modules.get(attr, Unknown(f"module `{base.name}.{attr}`")) if len(base.modules) else Unknown("")
         if isinstance(base, InstanceV):
             if attr in base.attrs:
                 return base.attrs[attr]
@@ -1001,8 +1093,10 @@ class Interpreter:
             env.names[params.star_kwarg.name.value] = DictV(dict(keywords)) if not opaque and not root else Unknown(
                 "**kwargs passed by callers")
         inner = context
-        if node is not None:
-            site = CallSite(self.path, self.line(node), self.span(node))
+        if node is not None and (context.call_stack or self.node_path(node) == self.path):
+            # a chain starts in the analysed file; calls inside another module's code driving ours
+            # (an inherited base-class method) are not where a user of this file looks
+            site = CallSite(self.node_path(node), self.line(node), self.span(node))
             inner = replace(context, call_stack=(*context.call_stack, site))
         elif root:
             inner = replace(context, caller_unknown=caller_note)
@@ -1980,10 +2074,28 @@ class Interpreter:
                                                                         and normalizer.value is None):
             pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
             draft.normalized = True
+            if isinstance(normalizer, Ref) and normalizer.name == "slim.batch_norm":
+                self._normalizer_weights(draft, args, out_shape)
             draft.activation = activation
             normalized = self.normalize(pre)
             return self.apply_activation(normalized, activation) if activation else normalized
         return self._apply_signal(draft, tensor, out_shape, activation, spec, args)
+
+    def _normalizer_weights(self, draft: LayerDraft, args: dict[str, Value], out_shape: Any) -> None:
+        """slim's normalizer_fn=slim.batch_norm makes beta (and gamma when scale=True) in place of the bias."""
+        params = args.get("normalizer_params")
+        params = params.value if isinstance(params, _MaybeArg) else params
+        scale = params.items.get("scale") if isinstance(params, DictV) else None
+        channels = out_shape[-1] if out_shape else None
+        roles = [("beta", "zeros")]
+        if isinstance(scale, Const) and scale.value is True:
+            roles.insert(0, ("gamma", "ones"))
+        for role, name in roles:
+            weight = WeightDraft(role, "slim.batch_norm", "slim", draft.node, draft.call_stack, (channels,),
+                                 _named(name, {}, "default", None, _DEFAULT_API.get(name)), None, "tf", draft,
+                                 draft.weights[0].iteration if draft.weights else None)
+            draft.weights.append(weight)
+            self.weights.append(weight)
 
     def _activation_arg(self, spec: LayerSpec, args: dict[str, Value]) -> str | None:
         value = args.get(spec.activation_param)
@@ -2211,6 +2323,14 @@ class Interpreter:
 
 
 @dataclass(eq=False)
+class _Package(Value):
+    """`import pkg.mod` binds `pkg`: the project submodules reached through it."""
+
+    name: str
+    modules: dict[str, Value]
+
+
+@dataclass(eq=False)
 class _Bound(Value):
     """`obj.method` before it is called."""
 
@@ -2238,6 +2358,7 @@ _KERAS_OP_LAYERS = {
     "UpSampling2D": "upsample", "Cropping2D": "pad", "GaussianNoise": "dropout", "AlphaDropout": "dropout",
     **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
 }
+_ENTRY_METHODS = ("call", "__call__", "model_fn", "forward", "build_model")
 _CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_conv2d", "tf.nn.conv2d_transpose",
              "tf.nn.conv3d_transpose", "tf.nn.atrous_conv2d", "tf.nn.convolution", "tf.nn.depthwise_conv2d_native"}
 _DEFAULT_API = {"glorot_uniform": "keras.initializers.GlorotUniform", "zeros": "keras.initializers.Zeros",
@@ -2248,7 +2369,7 @@ _MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32
 
 def _named(name: str, params: dict[str, Any], source: str, line: int | None, api: str | None) -> Initializer:
     if name == "xavier":
-        name, params = "glorot_uniform", {"uniform": True}
+        name, params = "glorot_uniform", {}
     return Initializer(name, params, source, line, True, None, api=api)  # type: ignore[arg-type]
 
 
@@ -2453,7 +2574,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             facts["init_api_path"] = draft.init_value.api
             facts["defaulted"] = draft.init_value.defaulted
         weights.append(Weight(
-            path=interp.path, span=interp.span(draft.node), call_stack=draft.call_stack, api=draft.api,
+            path=interp.node_path(draft.node), span=interp.span(draft.node), call_stack=draft.call_stack,
+            api=draft.api,
             family=draft.family, role=draft.role, shape=draft.shape, fan_in=fan_in, fan_out=fan_out,
             signal_fan_in=layer.n_in if layer is not None else None, initializer=draft.init, std=std, mean=mean,
             activation=layer.activation if layer is not None else None, signal=signal,

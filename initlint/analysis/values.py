@@ -179,14 +179,31 @@ class ArgScopeV(Value):
     opaque: int | None = None  # line of an arg_scope entered from a value not known statically
 
 
+@dataclass(eq=False)
+class ModuleV(Value):
+    """A project module imported by the analysed file: its top-level names, evaluated."""
+
+    env: "Env"
+    path: str
+
+
 class Env:
     """Names visible in a function body; lookups fall back to the enclosing (closure) env."""
 
-    __slots__ = ("names", "parent")
+    __slots__ = ("names", "parent", "origin")
 
-    def __init__(self, parent: "Env | None" = None) -> None:
+    def __init__(self, parent: "Env | None" = None, origin: str | None = None) -> None:
         self.names: dict[str, Value] = {}
         self.parent = parent
+        self.origin = origin  # set on a module's env: the file its imports resolve from
+
+    def file(self) -> str | None:
+        env: Env | None = self
+        while env is not None:
+            if env.origin is not None:
+                return env.origin
+            env = env.parent
+        return None
 
     def lookup(self, name: str) -> Value | None:
         env: Env | None = self

@@ -97,5 +97,6 @@ def diagnostic(rule: Rule, weight: Weight, message: str, severity: Severity | No
     if not certain and severity != "info":
         severity = "info"
         message += f" (uncertain: {weight.initializer.reason or weight.shape_reason})"
+    path = weight.call_stack[0].path if weight.call_stack else weight.path
     return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
-                      path=weight.path, span=weight.anchor, data=data or {}, certain=certain)
+                      path=path, span=weight.anchor, data=data or {}, certain=certain)

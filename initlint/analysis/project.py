@@ -1,0 +1,100 @@
+"""Whole-project resolution: find the project modules a file imports, and parse each once per process.
+
+Imports of the project's own modules (absolute from any enclosing directory, or relative) resolve
+to their files on disk, so helpers, arg_scope functions and constants defined elsewhere in the tree
+are followed even when pre-commit passes only the changed files. Library imports (tensorflow, keras,
+slim, numpy, ...) never touch the disk.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+LIBRARIES = {"tensorflow", "tf_keras", "keras", "tf_slim", "numpy", "scipy", "math", "os", "sys", "six",
+             "absl", "collections", "functools", "itertools", "typing", "re", "json", "time", "logging",
+             "argparse", "random", "pickle", "torch", "jax", "flax", "haiku", "sklearn", "pandas", "PIL", "cv2",
+             "matplotlib", "h5py", "tqdm", "gin", "__future__"}
+MAX_MODULE_BYTES = 2_000_000  # larger project modules are not followed
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedModule:
+    path: str  # as it will be shown: relative to the linted file's shown path where possible
+    module: cst.Module
+    positions: Any
+
+
+_PARSED: dict[tuple[str, int, int], ParsedModule | None] = {}
+
+
+def resolve_module(from_path: str, module: str, level: int) -> Path | None:
+    """The file a `from ... import` / `import` names, if it is part of the project on disk."""
+    if not from_path or from_path.startswith("<"):
+        return None
+    origin = Path(from_path)
+    if not origin.is_file():
+        return None
+    parts = [p for p in module.split(".") if p]
+    if level == 0 and (not parts or parts[0] in LIBRARIES):
+        return None
+    if level > 0:
+        base = origin.parent
+        for _ in range(level - 1):
+            base = base.parent
+        return _module_file(base, parts)
+    directory = origin.parent
+    for _ in range(8):  # the enclosing directories act as sys.path entries
+        found = _module_file(directory, parts)
+        if found is not None and found.resolve() != origin.resolve():
+            return found
+        if directory.parent == directory:
+            break
+        directory = directory.parent
+    return None
+
+
+def _module_file(base: Path, parts: list[str]) -> Path | None:
+    if not parts:
+        init = base / "__init__.py"
+        return init if init.is_file() else None
+    candidate = base.joinpath(*parts)
+    if candidate.with_suffix(".py").is_file():
+        return candidate.with_suffix(".py")
+    if (candidate / "__init__.py").is_file():
+        return candidate / "__init__.py"
+    return None
+
+
+def parse_module(path: Path, shown: str) -> ParsedModule | None:
+    """Parse a project module once per process (keyed by path, size and mtime); None if unreadable."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key in _PARSED:
+        cached = _PARSED[key]
+        return None if cached is None else ParsedModule(shown, cached.module, cached.positions)
+    parsed: ParsedModule | None = None
+    if stat.st_size <= MAX_MODULE_BYTES:
+        try:
+            source = path.read_bytes().decode("utf-8-sig")
+            module = cst.parse_module(source)
+            positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            parsed = ParsedModule(shown, module, positions)
+        except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
+            parsed = None
+    _PARSED[key] = parsed
+    return parsed
+
+
+def shown_path(target: Path, from_path: str) -> str:
+    """Show a project module the way the linted file's path is shown (relative stays relative)."""
+    origin = Path(from_path)
+    relative = os.path.relpath(target.resolve(), origin.resolve().parent)
+    return os.path.normpath(os.path.join(str(origin.parent), relative))
