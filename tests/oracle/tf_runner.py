@@ -26,8 +26,10 @@ Environment it sets up before executing the fixture (see design.md, "the oracle 
   `tf.placeholder`, `tf.get_variable`, `tf.contrib` when no dialect is declared): every public name
   of `tf.compat.v1` is set on the `tensorflow` module, except `keras` and `compat`.
 * `tf.contrib.slim`, `tf.contrib.layers`, `tf.contrib.framework` and the `tensorflow.contrib.*`
-  imports map to `tf_slim`; `tensorflow.python.framework.ops.Tensor` is restored for
-  tf_slim's batch_norm (TF 2.21 removed it).
+  imports map to `tf_slim`. For tf_slim's batch_norm, `tensorflow.python.framework.ops.Tensor`
+  is restored (TF 2.21 removed it) and `tf_keras.legacy_tf_layers.normalization` is aliased to
+  `tf_keras.src.legacy_tf_layers.normalization` (TF 2.21's `tensorflow.python.layers.normalization`
+  lazily imports the former, which tf_keras 2.21 does not have).
 * The fixture is run with `runpy.run_path(..., run_name="__main__")`, so its frames carry its
   real file name and line numbers; whatever it prints goes to stderr.
 
@@ -39,8 +41,10 @@ so a layer written inside a multi-line `keras.Sequential([...])` call can be mat
 Pre-activation outputs: from each variable, follow its readers (ReadVariableOp / Identity /
 Cast / Enter) to the first MatMul / BatchMatMul / Conv / Conv2DBackpropInput / DepthwiseConv2d op
 that uses it; if that op's output (possibly through a Reshape) is added to another variable by
-BiasAdd / Add / AddV2, measure that sum instead. Every Placeholder is fed: floats with standard
-normal values (scalar float placeholders, e.g. keep_prob, get 1.0), integers with indices valid
+BiasAdd / Add / AddV2, measure that sum instead. Weights of recurrent cells (a layer with a
+recurrent_kernel, or a TF1 `*_cell/` scope) are not measured: their gates sum several matmuls
+and the first step sees a zero state. Every Placeholder is fed: floats with standard
+normal values (scalar or unknown-rank float placeholders, e.g. keep_prob, get 1.0), integers with indices valid
 for the embedding tables they feed, bools with False. Unknown dimensions are --batch for the
 first dimension and 8 for the others.
 """
@@ -50,6 +54,7 @@ import argparse
 import contextlib
 import json
 import os
+import random
 import re
 import runpy
 import signal
@@ -170,6 +175,17 @@ def install_contrib_shim(tf, warnings: list[str]) -> None:
     if not hasattr(framework_ops, "Tensor"):
         # tf_slim 1.1.0 (batch_norm -> layers.utils.constant_value) still uses ops.Tensor
         framework_ops.Tensor = tf.Tensor
+    try:
+        # tensorflow/python/layers/normalization.py (used by tf_slim's batch_norm) lazily imports
+        # 'tf_keras.legacy_tf_layers.normalization', which tf_keras 2.21 ships as
+        # 'tf_keras.src.legacy_tf_layers.normalization'.
+        import tf_keras.src.legacy_tf_layers as legacy_layers  # noqa: PLC0415
+        import tf_keras.src.legacy_tf_layers.normalization as legacy_normalization  # noqa: PLC0415
+
+        sys.modules.setdefault("tf_keras.legacy_tf_layers", legacy_layers)
+        sys.modules.setdefault("tf_keras.legacy_tf_layers.normalization", legacy_normalization)
+    except ImportError as exc:
+        warnings.append(f"tf_keras legacy layers not importable: {exc}")
     try:
         import tf_slim  # noqa: PLC0415
     except ImportError as exc:
@@ -292,27 +308,33 @@ def pre_activation(mm_op):
     return out
 
 
+INDEX_PRESERVING = {
+    "Cast", "Identity", "Reshape", "ExpandDims", "Squeeze", "Transpose", "StridedSlice", "Slice",
+    "Unpack", "ConcatV2", "Pack", "GatherV2", "Enter",
+}
+GATHER_OPS = {"ResourceGather", "GatherV2", "Gather"}
+
+
 def embedding_limit(placeholder_op, tf) -> int | None:
-    """For an integer placeholder: the smallest table size of the gathers it feeds."""
+    """For a placeholder used as lookup indices: the smallest table size it indexes, else None."""
     limits = []
     seen = set()
-    frontier = [(placeholder_op.outputs[0], 0)]
+    frontier = [placeholder_op.outputs[0]]
     while frontier:
-        tensor, depth = frontier.pop()
-        if depth > 12:
-            continue
+        tensor = frontier.pop()
         for consumer in tensor.consumers():
-            if consumer.name in seen:
+            key = (consumer.name, tensor.name)
+            if key in seen:
                 continue
-            seen.add(consumer.name)
-            if consumer.type in ("ResourceGather", "GatherV2", "Gather"):
+            seen.add(key)
+            positions = [i for i, t in enumerate(consumer.inputs) if t is tensor]
+            if consumer.type in GATHER_OPS and 1 in positions:
                 params = consumer.inputs[0]
-                var_op = handle_op(params)
                 dim0 = None
+                var_op = handle_op(params)
                 if var_op is not None:
                     try:
-                        shape = var_op.get_attr("shape")
-                        dims = tf.TensorShape(shape).as_list()
+                        dims = tf.TensorShape(var_op.get_attr("shape")).as_list()
                         dim0 = dims[0] if dims else None
                     except Exception:
                         dim0 = None
@@ -323,9 +345,8 @@ def embedding_limit(placeholder_op, tf) -> int | None:
                         dim0 = None
                 if dim0:
                     limits.append(int(dim0))
-            else:
-                for out in consumer.outputs:
-                    frontier.append((out, depth + 1))
+            elif consumer.type in INDEX_PRESERVING and 0 in positions:
+                frontier.extend(consumer.outputs)
     return min(limits) if limits else None
 
 
@@ -356,6 +377,8 @@ def run(args) -> dict:
     tf = setup_tensorflow(dialect, warnings_out)
     import numpy as np  # noqa: PLC0415
 
+    # tf_keras initializers without a seed draw one from Python's `random` module
+    random.seed(args.seed)
     np.random.seed(args.seed)
     tf.compat.v1.set_random_seed(args.seed)
 
@@ -437,7 +460,14 @@ def run(args) -> dict:
 
         # ---------------------------------------------------------------- activations
         targets = []
+        recurrent_layers = {
+            e["name"].rsplit("/", 1)[0] for e in variables if e["role_hint"] == "recurrent_kernel"
+        }
         for var, entry in zip(all_vars, variables):
+            if entry["name"].rsplit("/", 1)[0] in recurrent_layers or "_cell/" in entry["name"]:
+                # recurrent layers: the gates sum several matmuls and the first step sees a zero
+                # state, so a single matmul's output is not the layer's pre-activation
+                continue
             var_op = var.op if var.op.type in VARIABLE_OPS else handle_op(var.op.outputs[0])
             if var_op is None:
                 continue
@@ -460,12 +490,24 @@ def run(args) -> dict:
             record = {"name": op.name, "shape": dims, "dtype": dtype.name, "fed": None}
             placeholders.append(record)
             if dims is None:
-                record["fed"] = "unknown rank: not fed"
+                # tf.placeholder(tf.float32) without a shape: a scalar knob such as keep_prob
+                if dtype.is_floating:
+                    feed_spec.append((op.outputs[0], [], dtype, ("const", 1.0)))
+                    record["fed"] = "1.0 (unknown rank float: keep_prob / rate style)"
+                elif dtype.is_bool:
+                    feed_spec.append((op.outputs[0], [], dtype, ("const", False)))
+                    record["fed"] = "False (unknown rank bool)"
+                else:
+                    record["fed"] = "unknown rank: not fed"
                 continue
             concrete = [
                 (d if d is not None else (args.batch if i == 0 else 8)) for i, d in enumerate(dims)
             ]
-            if dtype.is_floating:
+            limit = embedding_limit(op, tf) if (dtype.is_floating or dtype.is_integer) else None
+            if limit is not None:
+                kind = ("int", limit)
+                record["fed"] = f"uniform integers in [0, {limit}) (lookup indices)"
+            elif dtype.is_floating:
                 if not concrete:
                     kind = ("const", 1.0)
                     record["fed"] = "1.0 (scalar float: keep_prob / rate style)"
@@ -473,9 +515,8 @@ def run(args) -> dict:
                     kind = ("normal", None)
                     record["fed"] = "standard normal"
             elif dtype.is_integer:
-                limit = embedding_limit(op, tf) or 2
-                kind = ("int", limit)
-                record["fed"] = f"uniform integers in [0, {limit})"
+                kind = ("int", 2)
+                record["fed"] = "uniform integers in [0, 2)"
             elif dtype.is_bool:
                 kind = ("const", False)
                 record["fed"] = "False"
