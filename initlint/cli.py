@@ -139,13 +139,19 @@ def _format_choices() -> list[str]:
 @click.option("--show-files", is_flag=True, help="List the files that would be linted, and stop.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Show a rule's documentation, and stop.")
 @click.option("--list-rules", is_flag=True, help="List every rule: code, name, severity, summary.")
+@click.option("--fix/--no-fix", default=False, help="Apply the safe fixes (and the unsafe ones with --unsafe-fixes).")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=False,
+              help="Include the fixes that change the initial values (and so training results).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff, write nothing; exit 1 if any.")
+@click.option("--show-fixes/--no-show-fixes", default=False, help="List what --fix fixed, per file and rule.")
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], per_file_ignores: tuple[str, ...],
           exclude: tuple[str, ...], extend_exclude: tuple[str, ...], respect_gitignore: bool | None,
           force_exclude: bool | None, stdin_filename: str | None, dialect: str | None,
           thresholds: tuple[str, ...], config_path: str | None, isolated: bool, exit_zero: bool,
           statistics: bool, quiet: bool, color: bool | None, verbose: bool, show_files: bool,
-          explain_code: str | None, list_rules: bool) -> None:
+          explain_code: str | None, list_rules: bool, fix: bool = False, unsafe_fixes: bool = False,
+          diff: bool = False, show_fixes: bool = False) -> None:
     """Lint PATHS (default: the current directory; `-` reads standard input)."""
     if list_rules:
         _emit(_rule_table(), None, False)
@@ -192,11 +198,45 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
 
         results.append(analyze_bytes(click.get_binary_stream("stdin").read(), stdin_shown, settings))
 
+    from initlint.fix import attach_fixes, fixable_counts
+    from initlint.fix import summary as fix_summary
     from initlint.report import render_diagnostics, render_statistics
 
+    results = [attach_fixes(result, settings) for result in results]
+    session = None
+    if fix or diff:
+        from initlint.fix.session import fix_files
+
+        sources = [*files, *([(None, stdin_shown)] if use_stdin else [])]
+        session = fix_files(sources, results, settings, unsafe=unsafe_fixes, write=not diff)
+        for problem in session.problems:
+            click.echo(f"initlint: {problem}", err=True)
+        if diff:
+            hidden = 0 if unsafe_fixes else fixable_counts(results, False)[1]
+            _emit(session.diff, output_file, False)
+            click.echo(fix_summary.would_fix_line(session.fixed_count, hidden), err=True)
+            raise click.exceptions.Exit(EXIT_FOUND if session.diff else EXIT_CLEAN)
+        results = session.results
+        if session.stdin_source is not None:
+            click.echo(session.stdin_source, nl=False)  # ruff: the fixed text on stdout, the report on stderr
     use_color = _use_color(color, output_file is not None)
     render = render_statistics if statistics else render_diagnostics
-    _emit(render(output_format, results, color=use_color, quiet=quiet), output_file, use_color)
+    text_output = output_format in ("concise", "full") if not statistics else output_format not in ("json", "json-lines")
+    fixed = session.fixed_count if session is not None else 0
+    options = {"unsafe_fixes": unsafe_fixes} if not statistics and output_format in ("concise", "full") else {}
+    text = render(output_format, results, color=use_color, quiet=quiet or (text_output and fixed > 0), **options)
+    if text_output and not quiet:
+        remaining = [d for result in results for d in result.diagnostics]
+        if show_fixes and fixed and session is not None:
+            text += ("\n" if text else "") + fix_summary.fixed_block(session.fixed) + "\n"
+        if fixed:
+            text += fix_summary.found_line(fixed, remaining) + "\n"
+        hint = fix_summary.fixable_line(*fixable_counts(results, unsafe_fixes), unsafe_fixes)
+        text += f"{hint}\n" if hint else ""
+    if session is not None and session.stdin_source is not None and output_file is None:
+        click.echo(text, nl=False, err=True)
+    else:
+        _emit(text, output_file, use_color)
 
     diagnostics = [d for result in results for d in result.diagnostics]
     internal = [d for d in diagnostics if d.code == INTERNAL_ERROR]

@@ -31,12 +31,13 @@ def _snippet(diagnostic: Diagnostic, lines: list[str] | None, color: bool) -> li
     return [f"{gutter} |", f"{span.line} | {text}", f"{gutter} | {indent}{carets}", f"{gutter} |"]
 
 
-def render(results: Sequence[FileResult], *, color: bool = False, quiet: bool = False) -> str:
+def render(results: Sequence[FileResult], *, color: bool = False, quiet: bool = False,
+           unsafe_fixes: bool = False) -> str:
     found = diagnostics(results)
     sources = _source_lines(results)
     blocks: list[str] = []
     for diagnostic in found:
-        block = [concise.line(diagnostic, color), *_snippet(diagnostic, sources.get(diagnostic.path), color)]
+        block = [concise.line(diagnostic, color, unsafe_fixes), *_snippet(diagnostic, sources.get(diagnostic.path), color)]
         data = data_line(diagnostic)
         if data:
             block.append(f"  = data: {data}")
