@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+
+from initlint.analysis.positions import positions as lazy_positions
 
 LIBRARIES = {"tensorflow", "tf_keras", "keras", "tf_slim", "numpy", "scipy", "math", "os", "sys", "six",
              "absl", "collections", "functools", "itertools", "typing", "re", "json", "time", "logging",
@@ -85,7 +86,7 @@ def parse_module(path: Path, shown: str) -> ParsedModule | None:
         try:
             source = path.read_bytes().decode("utf-8-sig")
             module = cst.parse_module(source)
-            positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+            positions = lazy_positions(module)
             parsed = ParsedModule(shown, module, positions)
         except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
             parsed = None
