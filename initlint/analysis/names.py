@@ -97,7 +97,11 @@ def canonical(path: str) -> str:
     if head == "tf" and len(parts) > 2 and parts[1] == "keras":
         return canonical("tensorflow." + ".".join(parts[1:]))
     if head == "tf" and len(parts) > 2 and parts[1] == "contrib":
-        return canonical("tensorflow." + ".".join(parts[1:]))
+        full = "tensorflow." + ".".join(parts[1:])
+        # only a contrib module with a prefix of its own folds further (tf.contrib.eager would loop)
+        if any(full.startswith(prefix) for prefix, _ in _PREFIXES if prefix != "tensorflow."):
+            return canonical(full)
+        return path
     if head == "slim" and len(parts) > 2 and parts[1] != "nets":
         middle = [p for p in parts[1:-1] if p not in _SLIM_NOISE]
         return ".".join(["slim", *middle, parts[-1]])
