@@ -142,6 +142,8 @@ def _names(node: cst.CSTNode) -> list[cst.Name]:
         if isinstance(current, cst.Arg):
             walk(current.value)
             return
+        if isinstance(current, (cst.Import, cst.ImportFrom)):
+            return  # the names an import binds are in SourceIndex.aliases
         for child in current.children:
             walk(child)
 
@@ -180,8 +182,6 @@ class _Indexer(cst.CSTVisitor):
                         names.append(star.name.value)
                 self.index.functions.append((Span(code_range.start.line, code_range.start.column + 1,
                                                   code_range.end.line, code_range.end.column + 1), frozenset(names)))
-        if isinstance(node, cst.Name):
-            self.index.bound.add(node.value)
         if isinstance(node, cst.SimpleString):
             quote = node.quote
             if quote == "'":
@@ -285,5 +285,6 @@ def index_source(source: str) -> SourceIndex:
     indexer = _Indexer(index)
     wrapper.visit(indexer)
     index.quote = "'" if indexer.single > indexer.double else '"'
+    index.bound = {name.value for name in _names(module)}
     _collect_imports(index, wrapper.resolve(PositionProvider))
     return index

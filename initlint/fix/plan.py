@@ -456,7 +456,7 @@ def _deprecated(planner: Planner, diagnostic: Diagnostic) -> Fix | None:
             value = mode.value.evaluated_value
             if not isinstance(value, str) or value.upper() not in ("FAN_IN", "FAN_OUT", "FAN_AVG"):
                 return None
-            quote = index.quote
+            quote = mode.value.quote  # the string's own quotes
             mode_text = f"{quote}{value.lower()}{quote}"
         flag = False if uniform is None else _bool(uniform.value)
         if flag is None:

@@ -43,12 +43,21 @@ def instance(index: SourceIndex, dialect: str, kind: str, reuse_prefix: str | No
              ) -> tuple[str, tuple[Edit, ...]] | None:
     """An initializer object: `tf.keras.initializers.HeNormal()`; `he_normal()` in TF1-era code,
     where tf.keras had only the function spellings."""
-    if reuse_prefix is not None:
-        p, imports = reuse_prefix, ()
-    else:
-        found = initializers_prefix(index)
-        if found is None:
-            return None
-        p, imports = found
     name = STRINGS[kind] if dialect == "tf1" else CLASSES[kind]
+    if reuse_prefix is not None:
+        return f"{reuse_prefix}{name}()", ()
+    reachable = (index.names_for(KERAS_INITIALIZERS) or index.names_for(KERAS_PACKAGES)
+                 or index.names_for(("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2")))
+    if not reachable:
+        # the file imports initializer classes by name: import this one the same way
+        modules = sorted({path.rsplit(".", 1)[0] for path in index.aliases.values()
+                          if path.rsplit(".", 1)[0] in KERAS_INITIALIZERS})
+        if modules:
+            edit = import_edit(index, f"from {modules[0]} import {name}", name)
+            if edit is not None:
+                return f"{name}()", (edit,)
+    found = initializers_prefix(index)
+    if found is None:
+        return None
+    p, imports = found
     return f"{p}{name}()", imports
