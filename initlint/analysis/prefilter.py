@@ -1,12 +1,265 @@
-"""Skip files that cannot create a weight before paying for a parse."""
+"""Skip files that cannot create a weight before paying for a parse; find what a file's result
+depends on (the project modules it imports, transitively), for the cache key.
+
+A file can create a weight (or construct an initializer a rule reports on) in two ways only:
+
+- itself, through an API initlint knows. Every such API is reached from an import of
+  tensorflow, keras, tf_keras or tf_slim (names.canonical), so the file's text must name one of
+  them, and name a weight-making API (`_API_WORDS`: catalog layers, initializer constructors,
+  variables, ...);
+- through a project module it imports (a helper, an arg_scope function, a base class), which
+  initlint follows across files (analysis/project.py): then that module, or one it imports, must
+  pass the first test.
+
+`project_imports` mirrors `project.resolve_module` and the interpreter's import handling (a
+package's submodules reached as attributes are included), so the closure it gives is a superset
+of the modules the analysis can load. tests/test_prefilter.py checks both claims.
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
-# Any of these words must appear for a file to be able to create a TensorFlow/Keras/slim weight.
-_WEIGHT_WORDS = re.compile(
-    r"tensorflow|keras|tf_slim|\bslim\b|get_variable|Variable|initializer|\blayers\b|\bDense\b|\bConv")
+from initlint.analysis import catalog
+from initlint.analysis.initializers import KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS, TF_CONSTRUCTORS
+from initlint.analysis.project import LIBRARIES
+
+# The import roots that canonical() folds into tf / keras / slim.
+_LIBRARY_WORDS = re.compile(r"tensorflow|keras|tf_slim")
 
 
-def may_create_weights(source: str) -> bool:
-    return _WEIGHT_WORDS.search(source) is not None
+def _api_words() -> frozenset[str]:
+    words = {"Variable", "get_variable", "get_local_variable", "variable", "model_variable", "add_weight",
+             "arg_scope", "variable_scope", "initializer", "initializers", "Sequential", "Model", "layers",
+             "slim", "contrib", "keras", "rnn_cell", "make_template"}
+    names: Iterable[str] = (*catalog.LAYERS, *getattr(catalog, "POOLS", {}), *RANDOM_OPS, *TF_CONSTRUCTORS,
+                            *KERAS_CONSTRUCTORS, *SLIM_CONSTRUCTORS)
+    words.update(name.rsplit(".", 1)[-1] for name in names)
+    return frozenset(words)
+
+
+_API_WORDS = _api_words()
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def may_create_weights_here(source: str) -> bool:
+    """Whether this text, on its own, may create a weight or construct an initializer."""
+    if _LIBRARY_WORDS.search(source) is None:
+        return False
+    return not _API_WORDS.isdisjoint(_WORD.findall(source))
+
+
+def may_create_weights(source: str, path: str | None = None) -> bool:
+    """False only when the analysis of `source` (shown as `path`) cannot find a weight or a diagnostic
+    other than a syntax error."""
+    if may_create_weights_here(source):
+        return True
+    if path is None:
+        return False
+    return any(_file_may_create_weights(dependency) for dependency in project_dependencies(source, path))
+
+
+# --------------------------------------------------------------------------------------------
+# project imports
+
+_FROM = re.compile(r"\bfrom[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import\b[ \t]*(\([^)]*\)|(?:[^\n;#\\]|\\\r?\n)*)")
+_IMPORT = re.compile(r"(?:^|[;:])[ \t]*import[ \t]+((?:[^\n;#\\]|\\\r?\n)*)", re.M)
+_AS = re.compile(r"\s+as\s+\w+")
+
+
+def import_statements(source: str) -> list[tuple[str, int, tuple[str, ...] | None]]:
+    """(module, level, names or None for `import module` / `*`) for every import in the text.
+
+    A superset: import-like text in strings and comments is included too."""
+    found: list[tuple[str, int, tuple[str, ...] | None]] = []
+    for match in _FROM.finditer(source):
+        level, module, rest = len(match.group(1)), match.group(2), match.group(3)
+        if level == 0 and not module:
+            continue
+        items = _AS.sub("", rest.strip("()").replace("\\", " "))
+        names = tuple(name for name in (part.strip() for part in items.split(",")) if name.isidentifier())
+        found.append((module, level, None if "*" in items else names))
+    for match in _IMPORT.finditer(source):
+        items = _AS.sub("", match.group(1).replace("\\", " "))
+        for part in items.split(","):
+            dotted = part.strip()
+            if dotted and all(piece.isidentifier() for piece in dotted.split(".")):
+                found.append((dotted, 0, None))
+    return found
+
+
+class _Resolver:
+    """project.resolve_module with its directory probes memoised (one instance per run)."""
+
+    def __init__(self) -> None:
+        self.files: dict[tuple[Path, tuple[str, ...]], Path | None] = {}
+        self.texts: dict[Path, tuple[tuple[int, int], str | None]] = {}
+        self.direct: dict[tuple[Path, tuple[int, int]], tuple[Path, ...]] = {}
+        self.weights: dict[tuple[Path, tuple[int, int]], bool] = {}
+
+    def module_file(self, base: Path, parts: tuple[str, ...]) -> Path | None:
+        key = (base, parts)
+        if key not in self.files:
+            self.files[key] = _module_file(base, parts)
+        return self.files[key]
+
+    def resolve(self, origin: Path, module: str, level: int) -> Path | None:
+        parts = tuple(p for p in module.split(".") if p)
+        if level == 0 and (not parts or parts[0] in LIBRARIES):
+            return None
+        if level > 0:
+            base = origin.parent
+            for _ in range(level - 1):
+                base = base.parent
+            return self.module_file(base, parts)
+        directory = origin.parent
+        for _ in range(8):
+            found = self.module_file(directory, parts)
+            if found is not None and found.resolve() != origin.resolve():
+                return found
+            if directory.parent == directory:
+                break
+            directory = directory.parent
+        return None
+
+    def stamp(self, path: Path) -> tuple[int, int] | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return stat.st_size, stat.st_mtime_ns
+
+    def text(self, path: Path) -> str | None:
+        stamp = self.stamp(path)
+        if stamp is None:
+            return None
+        cached = self.texts.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        try:
+            text: str | None = path.read_bytes().decode("utf-8-sig", errors="replace")
+        except OSError:
+            text = None
+        self.texts[path] = (stamp, text)
+        return text
+
+    def imports_of(self, origin: Path, source: str) -> tuple[Path, ...]:
+        """The project modules `source` (the text of `origin`) may load directly."""
+        targets: list[Path] = []
+        for module, level, names in import_statements(source):
+            if names:
+                for name in names:
+                    target = self.resolve(origin, f"{module}.{name}" if module else name, level)
+                    if target is not None:
+                        targets.append(target)
+            target = self.resolve(origin, module, level)
+            if target is not None:
+                targets.append(target)
+        expanded: list[Path] = []
+        for target in targets:
+            expanded.append(target)
+            if target.name == "__init__.py":  # package.submodule reached as an attribute
+                expanded.extend(_package_modules(target.parent))
+        return tuple(dict.fromkeys(expanded))
+
+    def direct_of_file(self, path: Path) -> tuple[Path, ...]:
+        stamp = self.stamp(path)
+        if stamp is None:
+            return ()
+        key = (path, stamp)
+        if key not in self.direct:
+            text = self.text(path)
+            self.direct[key] = self.imports_of(path, text) if text is not None else ()
+        return self.direct[key]
+
+    def closure(self, origin: Path, source: str) -> tuple[Path, ...]:
+        seen: dict[Path, None] = {}
+        pending = list(self.imports_of(origin, source))
+        while pending:
+            path = pending.pop()
+            if path in seen:
+                continue
+            seen[path] = None
+            pending.extend(self.direct_of_file(path))
+        return tuple(sorted(seen))
+
+    def file_may_create_weights(self, path: Path) -> bool:
+        stamp = self.stamp(path)
+        if stamp is None:
+            return False
+        key = (path, stamp)
+        if key not in self.weights:
+            text = self.text(path)
+            self.weights[key] = text is not None and may_create_weights_here(text)
+        return self.weights[key]
+
+
+def _module_file(base: Path, parts: tuple[str, ...]) -> Path | None:
+    if not parts:
+        init = base / "__init__.py"
+        return init if init.is_file() else None
+    candidate = base.joinpath(*parts)
+    module = candidate.with_suffix(".py")
+    if module.is_file():
+        return module
+    init = candidate / "__init__.py"
+    if init.is_file():
+        return init
+    return None
+
+
+def _package_modules(package: Path) -> list[Path]:
+    """Every module of a package, its subpackages included."""
+    found: list[Path] = []
+    try:
+        entries = sorted(package.iterdir())
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.suffix == ".py" and entry.name != "__init__.py" and entry.is_file():
+            found.append(entry)
+        elif entry.is_dir() and (entry / "__init__.py").is_file():
+            found.append(entry / "__init__.py")
+            found.extend(_package_modules(entry))
+    return found
+
+
+# One resolver per run (engine.run opens one); outside a run every question probes the disk afresh.
+_RUN: _Resolver | None = None
+
+
+def _resolver() -> _Resolver:
+    return _RUN if _RUN is not None else _Resolver()
+
+
+class memoised_run:  # noqa: N801 - used as a context manager
+    """`with memoised_run():` remembers directory probes and file texts until the block ends."""
+
+    def __enter__(self) -> None:
+        global _RUN
+        self.outer = _RUN
+        _RUN = _Resolver() if _RUN is None else _RUN
+
+    def __exit__(self, *exc: object) -> None:
+        global _RUN
+        _RUN = self.outer
+
+
+def _origin(path: str) -> Path | None:
+    if not path or path.startswith("<"):
+        return None
+    origin = Path(path)  # as given, like project.resolve_module: relative paths walk up to the cwd only
+    return origin if origin.is_file() else None
+
+
+def project_dependencies(source: str, path: str) -> tuple[Path, ...]:
+    """Every project module (as resolve_module spells it, sorted) that analysing `source` as `path` may read."""
+    origin = _origin(path)
+    if origin is None:
+        return ()
+    return _resolver().closure(origin, source)
+
+
+def _file_may_create_weights(path: Path) -> bool:
+    return _resolver().file_may_create_weights(path)
