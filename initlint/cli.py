@@ -5,7 +5,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -56,6 +56,22 @@ def _discover(paths: tuple[str, ...], settings: Settings | None = None) -> list[
 def _split(values: Iterable[str]) -> tuple[str, ...]:
     """`--select INI1,INI2 --select INI3` -> (INI1, INI2, INI3)."""
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _performance_options(command):  # noqa: ANN001, ANN202 - a click decorator
+    """-j/--jobs, --no-cache and --cache-dir, shared by `check` and `explain`."""
+    command = click.option("--cache-dir", metavar="PATH", envvar="INITLINT_CACHE_DIR", show_envvar=True,
+                           help="Where to keep the results cache (default: .initlint_cache in the project root).")(command)
+    command = click.option("-n", "--no-cache", is_flag=True, help="Neither read nor write the results cache.")(command)
+    return click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, metavar="N",
+                        help="Analyse in N processes (default: one per core; 1: no worker processes).")(command)
+
+
+def _with_performance(settings: Settings, jobs: int | None = None, no_cache: bool = False,
+                      cache_dir: str | None = None) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, jobs=jobs or None, cache=not no_cache, cache_dir=cache_dir)
 
 
 def _use_color(flag: bool | None, to_file: bool) -> bool:
@@ -144,6 +160,7 @@ def _format_choices() -> list[str]:
               help="Include the fixes that change the initial values (and so training results).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff, write nothing; exit 1 if any.")
 @click.option("--show-fixes/--no-show-fixes", default=False, help="List what --fix fixed, per file and rule.")
+@_performance_options
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], per_file_ignores: tuple[str, ...],
           exclude: tuple[str, ...], extend_exclude: tuple[str, ...], respect_gitignore: bool | None,
@@ -151,7 +168,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
           thresholds: tuple[str, ...], config_path: str | None, isolated: bool, exit_zero: bool,
           statistics: bool, quiet: bool, color: bool | None, verbose: bool, show_files: bool,
           explain_code: str | None, list_rules: bool, fix: bool = False, unsafe_fixes: bool = False,
-          diff: bool = False, show_fixes: bool = False) -> None:
+          diff: bool = False, show_fixes: bool = False, **performance: Any) -> None:
     """Lint PATHS (default: the current directory; `-` reads standard input)."""
     if list_rules:
         _emit(_rule_table(), None, False)
@@ -180,6 +197,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
                                  stdin_filename=stdin_filename)
     except ConfigError as error:
         fail(str(error))
+    settings = _with_performance(settings, **performance)
 
     use_stdin = STDIN in paths or (not paths and stdin_filename is not None)
     named = tuple(path for path in paths if path != STDIN)
@@ -298,15 +316,27 @@ def rule_command(code: str | None, show_all: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table")
-@click.option("--dialect", type=click.Choice(["auto", "tf1", "tf2"]), default="auto")
-def explain(paths: tuple[str, ...], output_format: str, dialect: str) -> None:
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              help="A table to read, or the JSON contract (version 1) for tools.")
+@click.option("--dialect", type=click.Choice(["auto", "tf1", "tf2"]), default=None,
+              help="Whose constructor defaults apply (default: decided per file, or the configuration).")
+@click.option("--config", "config_path", default=None, help="Read this pyproject.toml / initlint.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("-o", "--output-file", default=None, help="Write the output to this file.")
+@_performance_options
+def explain(paths: tuple[str, ...], output_format: str, dialect: str | None, config_path: str | None,
+            isolated: bool, output_file: str | None, **performance: Any) -> None:
     """Show the initializer every weight in PATHS really gets, and where it came from."""
+    from initlint.config import ConfigError, Overrides, load_settings
     from initlint.report.explain import render_explain
 
-    settings = Settings(dialect=dialect)
-    results = run(_discover(paths), settings)
-    click.echo(render_explain(output_format, results), nl=False)
+    try:
+        settings = load_settings(paths, Overrides(dialect=dialect), config=config_path, isolated=isolated)
+    except ConfigError as error:
+        fail(str(error))
+    settings = _with_performance(settings, **performance)
+    results = list(run(_discover(paths, settings), settings))
+    _emit(render_explain(output_format, results), output_file, False)
 
 
 @main.command()

@@ -1,11 +1,13 @@
 """The per-file pipeline: prefilter -> parse -> interpret -> rules -> FileResult. No printing here."""
 from __future__ import annotations
 
+import os
 import traceback
 from pathlib import Path
 
 import libcst as cst
 
+from initlint.analysis.guard import parse_obstacle, run_deep
 from initlint.analysis.interpret import analyze_module
 from initlint.analysis.prefilter import may_create_weights
 from initlint.model import Diagnostic, FileResult, Span
@@ -25,12 +27,26 @@ def analyze_source(source: str, path: str = "<string>", settings: Settings | Non
     """Analyse one file's text. Never raises for bad input: problems become INI9xx diagnostics.
     Rule selection, per-file-ignores and `# noqa` comments are applied (initlint.selection.finish)."""
     settings = settings or Settings()
-    return finish(_analyze_source(source, path, settings), settings)
+    try:
+        # a thread with a large stack: deep but valid code is analysed, never a segfault
+        return finish(run_deep(_analyze_source, source, path, settings), settings)
+    except Exception as error:  # noqa: BLE001 - a bug outside the guarded steps must not stop the run
+        return finish(FileResult(path=path, source=source, diagnostics=(_internal_error(path, error),)), settings)
+
+
+def _internal_error(path: str, error: BaseException) -> Diagnostic:
+    return _file_diagnostic("INI902", "internal-error", f"internal error while analysing this file: {error!r}",
+                            path, data={"traceback": "".join(traceback.format_exception(error))})
 
 
 def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
-    if not may_create_weights(source):
+    if not may_create_weights(source, path):
         return FileResult(path=path, source=source, skipped=True)
+    obstacle = parse_obstacle(source)
+    if obstacle is not None:  # libcst would crash the process or take minutes on it
+        line, message = obstacle
+        return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
+            "INI901", "syntax-error", f"cannot parse: {message}", path, line),))
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
@@ -43,13 +59,12 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     try:
         analysis = analyze_module(module, source, path, settings)
         diagnostics = run_rules(analysis, settings)
-    except RecursionError:
+    except RecursionError as error:
         return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
-            "INI902", "internal-error", "analysis gave up: the code nests too deeply", path),))
+            "INI902", "internal-error", "analysis gave up: the code nests too deeply", path,
+            data={"traceback": "".join(traceback.format_exception(error))}),))
     except Exception as error:  # one file's bug must not stop the run
-        return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
-            "INI902", "internal-error", f"internal error while analysing this file: {error!r}", path,
-            data={"traceback": traceback.format_exc()}),))
+        return FileResult(path=path, source=source, diagnostics=(_internal_error(path, error),))
     return FileResult(path=path, weights=analysis.weights, diagnostics=tuple(diagnostics),
                       dialect=analysis.dialect, dialect_reason=analysis.dialect_reason, source=source)
 
@@ -98,5 +113,115 @@ def _asdict(diagnostic: Diagnostic) -> dict:
 
 
 def run(paths: list[tuple[Path, str]], settings: Settings) -> list[FileResult]:
-    """Analyse files (each given as (path on disk, path as shown)), in order."""
-    return [analyze_path(path, settings, shown) for path, shown in paths]
+    """Analyse files (each given as (path on disk, path as shown)); the results come in input order.
+
+    Cached results are reused (settings.cache, initlint.cache); the other files are analysed in
+    `settings.jobs` worker processes (None: one per core; 1: in this process). One file's failure,
+    wherever it happens, is that file's INI902 diagnostic; the other files are still analysed."""
+    from initlint.analysis.prefilter import memoised_run
+    from initlint.cache import open_cache
+
+    results: list[FileResult | None] = [None] * len(paths)
+    with memoised_run():
+        cache = open_cache(settings)
+        pending: list[tuple[int, Path, str, bytes | None, str | None]] = []
+        for index, (path, shown) in enumerate(paths):
+            data = key = None
+            if cache is not None:
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    data = None  # analysed below, where it becomes INI900
+                else:
+                    key = cache.key(data, shown)
+                    results[index] = cache.get(key)
+                    if results[index] is not None:
+                        continue
+            pending.append((index, path, shown, data, key))
+        for index, result in _analyze_pending(pending, settings, cache):
+            results[index] = result
+    return results  # type: ignore[return-value] - every slot is filled
+
+
+def _jobs(settings: Settings, files: int) -> int:
+    wanted = settings.jobs
+    if wanted is None or wanted <= 0:
+        try:
+            wanted = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            wanted = os.cpu_count() or 1
+    return max(1, min(wanted, files))
+
+
+_WORKER: tuple[Settings, object] | None = None  # (settings, cache) in a worker process
+
+
+def _start_worker(settings: Settings, cache: object) -> None:
+    global _WORKER
+    _WORKER = (settings, cache)
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _analyze_in_worker(item: tuple[int, Path, str, bytes | None, str | None]) -> tuple[int, FileResult]:
+    assert _WORKER is not None
+    settings, cache = _WORKER
+    return _analyze_item(item, settings, cache)
+
+
+def _analyze_item(item: tuple[int, Path, str, bytes | None, str | None], settings: Settings,
+                  cache: object) -> tuple[int, FileResult]:
+    index, path, shown, data, key = item
+    try:
+        result = analyze_bytes(data, shown, settings) if data is not None else analyze_path(path, settings, shown)
+    except Exception as error:  # noqa: BLE001 - one file's failure is that file's INI902
+        result = FileResult(path=shown, diagnostics=(_file_diagnostic(
+            "INI902", "internal-error", f"internal error while analysing this file: {error!r}", shown,
+            data={"traceback": "".join(traceback.format_exception(error))}),))
+    if cache is not None and key is not None:
+        cache.put(key, result)  # type: ignore[attr-defined]
+    return index, result
+
+
+def _analyze_pending(pending: list[tuple[int, Path, str, bytes | None, str | None]], settings: Settings,
+                     cache: object) -> list[tuple[int, FileResult]]:
+    jobs = _jobs(settings, len(pending))
+    if jobs <= 1:
+        return [_analyze_item(item, settings, cache) for item in pending]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # biggest files first, in small chunks, so that no worker is left with a long tail
+    ordered = sorted(pending, key=lambda item: -_size(item))
+    chunk = max(1, min(8, len(ordered) // (jobs * 8)))
+    done: list[tuple[int, FileResult]] = []
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings, cache))
+    try:
+        for outcome in executor.map(_analyze_in_worker, ordered, chunksize=chunk):
+            done.append(outcome)
+    except BrokenProcessPool:  # a worker died (out of memory, a crash in a native parser)
+        executor.shutdown(wait=False, cancel_futures=True)
+        finished = {index for index, _ in done}
+        done.extend(_analyze_item(item, settings, cache) for item in ordered if item[0] not in finished)
+    except BaseException:  # Ctrl-C: do not wait for the workers' current files
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown(wait=True)
+    return done
+
+
+def _size(item: tuple[int, Path, str, bytes | None, str | None]) -> int:
+    if item[3] is not None:
+        return len(item[3])
+    try:
+        return item[1].stat().st_size
+    except OSError:
+        return 0
+
+
+def _analyze_path_guarded(path: Path, settings: Settings, shown: str) -> FileResult:
+    try:
+        return analyze_path(path, settings, shown)
+    except Exception as error:  # noqa: BLE001
+        return FileResult(path=shown, diagnostics=(_internal_error(shown, error),))

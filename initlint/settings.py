@@ -42,3 +42,7 @@ class Settings:
     respect_gitignore: bool = True
     force_exclude: bool = False
     project_root: str | None = None  # where relative globs are anchored: the config's folder, else the cwd
+    # Performance (initlint.engine.run, initlint.cache): how fast, never what, a file's result is.
+    jobs: int | None = None  # worker processes; None: one per core; 1: analyse in this process
+    cache: bool = False  # reuse results from the cache (the CLI turns it on unless --no-cache)
+    cache_dir: str | None = None  # default: $INITLINT_CACHE_DIR, else <project root>/.initlint_cache

@@ -127,9 +127,18 @@ _TF2_MARKERS = re.compile(r"\b(?:tf\.function\b|tf\.GradientTape|tf\.random\.nor
                           r"tf\.keras|from tensorflow import keras|import keras\b)")
 
 
+_STRINGS_AND_COMMENTS = re.compile(r'""".*?"""|\'\'\'.*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|#[^\n]*',
+                                   re.S)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "\n" * match.group(0).count("\n")  # keep line numbers
+
+
 def detect_dialect(source: str, setting: str) -> tuple[str, str]:
     if setting in ("tf1", "tf2"):
         return setting, f"{setting} (set in configuration)"
+    source = _STRINGS_AND_COMMENTS.sub(_blank, source)
     match = _TF1_MARKERS.search(source)
     if match:
         line = source.count("\n", 0, match.start()) + 1
@@ -341,8 +350,10 @@ class Interpreter:
     def _run_unentered_functions(self) -> None:
         """Functions nobody in this file called are analysed on their own: their callers are unknown."""
         functions = list(self._functions(self.module.body, self.module_env, None))
-        referenced = self._referenced_names()
-        functions.sort(key=lambda item: (item[0].name.value in referenced, self.line(item[0])))
+        # entry points first (nothing calls them), so that helpers are reached through their callers
+        called, passed = self._referenced_names()
+        functions.sort(key=lambda item: (item[0].name.value in called, item[0].name.value in passed,
+                                         self.line(item[0])))
         instances: dict[int, InstanceV] = {}
         for node, env, owner in functions:
             if id(node) in self.entered:
@@ -387,35 +398,37 @@ class Interpreter:
                 if owner is not None:
                     closure = owner.env
                 yield statement, closure, owner
-                yield from self._functions(statement.body.body, Env(closure), None)
+                yield from self._functions(_suite_body(statement.body), Env(closure), None)
             elif isinstance(statement, cst.ClassDef):
                 cls = env.lookup(statement.name.value)
                 if not isinstance(cls, ClassV) or cls.node is not statement:
                     cls = ClassV(statement, env, statement.name.value, [])
                     self._collect_methods(cls)
-                yield from self._functions(statement.body.body, cls.env, cls)
+                yield from self._functions(_suite_body(statement.body), cls.env, cls)
             elif isinstance(statement, (cst.If, cst.Try, cst.With, cst.For, cst.While)):
                 yield from self._functions(_nested_bodies(statement), env, owner)
 
-    def _referenced_names(self) -> set[str]:
-        names: set[str] = set()
+    def _referenced_names(self) -> tuple[set[str], set[str]]:
+        """Names called directly (`f(...)`, `self.f(...)`), and names passed as values (`run(main=main)`)."""
+        called: set[str] = set()
+        passed: set[str] = set()
 
         class Collector(cst.CSTVisitor):
             def visit_Call(self, node: cst.Call) -> None:
                 func = node.func
                 if isinstance(func, cst.Name):
-                    names.add(func.value)
+                    called.add(func.value)
                 elif isinstance(func, cst.Attribute):
-                    names.add(func.attr.value)
+                    called.add(func.attr.value)
                 for arg in node.args:
                     if isinstance(arg.value, cst.Name):
-                        names.add(arg.value.value)
+                        passed.add(arg.value.value)
 
         self.module.visit(Collector())
-        return names
+        return called, passed
 
     def _collect_methods(self, cls: ClassV) -> None:
-        for statement in cls.node.body.body:
+        for statement in _suite_body(cls.node.body):
             if isinstance(statement, cst.FunctionDef):
                 cls.methods[statement.name.value] = statement
 
@@ -431,6 +444,14 @@ class Interpreter:
             raise _Budget()
 
     # ---- statements ------------------------------------------------------------------------
+    def exec_suite(self, suite: cst.BaseSuite, env: Env, context: Context) -> None:
+        """An indented block, or the statements after the colon on the same line."""
+        if isinstance(suite, cst.SimpleStatementSuite):
+            for small in suite.body:
+                self.exec_small(small, env, context)
+        else:
+            self.exec_block(suite.body, env, context)
+
     def exec_block(self, body: Any, env: Env, context: Context) -> None:
         for statement in body:
             self.exec_statement(statement, env, context)
@@ -453,20 +474,20 @@ class Interpreter:
         elif isinstance(statement, cst.For):
             self.exec_for(statement, env, context)
         elif isinstance(statement, cst.While):
-            self.exec_block(statement.body.body, env, context)
+            self.exec_suite(statement.body, env, context)
         elif isinstance(statement, cst.With):
             self.exec_with(statement, env, context)
         elif isinstance(statement, cst.Try):
-            self.exec_block(statement.body.body, env, context)
+            self.exec_suite(statement.body, env, context)
             if statement.orelse is not None:
-                self.exec_block(statement.orelse.body.body, env, context)
+                self.exec_suite(statement.orelse.body, env, context)
             if statement.finalbody is not None:
-                self.exec_block(statement.finalbody.body.body, env, context)
+                self.exec_suite(statement.finalbody.body, env, context)
         elif isinstance(statement, cst.IndentedBlock):
             self.exec_block(statement.body, env, context)
 
     def _exec_class_body(self, cls: ClassV, context: Context) -> None:
-        for statement in cls.node.body.body:
+        for statement in _suite_body(cls.node.body):
             if isinstance(statement, cst.SimpleStatementLine):
                 for small in statement.body:
                     if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(
@@ -558,11 +579,11 @@ class Interpreter:
         test = self.eval(node.test, env, context)
         if isinstance(test, Const) and test.note is None:
             if test.value:
-                self.exec_block(node.body.body, env, context)
+                self.exec_suite(node.body, env, context)
             elif isinstance(node.orelse, cst.If):
                 self.exec_if(node.orelse, env, context)
             elif isinstance(node.orelse, cst.Else):
-                self.exec_block(node.orelse.body.body, env, context)
+                self.exec_suite(node.orelse.body, env, context)
             return
         # Unknown condition: both branches may run; each creates the weights it would create, and a
         # value returned by only one of them is not the function's certain result.
@@ -572,8 +593,8 @@ class Interpreter:
                 if isinstance(branch, cst.If):
                     self.exec_if(branch, env, context)
                 elif branch is not None:
-                    self.exec_block(branch.body, env, context) if isinstance(branch, cst.IndentedBlock) \
-                        else self.exec_block(branch.body.body, env, context)
+                    self.exec_suite(branch, env, context) if isinstance(branch, cst.BaseSuite) \
+                        else self.exec_suite(branch.body, env, context)
             except _Return as result:
                 returned.append(result.value)
         if returned:
@@ -592,14 +613,14 @@ class Interpreter:
         items = self._iterate(self.eval(node.iter, env, context))
         if items is None:
             self.assign(node.target, Unknown("the loop variable of a loop that cannot be unrolled"), env, context)
-            self.exec_block(node.body.body, env, context)
+            self.exec_suite(node.body, env, context)
             return
         for index, item in enumerate(items):
             self.assign(node.target, item, env, context)
             inner = replace(context, iteration=index)
-            self.exec_block(node.body.body, env, inner)
+            self.exec_suite(node.body, env, inner)
         if node.orelse is not None:
-            self.exec_block(node.orelse.body.body, env, context)
+            self.exec_suite(node.orelse.body, env, context)
 
     def exec_with(self, node: cst.With, env: Env, context: Context) -> None:
         inner = context
@@ -610,7 +631,7 @@ class Interpreter:
                 inner, bound = self.enter(entered, inner)
             if item.asname is not None:
                 self.assign(item.asname.name, bound, env, inner)
-        self.exec_block(node.body.body, env, inner)
+        self.exec_suite(node.body, env, inner)
 
     def enter(self, entered: ContextV, context: Context) -> tuple[Context, Value]:
         if entered.kind == "variable_scope":
@@ -1025,6 +1046,15 @@ class Interpreter:
         if isinstance(func, Ref):
             return self.call_api(func, positional, keywords, opaque, node, context)
         if isinstance(func, FuncV):
+            activation = _USER_ACTIVATIONS.get(func.name.rsplit(".", 1)[-1].lower())
+            if activation is not None and positional and _tensor_like(positional[0]):
+                # a hand-written selu()/lrelu(): its name says what it computes better than its body
+                alpha = positional[1] if len(positional) > 1 else keywords.get("alpha", keywords.get("leak"))
+                if alpha is None and isinstance(func.node, cst.FunctionDef) and len(func.node.params.params) > 1:
+                    default = func.node.params.params[1].default
+                    alpha = self.eval(default, func.env, context) if default is not None else None
+                self.call_function(func, positional, keywords, context, node, opaque=opaque)  # weights inside
+                return self.apply_activation(positional[0], activation, _float(alpha, 0.2))
             return self.call_function(func, positional, keywords, context, node, opaque=opaque)
         if isinstance(func, ClassV):
             return self.instantiate(func, positional, keywords, context, node)
@@ -1107,7 +1137,7 @@ class Interpreter:
                 return self.eval(func.node.body, env, inner)
             self.maybe_returns = []
             try:
-                self.exec_block(func.node.body.body, env, inner)
+                self.exec_suite(func.node.body, env, inner)
                 result: Value = Const(None)
             except _Return as returned:
                 result = returned.value
@@ -2358,6 +2388,9 @@ _KERAS_OP_LAYERS = {
     "UpSampling2D": "upsample", "Cropping2D": "pad", "GaussianNoise": "dropout", "AlphaDropout": "dropout",
     **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
 }
+_USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "leaky_relu", "leaky_relu": "leaky_relu",
+                     "leakyrelu": "leaky_relu", "prelu": "leaky_relu", "swish": "swish", "silu": "silu",
+                     "gelu": "gelu", "relu6": "relu6"}
 _ENTRY_METHODS = ("call", "__call__", "model_fn", "forward", "build_model")
 _CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_conv2d", "tf.nn.conv2d_transpose",
              "tf.nn.conv3d_transpose", "tf.nn.atrous_conv2d", "tf.nn.convolution", "tf.nn.depthwise_conv2d_native"}
@@ -2527,13 +2560,17 @@ def _name_of(node: cst.BaseExpression) -> str:
     return node.value if isinstance(node, cst.Name) else _dotted(node)
 
 
+def _suite_body(suite: cst.BaseSuite) -> tuple:
+    return suite.body if isinstance(suite, cst.IndentedBlock) else ()
+
+
 def _nested_bodies(statement: cst.CSTNode) -> list[cst.CSTNode]:
     bodies: list[cst.CSTNode] = []
     for child in statement.children:
         if isinstance(child, cst.IndentedBlock):
             bodies.extend(child.body)
         elif isinstance(child, (cst.Else, cst.ExceptHandler, cst.Finally)):
-            bodies.extend(child.body.body)
+            bodies.extend(_suite_body(child.body))
         elif isinstance(child, cst.If):
             bodies.extend(_nested_bodies(child))
     return bodies
@@ -2549,7 +2586,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         layer = draft.layer
         std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
         fan_in, fan_out = compute_fans(draft.shape)
-        is_kernel = draft.role in ("kernel", "depthwise_kernel", "pointwise_kernel", "variable")
+        is_kernel = draft.role in ("kernel", "depthwise_kernel", "pointwise_kernel", "variable") and (
+            draft.shape is None or len(draft.shape) >= 2)
         signal = Signal(None, None)
         if layer is not None and is_kernel and layer.applied:
             gain = None

@@ -96,7 +96,8 @@ def diagnostic(rule: Rule, weight: Weight, message: str, severity: Severity | No
                data: dict[str, Any] | None = None, certain: bool = True) -> Diagnostic:
     if not certain and severity != "info":
         severity = "info"
-        message += f" (uncertain: {weight.initializer.reason or weight.shape_reason})"
+        reason = weight.initializer.reason or weight.shape_reason or weight.facts.get("signal_uncertain")
+        message += f" (uncertain: {reason})" if reason else " (uncertain)"
     path = weight.call_stack[0].path if weight.call_stack else weight.path
     return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
                       path=path, span=weight.anchor, data=data or {}, certain=certain)

@@ -1,0 +1,164 @@
+"""The result cache: `.initlint_cache/` (ruff's `.ruff_cache/` layout), one file per analysed file.
+
+An entry is a pickled FileResult stored under a key that changes whenever the result could:
+
+- the file's bytes and the path it is shown as (reports, per-file-ignores and `# noqa` use it);
+- the bytes of every project module its analysis may read (prefilter.project_dependencies:
+  helpers, arg_scope functions and base classes are followed across files), and where each
+  import resolves to, so a new module that shadows an import also misses;
+- initlint's version and the settings that affect results (`settings_digest`: everything but
+  discovery and performance knobs).
+
+Entries are written atomically (a temporary file in the same folder, then os.replace), so runs
+that share a cache never see half an entry; an entry that cannot be read or unpickled is a miss,
+never an error. Results with an internal error (INI902) are never stored.
+
+    .initlint_cache/
+      .gitignore        # Automatically created by initlint.\\n*
+      CACHEDIR.TAG      # https://bford.info/cachedir/
+      0.1.0/            # one folder per initlint version
+        3f/3f9a...      # one entry per (file, content, dependencies, settings)
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from initlint import __version__
+from initlint.model import FileResult
+from initlint.settings import Settings
+
+CACHE_DIR_NAME = ".initlint_cache"
+CACHE_DIR_ENV = "INITLINT_CACHE_DIR"
+GITIGNORE = "# Automatically created by initlint.\n*"
+CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by initlint.\n"
+                "# For information about cache directory tags, see:\n"
+                "#\thttps://bford.info/cachedir/\n")
+INTERNAL_ERROR = "INI902"
+_FORMAT = 1  # bump when the entry layout changes
+
+# Settings fields that decide which files are read or how fast, not what a file's result is.
+_NOT_IN_KEY = frozenset({"exclude", "extend_exclude", "respect_gitignore", "force_exclude", "jobs", "cache",
+                         "cache_dir"})
+
+
+def settings_digest(settings: Settings) -> str:
+    """A stable hash of the settings that affect results (same settings, same digest, any process)."""
+    items = [(f.name, getattr(settings, f.name)) for f in dataclasses.fields(settings) if f.name not in _NOT_IN_KEY]
+    return hashlib.sha256(repr(items).encode("utf-8")).hexdigest()
+
+
+def cache_dir(settings: Settings) -> Path:
+    """--cache-dir, else $INITLINT_CACHE_DIR, else .initlint_cache in the project root (else the cwd)."""
+    configured = getattr(settings, "cache_dir", None) or os.environ.get(CACHE_DIR_ENV)
+    if configured:
+        return Path(configured)
+    return Path(settings.project_root or os.getcwd()) / CACHE_DIR_NAME
+
+
+def open_cache(settings: Settings) -> Cache | None:
+    """The cache the settings ask for, or None when caching is off or the folder cannot be made."""
+    if not getattr(settings, "cache", False):
+        return None
+    cache = Cache(cache_dir(settings), settings)
+    return cache if cache.prepare() else None
+
+
+class Cache:
+    def __init__(self, root: Path, settings: Settings) -> None:
+        self.root = Path(root)
+        self.folder = self.root / __version__
+        self.salt = f"{_FORMAT}\0{__version__}\0{settings_digest(settings)}".encode()
+
+    def prepare(self) -> bool:
+        """Create the folder with its .gitignore and CACHEDIR.TAG (as ruff does); False if impossible."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+                if not (self.root / name).exists():
+                    _write_atomically(self.root / name, text.encode("utf-8"))
+        except OSError:
+            return False
+        return True
+
+    # ---- keys ------------------------------------------------------------------------------
+    def key(self, data: bytes, shown: str) -> str:
+        """The key of a file with these bytes, shown as `shown`, with its dependencies as they are now."""
+        from initlint.analysis.prefilter import project_dependencies
+
+        digest = hashlib.blake2b(self.salt, digest_size=20)
+        digest.update(shown.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(hashlib.blake2b(data).digest())
+        text = data.decode("utf-8-sig", errors="replace")
+        for dependency in project_dependencies(text, shown):
+            digest.update(str(dependency).encode("utf-8", "surrogatepass") + b"\0")
+            digest.update(_content_digest(dependency))
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    # ---- entries ---------------------------------------------------------------------------
+    def get(self, key: str) -> FileResult | None:
+        """The stored result, or None (missing, unreadable, corrupt or from another layout)."""
+        try:
+            with open(self._entry(key), "rb") as handle:
+                stored = pickle.load(handle)
+        except Exception:  # noqa: BLE001 - any damage is a miss
+            return None
+        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key
+                and isinstance(stored[1], FileResult)):
+            return None
+        return stored[1]
+
+    def put(self, key: str, result: FileResult) -> bool:
+        """Store a result (not one with an internal error); False if it was not stored."""
+        if any(d.code == INTERNAL_ERROR for d in result.diagnostics):
+            return False
+        try:
+            payload = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
+            entry = self._entry(key)
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(entry, payload)
+        except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time
+            return False
+        return True
+
+
+_DIGESTS: dict[tuple[str, int, int], bytes] = {}
+
+
+def _content_digest(path: Path) -> bytes:
+    """Hash of a dependency's bytes (memoised by path, size and mtime); a marker if unreadable."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return b"missing"
+    memo = (str(path), stat.st_size, stat.st_mtime_ns)
+    found = _DIGESTS.get(memo)
+    if found is None:
+        try:
+            found = hashlib.blake2b(path.read_bytes()).digest()
+        except OSError:
+            found = b"unreadable"
+        _DIGESTS[memo] = found
+    return found
+
+
+def _write_atomically(target: Path, payload: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
