@@ -36,7 +36,9 @@ def weight_json(weight: Weight) -> dict[str, Any]:
         },
         "std": _round(weight.std), "mean": _round(weight.mean),
         "activation": weight.activation,
-        "signal": {"mean_square": _round(weight.signal.mean_square), "gain": _round(weight.signal.gain)},
+        "signal": {"mean_square": _round(weight.signal.mean_square), "gain": _round(weight.signal.gain),
+                   "backward_gain": _round(weight.signal.backward_gain),
+                   "input_mean_square": _round(weight.signal.input_mean_square)},
         "iteration": weight.iteration,
         "dialect": weight.dialect,
     }
