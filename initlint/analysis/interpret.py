@@ -1661,8 +1661,10 @@ class Interpreter:
                                        f"depends on a run-time choice: {_describe(spec, init)} or "
                                        f"{_describe(other, other_init)}")
                     init_value = None
+            # the formula is the initializer's (a TF initializer in a slim layer is TF arithmetic)
+            arithmetic = init_value.arithmetic if init_value is not None else wspec.arithmetic
             weight = WeightDraft(wspec.role, spec.api, spec.family, node, call_stack, shape, init, init_value,
-                                 wspec.arithmetic, draft, resolve_context.iteration, shape_note)
+                                 arithmetic, draft, resolve_context.iteration, shape_note)
             if spec.family == "keras" and layer_obj.context.vscope_init is not None and \
                     not self._explicit(args, wspec.kwarg):
                 weight.facts["ignored_variable_scope"] = layer_obj.context.vscope_line
