@@ -1,0 +1,277 @@
+"""The results cache: hits, misses, what invalidates an entry, corruption, concurrent runs."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import initlint.engine as engine
+from initlint import __version__
+from initlint.cache import CACHEDIR_TAG, GITIGNORE, Cache, cache_dir, open_cache, settings_digest
+from initlint.cli import main
+from initlint.model import Diagnostic, FileResult, Span
+from initlint.settings import Settings, Thresholds
+
+MODEL = ("import tensorflow as tf\n\n"
+         "x = tf.placeholder(tf.float32, [None, 784])\n"
+         "h = tf.layers.dense(x, 256, activation=tf.nn.relu,\n"
+         "                    kernel_initializer=tf.random_normal_initializer(stddev=1.0))\n")
+HELPER = ("import tensorflow as tf\n\n"
+          "def fc(x, units):\n"
+          "    return tf.layers.dense(x, units, kernel_initializer=tf.random_normal_initializer(stddev={std}))\n")
+TRAIN = ("import tensorflow as tf\nfrom helpers import fc\n\n"
+         "x = tf.placeholder(tf.float32, [None, 784])\nh = fc(x, 256)\n")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("INITLINT_CACHE_DIR", raising=False)
+    (tmp_path / "model.py").write_text(MODEL)
+    (tmp_path / "helpers.py").write_text(HELPER.format(std=1.0))
+    (tmp_path / "train.py").write_text(TRAIN)
+    (tmp_path / "notes.py").write_text("print('no model here')\n")
+    return tmp_path
+
+
+def _files(root: Path) -> list[tuple[Path, str]]:
+    return [(root / name, name) for name in ("model.py", "helpers.py", "train.py", "notes.py")]
+
+
+def _settings(root: Path, **changes: object) -> Settings:
+    return dataclasses.replace(Settings(jobs=1, cache=True, cache_dir=str(root / "cache")), **changes)
+
+
+class Counting:
+    """Counts the files the engine really analyses (cache misses)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.analysed: list[str] = []
+        original = engine.analyze_bytes
+
+        def counting(data: bytes, shown: str, settings: Settings) -> FileResult:
+            self.analysed.append(shown)
+            return original(data, shown, settings)
+
+        monkeypatch.setattr(engine, "analyze_bytes", counting)
+
+    def take(self) -> list[str]:
+        analysed, self.analysed = self.analysed, []
+        return sorted(analysed)
+
+
+def test_layout_like_ruffs(project: Path) -> None:
+    engine.run(_files(project), _settings(project))
+    root = project / "cache"
+    assert (root / ".gitignore").read_text() == GITIGNORE == "# Automatically created by initlint.\n*"
+    assert (root / "CACHEDIR.TAG").read_text() == CACHEDIR_TAG
+    assert CACHEDIR_TAG.startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    entries = [p for p in (root / __version__).rglob("*") if p.is_file()]
+    assert len(entries) == 4
+    assert not [p for p in root.rglob("*.part")]
+
+
+def test_second_run_hits_and_gives_equal_results(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = Counting(monkeypatch)
+    first = engine.run(_files(project), _settings(project))
+    assert counting.take() == ["helpers.py", "model.py", "notes.py", "train.py"]
+    second = engine.run(_files(project), _settings(project))
+    assert counting.take() == []
+    assert first == second
+    assert any(r.weights for r in second) and any(r.diagnostics for r in second)
+
+
+def test_a_changed_file_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = Counting(monkeypatch)
+    engine.run(_files(project), _settings(project))
+    counting.take()
+    (project / "model.py").write_text(MODEL.replace("stddev=1.0", "stddev=0.01"))
+    results = engine.run(_files(project), _settings(project))
+    assert counting.take() == ["model.py"]
+    assert results[0].weights[0].initializer.params["stddev"] == 0.01
+
+
+def test_a_changed_dependency_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """train.py's result depends on helpers.py, which initlint follows across files."""
+    counting = Counting(monkeypatch)
+    before = engine.run(_files(project), _settings(project))
+    counting.take()
+    (project / "helpers.py").write_text(HELPER.format(std=0.05))
+    after = engine.run(_files(project), _settings(project))
+    assert counting.take() == ["helpers.py", "train.py"]
+    assert before[2].weights and after[2].weights
+    assert before[2].weights[0].std != after[2].weights[0].std
+
+
+def test_a_new_module_that_changes_an_import_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = Counting(monkeypatch)
+    (project / "tool.py").write_text("from lib import fc\nh = fc(None, 10)\n")
+    files = [(project / "tool.py", "tool.py")]
+    assert not engine.run(files, _settings(project))[0].weights
+    counting.take()
+    (project / "lib.py").write_text(HELPER.format(std=1.0))
+    assert engine.run(files, _settings(project))[0].weights
+    assert counting.take() == ["tool.py"]
+
+
+@pytest.mark.parametrize("change", [
+    {"dialect": "tf2"}, {"select": ("INI1",)}, {"ignore": ("INI301",)}, {"thresholds": Thresholds(explode=99.0)},
+    {"per_file_ignores": (("model.py", ("INI301",)),)}, {"max_unroll": 3},
+])
+def test_settings_that_affect_results_miss(project: Path, monkeypatch: pytest.MonkeyPatch, change: dict) -> None:
+    counting = Counting(monkeypatch)
+    engine.run(_files(project), _settings(project))
+    counting.take()
+    engine.run(_files(project), _settings(project, **change))
+    assert counting.take() == ["helpers.py", "model.py", "notes.py", "train.py"]
+
+
+def test_settings_that_do_not_affect_results_hit(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = Counting(monkeypatch)
+    engine.run(_files(project), _settings(project))
+    counting.take()
+    engine.run(_files(project), _settings(project, jobs=2, extend_exclude=("x",), respect_gitignore=False))
+    assert counting.take() == []
+
+
+def test_settings_digest_is_stable_across_processes() -> None:
+    settings = Settings(select=("INI1", "INI3"), per_file_ignores=(("a/*.py", ("INI101",)),))
+    code = ("from initlint.settings import Settings; from initlint.cache import settings_digest; "
+            "print(settings_digest(Settings(select=('INI1', 'INI3'), per_file_ignores=(('a/*.py', ('INI101',)),))))")
+    env = {**os.environ, "PYTHONHASHSEED": "123"}
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert other.stdout.strip() == settings_digest(settings)
+    assert settings_digest(settings) != settings_digest(Settings())
+    assert settings_digest(Settings(jobs=4, cache=True, cache_dir="x")) == settings_digest(Settings())
+
+
+def test_the_shown_path_is_part_of_the_key(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = Counting(monkeypatch)
+    engine.run([(project / "model.py", "model.py")], _settings(project))
+    counting.take()
+    result = engine.run([(project / "model.py", "./model.py")], _settings(project))[0]
+    assert counting.take() == ["./model.py"] and result.path == "./model.py"
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", pickle.dumps(("other-key", None)), pickle.dumps(42)])
+def test_a_corrupt_entry_is_a_miss_not_an_error(project: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes) -> None:
+    counting = Counting(monkeypatch)
+    first = engine.run(_files(project), _settings(project))
+    counting.take()
+    for entry in (project / "cache" / __version__).rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(damage)
+    second = engine.run(_files(project), _settings(project))
+    assert counting.take() == ["helpers.py", "model.py", "notes.py", "train.py"]
+    assert first == second
+    assert engine.run(_files(project), _settings(project)) == first  # repaired
+    assert counting.take() == []
+
+
+def test_an_unreadable_entry_is_a_miss(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine.run(_files(project), _settings(project))
+    for entry in (project / "cache" / __version__).rglob("*"):
+        if entry.is_file():
+            entry.unlink()
+            entry.mkdir()  # reading a directory fails with an OSError
+    results = engine.run(_files(project), _settings(project))
+    assert len(results) == 4 and results[0].weights
+
+
+def test_an_unusable_cache_folder_only_costs_time(project: Path) -> None:
+    (project / "blocker").write_text("a file where the cache folder should be")
+    settings = _settings(project, cache_dir=str(project / "blocker" / "cache"))
+    assert open_cache(settings) is None
+    assert engine.run(_files(project), settings)[0].weights
+
+
+def test_internal_errors_are_not_cached(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = FileResult(path="model.py", diagnostics=(Diagnostic(
+        "INI902", "internal-error", "error", "internal error", "model.py", Span(1, 1, 1, 1)),))
+    cache = Cache(project / "direct", Settings())
+    assert cache.prepare()
+    assert not cache.put("k" * 40, broken)
+    assert cache.get("k" * 40) is None
+    ok = FileResult(path="model.py")
+    assert cache.put("k" * 40, ok) and cache.get("k" * 40) == ok
+
+    def explode(*args: object) -> FileResult:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "analyze_bytes", explode)
+    results = engine.run(_files(project), _settings(project))
+    assert all(r.diagnostics[0].code == "INI902" for r in results)
+    assert not [p for p in (project / "cache" / __version__).rglob("*") if p.is_file()]
+
+
+def test_cache_off_writes_nothing(project: Path) -> None:
+    engine.run(_files(project), Settings(jobs=1))
+    engine.run(_files(project), _settings(project, cache=False))
+    assert not (project / "cache").exists() and not (project / ".initlint_cache").exists()
+
+
+def test_cache_dir_default_and_environment(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cache_dir(Settings()) == project / ".initlint_cache"
+    assert cache_dir(Settings(project_root=str(project / "sub"))) == project / "sub" / ".initlint_cache"
+    monkeypatch.setenv("INITLINT_CACHE_DIR", str(project / "env-cache"))
+    assert cache_dir(Settings()) == project / "env-cache"
+    assert cache_dir(Settings(cache_dir=str(project / "flag"))) == project / "flag"
+
+
+def test_cli_flags(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["check", "--isolated", "-j1", "model.py", "train.py"])
+    assert first.exit_code == 1, first.output
+    assert (project / ".initlint_cache" / "CACHEDIR.TAG").is_file()
+    assert runner.invoke(main, ["check", "--isolated", "-j1", "model.py", "train.py"]).output == first.output
+    assert runner.invoke(main, ["check", "--isolated", "--no-cache", "--cache-dir", "nocache", "model.py"]).exit_code == 1
+    assert not (project / "nocache").exists()
+    assert runner.invoke(main, ["check", "--isolated", "--cache-dir", "elsewhere", "model.py"]).exit_code == 1
+    assert (project / "elsewhere" / ".gitignore").is_file()
+    monkeypatch.setenv("INITLINT_CACHE_DIR", str(project / "from-env"))
+    assert runner.invoke(main, ["explain", "-j1", "model.py"]).exit_code == 0
+    assert (project / "from-env" / "CACHEDIR.TAG").is_file()
+
+
+def test_discovery_skips_the_cache_folder(project: Path) -> None:
+    runner = CliRunner()
+    runner.invoke(main, ["check", "--isolated", "-j1", "."])
+    (project / ".initlint_cache" / "stray.py").write_text("import tensorflow as tf\n")
+    listed = runner.invoke(main, ["check", "--isolated", "--show-files", "."]).output
+    assert ".initlint_cache" not in listed
+
+
+CONCURRENT = """
+import sys
+from pathlib import Path
+from initlint.engine import run
+from initlint.settings import Settings
+root = Path(sys.argv[1])
+files = [(p, p.name) for p in sorted(root.glob("*.py"))]
+settings = Settings(jobs=1, cache=True, cache_dir=str(root / "cache"))
+for _ in range(3):
+    results = run(files, settings)
+print(sum(len(r.weights) for r in results), sum(len(r.diagnostics) for r in results))
+"""
+
+
+def test_concurrent_runs_share_a_cache_safely(project: Path) -> None:
+    for index in range(12):
+        (project / f"extra_{index}.py").write_text(MODEL.replace("784", str(100 + index)))
+    expected = engine.run(sorted(((p, p.name) for p in project.glob("*.py"))), Settings(jobs=1))
+    summary = f"{sum(len(r.weights) for r in expected)} {sum(len(r.diagnostics) for r in expected)}"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    processes = [subprocess.Popen([sys.executable, "-c", CONCURRENT, str(project)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, env=env, cwd=project) for _ in range(4)]
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+        assert out.strip() == summary
+    assert not [p for p in (project / "cache").rglob("*.part")]
+    assert engine.run(sorted(((p, p.name) for p in project.glob("*.py"))), _settings(project)) == expected
