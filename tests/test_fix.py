@@ -407,3 +407,71 @@ def test_fix_from_stdin_prints_the_fixed_text(project: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == read(CASES_DIR / "tf1_zero_kernels.fixed.py")
     assert "Found 2 errors (2 fixed, 0 remaining)." in result.stderr
+
+
+# ---------------------------------------------------------------- property: generated stacks
+
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+_INITS = {
+    "tf_layers": ["", ", kernel_initializer=tf.truncated_normal_initializer(stddev={s})",
+                  ", kernel_initializer=tf.random_normal_initializer()", ", kernel_initializer=INIT"],
+    "keras": ["", ", kernel_initializer=tf.keras.initializers.RandomNormal(stddev={s})",
+              ", kernel_initializer='random_normal'", ", kernel_initializer=INIT"],
+    "slim": ["", ", weights_initializer=tf.truncated_normal_initializer(stddev={s})", ", weights_initializer=INIT"],
+    "variable": ["tf.random_normal([{i}, {o}])", "tf.truncated_normal([{i}, {o}], stddev={s})", "INIT([{i}, {o}])"],
+}
+_SHARED = {"tf_layers": "INIT = tf.truncated_normal_initializer(stddev={s})\n",
+           "keras": "INIT = tf.keras.initializers.TruncatedNormal(stddev={s})\n",
+           "slim": "INIT = tf.truncated_normal_initializer(stddev={s})\n",
+           "variable": "INIT = lambda shape: tf.random_normal(shape, stddev={s})\n"}
+
+
+@st.composite
+def stacks(draw) -> str:
+    family = draw(st.sampled_from(sorted(_INITS)))
+    depth = draw(st.integers(1, 12))
+    widths = [draw(st.sampled_from([32, 128, 512])) for _ in range(depth + 1)]
+    stddev = draw(st.sampled_from(["0.001", "0.01", "0.1", "1.0"]))
+    activation = draw(st.sampled_from(["relu", "tanh", None]))
+    lines = ["import tensorflow as tf\n"]
+    if family == "slim":
+        lines.append("import tf_slim as slim\n")
+    lines.append(_SHARED[family].format(s=stddev))
+    if family == "keras":
+        lines.append(f"x = tf.keras.Input(shape=({widths[0]},))\n")
+    else:
+        lines.append(f"x = tf.placeholder(tf.float32, [None, {widths[0]}])\n")
+    for layer in range(depth):
+        init = draw(st.sampled_from(_INITS[family])).format(s=stddev, i=widths[layer], o=widths[layer + 1])
+        n = widths[layer + 1]
+        last = layer == depth - 1
+        act = None if last else activation
+        if family == "tf_layers":
+            a = f", activation=tf.nn.{act}" if act else ""
+            lines.append(f"x = tf.layers.dense(x, {n}{a}{init})\n")
+        elif family == "keras":
+            a = f", activation='{act}'" if act else ""
+            lines.append(f"x = tf.keras.layers.Dense({n}{a}{init})(x)\n")
+        elif family == "slim":
+            a = f", activation_fn=tf.nn.{act}" if act else ", activation_fn=None"
+            lines.append(f"x = slim.fully_connected(x, {n}{a}{init})\n")
+        else:
+            lines.append(f"w{layer} = tf.Variable({init})\n")
+            product = f"tf.matmul(x, w{layer})"
+            lines.append(f"x = tf.nn.{act}({product})\n" if act else f"x = {product}\n")
+    return "".join(lines)
+
+
+@hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stacks())
+def test_generated_stacks_fix_cleanly(source: str) -> None:
+    outcome = fix_source(source, "gen.py", unsafe=True)
+    cst.parse_module(outcome.source)
+    compile(outcome.source, "gen.py", "exec")
+    assert not fix_source(outcome.source, "gen.py", unsafe=True).changed
+    remaining = {d.code for d in analyze_source(outcome.source, "gen.py").diagnostics}
+    assert not remaining & {d.code for d in outcome.fixed}
+    # what a fix does not touch stays byte for byte: every line either survives or was fixed
+    if not outcome.fixed:
+        assert outcome.source == source
