@@ -40,7 +40,7 @@ CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# For information about cache directory tags, see:\n"
                 "#\thttps://bford.info/cachedir/\n")
 INTERNAL_ERROR = "INI902"
-_FORMAT = 1  # bump when the entry layout changes
+_FORMAT = 2  # bump when the entry layout changes
 
 # Settings fields that decide which files are read or how fast, not what a file's result is.
 _NOT_IN_KEY = frozenset({"exclude", "extend_exclude", "respect_gitignore", "force_exclude", "jobs", "cache",
@@ -111,8 +111,11 @@ class Cache:
                 stored = pickle.load(handle)
         except Exception:  # noqa: BLE001 - any damage is a miss
             return None
-        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key
-                and isinstance(stored[1], FileResult)):
+        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key
+                and isinstance(stored[1], FileResult) and isinstance(stored[2], dict)):
+            return None
+        # the result's own dependencies (callers whose contexts it shows) must still be as they were
+        if any(_content_digest(Path(path)) != digest for path, digest in stored[2].items()):
             return None
         return stored[1]
 
@@ -121,7 +124,8 @@ class Cache:
         if any(d.code == INTERNAL_ERROR for d in result.diagnostics):
             return False
         try:
-            payload = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
+            dependencies = {path: _content_digest(Path(path)) for path in result.dependencies}
+            payload = pickle.dumps((key, result, dependencies), protocol=pickle.HIGHEST_PROTOCOL)
             entry = self._entry(key)
             entry.parent.mkdir(parents=True, exist_ok=True)
             _write_atomically(entry, payload)

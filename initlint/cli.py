@@ -241,7 +241,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
     render = render_statistics if statistics else render_diagnostics
     text_output = output_format in ("concise", "full") if not statistics else output_format not in ("json", "json-lines")
     fixed = session.fixed_count if session is not None else 0
-    options = {"unsafe_fixes": unsafe_fixes} if not statistics and output_format in ("concise", "full") else {}
+    options = {"unsafe_fixes": unsafe_fixes} if text_output else {}
     text = render(output_format, results, color=use_color, quiet=quiet or (text_output and fixed > 0), **options)
     if text_output and not quiet:
         remaining = [d for result in results for d in result.diagnostics]

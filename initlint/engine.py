@@ -5,13 +5,9 @@ import os
 import traceback
 from pathlib import Path
 
-import libcst as cst
-
 from initlint.analysis.guard import parse_obstacle, run_deep
-from initlint.analysis.interpret import analyze_module
 from initlint.analysis.prefilter import may_create_weights
 from initlint.model import Diagnostic, FileResult, Span
-from initlint.rules import run_rules
 from initlint.selection import finish
 from initlint.settings import Settings
 
@@ -44,9 +40,18 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
         return FileResult(path=path, source=source, skipped=True)
     obstacle = parse_obstacle(source)
     if obstacle is not None:  # libcst would crash the process or take minutes on it
-        line, message = obstacle
+        code, line, message = obstacle
+        if code == "INI900":
+            return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
+                "INI900", "unreadable-file", f"not analysed: {message}", path, line),))
         return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
             "INI901", "syntax-error", f"cannot parse: {message}", path, line),))
+    # imported on first use: a run whose results all come from the cache never loads libcst
+    import libcst as cst
+
+    from initlint.analysis.interpret import analyze_module
+    from initlint.rules import run_rules
+
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
@@ -66,7 +71,8 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     except Exception as error:  # one file's bug must not stop the run
         return FileResult(path=path, source=source, diagnostics=(_internal_error(path, error),))
     return FileResult(path=path, weights=analysis.weights, diagnostics=tuple(diagnostics),
-                      dialect=analysis.dialect, dialect_reason=analysis.dialect_reason, source=source)
+                      dialect=analysis.dialect, dialect_reason=analysis.dialect_reason, source=source,
+                      dependencies=analysis.dependencies)
 
 
 def read_source(path: Path) -> tuple[str | None, Diagnostic | None]:
@@ -219,9 +225,3 @@ def _size(item: tuple[int, Path, str, bytes | None, str | None]) -> int:
     except OSError:
         return 0
 
-
-def _analyze_path_guarded(path: Path, settings: Settings, shown: str) -> FileResult:
-    try:
-        return analyze_path(path, settings, shown)
-    except Exception as error:  # noqa: BLE001
-        return FileResult(path=shown, diagnostics=(_internal_error(shown, error),))

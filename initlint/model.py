@@ -129,3 +129,4 @@ class FileResult:
     dialect_reason: str | None = None
     source: str | None = None  # the text as read, for reporters that show source lines
     skipped: bool = False  # the prefilter found nothing that could create a weight
+    dependencies: tuple[str, ...] = ()  # other project files (absolute paths) the answers depend on

@@ -24,6 +24,7 @@ from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM
 from initlint.analysis.names import canonical, forced_dialect
 from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
 from initlint.analysis.positions import positions
+from initlint.analysis.callers import attach_contexts, callers_read
 from initlint.analysis.project import parse_module, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
@@ -113,6 +114,7 @@ class ModuleAnalysis:
     dialect_reason: str
     weights: tuple[Weight, ...]
     deprecated_constructors: tuple[tuple[str, str | None, Span], ...] = ()
+    dependencies: tuple[str, ...] = ()  # other project files the answers depend on
 
 
 # --------------------------------------------------------------------------------------------
@@ -385,10 +387,14 @@ class Interpreter:
         name = node.name.value if owner is None else f"{owner.name}.{node.name.value}"
         context = Context(caller_unknown=f"{name}() is not called in this file: its callers may set the scope")
         func = FuncV(node, env, name, bound_self, owner)
+        first = len(self.weights)
         try:
             self.call_function(func, [], {}, context, None, root=True)
         except (_Return, _Budget):
             pass
+        if owner is None:  # module-level functions can be imported and called from other files
+            for weight in self.weights[first:]:
+                weight.facts.setdefault("root_function", node.name.value)
 
     def _functions(self, body: Any, env: Env, owner: ClassV | None) -> Iterator[tuple[cst.FunctionDef, Env, ClassV | None]]:
         for statement in body:
@@ -2630,4 +2636,6 @@ def analyze_module(module: cst.Module, source: str, path: str, settings: Setting
     interp = Interpreter(module, path, settings, dialect)
     interp.positions = positions(module)  # PositionProvider's spans at a fraction of its cost
     interp.run()
-    return ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()))
+    weights = attach_contexts(path, _freeze(interp), settings)
+    dependencies = tuple(sorted(set(interp.foreign_modules) | {str(p) for p in callers_read(weights)}))
+    return ModuleAnalysis(path, dialect, reason, weights, tuple(interp.constructed.values()), dependencies)

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import libcst as cst
-from libcst.metadata import CodePosition, CodeRange
+if TYPE_CHECKING:  # libcst itself is loaded by whoever parsed the module
+    import libcst as cst
+    from libcst.metadata import CodeRange
 
 # the same newline spelling libcst.metadata.position_provider counts
 _NEWLINE = re.compile(r"\r\n?|\n")
@@ -126,7 +127,9 @@ class Positions:
             self._ranges = recorder.ranges
         return self._ranges
 
-    def _position(self, offset: int) -> CodePosition:
+    def _position(self, offset: int) -> Any:
+        from libcst.metadata import CodePosition
+
         line = bisect_right(self._line_starts, offset)
         return CodePosition(line, offset - self._line_starts[line - 1])
 
@@ -138,6 +141,8 @@ class Positions:
         found = self._resolve().get(key)
         if found is None:
             return default
+        from libcst.metadata import CodeRange
+
         made = self._made[key] = CodeRange(self._position(found[0]), self._position(found[1]))
         return made
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import libcst as cst
-
 from initlint.analysis.positions import positions as lazy_positions
 
 LIBRARIES = {"tensorflow", "tf_keras", "keras", "tf_slim", "numpy", "scipy", "math", "os", "sys", "six",
@@ -83,6 +81,8 @@ def parse_module(path: Path, shown: str) -> ParsedModule | None:
         return None if cached is None else ParsedModule(shown, cached.module, cached.positions)
     parsed: ParsedModule | None = None
     if stat.st_size <= MAX_MODULE_BYTES:
+        import libcst as cst  # on first use: the cache's dependency scan imports this module too
+
         try:
             source = path.read_bytes().decode("utf-8-sig")
             module = cst.parse_module(source)
@@ -99,3 +99,57 @@ def shown_path(target: Path, from_path: str) -> str:
     origin = Path(from_path)
     relative = os.path.relpath(target.resolve(), origin.resolve().parent)
     return os.path.normpath(os.path.join(str(origin.parent), relative))
+
+
+_PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+MAX_PROJECT_FILES = 5000
+_TEXTS: dict[str, dict[Path, str]] = {}
+
+
+def project_root(path: Path) -> Path:
+    """The nearest enclosing directory that looks like a project root, else the file's directory."""
+    directory = path.resolve().parent
+    for candidate in (directory, *directory.parents):
+        if any((candidate / marker).exists() for marker in _PROJECT_MARKERS):
+            return candidate
+    return directory
+
+
+def _project_texts(root: Path) -> dict[Path, str]:
+    key = str(root)
+    if key not in _TEXTS:
+        texts: dict[Path, str] = {}
+        for file in sorted(root.rglob("*.py")):
+            if len(texts) >= MAX_PROJECT_FILES:
+                break
+            if any(part.startswith(".") or part in ("venv", "site-packages", "node_modules", "build", "dist")
+                   for part in file.relative_to(root).parts[:-1]):
+                continue
+            try:
+                if file.is_file() and file.stat().st_size <= MAX_MODULE_BYTES:
+                    texts[file] = file.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+        _TEXTS[key] = texts
+    return _TEXTS[key]
+
+
+def find_callers(path: str, names: set[str], limit: int = 5) -> list[Path]:
+    """Other project files that import this module and call one of `names` (a text search, no parse)."""
+    origin = Path(path)
+    if not names or not origin.is_file():
+        return []
+    stem = origin.stem if origin.stem != "__init__" else origin.parent.name
+    import re
+
+    calls = re.compile(r"\b(?:%s)\s*\(" % "|".join(re.escape(name) for name in sorted(names)))
+    mentions = re.compile(r"\b%s\b" % re.escape(stem))
+    found: list[Path] = []
+    resolved = origin.resolve()
+    for file, text in _project_texts(project_root(origin)).items():
+        if file.resolve() == resolved or not mentions.search(text) or not calls.search(text):
+            continue
+        found.append(file)
+        if len(found) >= limit:
+            break
+    return found

@@ -39,6 +39,8 @@ def weight_json(weight: Weight) -> dict[str, Any]:
         "signal": {"mean_square": _round(weight.signal.mean_square), "gain": _round(weight.signal.gain),
                    "backward_gain": _round(weight.signal.backward_gain),
                    "input_mean_square": _round(weight.signal.input_mean_square)},
+        "contexts": [{key: context[key] for key in ("path", "line", "initializer", "params", "source", "certain")}
+                     for context in weight.facts.get("contexts", ())],
         "iteration": weight.iteration,
         "dialect": weight.dialect,
     }

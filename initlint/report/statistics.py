@@ -11,17 +11,19 @@ from initlint.report._common import diagnostics, summary
 from initlint.report.json import dumps
 
 
-def _rows(results: Sequence[FileResult]) -> list[tuple[int, str, str, bool]]:
+def _rows(results: Sequence[FileResult], unsafe_fixes: bool = True) -> list[tuple[int, str, str, bool]]:
     found = diagnostics(results)
     counts = Counter(d.code for d in found)
     names = {d.code: d.name for d in found}
-    fixable = {d.code for d in found if d.fix is not None}
+    # fixable with these settings: an unsafe fix counts only with --unsafe-fixes (ruff #16756)
+    fixable = {d.code for d in found if d.fix is not None and (d.fix.applicability == "safe" or unsafe_fixes)}
     ordered = sorted(counts, key=lambda code: (-counts[code], code))
     return [(counts[code], code, names[code], code in fixable) for code in ordered]
 
 
-def render_text(results: Sequence[FileResult], *, color: bool = False, quiet: bool = False) -> str:
-    rows = _rows(results)
+def render_text(results: Sequence[FileResult], *, color: bool = False, quiet: bool = False,
+                unsafe_fixes: bool = True) -> str:
+    rows = _rows(results, unsafe_fixes)
     lines = []
     if rows:
         count_width = max(len(str(row[0])) for row in rows)
