@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Run one fixture model file in real TensorFlow and report what it created.
 
-    python tests/oracle/tf_runner.py FIXTURE.py [--batch 64] [--batches 8] [--seed 0] [--timeout 240]
+    python tests/oracle/tf_runner.py FIXTURE.py [--batch 64] [--batches 8] [--seed 0] [--draws 3]
+                                                [--timeout 240] [--dialect tf1|tf2]
 
 prints one JSON object on stdout:
 
@@ -10,7 +11,8 @@ prints one JSON object on stdout:
                     "lines": [fixture lines of the creation stack, outermost first, innermost last],
                     "frames": [{"line", "end_line", "column", "end_column", "function"}, ...],
                     "role_hint"}],
-     "activations": [{"variable", "op", "op_type", "mean_square", "mean", "count", "lines"}],
+     "activations": [{"variable", "op", "op_type", "mean_square", "mean_square_draws", "mean",
+                      "count", "lines"}],
      "placeholders": [{"name", "shape", "dtype", "fed"}],
      "warnings": [...]}
 
@@ -46,7 +48,12 @@ recurrent_kernel, or a TF1 `*_cell/` scope) are not measured: their gates sum se
 and the first step sees a zero state. Every Placeholder is fed: floats with standard
 normal values (scalar or unknown-rank float placeholders, e.g. keep_prob, get 1.0), integers with indices valid
 for the embedding tables they feed, bools with False. Unknown dimensions are --batch for the
-first dimension and 8 for the others.
+first dimension and 8 for the others. A predicted mean square is an expectation over
+initializations, and one draw of a 10-unit logits layer can be 2x off it, so the fixture is
+built --draws times (each in a fresh graph, seeds --seed, --seed+1, ...) and `mean_square` is the
+average over the draws (`mean_square_draws` lists them). Variables are reported from the first
+draw. Python's `random`, numpy and the graph seed are all seeded (tf_keras initializers without a
+seed take theirs from `random`), so the output is reproducible.
 """
 from __future__ import annotations
 
@@ -377,10 +384,46 @@ def run(args) -> dict:
     tf = setup_tensorflow(dialect, warnings_out)
     import numpy as np  # noqa: PLC0415
 
+    variables, activations, placeholders = run_draw(tf, np, fixture, args, args.seed, warnings_out, True)
+    # The predicted mean square is an expectation over initializations: average the measurement
+    # over independent draws (the whole fixture rebuilt in a fresh graph with another seed).
+    draws = {a["variable"]: [a["mean_square"]] for a in activations}
+    for k in range(1, max(1, args.draws)):
+        _, more, _ = run_draw(tf, np, fixture, args, args.seed + k, warnings_out, False)
+        for record in more:
+            if record["variable"] in draws:
+                draws[record["variable"]].append(record["mean_square"])
+    for record in activations:
+        values = [v for v in draws[record["variable"]] if v is not None]
+        record["mean_square_draws"] = values
+        record["mean_square"] = sum(values) / len(values) if values else None
+        record["draws"] = len(values)
+
+    return {
+        "fixture": args.fixture,
+        "tensorflow": tf.__version__,
+        "dialect": dialect,
+        "seed": args.seed,
+        "draws": max(1, args.draws),
+        "variables": variables,
+        "activations": activations,
+        "placeholders": placeholders,
+        "warnings": sorted(set(warnings_out), key=warnings_out.index),
+    }
+
+
+def run_draw(tf, np, fixture, args, seed, warnings_out, first):
+    """Build the fixture in a fresh graph with `seed`, initialize, read variables, measure."""
+    graph = tf.Graph()
+    with graph.as_default():
+        return _run_in_graph(tf, np, fixture, args, seed, warnings_out, first, graph)
+
+
+def _run_in_graph(tf, np, fixture, args, seed, warnings_out, first, graph):
     # tf_keras initializers without a seed draw one from Python's `random` module
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    tf.compat.v1.set_random_seed(args.seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    tf.compat.v1.set_random_seed(seed)
 
     captured: list = []
     frames_by_name: dict[str, list[dict]] = {}
@@ -397,8 +440,8 @@ def run(args) -> dict:
             captured.append(var)
         return var
 
-    graph = tf.compat.v1.get_default_graph()
-    sys.path.insert(0, os.path.dirname(fixture))
+    if os.path.dirname(fixture) not in sys.path:
+        sys.path.insert(0, os.path.dirname(fixture))
     old_argv = sys.argv
     sys.argv = [fixture]
     try:
@@ -422,7 +465,8 @@ def run(args) -> dict:
             if v.name not in known:
                 all_vars.append(v)
                 known.add(v.name)
-                warnings_out.append(f"variable {v.name} was not seen by the creator scope")
+                if first:
+                    warnings_out.append(f"variable {v.name} was not seen by the creator scope")
     if not all_vars:
         raise RuntimeError("the fixture created no variables in the default graph")
 
@@ -538,7 +582,7 @@ def run(args) -> dict:
 
         activations = []
         if targets:
-            rng = np.random.default_rng(args.seed)
+            rng = np.random.default_rng(seed)
             tensors = [t for _, _, _, t in targets]
             sums = [0.0] * len(tensors)
             sums1 = [0.0] * len(tensors)
@@ -581,15 +625,7 @@ def run(args) -> dict:
                     warnings_out.append(f"could not measure {entry['name']}: {errors[i]}")
                 activations.append(rec)
 
-    return {
-        "fixture": args.fixture,
-        "tensorflow": tf.__version__,
-        "dialect": dialect,
-        "variables": variables,
-        "activations": activations,
-        "placeholders": placeholders,
-        "warnings": warnings_out,
-    }
+    return variables, activations, placeholders
 
 
 def main(argv=None) -> int:
@@ -598,6 +634,10 @@ def main(argv=None) -> int:
     parser.add_argument("--batch", type=int, default=64, help="size of unknown first dimensions")
     parser.add_argument("--batches", type=int, default=8, help="batches fed to measure activations")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--draws", type=int, default=3,
+        help="independent initializations the activation mean squares are averaged over",
+    )
     parser.add_argument("--timeout", type=int, default=240, help="seconds before giving up")
     parser.add_argument("--dialect", choices=["tf1", "tf2"], default=None, help="override the dialect")
     args = parser.parse_args(argv)
