@@ -1466,9 +1466,8 @@ class Interpreter:
         if isinstance(value, VariableV):
             return _as_tensor(value)
         if isinstance(value, TensorV):
-            if value.chain is None or value.ms is None:
-                self.chain_counter += 1
-                return TensorV(value.shape, 1.0, 0.0, 1.0, chain=self.chain_counter, producer=value.producer)
+            # a tensor whose scale an op we cannot follow changed keeps an unknown scale: assuming a
+            # fresh standard-normal input here would be a guess (an LSTM's output is far from it)
             return value
         return self.new_input(None)
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+import dataclasses
 
+import libcst as cst
+
+from initlint.analysis.positions import positions
 from initlint.model import Span
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -151,44 +153,82 @@ def _names(node: cst.CSTNode) -> list[cst.Name]:
     return found
 
 
-class _Indexer(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider,)
+_KINDS: dict[type, tuple[bool, bool, tuple[str, ...]]] = {}  # type -> (expression, spanned, node fields)
 
-    def __init__(self, index: SourceIndex) -> None:
-        super().__init__()
-        self.index = index
-        self.single = 0
-        self.double = 0
 
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, (cst.BaseExpression, cst.With)):
-            code_range = self.get_metadata(PositionProvider, node, None)
+def _kind(kind: type) -> tuple[bool, bool, tuple[str, ...]]:
+    """Per node class, computed once: isinstance against libcst's ABCs costs more than the walk."""
+    found = _KINDS.get(kind)
+    if found is None:
+        expression = issubclass(kind, cst.BaseExpression)
+        spanned = expression or issubclass(kind, (cst.With, cst.FunctionDef))
+        found = _KINDS[kind] = (expression, spanned, tuple(f.name for f in dataclasses.fields(kind)))
+    return found
+
+
+def _walk(module: cst.Module, index: SourceIndex, where) -> tuple[int, int]:  # noqa: ANN001
+    """One pre-order pass over the tree (parents before children), by dataclass fields: spans of
+    expressions, `with` statements, functions and lambdas (with their parameters), the names the
+    file binds or reads (not attribute names after a dot, keyword names, or what imports bind:
+    those are in `aliases`), and the quotes its strings use. Returns the (single, double) counts."""
+    single = double = 0
+    bound = index.bound
+    stack: list[tuple[cst.CSTNode, bool]] = [(module, True)]
+    while stack:
+        node, counts = stack.pop()
+        kind = type(node)
+        expression, spanned, fields = _kind(kind)
+        if spanned:
+            code_range = where.get(node)
             if code_range is not None:
                 span = Span(code_range.start.line, code_range.start.column + 1, code_range.end.line,
                             code_range.end.column + 1)
-                self.index.spans[id(node)] = span
-                if isinstance(node, cst.BaseExpression):
-                    self.index.by_span.setdefault((span.line, span.column, span.end_line, span.end_column),
-                                                  []).append(node)
-        if isinstance(node, cst.With):
-            self.index.withs.append(node)
-        if isinstance(node, (cst.FunctionDef, cst.Lambda)):
-            code_range = self.get_metadata(PositionProvider, node, None)
-            if code_range is not None:
-                params = node.params
-                names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
-                for star in (params.star_arg, params.star_kwarg):
-                    if isinstance(star, cst.Param):
-                        names.append(star.name.value)
-                self.index.functions.append((Span(code_range.start.line, code_range.start.column + 1,
-                                                  code_range.end.line, code_range.end.column + 1), frozenset(names)))
-        if isinstance(node, cst.SimpleString):
-            quote = node.quote
+                index.spans[id(node)] = span
+                if expression:
+                    index.by_span.setdefault((span.line, span.column, span.end_line, span.end_column),
+                                             []).append(node)
+                if kind is cst.FunctionDef or kind is cst.Lambda:
+                    params = node.params  # type: ignore[attr-defined]
+                    names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
+                    for star in (params.star_arg, params.star_kwarg):
+                        if isinstance(star, cst.Param):
+                            names.append(star.name.value)
+                    index.functions.append((span, frozenset(names)))
+        if kind is cst.Name:
+            if counts:
+                bound.add(node.value)  # type: ignore[attr-defined]
+            continue
+        if kind is cst.With:
+            index.withs.append(node)  # type: ignore[arg-type]
+        elif kind is cst.SimpleString:
+            quote = node.quote  # type: ignore[attr-defined]
             if quote == "'":
-                self.single += 1
+                single += 1
             elif quote == '"':
-                self.double += 1
-        return True
+                double += 1
+            continue
+        inner = counts and kind not in (cst.Import, cst.ImportFrom)
+        children: list[tuple[cst.CSTNode, bool]] = []
+        for name in fields:
+            value = getattr(node, name)
+            if isinstance(value, (list, tuple)):
+                children.extend((v, inner) for v in value if _is_node(v))
+            elif _is_node(value):
+                own = inner and not ((kind is cst.Attribute and name == "attr") or (kind is cst.Arg and name == "keyword"))
+                children.append((value, own))
+        stack.extend(reversed(children))
+    return single, double
+
+
+_NODE_TYPES: dict[type, bool] = {}
+
+
+def _is_node(value: object) -> bool:
+    kind = type(value)
+    found = _NODE_TYPES.get(kind)
+    if found is None:
+        found = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
+    return found
 
 
 def _module_path(node: cst.BaseExpression) -> str | None:
@@ -281,10 +321,8 @@ def index_source(source: str) -> SourceIndex:
     lines.append(source[position:])
     newline = "\r\n" if "\r\n" in source else ("\r" if "\r" in source and "\n" not in source else "\n")
     index = SourceIndex(source=source, module=module, newline=newline, quote='"', line_starts=starts, lines=lines)
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    indexer = _Indexer(index)
-    wrapper.visit(indexer)
-    index.quote = "'" if indexer.single > indexer.double else '"'
-    index.bound = {name.value for name in _names(module)}
-    _collect_imports(index, wrapper.resolve(PositionProvider))
+    where = positions(module)  # PositionProvider's spans, without a MetadataWrapper walk
+    single, double = _walk(module, index, where)
+    index.quote = "'" if single > double else '"'
+    _collect_imports(index, where)
     return index
