@@ -118,7 +118,7 @@ def run_tensorflow(path: Path) -> dict:
     if path in _RUNNER_CACHE:
         return _RUNNER_CACHE[path]
     rel = path.relative_to(REPO)
-    cmd = [sys.executable, str(RUNNER), str(rel), "--timeout", str(RUNNER_TIMEOUT - 20)]
+    cmd = [sys.executable, str(RUNNER), str(rel), "--timeout", str(max(30, RUNNER_TIMEOUT - 60))]
     try:
         proc = subprocess.run(
             cmd, cwd=REPO, env=_subprocess_env(), capture_output=True, text=True, timeout=RUNNER_TIMEOUT
