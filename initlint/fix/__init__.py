@@ -44,11 +44,14 @@ def plan_fixes(result: FileResult) -> dict[int, Fix]:
     """Unchecked fixes by diagnostic position (see attach_fixes for the checked ones)."""
     if result.source is None or not result.diagnostics:
         return {}
+    if any(d.code in ("INI900", "INI901", "INI902") for d in result.diagnostics):
+        return {}  # the engine refused or failed to parse it: a second parse could crash the process
+    from initlint.analysis.guard import run_deep
     from initlint.fix.locate import index_source
     from initlint.fix.plan import Planner
 
     try:
-        index = index_source(result.source)
+        index = run_deep(index_source, result.source)  # deep (valid) nesting needs a big stack
     except Exception:  # a file libcst cannot parse has no fixes (and an INI901 already)
         return {}
     planner = Planner(result, index)
