@@ -7,7 +7,7 @@ relu activation, no bias under a normalizer), §2.3 (TF1 RNN cells).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
 # A default initializer: a canonical name with params, or None for "whatever get_variable picks"
@@ -166,7 +166,6 @@ _S_FC = ("num_outputs", "activation_fn", "normalizer_fn", "normalizer_params", "
          "weights_regularizer", "biases_initializer")
 _S_DEFAULTS = {"activation_fn": "relu", "normalizer_fn": None, "stride": 1, "padding": "SAME", "rate": 1,
                "depth_multiplier": 1, "data_format": None}
-_S_WEIGHTS = WeightSpec("kernel", "weights_initializer", XAVIER, "", arithmetic="slim")
 _add(LayerSpec("slim.conv2d", "slim", "conv", ("inputs", *_S_CONV), _S_DEFAULTS,
                (WeightSpec("kernel", "weights_initializer", XAVIER, "conv", arithmetic="slim"), _SLIM_BIAS), True, 2,
                "activation_fn"), "slim.convolution2d")
@@ -189,7 +188,9 @@ _add(LayerSpec("slim.separable_conv2d", "slim", "separable", ("inputs", *_S_SEP)
                True, 2, "activation_fn"), "slim.separable_convolution2d")
 _add(LayerSpec("slim.fully_connected", "slim", "dense", ("inputs", *_S_FC), _S_DEFAULTS,
                (WeightSpec("kernel", "weights_initializer", XAVIER, "dense", arithmetic="slim"), _SLIM_BIAS), True, 0,
-               "activation_fn"), "slim.linear")
+               "activation_fn"))
+# slim.linear = functools.partial(fully_connected, activation_fn=None): the same op for arg_scope
+_add(replace(LAYERS["slim.fully_connected"], api="slim.linear", defaults={**_S_DEFAULTS, "activation_fn": None}))
 _add(LayerSpec("slim.batch_norm", "slim", "norm", ("inputs", "decay", "center", "scale"),
                {"center": True, "scale": False},
                (WeightSpec("gamma", None, ONES, "channels", "bn_scale"),
@@ -209,6 +210,7 @@ for cls, gates, bias in (("BasicRNNCell", 1, ZEROS), ("BasicLSTMCell", 4, ZEROS)
 
 # Ops whose arg_scope identity is shared (slim.conv2d is slim.convolution2d, §4.2)
 ARG_SCOPE_KEY = {name: spec.api for name, spec in LAYERS.items() if spec.family == "slim"}
+ARG_SCOPE_KEY["slim.linear"] = "slim.fully_connected"
 ARG_SCOPE_KEY.update({"slim.variable": "slim.variable", "slim.model_variable": "slim.model_variable"})
 
 # Pooling and other shape ops by family: (canonical -> (kind, params))
@@ -228,8 +230,3 @@ KERAS_POOLS = {"MaxPooling1D": "max", "MaxPooling2D": "max", "MaxPooling3D": "ma
                "GlobalAveragePooling1D": "gavg", "GlobalMaxPooling1D": "gmax"}
 
 
-def field_default(spec: LayerSpec, name: str) -> Any:
-    return spec.defaults.get(name)
-
-
-__all__ = ["LAYERS", "LayerSpec", "WeightSpec", "SCOPE", "ARG_SCOPE_KEY", "POOLS", "KERAS_POOLS", "field"]
