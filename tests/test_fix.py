@@ -168,6 +168,74 @@ def test_shared_definition_fixed_once_when_it_suits_every_layer() -> None:
                                                 "tf.variance_scaling_initializer(scale=2.0)")
 
 
+def test_helper_parameter_default_is_fixed_where_it_is_written() -> None:
+    source = ("import tensorflow as tf\n\n\n"
+              "def dense(x, n, init=tf.truncated_normal_initializer(stddev=0.1)):\n"
+              "    return tf.layers.dense(x, n, activation=tf.nn.relu, kernel_initializer=init)\n\n\n"
+              "x = tf.placeholder(tf.float32, [None, 3136])\nh = dense(x, 1024)\nh = dense(h, 1024)\n")
+    assert fixed_text(source) == source.replace("init=tf.truncated_normal_initializer(stddev=0.1)",
+                                                "init=tf.variance_scaling_initializer(scale=2.0)")
+
+
+def test_arg_scope_initializer_is_fixed_in_the_scope_in_slim_spelling() -> None:
+    source = ("import tensorflow as tf\nimport tf_slim as slim\n"
+              "images = tf.placeholder(tf.float32, [None, 32, 32, 3])\n"
+              "with slim.arg_scope([slim.conv2d, slim.fully_connected],\n"
+              "                    weights_initializer=tf.truncated_normal_initializer(stddev=0.001)):\n"
+              "    net = slim.conv2d(images, 64, [3, 3])\n    net = slim.conv2d(net, 64, [3, 3])\n"
+              "    net = slim.conv2d(net, 64, [3, 3])\n"
+              "    net = slim.fully_connected(slim.flatten(net), 10, activation_fn=None)\n")
+    assert fixed_text(source) == source.replace("tf.truncated_normal_initializer(stddev=0.001)",
+                                                "slim.variance_scaling_initializer()")
+
+
+def test_callers_configure_a_parameterized_definition_so_the_fix_goes_to_the_calls() -> None:
+    """`trunc_normal = lambda stddev: ...` is configured by its callers: rewriting the lambda would
+    leave `trunc_normal(0.005)` meaning nothing, so the flagged layers get their own argument."""
+    source = ("import tensorflow as tf\nimport tf_slim as slim\n"
+              "trunc_normal = lambda stddev: tf.truncated_normal_initializer(0.0, stddev)\n"
+              "x = tf.placeholder(tf.float32, [None, 5, 5, 256])\n"
+              "with slim.arg_scope([slim.conv2d], weights_initializer=trunc_normal(0.005)):\n"
+              "    net = slim.conv2d(x, 4096, [5, 5], padding='VALID')\n"
+              "    net = slim.conv2d(net, 4096, [1, 1])\n"
+              "    net = slim.conv2d(net, 10, [1, 1], activation_fn=None)\n")
+    result = fixed_text(source)
+    assert "trunc_normal = lambda stddev: tf.truncated_normal_initializer(0.0, stddev)\n" in result
+    assert result.count("weights_initializer=slim.variance_scaling_initializer())") == 2
+
+
+def test_keras_explicit_none_is_replaced_not_duplicated() -> None:
+    source = ("import tensorflow as tf\nx = tf.keras.Input(shape=(256,))\nfor i in range(12):\n"
+              "    x = tf.keras.layers.Dense(256, activation='relu', kernel_initializer=None)(x)\n")
+    assert fixed_text(source) == source.replace("kernel_initializer=None", "kernel_initializer='he_normal'")
+
+
+def test_scope_initializer_is_passed_to_keras_only_when_it_suits() -> None:
+    template = ("import tensorflow as tf\nimages = tf.placeholder(tf.float32, [None, 28, 28, 1])\n"
+                "with tf.variable_scope('net', initializer={init}):\n"
+                "    net = tf.keras.layers.Conv2D(32, 3, activation='relu')(images)\n")
+    constant = template.format(init="tf.constant_initializer(0.5)")
+    assert [d.code for d in lint(constant)] == ["INI302"] and lint(constant)[0].fix is None
+    he = template.format(init="tf.variance_scaling_initializer(scale=2.0)")
+    assert fixed_text(he) == he.replace("activation='relu')", "activation='relu', "
+                                        "kernel_initializer=tf.variance_scaling_initializer(scale=2.0))")
+
+
+def test_code_in_another_project_module_is_not_edited(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "pkg" / "ops.py").write_text(
+        "import tensorflow as tf\n\n\ndef dense(x, n):\n    return tf.layers.dense(x, n, activation=tf.nn.relu)\n",
+        encoding="utf-8")
+    model = ("import tensorflow as tf\n\nfrom pkg.ops import dense\n\n"
+             "x = tf.placeholder(tf.float32, [None, 128])\nfor i in range(12):\n    x = dense(x, 128)\n")
+    (tmp_path / "pkg" / "model.py").write_text(model, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = analyze_source(model, "pkg/model.py")
+    assert [d.code for d in result.diagnostics] == ["INI104"]
+    assert attach_fixes(result).diagnostics[0].fix is None
+
+
 def test_uncertain_findings_get_no_fix() -> None:
     source = ("import tensorflow as tf\n\n\ndef tower(x):\n    for i in range(12):\n"
               "        x = tf.layers.dense(x, 128, activation=tf.nn.relu)\n    return x\n")
