@@ -1,7 +1,9 @@
 """The per-file pipeline: prefilter -> parse -> interpret -> rules -> FileResult. No printing here."""
 from __future__ import annotations
 
+import io
 import os
+import tokenize
 import traceback
 from pathlib import Path
 
@@ -87,14 +89,25 @@ def read_source(path: Path) -> tuple[str | None, Diagnostic | None]:
 
 def decode_source(data: bytes, shown: str) -> tuple[str | None, Diagnostic | None]:
     """Bytes (a file's, or standard input's) as Python source text, or say why not."""
-    if b"\x00" in data:
-        return None, _file_diagnostic("INI900", "unreadable-file", "cannot read file: it contains NUL bytes", shown)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return None, _file_diagnostic("INI900", "unreadable-file", "cannot read file: it contains NUL bytes", shown,
+                                      data[:nul].count(b"\n") + 1)
+    try:  # PEP 263: a `# -*- coding: ... -*-` line on line 1 or 2 names the encoding (a BOM means UTF-8)
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as error:  # an unknown encoding, or a BOM with another declared encoding
+        return None, _file_diagnostic("INI900", "unreadable-file", f"cannot decode file: {error}", shown,
+                                      getattr(error, "lineno", None) or 1)
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode(encoding), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
+        named = "UTF-8" if encoding in ("utf-8", "utf-8-sig") else encoding
         return None, _file_diagnostic("INI900", "unreadable-file",
-                                      f"cannot decode file as UTF-8 (byte {error.start})", shown, line)
+                                      f"cannot decode file as {named} (byte {error.start})", shown, line)
+    except (LookupError, TypeError, ValueError) as error:  # a codec that does not decode bytes to text
+        return None, _file_diagnostic("INI900", "unreadable-file", f"cannot decode file as {encoding}: {error}",
+                                      shown)
 
 
 def analyze_path(path: Path, settings: Settings, shown: str | None = None) -> FileResult:

@@ -9,7 +9,6 @@ Nothing here imports or runs the analysed code.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
@@ -24,7 +23,9 @@ from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM
 from initlint.analysis.names import canonical, forced_dialect
 from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
 from initlint.analysis.positions import positions
+from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts, callers_read
+from initlint.analysis.shapes import _dims, _int, _ints, _note_of, _product, _spatial_out
 from initlint.analysis.project import parse_module, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
@@ -177,85 +178,6 @@ _BUILTIN_NAMES = {"range", "len", "int", "float", "list", "tuple", "min", "max",
                   "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow"}
 
 
-def _dims(value: Value) -> tuple[int | None, ...] | None:
-    """A shape written in the code: a list/tuple of ints, with None/-1/unknown as unknown dims."""
-    if isinstance(value, Seq):
-        out: list[int | None] = []
-        for item in value.items:
-            if isinstance(item, Const) and isinstance(item.value, int) and not isinstance(item.value, bool):
-                out.append(item.value if item.value >= 0 else None)
-            else:
-                out.append(None)
-        return tuple(out)
-    if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
-        return (value.value,)
-    if isinstance(value, TensorV) and value.shape is not None:
-        return value.shape
-    return None
-
-
-def _int(value: Value | None) -> int | None:
-    if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
-        if float(value.value).is_integer():
-            return int(value.value)
-    return None
-
-
-def _ints(value: Value | None, rank: int, default: int) -> tuple[int | None, ...]:
-    if value is None:
-        return (default,) * rank
-    if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
-        return (value.value,) * rank
-    if isinstance(value, Seq):
-        items = tuple(_int(item) for item in value.items)
-        if len(items) == rank:
-            return items
-        if len(items) == rank + 2:  # tf.nn style [1, h, w, 1]
-            return items[1:-1]
-        if len(items) == 1:
-            return items * rank
-    return (None,) * rank
-
-
-def _product(dims: tuple[int | None, ...]) -> int | None:
-    out = 1
-    for dim in dims:
-        if dim is None:
-            return None
-        out *= dim
-    return out
-
-
-def _note_of(value: Value | None) -> str | None:
-    if isinstance(value, Const):
-        return value.note
-    if isinstance(value, Seq):
-        for item in value.items:
-            note = _note_of(item)
-            if note:
-                return note
-    return None
-
-
-def _spatial_out(size: int | None, kernel: int | None, stride: int | None, padding: str, dilation: int | None,
-                 transpose: bool = False) -> int | None:
-    if size is None or stride is None:
-        return None
-    same = padding.lower() == "same"
-    if transpose:
-        if same:
-            return size * stride
-        if kernel is None:
-            return None
-        return size * stride + max((kernel - 1) * (dilation or 1) + 1 - stride, 0)
-    if same:
-        return -(-size // stride)
-    if kernel is None:
-        return None
-    effective = (kernel - 1) * (dilation or 1) + 1
-    return max(0, (size - effective) // stride + 1)
-
-
 class Interpreter:
     def __init__(self, module: cst.Module, path: str, settings: Settings, dialect: str) -> None:
         self.module = module
@@ -282,8 +204,8 @@ class Interpreter:
     def span(self, node: cst.CSTNode) -> Span:
         code_range = self.positions.get(node) if self.positions is not None else None
         if code_range is None:
-            for positions, _ in self.foreign_positions:
-                code_range = positions.get(node)
+            for foreign, _ in self.foreign_positions:
+                code_range = foreign.get(node)
                 if code_range is not None:
                     break
         if code_range is None:
@@ -295,8 +217,8 @@ class Interpreter:
         """The file a node was parsed from: the analysed file, or a project module it imports."""
         if self.positions is None or node in self.positions:
             return self.path
-        for positions, path in self.foreign_positions:
-            if node in positions:
+        for foreign, path in self.foreign_positions:
+            if node in foreign:
                 return path
         return self.path
 
@@ -2404,7 +2326,6 @@ _CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_co
 _DEFAULT_API = {"glorot_uniform": "keras.initializers.GlorotUniform", "zeros": "keras.initializers.Zeros",
                 "ones": "keras.initializers.Ones", "orthogonal": "keras.initializers.Orthogonal",
                 "random_uniform": "keras.initializers.RandomUniform", "xavier": "slim.xavier_initializer"}
-_MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32"}
 
 
 def _named(name: str, params: dict[str, Any], source: str, line: int | None, api: str | None) -> Initializer:
@@ -2483,76 +2404,6 @@ def _activation_of_ref(name: str) -> str | None:
             if rest in _ACTIVATION_NAMES:
                 return _ACTIVATION_NAMES[rest]
     return None
-
-
-def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
-    values = [v.value if isinstance(v, Const) else v for v in positional]
-    note = next((v.note for v in positional if isinstance(v, Const) and v.note), None)
-    try:
-        if name == "range" and all(isinstance(v, int) for v in values) and 1 <= len(values) <= 3:
-            items = range(*values)  # type: ignore[arg-type]
-            if len(items) > 4096:
-                return Unknown("a long range")
-            return Seq([Const(i, note) for i in items])
-        if name in ("int", "float", "round", "abs", "bool", "str") and len(values) == 1:
-            if isinstance(values[0], (int, float, str, bool)):
-                return Const({"int": int, "float": float, "round": round, "abs": abs, "bool": bool,
-                              "str": str}[name](values[0]), note)
-            if isinstance(positional[0], TensorV):
-                return Unknown("a tensor converted to a number")
-        if name == "len" and len(positional) == 1 and isinstance(positional[0], (Seq, DictV)):
-            return Const(len(positional[0].items), note)
-        if name in ("min", "max", "sum") and positional:
-            items = positional[0].items if len(positional) == 1 and isinstance(positional[0], Seq) else positional
-            numbers = [v.value for v in items if isinstance(v, Const)]
-            if len(numbers) == len(items) and numbers:
-                return Const({"min": min, "max": max, "sum": sum}[name](numbers), note)
-        if name in ("list", "tuple") and len(positional) == 1 and isinstance(positional[0], Seq):
-            return Seq(list(positional[0].items), name)
-        if name in ("list", "tuple") and not positional:
-            return Seq([], name)
-        if name == "dict" and not positional:
-            return DictV(dict(keywords))
-        if name == "enumerate" and len(positional) == 1 and isinstance(positional[0], Seq):
-            return Seq([Seq([Const(i), v], "tuple") for i, v in enumerate(positional[0].items)])
-        if name == "zip" and positional and all(isinstance(p, Seq) for p in positional):
-            return Seq([Seq(list(group), "tuple") for group in zip(*(p.items for p in positional))])  # type: ignore[union-attr]
-        if name == "reversed" and len(positional) == 1 and isinstance(positional[0], Seq):
-            return Seq(list(reversed(positional[0].items)))
-        if name == "pow" and len(values) == 2 and all(isinstance(v, (int, float)) for v in values):
-            return Const(values[0] ** values[1], note)  # type: ignore[operator]
-    except (TypeError, ValueError, OverflowError):
-        pass
-    return Unknown(f"{name}() of values not known statically")
-
-
-def _math(name: str, positional: list[Value]) -> Value:
-    values = [v.value for v in positional if isinstance(v, Const)]
-    note = next((v.note for v in positional if isinstance(v, Const) and v.note), None)
-    if len(values) != len(positional) or not values:
-        if name == "prod" and len(positional) == 1 and isinstance(positional[0], Seq):
-            items = [v.value for v in positional[0].items if isinstance(v, Const)]
-            if len(items) == len(positional[0].items):
-                return Const(math.prod(items))
-        return Unknown(f"{name}() of values not known statically")
-    try:
-        if name == "sqrt":
-            return Const(math.sqrt(values[0]), note)
-        if name == "pow":
-            return Const(math.pow(values[0], values[1]), note)
-        if name == "ceil":
-            return Const(math.ceil(values[0]), note)
-        if name == "floor":
-            return Const(math.floor(values[0]), note)
-        if name == "log":
-            return Const(math.log(*values), note)
-        if name == "exp":
-            return Const(math.exp(values[0]), note)
-        if name in ("int32", "float32"):
-            return Const(int(values[0]) if name == "int32" else float(values[0]), note)
-    except (ValueError, TypeError, OverflowError, IndexError):
-        pass
-    return Unknown(f"{name}() of values not known statically")
 
 
 def _dotted(node: cst.BaseExpression) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from initlint.analysis.positions import positions as lazy_positions
 
@@ -18,6 +18,9 @@ LIBRARIES = {"tensorflow", "tf_keras", "keras", "tf_slim", "numpy", "scipy", "ma
              "absl", "collections", "functools", "itertools", "typing", "re", "json", "time", "logging",
              "argparse", "random", "pickle", "torch", "jax", "flax", "haiku", "sklearn", "pandas", "PIL", "cv2",
              "matplotlib", "h5py", "tqdm", "gin", "__future__"}
+if TYPE_CHECKING:
+    import libcst as cst
+
 MAX_MODULE_BYTES = 2_000_000  # larger project modules are not followed
 
 
@@ -83,11 +86,13 @@ def parse_module(path: Path, shown: str) -> ParsedModule | None:
     if stat.st_size <= MAX_MODULE_BYTES:
         import libcst as cst  # on first use: the cache's dependency scan imports this module too
 
+        from initlint.analysis.guard import parse_obstacle
+
         try:
             source = path.read_bytes().decode("utf-8-sig")
-            module = cst.parse_module(source)
-            positions = lazy_positions(module)
-            parsed = ParsedModule(shown, module, positions)
+            if parse_obstacle(source) is None:  # else libcst could crash the process or stall on it
+                module = cst.parse_module(source)
+                parsed = ParsedModule(shown, module, lazy_positions(module))
         except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
             parsed = None
     _PARSED[key] = parsed

@@ -449,7 +449,7 @@ def _deprecated(planner: Planner, diagnostic: Diagnostic) -> Fix | None:
     if name == "variance_scaling_initializer" and ("contrib" in api or api.startswith("tf_slim")):
         factor, mode, uniform = pick("factor", 0), pick("mode", 1), pick("uniform", 2)
         seed, dtype = pick("seed", 3), pick("dtype", 4)
-        mode_text = "'fan_in'"
+        mode_text = None  # FAN_IN, the default of both
         if mode is not None:
             if not isinstance(mode.value, cst.SimpleString):
                 return None
@@ -462,7 +462,7 @@ def _deprecated(planner: Planner, diagnostic: Diagnostic) -> Fix | None:
         if flag is None:
             return None
         scale = text(factor) or "2.0"
-        parts = [f"scale={scale}", f"mode={mode_text}"]
+        parts = [f"scale={scale}"] + ([f"mode={mode_text}"] if mode_text else [])
         if flag:
             parts.append(f"distribution={index.quote}uniform{index.quote}")
         parts += [f"{k}={text(a)}" for k, a in (("seed", seed), ("dtype", dtype)) if a is not None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from initlint.model import Diagnostic
-from initlint.rules._common import diagnostic, fmt, layer_views, scale_text
+from initlint.rules._common import diagnostic, layer_views, scale_text
 from initlint.rules.base import Example, Rule
 
 

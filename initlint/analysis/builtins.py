@@ -1,0 +1,78 @@
+"""Python builtins and math functions evaluated on known values (range, len, min, math.sqrt, np.prod ...)."""
+from __future__ import annotations
+
+import math
+
+from initlint.analysis.values import Const, DictV, Seq, TensorV, Unknown, Value
+
+_MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32"}
+
+
+def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
+    values = [v.value if isinstance(v, Const) else v for v in positional]
+    note = next((v.note for v in positional if isinstance(v, Const) and v.note), None)
+    try:
+        if name == "range" and all(isinstance(v, int) for v in values) and 1 <= len(values) <= 3:
+            items = range(*values)  # type: ignore[arg-type]
+            if len(items) > 4096:
+                return Unknown("a long range")
+            return Seq([Const(i, note) for i in items])
+        if name in ("int", "float", "round", "abs", "bool", "str") and len(values) == 1:
+            if isinstance(values[0], (int, float, str, bool)):
+                return Const({"int": int, "float": float, "round": round, "abs": abs, "bool": bool,
+                              "str": str}[name](values[0]), note)
+            if isinstance(positional[0], TensorV):
+                return Unknown("a tensor converted to a number")
+        if name == "len" and len(positional) == 1 and isinstance(positional[0], (Seq, DictV)):
+            return Const(len(positional[0].items), note)
+        if name in ("min", "max", "sum") and positional:
+            items = positional[0].items if len(positional) == 1 and isinstance(positional[0], Seq) else positional
+            numbers = [v.value for v in items if isinstance(v, Const)]
+            if len(numbers) == len(items) and numbers:
+                return Const({"min": min, "max": max, "sum": sum}[name](numbers), note)
+        if name in ("list", "tuple") and len(positional) == 1 and isinstance(positional[0], Seq):
+            return Seq(list(positional[0].items), name)
+        if name in ("list", "tuple") and not positional:
+            return Seq([], name)
+        if name == "dict" and not positional:
+            return DictV(dict(keywords))
+        if name == "enumerate" and len(positional) == 1 and isinstance(positional[0], Seq):
+            return Seq([Seq([Const(i), v], "tuple") for i, v in enumerate(positional[0].items)])
+        if name == "zip" and positional and all(isinstance(p, Seq) for p in positional):
+            return Seq([Seq(list(group), "tuple") for group in zip(*(p.items for p in positional))])  # type: ignore[union-attr]
+        if name == "reversed" and len(positional) == 1 and isinstance(positional[0], Seq):
+            return Seq(list(reversed(positional[0].items)))
+        if name == "pow" and len(values) == 2 and all(isinstance(v, (int, float)) for v in values):
+            return Const(values[0] ** values[1], note)  # type: ignore[operator]
+    except (TypeError, ValueError, OverflowError):
+        pass
+    return Unknown(f"{name}() of values not known statically")
+
+
+def _math(name: str, positional: list[Value]) -> Value:
+    values = [v.value for v in positional if isinstance(v, Const)]
+    note = next((v.note for v in positional if isinstance(v, Const) and v.note), None)
+    if len(values) != len(positional) or not values:
+        if name == "prod" and len(positional) == 1 and isinstance(positional[0], Seq):
+            items = [v.value for v in positional[0].items if isinstance(v, Const)]
+            if len(items) == len(positional[0].items):
+                return Const(math.prod(items))
+        return Unknown(f"{name}() of values not known statically")
+    try:
+        if name == "sqrt":
+            return Const(math.sqrt(values[0]), note)
+        if name == "pow":
+            return Const(math.pow(values[0], values[1]), note)
+        if name == "ceil":
+            return Const(math.ceil(values[0]), note)
+        if name == "floor":
+            return Const(math.floor(values[0]), note)
+        if name == "log":
+            return Const(math.log(*values), note)
+        if name == "exp":
+            return Const(math.exp(values[0]), note)
+        if name in ("int32", "float32"):
+            return Const(int(values[0]) if name == "int32" else float(values[0]), note)
+    except (ValueError, TypeError, OverflowError, IndexError):
+        pass
+    return Unknown(f"{name}() of values not known statically")

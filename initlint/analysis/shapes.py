@@ -1,0 +1,83 @@
+"""Static shapes: literal shapes in the code, dimension arithmetic, convolution output sizes."""
+from __future__ import annotations
+
+from initlint.analysis.values import Const, Seq, TensorV, Value
+
+
+def _dims(value: Value) -> tuple[int | None, ...] | None:
+    """A shape written in the code: a list/tuple of ints, with None/-1/unknown as unknown dims."""
+    if isinstance(value, Seq):
+        out: list[int | None] = []
+        for item in value.items:
+            if isinstance(item, Const) and isinstance(item.value, int) and not isinstance(item.value, bool):
+                out.append(item.value if item.value >= 0 else None)
+            else:
+                out.append(None)
+        return tuple(out)
+    if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        return (value.value,)
+    if isinstance(value, TensorV) and value.shape is not None:
+        return value.shape
+    return None
+
+
+def _int(value: Value | None) -> int | None:
+    if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+        if float(value.value).is_integer():
+            return int(value.value)
+    return None
+
+
+def _ints(value: Value | None, rank: int, default: int) -> tuple[int | None, ...]:
+    if value is None:
+        return (default,) * rank
+    if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        return (value.value,) * rank
+    if isinstance(value, Seq):
+        items = tuple(_int(item) for item in value.items)
+        if len(items) == rank:
+            return items
+        if len(items) == rank + 2:  # tf.nn style [1, h, w, 1]
+            return items[1:-1]
+        if len(items) == 1:
+            return items * rank
+    return (None,) * rank
+
+
+def _product(dims: tuple[int | None, ...]) -> int | None:
+    out = 1
+    for dim in dims:
+        if dim is None:
+            return None
+        out *= dim
+    return out
+
+
+def _note_of(value: Value | None) -> str | None:
+    if isinstance(value, Const):
+        return value.note
+    if isinstance(value, Seq):
+        for item in value.items:
+            note = _note_of(item)
+            if note:
+                return note
+    return None
+
+
+def _spatial_out(size: int | None, kernel: int | None, stride: int | None, padding: str, dilation: int | None,
+                 transpose: bool = False) -> int | None:
+    if size is None or stride is None:
+        return None
+    same = padding.lower() == "same"
+    if transpose:
+        if same:
+            return size * stride
+        if kernel is None:
+            return None
+        return size * stride + max((kernel - 1) * (dilation or 1) + 1 - stride, 0)
+    if same:
+        return -(-size // stride)
+    if kernel is None:
+        return None
+    effective = (kernel - 1) * (dilation or 1) + 1
+    return max(0, (size - effective) // stride + 1)
