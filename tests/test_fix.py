@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from initlint.cli import main
 from initlint.engine import analyze_source
-from initlint.fix import apply_fixes, attach_fixes, fix_source, plan_fixes
+from initlint.fix import apply_fixes, attach_fixes, fix_source
 from initlint.fix.arguments import insert_keyword
 from initlint.fix.edits import line_map
 from initlint.fix.files import Changed, write_fixed

@@ -231,10 +231,6 @@ def _is_node(value: object) -> bool:
     return found
 
 
-def _module_path(node: cst.BaseExpression) -> str | None:
-    return dotted(node)
-
-
 def _collect_imports(index: SourceIndex, wrapper_positions) -> None:  # noqa: ANN001
     module = index.module
     docstring_done = False

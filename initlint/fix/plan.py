@@ -28,7 +28,7 @@ from initlint.analysis.names import canonical
 from initlint.analysis.signal import RELU_FAMILY
 from initlint.fix import spell_keras, spell_slim, spell_tf1, spell_variable
 from initlint.fix.arguments import find_argument, insertion_end, set_argument
-from initlint.fix.locate import SLIM_NATIVE, SourceIndex, dotted, last_name
+from initlint.fix.locate import SourceIndex, dotted, last_name
 from initlint.model import Diagnostic, Edit, FileResult, Fix, Span, Weight
 from initlint.rules._common import LayerView, chains, layer_views
 
@@ -644,4 +644,4 @@ def _missed_op(planner: Planner, diagnostic: Diagnostic) -> Fix | None:
 
 _HANDLERS = {"INI302": _keras_scope, "INI303": _missed_op, "INI304": _uncalled, "INI305": _deprecated}
 
-__all__ = ["Planner", "SLIM_NATIVE", "merge_edits"]
+__all__ = ["Planner", "merge_edits"]
