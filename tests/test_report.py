@@ -17,7 +17,7 @@ from initlint.report import github, gitlab
 from initlint.rules.base import Rule
 
 GOLDEN = Path(__file__).parent / "golden"
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA = Path(__file__).resolve().parent / "schemas" / "sarif-schema-2.1.0.json"  # the official OASIS schema
 EXTENSIONS = {"concise": "txt", "full": "txt", "json": "json", "json-lines": "jsonl", "github": "txt",
               "gitlab": "json", "sarif": "json", "junit": "xml"}
 
