@@ -319,6 +319,12 @@ def test_random_op_with_a_literal_shape_gets_a_number_else_an_expression() -> No
     assert "tf.Variable(tf.variance_scaling_initializer(scale=2.0)(shape))" in fixed_text(helper)
 
 
+def test_columns_are_code_points() -> None:
+    source = ('import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 784])\n'
+              'tag = "权重é"; W1 = tf.Variable(tf.random_normal([784, 256]))\nh = tf.nn.relu(tf.matmul(x, W1))\n')
+    assert fixed_text(source) == source.replace("[784, 256]))", "[784, 256], stddev=0.05051))")
+
+
 # ---------------------------------------------------------------- applying edits
 
 
@@ -357,6 +363,8 @@ def test_line_map_follows_inserted_lines() -> None:
     ("f(\n    a,\n    b,  # note\n)\n", "f(\n    a,\n    b,  # note\n    k=v,\n)\n"),
     ("f(a,\n  b)\n", "f(a,\n  b,\n  k=v)\n"),
     ("f(a, *args, **kwargs)\n", "f(a, *args, **kwargs, k=v)\n"),
+    ("f(\r\n    a,\r\n    b,\r\n)\r\n", "f(\r\n    a,\r\n    b,\r\n    k=v,\r\n)\r\n"),
+    ("f(\n\ta,\n\tb\n)\n", "f(\n\ta,\n\tb,\n\tk=v\n)\n"),
 ])
 def test_insert_keyword_keeps_the_calls_layout(source: str, expected: str) -> None:
     index = index_source(source)

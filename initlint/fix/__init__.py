@@ -128,7 +128,7 @@ def _rejected(out: Applied, after: FileResult, before: list[tuple[str, int]], ma
         touched = {anchor}
         for edit in fix.edits:
             first = mapped(edit.span.line)
-            touched.update(range(first, first + edit.content.count("\n") + 1 + edit.span.end_line - edit.span.line))
+            touched.update(range(first, first + edit.content.count("\n") + 1))
         if any(line in touched for _, line in new):
             rejected.add(by_identity[id(diagnostic)])
     return rejected
