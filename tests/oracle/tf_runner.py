@@ -10,6 +10,7 @@ prints one JSON object on stdout:
      "variables": [{"name", "shape", "dtype", "trainable", "std", "mean", "min", "max", "size",
                     "lines": [fixture lines of the creation stack, outermost first, innermost last],
                     "frames": [{"line", "end_line", "column", "end_column", "function"}, ...],
+                    "construction_lines": [...], "construction_frames": [...],
                     "role_hint"}],
      "activations": [{"variable", "op", "op_type", "mean_square", "mean_square_draws", "mean",
                       "count", "lines"}],
@@ -36,7 +37,10 @@ Environment it sets up before executing the fixture (see design.md, "the oracle 
   real file name and line numbers; whatever it prints goes to stderr.
 
 Variables are captured with a variable creator scope (which also sees Keras' variables): the
-creation stack is read from the Python frames, restricted to the fixture file. Each frame also
+creation stack is read from the Python frames, restricted to the fixture file. For a variable
+built by a layer object (Keras layer, tf.layers class, TF1 RNN cell) the stack where that object
+was constructed is recorded too (`construction_lines` / `construction_frames`): such variables are
+created at the layer's first call, which may be far from where the layer is written. Each frame also
 records the full source span of the call expression it was executing (Python 3.11 positions),
 so a layer written inside a multi-line `keras.Sequential([...])` call can be matched.
 
@@ -222,6 +226,48 @@ def install_contrib_shim(tf, warnings: list[str]) -> None:
 # --------------------------------------------------------------------------- capture
 
 
+def record_layer_construction(fixture_path: str, warnings: list[str]) -> None:
+    """Remember where each tf_keras layer object (Keras layer, tf.layers class, TF1 RNN cell) was
+    constructed: its variables are created later, at its first call, and a linter may anchor them
+    at either place."""
+    try:
+        from tf_keras.src.engine import base_layer, base_layer_v1  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover
+        warnings.append(f"layer construction sites not recorded: {exc}")
+        return
+    for cls in (base_layer.Layer, base_layer_v1.Layer):
+        original = cls.__dict__.get("__init__")
+        if original is None or getattr(original, "_oracle_wrapped", False):
+            continue
+
+        def wrapped(self, *args, __original=original, **kwargs):
+            frames = frame_records(fixture_path)
+            __original(self, *args, **kwargs)
+            if frames:
+                object.__setattr__(self, "_oracle_init_frames", frames)
+
+        wrapped._oracle_wrapped = True
+        wrapped.__wrapped__ = original
+        cls.__init__ = wrapped
+
+
+def building_layer_frames(start_frame) -> list[dict] | None:
+    """The construction frames of the layer object whose add_weight/build is creating a variable
+    (the innermost one; custom getters such as an RNN cell wrapper's can sit above it)."""
+    fallback = None
+    frame = start_frame
+    while frame is not None:
+        if "self" in frame.f_code.co_varnames:
+            owner = frame.f_locals.get("self")
+            frames = getattr(owner, "_oracle_init_frames", None) if owner is not None else None
+            if frames:
+                if frame.f_code.co_name in ("add_weight", "build", "_maybe_build"):
+                    return frames
+                fallback = fallback or frames
+        frame = frame.f_back
+    return fallback
+
+
 def frame_records(fixture_path: str) -> list[dict]:
     """The current Python stack restricted to the fixture file, outermost first."""
     records = []
@@ -384,6 +430,8 @@ def run(args) -> dict:
     tf = setup_tensorflow(dialect, warnings_out)
     import numpy as np  # noqa: PLC0415
 
+    record_layer_construction(fixture, warnings_out)
+
     if args.timeout > 0 and hasattr(signal, "SIGALRM"):
         signal.alarm(args.timeout)  # the fixture's own time, not TensorFlow's import
 
@@ -431,8 +479,14 @@ def _run_in_graph(tf, np, fixture, args, seed, warnings_out, first, graph):
     captured: list = []
     frames_by_name: dict[str, list[dict]] = {}
 
+    construction_by_name: dict[str, list[dict]] = {}
+
     def creator(next_creator, **kwargs):
         records = frame_records(fixture)
+        try:
+            built_at = building_layer_frames(sys._getframe(1))
+        except Exception:  # pragma: no cover - construction sites are a bonus
+            built_at = None
         var = next_creator(**kwargs)
         try:
             name = var.name
@@ -440,6 +494,8 @@ def _run_in_graph(tf, np, fixture, args, seed, warnings_out, first, graph):
             name = None
         if name is not None and name not in frames_by_name:
             frames_by_name[name] = records
+            if built_at:
+                construction_by_name[name] = built_at
             captured.append(var)
         return var
 
@@ -501,6 +557,8 @@ def _run_in_graph(tf, np, fixture, args, seed, warnings_out, first, graph):
                 **stats(value, np),
                 "lines": lines,
                 "frames": frames,
+                "construction_lines": [f["line"] for f in construction_by_name.get(var.name, [])],
+                "construction_frames": construction_by_name.get(var.name, []),
                 "role_hint": role_hint(var.name),
             }
             variables.append(entry)
