@@ -15,10 +15,18 @@ For every fixture under fixtures/ (recursively) whose first 10 lines contain `# 
   static analysis is tested against in tests/test_fixtures.py) against TensorFlow, so a wrong
   number in a marker is caught here and not blamed on the analysis.
 
-Neither TensorFlow nor a fixture is ever imported into this process. The tier skips when
-TensorFlow (with tf_keras) is not installed.
+What is not a required weight: normalization parameters (gamma, beta, moving statistics; the
+explain contract has no role for them, but if explain reports one it is checked like any other)
+and optimizer slots. Weights explain reports inside functions it says are never called are not
+expected to exist in TensorFlow.
 
-Run: python3 -m pytest tests/test_oracle.py
+Neither TensorFlow nor a fixture is ever imported into this process. The tier skips when
+TensorFlow (with tf_keras) is not installed, and a fixture using slim / tf.contrib skips when
+tf_slim is not.
+
+Run: python3 -m pytest tests/test_oracle.py            (about 15 s per fixture on 2 cores)
+     INITLINT_ORACLE_TIMEOUT=600 python3 -m pytest ...  (seconds per fixture run, default 300)
+     python tests/oracle/tf_runner.py FIXTURE.py         (what TensorFlow creates, as JSON)
 """
 from __future__ import annotations
 

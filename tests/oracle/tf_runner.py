@@ -37,27 +37,32 @@ Environment it sets up before executing the fixture (see design.md, "the oracle 
   real file name and line numbers; whatever it prints goes to stderr.
 
 Variables are captured with a variable creator scope (which also sees Keras' variables): the
-creation stack is read from the Python frames, restricted to the fixture file. For a variable
-built by a layer object (Keras layer, tf.layers class, TF1 RNN cell) the stack where that object
-was constructed is recorded too (`construction_lines` / `construction_frames`): such variables are
-created at the layer's first call, which may be far from where the layer is written. Each frame also
+creation stack is read from the Python frames, restricted to the fixture file. Each frame also
 records the full source span of the call expression it was executing (Python 3.11 positions),
-so a layer written inside a multi-line `keras.Sequential([...])` call can be matched.
+so a layer written inside a multi-line `keras.Sequential([...])` call can be matched. For a
+variable built by a layer object (Keras layer, tf.layers class, TF1 RNN cell) the stack where
+that object was constructed is recorded too (`construction_lines` / `construction_frames`):
+such variables are created at the layer's first call, which may be far from where the layer is
+written.
 
 Pre-activation outputs: from each variable, follow its readers (ReadVariableOp / Identity /
-Cast / Enter) to the first MatMul / BatchMatMul / Conv / Conv2DBackpropInput / DepthwiseConv2d op
-that uses it; if that op's output (possibly through a Reshape) is added to another variable by
-BiasAdd / Add / AddV2, measure that sum instead. Weights of recurrent cells (a layer with a
+Cast / Enter) to the first MatMul / BatchMatMul / Conv / Conv2DBackpropInput / DepthwiseConv2d
+op that uses it; if that op's output (possibly through a Reshape) is added to another variable
+by BiasAdd / Add / AddV2, measure that sum instead. Weights of recurrent cells (a layer with a
 recurrent_kernel, or a TF1 `*_cell/` scope) are not measured: their gates sum several matmuls
-and the first step sees a zero state. Every Placeholder is fed: floats with standard
-normal values (scalar or unknown-rank float placeholders, e.g. keep_prob, get 1.0), integers with indices valid
-for the embedding tables they feed, bools with False. Unknown dimensions are --batch for the
-first dimension and 8 for the others. A predicted mean square is an expectation over
-initializations, and one draw of a 10-unit logits layer can be 2x off it, so the fixture is
-built --draws times (each in a fresh graph, seeds --seed, --seed+1, ...) and `mean_square` is the
-average over the draws (`mean_square_draws` lists them). Variables are reported from the first
-draw. Python's `random`, numpy and the graph seed are all seeded (tf_keras initializers without a
-seed take theirs from `random`), so the output is reproducible.
+and the first step sees a zero state.
+
+Feeding: every Placeholder is fed, floats with standard normal values (scalar or unknown-rank
+float placeholders, e.g. keep_prob, get 1.0), placeholders that index an embedding table with
+integers valid for that table, other integers with 0/1, bools with False. Unknown dimensions
+are --batch for the first dimension and 8 for the others.
+
+A predicted mean square is an expectation over initializations, and one draw of a 10-unit
+logits layer can be 2x off it, so the fixture is built --draws times (each in a fresh graph,
+seeds --seed, --seed+1, ...) and `mean_square` is the average over the draws
+(`mean_square_draws` lists them). Variables are reported from the first draw. Python's
+`random`, numpy and the graph seed are all seeded (tf_keras initializers without a seed take
+theirs from `random`), so the output is reproducible.
 """
 from __future__ import annotations
 
