@@ -89,15 +89,13 @@ class Cache:
     # ---- keys ------------------------------------------------------------------------------
     def key(self, data: bytes, shown: str) -> str:
         """The key of a file with these bytes, shown as `shown`, with its dependencies as they are now."""
-        from initlint.analysis.prefilter import project_dependencies
+        from initlint.analysis.prefilter import dependency_digest
 
         digest = hashlib.blake2b(self.salt, digest_size=20)
         digest.update(shown.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(hashlib.blake2b(data).digest())
         text = data.decode("utf-8-sig", errors="replace")
-        for dependency in project_dependencies(text, shown):
-            digest.update(str(dependency).encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(_content_digest(dependency))
+        digest.update(dependency_digest(text, shown))
         return digest.hexdigest()
 
     def _entry(self, key: str) -> Path:

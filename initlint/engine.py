@@ -57,9 +57,10 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
+        line, column, message = _syntax_error(source) or (
+            error.raw_line or 1, (error.raw_column or 0) + 1, error.message)
         return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
-            "INI901", "syntax-error", f"cannot parse: {error.message}", path,
-            error.raw_line or 1, (error.raw_column or 0) + 1),))
+            "INI901", "syntax-error", f"cannot parse: {message}", path, line, column),))
     except RecursionError:
         return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
             "INI901", "syntax-error", "cannot parse: the expression nesting is too deep", path),))
@@ -75,6 +76,25 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     return FileResult(path=path, weights=analysis.weights, diagnostics=tuple(diagnostics),
                       dialect=analysis.dialect, dialect_reason=analysis.dialect_reason, source=source,
                       dependencies=analysis.dependencies)
+
+
+def _syntax_error(source: str) -> tuple[int, int, str] | None:
+    """Python's own account of a syntax error libcst found: libcst's position is often a line off
+    and its message a list of tokens; CPython's says `'(' was never closed` or `Missing parentheses
+    in call to 'print'`. ast.parse only parses: nothing is compiled to bytecode or run."""
+    import ast
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escape sequences and the like
+            ast.parse(source)
+    except SyntaxError as error:
+        line = max(1, min(error.lineno or 1, len(source.splitlines()) + 1))
+        return line, max(1, error.offset or 1), error.msg
+    except (RecursionError, MemoryError, ValueError):
+        return None
+    return None  # valid for this Python (libcst's grammar differs): keep libcst's account
 
 
 def read_source(path: Path) -> tuple[str | None, Diagnostic | None]:
@@ -95,9 +115,12 @@ def decode_source(data: bytes, shown: str) -> tuple[str | None, Diagnostic | Non
                                       data[:nul].count(b"\n") + 1)
     try:  # PEP 263: a `# -*- coding: ... -*-` line on line 1 or 2 names the encoding (a BOM means UTF-8)
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as error:  # an unknown encoding, or a BOM with another declared encoding
-        return None, _file_diagnostic("INI900", "unreadable-file", f"cannot decode file: {error}", shown,
-                                      getattr(error, "lineno", None) or 1)
+    except SyntaxError as error:
+        if "invalid or missing encoding declaration" in str(error):  # the first lines are not UTF-8
+            encoding = "utf-8-sig"  # the decode below says where
+        else:  # an unknown encoding, or a BOM with another declared encoding
+            return None, _file_diagnostic("INI900", "unreadable-file", f"cannot decode file: {error}", shown,
+                                          getattr(error, "lineno", None) or 1)
     try:
         return data.decode(encoding), None
     except UnicodeDecodeError as error:

@@ -36,7 +36,7 @@ _TOKEN = re.compile(r"""
   | (?P<open>[(\[{])
   | (?P<close>[)\]}])
   | (?P<newline>\r\n|\r|\n)
-  | (?P<separator>[,;:](?!=)|=(?!=))
+  | (?P<separator>[,;]|=(?!=))
   | (?P<op>\*\*=?|//=?|>>=?|<<=?|->|:=|[-+*/%@&|^~<>!=]=?|\.(?![0-9]))
   | (?P<word>[^\W\d]\w*)
   | (?P<number>\d[\w.]*(?:[eE][-+]\d+)?)
@@ -50,55 +50,82 @@ def parse_obstacle(source: str) -> tuple[str, int, str] | None:
     parse safely, else None.
 
     The scan reads tokens with a regular expression (strings and comments are skipped) and keeps,
-    per open bracket, how many operations the current expression has chained; the sum over the
-    open brackets bounds the depth of the expression tree libcst would build."""
+    per open bracket, how many operations the current expression has chained (a `,` or `=` starts
+    a new expression; a `lambda` stays until its bracket closes); the sum over the open brackets
+    bounds the depth of the expression tree libcst would build. An `elif` nests its branch in the
+    previous one, so the `elif`s of one chain count too."""
     if len(source) > MAX_SOURCE_CHARS:
         return "INI900", 1, (f"the file is too large to analyse ({len(source) / 1e6:.1f} MB; "
                              f"initlint analyses files up to {MAX_SOURCE_CHARS / 1e6:.0f} MB)")
     line = 1
     chains = [0]  # operations chained in the current expression, per open bracket
-    total = 0  # sum(chains)
-    previous = ""  # kind of the previous significant token
+    lambdas = [0]  # lambdas open in the current bracket
+    total = 0  # sum(chains) + sum(lambdas)
+    previous = ""  # kind of the previous significant token ("" at the start of a statement)
+    line_start = 0  # offset where the current physical line starts
+    elifs: dict[int, int] = {}  # indentation -> elifs in the chain at that indentation
+    too_deep = (f"the expression is too deeply nested to analyse (more than {MAX_CHAIN} chained "
+                "operations)")
     for tokens, match in enumerate(_TOKEN.finditer(source)):
         if tokens > MAX_TOKENS:
             return "INI900", line, (f"the file is too large to analyse (more than {MAX_TOKENS} tokens; "
                                     f"initlint analyses files up to {MAX_TOKENS} tokens)")
         kind = match.lastgroup
-        if kind == "newline" or kind == "continuation":
-            line += 1
-            if kind == "newline" and len(chains) == 1:
-                chains[0] = total = 0
+        if kind == "newline" or kind == "continuation" or (kind == "separator" and match.group() == ";"
+                                                             and len(chains) == 1):
+            if kind != "separator":
+                line += 1
+                line_start = match.end()
+            if kind != "continuation" and len(chains) == 1:  # the end of a statement
+                chains[0] = lambdas[0] = total = 0
                 previous = ""
             continue
         if kind == "comment":
             continue
+        if previous == "" and kind == "word" and len(chains) == 1:  # the first word of a statement
+            indent = match.start() - line_start
+            word = match.group()
+            if word == "elif":
+                elifs[indent] = elifs.get(indent, 0) + 1
+                if elifs[indent] > MAX_CHAIN:
+                    return "INI901", line, f"too many `elif` branches in one chain (more than {MAX_CHAIN})"
+            elif word != "else":
+                for deeper in [key for key in elifs if key >= indent]:
+                    del elifs[deeper]
         if kind == "string":
             text = match.group()
             if previous == "string":  # implicit concatenation nests
                 chains[-1] += 1
                 total += 1
-            line += text.count("\n") + (text.count("\r") - text.count("\r\n"))
+            newlines = text.count("\n") + (text.count("\r") - text.count("\r\n"))
+            if newlines:
+                line += newlines
+                line_start = match.start() + max(text.rfind("\n"), text.rfind("\r")) + 1
         elif kind == "open":
             if previous in ("word", "close", "string"):  # a call or a subscript extends the chain
                 chains[-1] += 1
                 total += 1
             chains.append(0)
+            lambdas.append(0)
             if len(chains) - 1 > MAX_BRACKET_DEPTH:
                 return "INI901", line, (f"too many nested parentheses (more than {MAX_BRACKET_DEPTH} levels, "
-                              "which Python refuses too)")
+                                        "which Python refuses too)")
         elif kind == "close":
             if len(chains) > 1:
-                total -= chains.pop()
+                total -= chains.pop() + lambdas.pop()
         elif kind == "separator":
             total -= chains[-1]
             chains[-1] = 0
+        elif kind == "word" and match.group() == "lambda":
+            lambdas[-1] += 1
+            total += 1
+            kind = "op"
         elif kind == "op" or (kind == "word" and match.group() in _CHAIN_WORDS):
             chains[-1] += 1
             total += 1
             kind = "op"
         if total > MAX_CHAIN:
-            return "INI901", line, (f"the expression is too deeply nested to analyse (more than {MAX_CHAIN} "
-                          "chained operations)")
+            return "INI901", line, too_deep
         previous = kind
     return None
 

@@ -106,6 +106,8 @@ class Context:
     caller_unknown: str | None = None  # why callers (outside what we see) may change the context
     iteration: int | None = None
     in_scope_keras: tuple[int, str] | None = None  # (line, initializer) of an enclosing vscope
+    scope_path: tuple[str, ...] = ()  # the variable_scope names around here
+    reuse: bool = False  # reuse=True, tf.AUTO_REUSE or scope.reuse_variables(): existing variables come back
 
 
 @dataclass
@@ -187,6 +189,8 @@ class Interpreter:
         self.positions: Any = None
         self.foreign_positions: list[tuple[Any, str]] = []
         self.foreign_modules: dict[str, Value] = {}
+        self.variables: dict[tuple[str, ...], WeightDraft] = {}  # get_variable by full name, for reuse
+        self.named_layers: dict[tuple[str, ...], LayerV] = {}  # tf.layers / slim calls by scope and name
         self.weights: list[WeightDraft] = []
         self.layers: list[LayerDraft] = []
         self.pending_layer_objects: list[LayerV] = []
@@ -570,8 +574,14 @@ class Interpreter:
                 initializer, line = entered.initializer, entered.line
             else:
                 initializer, line = context.vscope_init, context.vscope_line
-            obj = VarScopeObj(initializer, line)
-            return replace(context, vscope_init=initializer, vscope_line=line, vscope_obj=obj), obj
+            if entered.scope_obj is not None:
+                path = entered.scope_obj.path
+            else:
+                path = (*context.scope_path, entered.name if entered.name is not None else f"<scope@{entered.line}>")
+            obj = VarScopeObj(initializer, line, path)
+            reuse = context.reuse or bool(entered.reuse)
+            return replace(context, vscope_init=initializer, vscope_line=line, vscope_obj=obj, scope_path=path,
+                           reuse=reuse), obj
         if entered.kind == "arg_scope":
             if entered.saved is not None:  # re-entering a saved arg_scope replaces the stack
                 scope = ArgScopeV({k: dict(v) for k, v in entered.saved.ops.items()}, list(entered.saved.unknown),
@@ -1125,6 +1135,9 @@ class Interpreter:
         if isinstance(base, DictV) and name == "update" and positional and isinstance(positional[0], DictV):
             base.items.update(positional[0].items)
             return Const(None)
+        if isinstance(base, VarScopeObj) and name == "reuse_variables":
+            context.reuse = True
+            return Const(None)
         if isinstance(base, VarScopeObj) and name == "set_initializer" and positional:
             base.initializer = positional[0]
             base.line = self.line(node) if node is not None else None
@@ -1226,7 +1239,15 @@ class Interpreter:
             return self.merge("merge_concatenate", items, axis)
         if name in ("tf.nn.embedding_lookup",):
             params = positional[0] if positional else keywords.get("params", Unknown(""))
-            return self.embedding_lookup(params)
+            ids = positional[1] if len(positional) > 1 else keywords.get("ids")
+            return self.embedding_lookup(params, ids)
+        if name in _RNN_RUNNERS:
+            return self.run_rnn(name, positional, keywords, context)
+        if name in ("rnn.MultiRNNCell",):
+            cells = positional[0] if positional else keywords.get("cells", Unknown(""))
+            return Seq(list(cells.items), "list") if isinstance(cells, Seq) else Unknown("a cell stack")
+        if name in _CELL_WRAPPERS:
+            return positional[0] if positional else keywords.get("cell", Unknown("a wrapped cell"))
         activation = _activation_of_ref(name)
         if activation is not None and (positional or "features" in keywords or "x" in keywords):
             target = positional[0] if positional else keywords.get("features", keywords.get("x"))
@@ -1357,8 +1378,12 @@ class Interpreter:
         initializer = keywords.get("initializer")
         if not given and len(positional) >= 4:  # variable_scope(name, default_name, values, initializer)
             given, initializer = True, positional[3]
+        reuse = keywords.get("reuse")
+        reusing = (isinstance(reuse, Const) and reuse.value is True) or (
+            isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE"))
+        name = scope.value if isinstance(scope, Const) and isinstance(scope.value, str) else None
         return ContextV("variable_scope", initializer, given, scope if isinstance(scope, VarScopeObj) else None,
-                        line=self.line(node) if node is not None else None)
+                        line=self.line(node) if node is not None else None, name=name, reuse=reusing)
 
     def arg_scope(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None) -> ContextV:
         first = positional[0] if positional else keywords.get("list_ops_or_scope", Seq([]))
@@ -1481,14 +1506,44 @@ class Interpreter:
         return TensorV(tensor.shape, 1.0, 0.0, 1.0, chain=self.chain_counter, producer=tensor.producer,
                        pending=None)
 
-    def embedding_lookup(self, params: Value) -> Value:
+    def embedding_lookup(self, params: Value, ids: Value | None) -> Value:
         if isinstance(params, VariableV):
             weight = params.weight
+            if weight.layer is None:  # a lookup table, not a matmul: its fans size nothing
+                draft = LayerDraft(len(self.layers), weight.api, "embedding", weight.node, weight.call_stack, [weight])
+                self.layers.append(draft)
+                weight.layer = draft
             std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
             self.chain_counter += 1
             ms = None if std is None or mean is None else std * std + mean * mean
-            return TensorV(None, ms, 0.0, ms, chain=self.chain_counter)
+            dim = weight.shape[-1] if weight.shape else None
+            ids_shape = ids.shape if isinstance(ids, TensorV) else None
+            shape = (*ids_shape, dim) if ids_shape is not None else None
+            return TensorV(shape, ms, 0.0, ms, chain=self.chain_counter)
         return Unknown("an embedding lookup")
+
+    def run_rnn(self, name: str, positional: list[Value], keywords: dict[str, Value], context: Context) -> Value:
+        """dynamic_rnn / static_rnn build their cells at the first call, with the input's feature size."""
+        cells = positional[0] if positional else keywords.get("cell", keywords.get("cell_fw", Unknown("")))
+        index = 2 if "bidirectional" in name else 1
+        inputs = positional[index] if len(positional) > index else keywords.get("inputs", Unknown(""))
+        if isinstance(inputs, Seq) and inputs.items:  # static_rnn takes a list of [batch, features]
+            inputs = inputs.items[0]
+        tensor = inputs if isinstance(inputs, TensorV) else TensorV(None, None, 0.0, None)
+        stacks = [cells]
+        if "bidirectional" in name:
+            stacks.append(positional[1] if len(positional) > 1 else keywords.get("cell_bw", Unknown("")))
+        units = None
+        for stack in stacks:
+            layer_input = tensor
+            for cell in (stack.items if isinstance(stack, Seq) else [stack]):
+                if isinstance(cell, LayerV) and cell.layer is None:
+                    self.build_layer_object(cell, layer_input, context)
+                if isinstance(cell, LayerV):
+                    units = _int(cell.args.get("num_units"))
+                    layer_input = TensorV((None, units), None, 0.0, None)
+        shape = (*tensor.shape[:-1], units) if tensor.shape else None
+        return Seq([TensorV(shape, None, 0.0, None), Unknown("the RNN state")], "tuple")
 
     def apply_activation(self, value: Value | None, activation: str, alpha: float = 0.2) -> Value:
         if value is None or not _tensor_like(value):
@@ -1516,7 +1571,17 @@ class Interpreter:
             args = self._with_arg_scope(spec, args, context)
         if spec.takes_inputs:
             inputs = args.get("inputs", Unknown("no input"))
+            named = args.get("name", args.get("scope"))
+            key = (*context.scope_path, named.value) if isinstance(named, Const) and isinstance(named.value, str) \
+                else None
+            reuse = args.get("reuse")
+            reusing = context.reuse or (isinstance(reuse, Const) and reuse.value is True) or (
+                isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE"))
+            if key is not None and reusing and key in self.named_layers:
+                return self._apply_built(self.named_layers[key], inputs, {})
             layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
+            if key is not None:
+                self.named_layers.setdefault(key, layer_obj)
             return self.build_layer_object(layer_obj, inputs, context)
         layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
         self.pending_layer_objects.append(layer_obj)
@@ -1700,7 +1765,8 @@ class Interpreter:
         if layout.startswith("cell_kernel"):
             gates = int(layout[-1])
             num_units = _int(args.get("num_units"))
-            return (None, None if num_units is None else gates * num_units)
+            rows = None if in_channels is None or num_units is None else in_channels + num_units
+            return (rows, None if num_units is None else gates * num_units)
         if layout.startswith("cell_bias"):
             gates = int(layout[-1])
             num_units = _int(args.get("num_units"))
@@ -1814,6 +1880,10 @@ class Interpreter:
             key = catalog.ARG_SCOPE_KEY.get(ref.name, ref.name)
             for kwarg, (value, line) in context.arg_scope.ops.get(key, {}).items():
                 args.setdefault(kwarg, value)
+        name = args.get("name")
+        key = (*context.scope_path, name.value) if isinstance(name, Const) and isinstance(name.value, str) else None
+        if key is not None and context.reuse and key in self.variables:
+            return VariableV(self.variables[key])  # reuse returns the existing variable, initializer ignored
         shape = _dims(args["shape"]) if "shape" in args else None
         initializer = args.get("initializer")
         if shape is None and isinstance(initializer, TensorV):
@@ -1837,6 +1907,8 @@ class Interpreter:
         if value is not None and value.uncalled:
             weight.facts["uncalled"] = True
         self.weights.append(weight)
+        if key is not None:
+            self.variables.setdefault(key, weight)
         return VariableV(weight)
 
     def tf_variable(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
@@ -2320,6 +2392,10 @@ _KERAS_OP_LAYERS = {
 _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "leaky_relu", "leaky_relu": "leaky_relu",
                      "leakyrelu": "leaky_relu", "prelu": "leaky_relu", "swish": "swish", "silu": "silu",
                      "gelu": "gelu", "relu6": "relu6"}
+_RNN_RUNNERS = {"tf.nn.dynamic_rnn", "tf.nn.static_rnn", "rnn.static_rnn", "tf.nn.bidirectional_dynamic_rnn",
+                "tf.nn.static_bidirectional_rnn", "rnn.static_bidirectional_rnn", "tf.nn.raw_rnn"}
+_CELL_WRAPPERS = {"rnn.DropoutWrapper", "rnn.ResidualWrapper", "rnn.DeviceWrapper", "rnn.AttentionCellWrapper",
+                  "rnn.HighwayWrapper"}
 _ENTRY_METHODS = ("call", "__call__", "model_fn", "forward", "build_model")
 _CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_conv2d", "tf.nn.conv2d_transpose",
              "tf.nn.conv3d_transpose", "tf.nn.atrous_conv2d", "tf.nn.convolution", "tf.nn.depthwise_conv2d_native"}

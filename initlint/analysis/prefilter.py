@@ -17,8 +17,9 @@ of the modules the analysis can load. tests/test_prefilter.py checks both claims
 """
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from initlint.analysis import catalog
@@ -57,7 +58,11 @@ def may_create_weights(source: str, path: str | None = None) -> bool:
         return True
     if path is None:
         return False
-    return any(_file_may_create_weights(dependency) for dependency in project_dependencies(source, path))
+    origin = _origin(path)
+    if origin is None:
+        return False
+    resolver = _resolver()
+    return any(resolver.file_may_create_weights(Path(module)) for module in sorted(resolver.closure(origin, source)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -97,6 +102,10 @@ class _Resolver:
         self.texts: dict[Path, tuple[tuple[int, int], str | None]] = {}
         self.direct: dict[tuple[Path, tuple[int, int]], tuple[Path, ...]] = {}
         self.weights: dict[tuple[Path, tuple[int, int]], bool] = {}
+        self.stamps: dict[Path, tuple[int, int] | None] = {}  # files do not change during one run
+        self.packages: dict[Path, list[Path]] = {}
+        self.reached: dict[Path, frozenset[str]] = {}
+        self.digests: dict[str, bytes] = {}
 
     def module_file(self, base: Path, parts: tuple[str, ...]) -> Path | None:
         key = (base, parts)
@@ -124,11 +133,15 @@ class _Resolver:
         return None
 
     def stamp(self, path: Path) -> tuple[int, int] | None:
+        if path in self.stamps:
+            return self.stamps[path]
         try:
             stat = path.stat()
+            found: tuple[int, int] | None = (stat.st_size, stat.st_mtime_ns)
         except OSError:
-            return None
-        return stat.st_size, stat.st_mtime_ns
+            found = None
+        self.stamps[path] = found
+        return found
 
     def text(self, path: Path) -> str | None:
         stamp = self.stamp(path)
@@ -160,7 +173,9 @@ class _Resolver:
         for target in targets:
             expanded.append(target)
             if target.name == "__init__.py":  # package.submodule reached as an attribute
-                expanded.extend(_package_modules(target.parent))
+                if target.parent not in self.packages:
+                    self.packages[target.parent] = _package_modules(target.parent)
+                expanded.extend(self.packages[target.parent])
         return tuple(dict.fromkeys(expanded))
 
     def direct_of_file(self, path: Path) -> tuple[Path, ...]:
@@ -173,16 +188,74 @@ class _Resolver:
             self.direct[key] = self.imports_of(path, text) if text is not None else ()
         return self.direct[key]
 
-    def closure(self, origin: Path, source: str) -> tuple[Path, ...]:
-        seen: dict[Path, None] = {}
-        pending = list(self.imports_of(origin, source))
-        while pending:
-            path = pending.pop()
-            if path in seen:
+    def closure(self, origin: Path, source: str) -> frozenset[str]:
+        """Every module `source` may load, transitively (paths as resolve_module spells them)."""
+        found: set[str] = set()
+        for target in self.imports_of(origin, source):
+            found |= self.reach(target)
+        return frozenset(found)
+
+    def reach(self, start: Path) -> frozenset[str]:
+        """`start` and every module it may load, transitively; memoised per strongly connected
+        component of the import graph (Tarjan), so a run walks each import edge once."""
+        memo = self.reached
+        if start in memo:
+            return memo[start]
+        index: dict[Path, int] = {start: 0}
+        low: dict[Path, int] = {start: 0}
+        stack: list[Path] = [start]
+        on_stack: set[Path] = {start}
+        work: list[tuple[Path, Iterator[Path]]] = [(start, iter(self.direct_of_file(start)))]
+        while work:
+            node, successors = work[-1]
+            descended = False
+            for following in successors:
+                if following in memo:
+                    continue
+                if following not in index:
+                    index[following] = low[following] = len(index)
+                    stack.append(following)
+                    on_stack.add(following)
+                    work.append((following, iter(self.direct_of_file(following))))
+                    descended = True
+                    break
+                if following in on_stack:
+                    low[node] = min(low[node], index[following])
+            if descended:
                 continue
-            seen[path] = None
-            pending.extend(self.direct_of_file(path))
-        return tuple(sorted(seen))
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] != index[node]:
+                continue
+            members: list[Path] = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                members.append(member)
+                if member == node:
+                    break
+            component = set(map(str, members))
+            for member in members:
+                for following in self.direct_of_file(member):
+                    if following in memo:
+                        component |= memo[following]
+            frozen = frozenset(component)
+            for member in members:
+                memo[member] = frozen
+        return memo[start]
+
+    def digest(self, path: str) -> bytes:
+        """A hash of a module's bytes (memoised for the run); a marker if it cannot be read."""
+        found = self.digests.get(path)
+        if found is None:
+            try:
+                found = hashlib.blake2b(Path(path).read_bytes()).digest()
+            except OSError:
+                found = b"unreadable"
+            self.digests[path] = found
+        return found
 
     def file_may_create_weights(self, path: Path) -> bool:
         stamp = self.stamp(path)
@@ -253,13 +326,19 @@ def _origin(path: str) -> Path | None:
     return origin if origin.is_file() else None
 
 
-def project_dependencies(source: str, path: str) -> tuple[Path, ...]:
+def project_dependencies(source: str, path: str) -> tuple[str, ...]:
     """Every project module (as resolve_module spells it, sorted) that analysing `source` as `path` may read."""
     origin = _origin(path)
     if origin is None:
         return ()
-    return _resolver().closure(origin, source)
+    return tuple(sorted(_resolver().closure(origin, source)))
 
 
-def _file_may_create_weights(path: Path) -> bool:
-    return _resolver().file_may_create_weights(path)
+def dependency_digest(source: str, path: str) -> bytes:
+    """One hash of where `source`'s project imports resolve and of those modules' bytes (the cache key)."""
+    resolver = _resolver()
+    digest = hashlib.blake2b(digest_size=20)
+    for module in project_dependencies(source, path):
+        digest.update(module.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(resolver.digest(module))
+    return digest.digest()

@@ -154,6 +154,7 @@ class VarScopeObj(Value):
 
     initializer: Value | None
     line: int | None
+    path: tuple[str, ...] = ()  # the scope's full name, for variable reuse
 
 
 @dataclass(eq=False)
@@ -168,6 +169,8 @@ class ContextV(Value):
     kwargs: dict[str, Value] = field(default_factory=dict)
     line: int | None = None
     saved: "ArgScopeV | None" = None
+    name: str | None = None  # a variable_scope's name, when written as a string
+    reuse: bool | None = None  # reuse=True / tf.AUTO_REUSE
 
 
 @dataclass(eq=False)

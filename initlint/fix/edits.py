@@ -118,8 +118,10 @@ def _first(fix: Fix) -> tuple[int, int]:
 
 
 def parses(source: str) -> bool:
+    from initlint.analysis.guard import run_deep
+
     try:
-        cst.parse_module(source)
+        run_deep(cst.parse_module, source)  # a big stack: deep (valid) nesting would overflow the C stack
     except (cst.ParserSyntaxError, RecursionError):
         return False
     return True
