@@ -83,7 +83,10 @@ def _same(source: str) -> None:
         assert node in mine
         assert mine.get(node) == code_range, (type(node).__name__, code_range, mine.get(node))
         assert mine[node] == code_range
+    walked = positions(module)
+    assert all(node in walked for node in expected)  # membership by the walk, before any range
     other = cst.parse_module("x = 1\n")
+    assert other.body[0] not in walked
     assert other.body[0] not in mine and mine.get(other.body[0]) is None
 
 
