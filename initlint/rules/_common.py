@@ -76,6 +76,8 @@ def scale_text(view: LayerView) -> str:
     ratio = view.ratio()
     name = view.reference_name
     label = {"he": "He", "lecun": "LeCun"}[name]
+    if weight.std == 0:
+        return f"every value starts at {fmt(weight.mean)} (a constant kernel)"
     if ratio is None:
         return f"std {fmt(weight.std)}"
     return (f"std {fmt(weight.std)} is {ratio:.2g}x {label}'s {fmt(refs[name])} for fan_in {weight.fan_in} "
