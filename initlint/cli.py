@@ -220,7 +220,8 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
     from initlint.fix import summary as fix_summary
     from initlint.report import render_diagnostics, render_statistics
 
-    results = [attach_fixes(result, settings) for result in results]
+    if use_stdin:  # engine.run attaches the fixes of the files (in its workers, cached); stdin's are ours
+        results[-1] = attach_fixes(results[-1], settings)
     session = None
     if fix or diff:
         from initlint.fix.session import fix_files

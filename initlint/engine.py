@@ -217,6 +217,10 @@ def _analyze_item(item: tuple[int, Path, str, bytes | None, str | None], setting
     index, path, shown, data, key = item
     try:
         result = analyze_bytes(data, shown, settings) if data is not None else analyze_path(path, settings, shown)
+        # fixes are planned and verified (a re-lint) here, in the workers, and cached with the result
+        from initlint.fix import attach_fixes
+
+        result = attach_fixes(result, settings)
     except Exception as error:  # noqa: BLE001 - one file's failure is that file's INI902
         result = FileResult(path=shown, diagnostics=(_file_diagnostic(
             "INI902", "internal-error", f"internal error while analysing this file: {error!r}", shown,
