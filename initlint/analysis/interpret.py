@@ -248,19 +248,32 @@ class Interpreter:
         return module_value
 
     def import_value(self, env: Env, module: str, level: int, name: str | None) -> Value | None:
-        """A project module (or a name in one) that an import statement binds; None for libraries."""
+        """A project module (or a name in one) that an import statement binds; None for libraries.
+
+        The module is loaded only when the name is used: a file that imports half the project and
+        calls one helper reads one module, not the import graph.
+        """
         origin = env.file() or self.path
         if name is not None:
             target = resolve_module(origin, f"{module}.{name}" if module else name, level)
             if target is not None:
-                return self.load_module(target)
+                return _Lazy(target, None)
         target = resolve_module(origin, module, level)
         if target is None:
             return None
-        loaded = self.load_module(target)
-        if name is None or not isinstance(loaded, ModuleV):
+        return _Lazy(target, name)
+
+    def force(self, value: Value) -> Value:
+        """The value behind a lazy import."""
+        if not isinstance(value, _Lazy):
+            return value
+        loaded = self.load_module(value.target)
+        if value.name is None or not isinstance(loaded, ModuleV):
             return loaded
-        return loaded.env.names.get(name, Unknown(f"`{name}` is not defined in {loaded.path}"))
+        found = loaded.env.names.get(value.name)
+        if found is None:
+            return Unknown(f"`{value.name}` is not defined in {loaded.path}")
+        return self.force(found)
 
     def line(self, node: cst.CSTNode) -> int:
         return self.span(node).line
@@ -467,6 +480,7 @@ class Interpreter:
         module = _dotted(node.module) if node.module is not None else ""
         if isinstance(node.names, cst.ImportStar):
             project = self.import_value(env, module, level, None)
+            project = self.force(project) if project is not None else None
             if isinstance(project, ModuleV):
                 env.names.update(project.env.names)
             elif level == 0:
@@ -708,10 +722,10 @@ class Interpreter:
     def eval_name(self, name: str, env: Env) -> Value:
         found = env.lookup(name)
         if found is not None:
-            return found
+            return self.force(found)
         found = self.module_env.lookup(name)
         if found is not None:
-            return found
+            return self.force(found)
         if name in ("True", "False", "None"):
             return Const({"True": True, "False": False, "None": None}[name])
         if name in _BUILTIN_NAMES:
@@ -737,7 +751,7 @@ class Interpreter:
         if isinstance(base, ModuleV):
             found = base.env.names.get(attr)
             if found is not None:
-                return found
+                return self.force(found)
             origin = base.env.origin or ""
             if origin.endswith("__init__.py"):
                 target = resolve_module(origin, attr, 1)
@@ -745,7 +759,7 @@ class Interpreter:
                     return self.load_module(target)
             return Unknown(f"`{attr}` is not defined in {base.path}")
         if isinstance(base, _Package):
-            return base.modules.get(attr, Unknown(f"module `{base.name}.{attr}`")) if len(base.modules) else Unknown("")
+            return self.force(base.modules.get(attr, Unknown(f"module `{base.name}.{attr}`")))
         if isinstance(base, InstanceV):
             if attr in base.attrs:
                 return base.attrs[attr]
@@ -2351,6 +2365,14 @@ class Interpreter:
 
 # --------------------------------------------------------------------------------------------
 # small helpers
+
+
+@dataclass(eq=False)
+class _Lazy(Value):
+    """A project module (or one of its names) imported but not read yet."""
+
+    target: Any  # Path of the module file
+    name: str | None
 
 
 @dataclass(eq=False)
