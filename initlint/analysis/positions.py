@@ -110,14 +110,13 @@ class Positions:
     position never pays for the codegen. Ranges are kept as offsets and become CodeRanges only
     for the nodes asked about."""
 
-    __slots__ = ("_module", "_ranges", "_line_starts", "_made", "_ids")
+    __slots__ = ("_module", "_ranges", "_line_starts", "_made")
 
     def __init__(self, module: cst.Module) -> None:
         self._module = module  # keeps every node alive, so that ids stay unique
         self._ranges: dict[int, tuple[int, int]] | None = None
         self._line_starts: list[int] = []
         self._made: dict[int, CodeRange] = {}
-        self._ids: set[int] | None = None
 
     def _resolve(self) -> dict[int, tuple[int, int]]:
         if self._ranges is None:
@@ -154,13 +153,9 @@ class Positions:
         return found
 
     def __contains__(self, node: object) -> bool:
-        # membership alone is answered by a walk, half the cost of the codegen: the interpreter
-        # asks it of every project module it loaded, and needs the ranges of few of them
-        if self._ranges is not None:
-            return id(node) in self._ranges
-        if self._ids is None:
-            self._ids = _node_ids(self._module)
-        return id(node) in self._ids
+        # (a node walk answering membership alone was tried: on the corpus nearly every module
+        # asked about later needs its ranges too, so the walk only added its cost)
+        return id(node) in self._resolve()
 
     def __len__(self) -> int:
         return len(self._resolve())
@@ -190,30 +185,3 @@ def _crlf_split_across_tokens(tokens: list[str]) -> bool:
     return any(token.endswith("\r") and following.startswith("\n")
                for token, following in zip(tokens, tokens[1:]))
 
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _node_ids(module: cst.Module) -> set[int]:
-    """The ids of every node under `module` (the nodes PositionProvider gives a range to)."""
-    import dataclasses
-
-    import libcst
-
-    node_type = libcst.CSTNode
-    found: set[int] = set()
-    pending: list[Any] = [module]
-    while pending:
-        node = pending.pop()
-        found.add(id(node))
-        kind = type(node)
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = tuple(field.name for field in dataclasses.fields(kind))
-        for name in names:
-            value = getattr(node, name)
-            if isinstance(value, node_type):
-                pending.append(value)
-            elif type(value) in (tuple, list):
-                pending.extend(item for item in value if isinstance(item, node_type))
-    return found
