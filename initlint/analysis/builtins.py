@@ -2,10 +2,43 @@
 from __future__ import annotations
 
 import math
+import re
 
 from initlint.analysis.values import Const, DictV, Seq, TensorV, Unknown, Value
 
 _MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32"}
+
+# Constant folding must stay cheap whatever the file says: `"a" * 10**10` would allocate 10 GB and
+# `(10**64) ** 64 ** 3` would compute for hours. Larger results are left unknown.
+MAX_BITS = 65_536  # of an integer result
+MAX_LENGTH = 100_000  # of a string, bytes, tuple or list result
+MAX_ITEMS = 10_000  # of an abstract sequence (Seq)
+_FORMAT_WIDTH = re.compile(r"%[-+ #0]*(?:\*|\d{4,})|%[-+ #0]*\d*\.(?:\*|\d{4,})")
+
+
+def _bits(value: object) -> int:
+    return abs(value).bit_length() if isinstance(value, int) else 0
+
+
+def _length(value: object) -> int:
+    return len(value) if isinstance(value, (str, bytes, tuple, list)) else 0
+
+
+def too_costly(kind: str, a: object, b: object) -> bool:
+    """Whether folding `a <kind> b` (kind: libcst's operator class name) could take unbounded time or memory."""
+    if kind == "Power" and isinstance(a, int) and isinstance(b, int):
+        return abs(a) > 1 and b > 0 and b * _bits(a) > MAX_BITS
+    if kind in ("Multiply", "LeftShift"):
+        if isinstance(a, int) and isinstance(b, int):
+            return _bits(a) + (b if kind == "LeftShift" else _bits(b)) > MAX_BITS
+        count, sequence = (b, a) if isinstance(b, int) else (a, b)
+        return isinstance(count, int) and count > 0 and _length(sequence) * count > MAX_LENGTH
+    if kind == "Add":
+        return _length(a) + _length(b) > MAX_LENGTH
+    if kind == "Modulo" and isinstance(a, (str, bytes)):  # `"%01000000000d" % 1`
+        text = a.decode("latin-1") if isinstance(a, bytes) else a
+        return _FORMAT_WIDTH.search(text) is not None
+    return False
 
 
 def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
@@ -43,8 +76,10 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
         if name == "reversed" and len(positional) == 1 and isinstance(positional[0], Seq):
             return Seq(list(reversed(positional[0].items)))
         if name == "pow" and len(values) == 2 and all(isinstance(v, (int, float)) for v in values):
+            if too_costly("Power", values[0], values[1]):
+                return Unknown("a value too large to compute")
             return Const(values[0] ** values[1], note)  # type: ignore[operator]
-    except (TypeError, ValueError, OverflowError):
+    except (TypeError, ValueError, OverflowError, MemoryError):
         pass
     return Unknown(f"{name}() of values not known statically")
 
@@ -56,6 +91,8 @@ def _math(name: str, positional: list[Value]) -> Value:
         if name == "prod" and len(positional) == 1 and isinstance(positional[0], Seq):
             items = [v.value for v in positional[0].items if isinstance(v, Const)]
             if len(items) == len(positional[0].items):
+                if sum(_bits(item) for item in items) > MAX_BITS:
+                    return Unknown("a value too large to compute")
                 return Const(math.prod(items))
         return Unknown(f"{name}() of values not known statically")
     try:

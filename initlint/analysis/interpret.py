@@ -16,6 +16,7 @@ from typing import Any, Iterator
 import libcst as cst
 
 from initlint.analysis import catalog
+from initlint.analysis.builtins import MAX_ITEMS, too_costly
 from initlint.analysis.catalog import LAYERS, LayerSpec, WeightSpec
 from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS,
                                             TF1_INITIALIZERS_MODULE, TF_CONSTRUCTORS, Constructor,
@@ -634,10 +635,11 @@ class Interpreter:
             return Const(None)
         if isinstance(node, cst.Name):
             return self.eval_name(node.value, env)
-        if isinstance(node, cst.Integer):
-            return Const(node.evaluated_value)
-        if isinstance(node, cst.Float):
-            return Const(node.evaluated_value)
+        if isinstance(node, (cst.Integer, cst.Float)):
+            try:
+                return Const(node.evaluated_value)
+            except (ValueError, SyntaxError):  # more digits than Python converts (4300)
+                return Unknown("a number too long to read")
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
             try:
                 return Const(node.evaluated_value)
@@ -921,6 +923,8 @@ class Interpreter:
     def binary(self, left: Value, operator: cst.BaseBinaryOp, right: Value, context: Context) -> Value:
         if isinstance(left, Const) and isinstance(right, Const):
             note = left.note or right.note
+            if too_costly(type(operator).__name__, left.value, right.value):  # `"a" * 10**10`, `(10**64)**64`, ...
+                return Unknown("a value too large to compute")
             try:
                 a, b = left.value, right.value
                 if isinstance(operator, cst.Add):
@@ -939,13 +943,17 @@ class Interpreter:
                     if abs(b) > 64:
                         return Unknown("a large power")
                     return Const(a ** b, note)
-            except (TypeError, ZeroDivisionError, OverflowError, ValueError):
+            except (TypeError, ZeroDivisionError, OverflowError, ValueError, MemoryError):
                 return Unknown("an arithmetic error")
             return Unknown("an operation initlint does not evaluate")
         if isinstance(left, Seq) and isinstance(right, Seq) and isinstance(operator, cst.Add):
+            if len(left.items) + len(right.items) > MAX_ITEMS:
+                return Unknown("a sequence too long to follow")
             return Seq(left.items + right.items, left.kind)
         if isinstance(left, Seq) and isinstance(right, Const) and isinstance(operator, cst.Multiply) \
                 and isinstance(right.value, int) and 0 <= right.value <= 1024:
+            if len(left.items) * right.value > MAX_ITEMS:
+                return Unknown("a sequence too long to follow")
             return Seq(left.items * right.value, left.kind)
         if isinstance(operator, cst.MatrixMultiply):
             return self.matmul(left, right, None, context)

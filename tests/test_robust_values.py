@@ -1,0 +1,75 @@
+"""Constant folding stays cheap whatever a file computes: values too large to compute are unknown,
+never a hang, an out-of-memory kill or an internal error.
+
+All the files are linted in one subprocess (a hang shows as its timeout), each beside the risky
+line whose finding must still be reported.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from initlint import check_source
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADER = "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 784])\n"
+RISKY_LINE = "w = tf.Variable(tf.random_normal([784, 256]))\n"
+
+HOSTILE = {
+    "string_repeat": 's = "a" * 10**10\n',
+    "bytes_repeat": 's = b"abcdefgh" * 2**40\n',
+    "tuple_repeat": "t = (1,) * 10**10\n",
+    "list_repeat": "l = [0] * 10**10\n",
+    "power_chain": "a = 10**64\nb = a**64\nc = b**64\nd = c**64\ne = d**64\n",
+    "power_builtin": "a = pow(10, 10**9)\n",
+    "squaring_loop": "a = 10**64\nfor i in range(40):\n    a = a * a\n",
+    "shift": "a = 1 << 10**10\n",
+    "list_doubling": "l = [0] * 1024\nfor i in range(40):\n    l = l + l\n",
+    "string_doubling": 's = "ab" * 64\nfor i in range(60):\n    s = s + s\n',
+    "format_width": 's = "%01000000000d" % 1\n',
+    "format_star": 's = "%*d" % (10**9, 1)\n',
+    "long_integer_literal": "n = 1" + "0" * 5000 + "\n",
+    "long_hex_literal": "n = 0x1" + "0" * 50000 + "\nm = n * n * n * n\n",
+    "long_float_literal": "f = 1." + "0" * 5000 + "e999999\n",
+    "huge_range": "for i in range(10**12):\n    pass\nn = len(range(10**100))\n",
+    "nested_comprehension": "l = [[[i for i in range(4000)] for j in range(4000)] for k in range(4000)]\n",
+    "nested_loops": "for i in range(4000):\n    for j in range(4000):\n        for k in range(4000):\n"
+                    "            y = tf.layers.dense(x, 10)\n",
+    "prod": "import math\nn = math.prod([10**60] * 4000)\n",
+    "while_true": "while True:\n    x = x\n",
+    "infinite_recursion": "def f(n):\n    return f(n + 1)\nf(0)\n",
+    "class_cycle": "class A(B):\n    pass\nclass B(A):\n    pass\nA()\n",
+    "self_base": "class A(A):\n    pass\n",
+    "sequence_nesting": "a = []\nfor i in range(4000):\n    a = [a, a]\n",
+}
+
+
+def test_hostile_constants_neither_hang_nor_crash(tmp_path):
+    for name, body in HOSTILE.items():
+        (tmp_path / f"{name}.py").write_text(HEADER + body + RISKY_LINE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-m", "initlint", "--isolated", "--no-cache", "--format", "json",
+                           "--select", "INI301", "."], capture_output=True, text=True, env=env, cwd=tmp_path,
+                          timeout=600)
+    assert done.returncode == 1, done.stderr[-3000:]
+    found = {}
+    for record in json.loads(done.stdout):
+        found.setdefault(record["filename"][:-3], []).append((record["code"], record["location"]["row"]))
+    expected = {name: [("INI301", 3 + body.count("\n"))] for name, body in HOSTILE.items()}
+    assert found == expected
+
+
+@pytest.mark.parametrize("expression, known", [
+    ("2 ** 10", 1024), ("10 ** 64 // 10 ** 63", 10), ("len([0, 1] * 3)", 6), ("len([0] * 100)", 100),
+    ("pow(2, 8)", 256), ("int(math.sqrt(4096))", 64), ("(4 + 4) * 6", 48),
+])
+def test_ordinary_constants_are_still_folded(expression, known):
+    """The caps leave everyday arithmetic alone: the folded value reaches the weight's shape."""
+    source = HEADER + f"import math\nn = {expression}\nw = tf.get_variable('w', [784, n])\n"
+    weights = check_source(source, "model.py").weights
+    assert [weight.shape for weight in weights] == [(784, known)]
