@@ -9,9 +9,13 @@ from initlint.rules.base import Example, Rule
 
 
 def has_default_unit_stddev(weight) -> bool:
+    """A defaulted stddev of 1.0 that is at least twice what LeCun gives for the fans (a 1.0 that
+    happens to suit a tiny fan-in is no trap)."""
     init = weight.initializer
-    return (init.name in ("random_normal", "truncated_normal") and "stddev" in weight.facts.get("defaulted", ())
-            and init.params.get("stddev") == 1.0 and (weight.fan_in or 0) >= 2)
+    if not (init.name in ("random_normal", "truncated_normal") and "stddev" in weight.facts.get("defaulted", ())
+            and init.params.get("stddev") == 1.0 and weight.std is not None):
+        return False
+    return weight.fan_in is not None and weight.std > 2.0 / weight.fan_in ** 0.5
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
@@ -32,9 +36,10 @@ RULE = Rule(
     code="INI301", name="tf1-default-stddev", severity="warning",
     summary="random_normal / truncated_normal with no stddev: TF1 (and tf.random ops) use 1.0.",
     doc="""## What it does
-Reports a weight of rank 2 or more drawn from `tf.random_normal_initializer()`,
-`tf.truncated_normal_initializer()`, `tf.random_normal(shape)` or `tf.truncated_normal(shape)`
-without a `stddev`: the default is 1.0 (Keras and TF2's `tf.random_normal_initializer` use 0.05).
+Reports a weight drawn from `tf.random_normal_initializer()`, `tf.truncated_normal_initializer()`,
+`tf.random_normal(shape)` or `tf.truncated_normal(shape)` without a `stddev`: the default is 1.0
+(Keras and TF2's `tf.random_normal_initializer` use 0.05). It stays quiet where 1.0 happens to suit
+the fans (less than twice LeCun's `sqrt(1/fan_in)`, i.e. a fan-in of 4 or less).
 
 ## Why is this bad?
 A std of 1.0 is `sqrt(fan_in)` times too large for a linear unit: on a 784-input layer the
