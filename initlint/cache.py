@@ -47,6 +47,24 @@ _NOT_IN_KEY = frozenset({"exclude", "extend_exclude", "respect_gitignore", "forc
                          "cache_dir"})
 
 
+class _ResultUnpickler(pickle.Unpickler):
+    """Unpickles initlint's own result types and plain data only. The cache folder can come with the
+    linted tree (a repository may ship `.initlint_cache/`), and a plain pickle.load would run any
+    code an entry names; here anything else is an error, so such an entry is a miss."""
+
+    _BUILTINS = {"complex": complex, "frozenset": frozenset, "set": set, "slice": slice}
+
+    def find_class(self, module: str, name: str) -> type:
+        from initlint import model
+
+        found = getattr(model, name, None) if module == "initlint.model" else None
+        if isinstance(found, type) and dataclasses.is_dataclass(found):
+            return found
+        if module == "builtins" and name in self._BUILTINS:
+            return self._BUILTINS[name]
+        raise pickle.UnpicklingError(f"not a result type: {module}.{name}")
+
+
 def settings_digest(settings: Settings) -> str:
     """A stable hash of the settings that affect results (same settings, same digest, any process)."""
     items = [(f.name, getattr(settings, f.name)) for f in dataclasses.fields(settings) if f.name not in _NOT_IN_KEY]
@@ -106,7 +124,7 @@ class Cache:
         """The stored result, or None (missing, unreadable, corrupt or from another layout)."""
         try:
             with open(self._entry(key), "rb") as handle:
-                stored = pickle.load(handle)
+                stored = _ResultUnpickler(handle).load()
         except Exception:  # noqa: BLE001 - any damage is a miss
             return None
         if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key
