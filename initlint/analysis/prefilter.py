@@ -24,7 +24,7 @@ from pathlib import Path
 
 from initlint.analysis import catalog
 from initlint.analysis.initializers import KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS, TF_CONSTRUCTORS
-from initlint.analysis.project import LIBRARIES
+from initlint.analysis.project import _module_file, resolve_in
 
 # The import roots that canonical() folds into tf / keras / slim.
 _LIBRARY_WORDS = re.compile(r"tensorflow|keras|tf_slim")
@@ -114,23 +114,7 @@ class _Resolver:
         return self.files[key]
 
     def resolve(self, origin: Path, module: str, level: int) -> Path | None:
-        parts = tuple(p for p in module.split(".") if p)
-        if level == 0 and (not parts or parts[0] in LIBRARIES):
-            return None
-        if level > 0:
-            base = origin.parent
-            for _ in range(level - 1):
-                base = base.parent
-            return self.module_file(base, parts)
-        directory = origin.parent
-        for _ in range(8):
-            found = self.module_file(directory, parts)
-            if found is not None and found.resolve() != origin.resolve():
-                return found
-            if directory.parent == directory:
-                break
-            directory = directory.parent
-        return None
+        return resolve_in(origin, tuple(p for p in module.split(".") if p), level, self.module_file)
 
     def stamp(self, path: Path) -> tuple[int, int] | None:
         if path in self.stamps:
@@ -266,20 +250,6 @@ class _Resolver:
             text = self.text(path)
             self.weights[key] = text is not None and may_create_weights_here(text)
         return self.weights[key]
-
-
-def _module_file(base: Path, parts: tuple[str, ...]) -> Path | None:
-    if not parts:
-        init = base / "__init__.py"
-        return init if init.is_file() else None
-    candidate = base.joinpath(*parts)
-    module = candidate.with_suffix(".py")
-    if module.is_file():
-        return module
-    init = candidate / "__init__.py"
-    if init.is_file():
-        return init
-    return None
 
 
 def _package_modules(package: Path) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from initlint.analysis.positions import positions as lazy_positions
@@ -41,17 +42,23 @@ def resolve_module(from_path: str, module: str, level: int) -> Path | None:
     origin = Path(from_path)
     if not origin.is_file():
         return None
-    parts = [p for p in module.split(".") if p]
+    return resolve_in(origin, tuple(p for p in module.split(".") if p), level, _module_file)
+
+
+def resolve_in(origin: Path, parts: tuple[str, ...], level: int,
+               module_file: "Callable[[Path, tuple[str, ...]], Path | None]") -> Path | None:
+    """Where an import of `parts` at `level` from `origin` lands in the project, using `module_file`
+    to test a directory (the prefilter passes a memoised one)."""
     if level == 0 and (not parts or parts[0] in LIBRARIES):
         return None
     if level > 0:
         base = origin.parent
         for _ in range(level - 1):
             base = base.parent
-        return _module_file(base, parts)
+        return module_file(base, parts)
     directory = origin.parent
     for _ in range(8):  # the enclosing directories act as sys.path entries
-        found = _module_file(directory, parts)
+        found = module_file(directory, parts)
         if found is not None and found.resolve() != origin.resolve():
             return found
         if directory.parent == directory:
@@ -60,7 +67,7 @@ def resolve_module(from_path: str, module: str, level: int) -> Path | None:
     return None
 
 
-def _module_file(base: Path, parts: list[str]) -> Path | None:
+def _module_file(base: Path, parts: tuple[str, ...]) -> Path | None:
     if not parts:
         init = base / "__init__.py"
         return init if init.is_file() else None
