@@ -80,6 +80,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"Failed to parse {path}: the file is not UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"Failed to parse {path}: {error}") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(f"Failed to parse {path}: arrays or tables nest too deeply") from None
 
 
 def _initlint_table(document: dict[str, Any], path: Path) -> dict[str, Any] | None:

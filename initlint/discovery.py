@@ -29,7 +29,7 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     `*` and `?` stay inside one path component, `**` spans components (`a/**/b`, `**/x`,
     `x/**`), `[...]` is a character class (`[!...]` negated).
     """
-    out: list[str] = []
+    out: list[str | None] = []  # regex fragments; None for a `*` inside one component
     i, n = 0, len(pattern)
     while i < n:
         char = pattern[i]
@@ -45,23 +45,27 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
                     out.append(".*")
                     i += 2
                     continue
-                out.append("[^/]*")  # `a**b` is just `a*b`
+                out.append(None)  # `a**b` is just `a*b`
                 i += 2
                 continue
-            out.append("[^/]*")
+            out.append(None)
         elif char == "?":
             out.append("[^/]")
         elif char == "[":
             end = pattern.find("]", i + 2 if pattern.startswith(("[!", "[^"), i) else i + 1)
+            body = pattern[i + 1:end] if end != -1 else ""
+            negate = body[:1] in ("!", "^")
+            # `[`, `&`, `~`, `|` are plain characters in a glob class (in a regex class they warn)
+            body = re.sub(r"([\\\[&~|])", r"\\\1", body[1:] if negate else body)
+            fragment = f"[{'^' if negate else ''}{body}]"
+            try:
+                re.compile(fragment)
+            except re.error:  # `[b-a]`: not a class, so a literal `[` (as git does)
+                end = -1
             if end == -1:
                 out.append(re.escape(char))
             else:
-                body = pattern[i + 1:end]
-                if body[:1] in ("!", "^"):
-                    body = "^" + body[1:].replace("\\", "\\\\")
-                else:
-                    body = body.replace("\\", "\\\\")
-                out.append(f"[{body}]")
+                out.append(fragment)
                 i = end
         elif char == "\\" and i + 1 < n:
             i += 1
@@ -69,7 +73,25 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(char))
         i += 1
-    return re.compile("".join(out) + r"\Z", re.DOTALL)
+    # Between two `*`s, match the first place the text between them fits, atomically (as fnmatch
+    # does): `*a*a*a*...*b` would otherwise backtrack exponentially on a long name.
+    chunks: list[list[str]] = [[]]
+    for fragment in out:
+        if fragment is None:
+            chunks.append([])
+        else:
+            chunks[-1].append(fragment)
+    regex = "".join(chunks[0])
+    for middle in chunks[1:-1]:
+        body = "".join(middle)
+        spans = any(fragment in ("(?:.*/)?", ".*") for fragment in middle)
+        regex += f"(?>[^/]*?{body})" if body and not spans else "[^/]*" + body
+    if len(chunks) > 1:
+        regex += "[^/]*" + "".join(chunks[-1])
+    try:
+        return re.compile(regex + r"\Z", re.DOTALL)
+    except re.error:  # never expected; a pattern that is no glob matches itself
+        return re.compile(re.escape(pattern) + r"\Z", re.DOTALL)
 
 
 def _posix(path: PurePath | str) -> str:
