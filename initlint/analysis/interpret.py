@@ -1350,7 +1350,8 @@ class Interpreter:
             uniform = params.get("uniform")
             name = "glorot_uniform" if uniform is True else "glorot_normal" if uniform is False else "xavier"
         defaulted = tuple(key for key in defaults if key not in args)
-        if node is not None and (constructor.deprecated_for or "contrib" in ref.path):
+        if node is not None and (constructor.deprecated_for or "contrib" in ref.path) \
+                and self.node_path(node) == self.path:  # one in an imported module is that file's finding
             self.constructed.setdefault(id(node), (ref.path, constructor.deprecated_for, self.span(node)))
         return InitV(name, params, ref.path, constructor.arithmetic, self.line(node) if node is not None else None,
                      node, not reasons, "; ".join(reasons) or None, uncalled, constructor.deprecated_for, defaulted)
@@ -1822,7 +1823,8 @@ class Interpreter:
                 return _named("glorot_uniform", {}, "default", None, "keras.initializers.GlorotUniform"), None
             # an explicit None falls through to the variable_scope (tf.layers, slim weights, get_variable)
             return self.scope_or_dtype(context, shape, args, none_from=source_line)
-        if spec.family == "slim" and spec.api == "slim.separable_conv2d" and wspec.role == "pointwise_kernel":
+        if spec.family == "slim" and spec.api == "slim.separable_conv2d" and wspec.role == "pointwise_kernel" \
+                and wspec.kwarg != "weights_initializer":  # else it would recurse for ever
             return self.resolve(spec, replace(wspec, kwarg="weights_initializer"), args, context, shape)
         opaque = isinstance(args.get("__opaque__"), Unknown)
         scope_line = context.arg_scope.opaque
