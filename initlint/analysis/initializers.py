@@ -184,9 +184,26 @@ def _mode_count(mode: str, fan_in: int | None, fan_out: int | None, guard: bool)
     return max(1.0, n) if guard else float(n)
 
 
+MAX_MOMENT = 1e150  # beyond this a square overflows a float: such a std or mean is left unknown
+
+
 def moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | None,
             arithmetic: str = "tf") -> tuple[float | None, float | None]:
-    """(std, mean) of the initial values, with the exact formulas of §5.3/§5.4; None if unknown."""
+    """(std, mean) of the initial values, with the exact formulas of §5.3/§5.4; None if unknown
+    (or not a finite number the signal model can square: `stddev=1e300`, `mean=float("inf")`)."""
+    std, mean = _moments(name, params, shape, arithmetic)
+    return _finite(std), _finite(mean)
+
+
+def _finite(value: float | None) -> float | None:
+    try:
+        return value if value is None or abs(value) <= MAX_MOMENT else None  # NaN fails the test too
+    except TypeError:
+        return None
+
+
+def _moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | None,
+             arithmetic: str = "tf") -> tuple[float | None, float | None]:
     fan_in, fan_out = compute_fans(shape)
     if name == "zeros":
         if params.get("unit_forget_bias"):  # Keras LSTM bias: the forget-gate quarter starts at 1.0

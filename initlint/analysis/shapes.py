@@ -3,19 +3,27 @@ from __future__ import annotations
 
 from initlint.analysis.values import Const, Seq, TensorV, Value
 
+# A dimension larger than this is no real tensor's (TensorFlow's own limit is int64): taken as
+# unknown, so that fan arithmetic on it stays within floats (`units=1e300` must not overflow).
+MAX_DIM = 2 ** 40
+
+
+def _size(value: object) -> int | None:
+    """A written dimension as an int: a non-negative int up to MAX_DIM, else None."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DIM:
+        return value
+    return None
+
 
 def _dims(value: Value) -> tuple[int | None, ...] | None:
     """A shape written in the code: a list/tuple of ints, with None/-1/unknown as unknown dims."""
     if isinstance(value, Seq):
         out: list[int | None] = []
         for item in value.items:
-            if isinstance(item, Const) and isinstance(item.value, int) and not isinstance(item.value, bool):
-                out.append(item.value if item.value >= 0 else None)
-            else:
-                out.append(None)
+            out.append(_size(item.value) if isinstance(item, Const) else None)
         return tuple(out)
     if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
-        return (value.value,)
+        return (_size(value.value),)
     if isinstance(value, TensorV) and value.shape is not None:
         return value.shape
     return None
@@ -23,8 +31,12 @@ def _dims(value: Value) -> tuple[int | None, ...] | None:
 
 def _int(value: Value | None) -> int | None:
     if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
-        if float(value.value).is_integer():
-            return int(value.value)
+        try:
+            whole = float(value.value).is_integer()
+        except OverflowError:  # an int beyond floats
+            return None
+        if whole:
+            return _size(int(value.value)) if value.value >= 0 else int(value.value)
     return None
 
 
@@ -32,7 +44,7 @@ def _ints(value: Value | None, rank: int, default: int) -> tuple[int | None, ...
     if value is None:
         return (default,) * rank
     if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
-        return (value.value,) * rank
+        return (_size(value.value),) * rank
     if isinstance(value, Seq):
         items = tuple(_int(item) for item in value.items)
         if len(items) == rank:

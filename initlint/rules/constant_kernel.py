@@ -15,8 +15,9 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue
         if not weight.signal.feeds_weight:
             continue  # a single layer (logistic regression) or an output layer learns fine from zeros
-        value = weight.mean
-        message = (f"constant kernel: every value starts at {value:g}, so all {weight.fan_out or 'the'} units of "
+        value = weight.mean  # None when the constant is too large to model (1e300)
+        start = f"starts at {value:g}" if value is not None else "starts at the same value"
+        message = (f"constant kernel: every value {start}, so all {weight.fan_out or 'the'} units of "
                    f"this hidden layer compute the same thing and receive the same gradient; symmetry is never "
                    f"broken")
         yield diagnostic(RULE, weight, message, None, {"value": value, "initializer": weight.initializer.name},

@@ -15,7 +15,7 @@ def has_default_unit_stddev(weight) -> bool:
     if not (init.name in ("random_normal", "truncated_normal") and "stddev" in weight.facts.get("defaulted", ())
             and init.params.get("stddev") == 1.0 and weight.std is not None):
         return False
-    return weight.fan_in is not None and weight.std > 2.0 / weight.fan_in ** 0.5
+    return bool(weight.fan_in) and weight.std > 2.0 / weight.fan_in ** 0.5
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
