@@ -52,10 +52,11 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     import libcst as cst
 
     from initlint.analysis.interpret import analyze_module
+    from initlint.analysis.project import parse_text
     from initlint.rules import run_rules
 
     try:
-        module = cst.parse_module(source)
+        module, positions = parse_text(source)  # parsed once per process, if a project module was first
     except cst.ParserSyntaxError as error:
         line, column, message = _syntax_error(source) or (
             error.raw_line or 1, (error.raw_column or 0) + 1, error.message)
@@ -65,7 +66,7 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
         return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
             "INI901", "syntax-error", "cannot parse: the expression nesting is too deep", path),))
     try:
-        analysis = analyze_module(module, source, path, settings)
+        analysis = analyze_module(module, source, path, settings, positions)
         diagnostics = run_rules(analysis, settings)
     except RecursionError as error:
         return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(

@@ -275,3 +275,27 @@ def test_concurrent_runs_share_a_cache_safely(project: Path) -> None:
         assert out.strip() == summary
     assert not [p for p in (project / "cache").rglob("*.part")]
     assert engine.run(sorted(((p, p.name) for p in project.glob("*.py"))), _settings(project)) == expected
+
+
+def test_a_change_in_a_module_only_a_caller_imports_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """nets.py's weight is shown with the initializer train.py's scope gives it; that scope comes
+    from scopes.py, which nets.py never imports: changing it must still re-analyse nets.py."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nets.py").write_text("import tensorflow as tf\n\n\ndef block(x):\n    return tf.layers.dense(x, 10)\n")
+    scopes = "import tensorflow as tf\n\nINIT = tf.truncated_normal_initializer(stddev={std})\n"
+    (tmp_path / "scopes.py").write_text(scopes.format(std=0.1))
+    (tmp_path / "train.py").write_text(
+        "import tensorflow as tf\nfrom nets import block\nfrom scopes import INIT\n\n"
+        "x = tf.placeholder(tf.float32, [None, 784])\nwith tf.variable_scope('s', initializer=INIT):\n"
+        "    h = block(x)\n")
+    files = [(tmp_path / "nets.py", "nets.py")]
+
+    def context_stddev() -> float:
+        [weight] = [w for w in engine.run(files, _settings(tmp_path))[0].weights if w.role == "kernel"]
+        [context] = weight.facts["contexts"]
+        return context["params"]["stddev"]
+
+    assert context_stddev() == 0.1
+    assert context_stddev() == 0.1  # from the cache
+    (tmp_path / "scopes.py").write_text(scopes.format(std=0.5))
+    assert context_stddev() == 0.5

@@ -19,11 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(p for p in (ROOT / "fixtures").rglob("*.py") if p.is_file())
 
 
-def _full(source: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> FileResult:
+def _full(source: str, shown: str, monkeypatch: pytest.MonkeyPatch, follow_callers: bool = True) -> FileResult:
     """The analysis with the prefilter switched off."""
     with monkeypatch.context() as patch:
         patch.setattr(engine, "may_create_weights", lambda *args, **kwargs: True)
-        return engine.analyze_source(source, shown, Settings(select=("ALL",)))
+        return engine.analyze_source(source, shown, Settings(select=("ALL",), follow_callers=follow_callers))
 
 
 def _reports(result: FileResult) -> bool:
@@ -112,7 +112,7 @@ def test_the_closure_holds_every_module_the_analysis_reads(at_root: None, monkey
         shown = str(path.relative_to(ROOT))
         source = path.read_text(encoding="utf-8-sig")
         loaded.clear()
-        _full(source, shown, monkeypatch)
+        _full(source, shown, monkeypatch, follow_callers=False)  # callers' reads: result.dependencies
         dependencies = {Path(p).resolve() for p in project_dependencies(source, shown)}
         for target in loaded:
             assert target.resolve() in dependencies, (shown, target)

@@ -8,44 +8,60 @@ resnet_arg_scope from train.py:12".
 """
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
 from initlint.analysis.project import find_callers, shown_path
-from initlint.model import FileResult, Weight
+from initlint.model import Weight
 
 MAX_CALLER_FILES = 5
-_CALLER_RESULTS: dict[tuple[str, int, int], FileResult] = {}
 
 
-def _analyse_caller(file: Path, settings) -> FileResult | None:
-    from initlint.engine import analyze_path
+def _analyse_caller(file: Path, shown: str, settings) -> tuple[tuple[Weight, ...], tuple[str, ...]]:
+    """The caller's weights as if nothing called it in turn, and the project modules that analysis
+    read (no parse or rule run if this run has just linted it under the same shown path:
+    interpret.analyze_alone keeps it)."""
+    from initlint.analysis.guard import parse_obstacle
+    from initlint.analysis.interpret import analyze_alone
+    from initlint.engine import read_source
 
+    source, problem = read_source(file)
+    if problem is not None or parse_obstacle(source) is not None:
+        return (), ()
     try:
-        stat = file.stat()
-    except OSError:
-        return None
-    key = (str(file.resolve()), stat.st_size, stat.st_mtime_ns)
-    if key not in _CALLER_RESULTS:
-        _CALLER_RESULTS[key] = analyze_path(file, replace(settings, follow_callers=False), str(file))
-    return _CALLER_RESULTS[key]
+        analysis = analyze_alone(None, source, shown, settings)
+    except Exception:  # noqa: BLE001 - a caller initlint cannot analyse only gives no context
+        return (), ()
+    return analysis.weights, analysis.dependencies
 
 
-def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[Weight, ...]:
+def _caller_shown(file: Path, linted: str) -> str:
+    """The caller's path spelled as the run spells the linted file's (so that its own analysis, if
+    it is linted in this run too, is the one reused)."""
+    if os.path.isabs(linted):
+        return str(file)
+    relative = os.path.relpath(file)
+    return relative if not relative.startswith("..") else str(file)
+
+
+def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[tuple[Weight, ...], set[str]]:
+    """The weights with their callers' contexts, and every file those contexts were read from (the
+    callers and the project modules their analyses read: the cache is invalidated when they change)."""
     roots = {w.facts["root_function"] for w in weights if "root_function" in w.facts}
     if not roots or not settings.follow_callers or path.startswith("<"):
-        return weights
+        return weights, set()
     callers = find_callers(path, roots, MAX_CALLER_FILES)
     if not callers:
-        return weights
+        return weights, set()
     here = Path(path).resolve()
     contexts: dict[tuple[int, int], list[dict]] = {}
+    read: set[str] = set()
     for file in callers:
-        result = _analyse_caller(file, settings)
-        if result is None:
-            continue
         shown = shown_path(file, path)
-        for weight in result.weights:
+        caller_weights, caller_read = _analyse_caller(file, _caller_shown(file, path), settings)
+        read |= {str(file.resolve()), *caller_read}
+        for weight in caller_weights:
             if not weight.call_stack or Path(weight.path).resolve() != here:
                 continue
             init = weight.initializer
@@ -54,7 +70,7 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[W
                 "source": init.source, "certain": weight.certain, "role": weight.role, "file": str(file.resolve()),
             })
     if not contexts:
-        return weights
+        return weights, read
     updated: list[Weight] = []
     for weight in weights:
         found = [c for c in contexts.get((weight.span.line, weight.span.column), []) if c["role"] == weight.role]
@@ -71,9 +87,5 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[W
                                  for c in found}))
         reason = f"{init.name} when called bare; {seen}"
         updated.append(replace(weight, facts=facts, initializer=replace(init, reason=reason, certain=False)))
-    return tuple(updated)
+    return tuple(updated), read
 
-
-def callers_read(weights: tuple[Weight, ...]) -> set[str]:
-    """The caller files whose analysis these weights' contexts came from (for cache invalidation)."""
-    return {context["file"] for weight in weights for context in weight.facts.get("contexts", ())}

@@ -9,13 +9,15 @@ Nothing here imports or runs the analysed code.
 """
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
 import libcst as cst
 
-from initlint.analysis import catalog
+from initlint.analysis import catalog, project
 from initlint.analysis.builtins import MAX_ITEMS, too_costly
 from initlint.analysis.catalog import LAYERS, LayerSpec, WeightSpec
 from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS,
@@ -25,9 +27,9 @@ from initlint.analysis.names import canonical, forced_dialect
 from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
 from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
-from initlint.analysis.callers import attach_contexts, callers_read
+from initlint.analysis.callers import attach_contexts
 from initlint.analysis.shapes import _dims, _int, _ints, _note_of, _product, _spatial_out
-from initlint.analysis.project import parse_module, resolve_module, shown_path
+from initlint.analysis.project import parse_module, parse_text, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
                                       Value, VariableV, VarScopeObj)
@@ -50,13 +52,21 @@ class _Budget(Exception):
 # What the walk builds
 
 
+@dataclass(frozen=True, slots=True)
+class PendingSite:
+    """A call on the inline stack; located (a CallSite) only if a weight is made beneath it."""
+
+    node: cst.CSTNode
+    origin: str  # the file whose code made the call
+
+
 @dataclass(eq=False)
 class WeightDraft:
     role: str
     api: str
     family: str
     node: cst.CSTNode
-    call_stack: tuple[CallSite, ...]
+    call_stack: tuple[PendingSite, ...]
     shape: tuple[int | None, ...] | None
     init: Initializer
     init_value: InitV | None
@@ -65,6 +75,7 @@ class WeightDraft:
     iteration: int | None = None
     shape_reason: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
+    origin: str | None = None  # the file whose code created it
 
 
 @dataclass(eq=False)
@@ -73,7 +84,7 @@ class LayerDraft:
     api: str
     kind: str
     node: cst.CSTNode
-    call_stack: tuple[CallSite, ...]
+    call_stack: tuple[PendingSite, ...]
     weights: list[WeightDraft] = field(default_factory=list)
     activation: str | None = None
     n_in: int | None = None  # signal fan-in
@@ -103,7 +114,7 @@ class Context:
     vscope_obj: VarScopeObj | None = None
     arg_scope: ArgScopeV = field(default_factory=lambda: ArgScopeV({}, []))
     arg_scope_lines: tuple[int, ...] = ()
-    call_stack: tuple[CallSite, ...] = ()
+    call_stack: tuple[PendingSite, ...] = ()
     caller_unknown: str | None = None  # why callers (outside what we see) may change the context
     iteration: int | None = None
     in_scope_keras: tuple[int, str] | None = None  # (line, initializer) of an enclosing vscope
@@ -111,7 +122,7 @@ class Context:
     reuse: bool = False  # reuse=True, tf.AUTO_REUSE or scope.reuse_variables(): existing variables come back
 
 
-@dataclass
+@dataclass(frozen=True)
 class ModuleAnalysis:
     path: str
     dialect: str
@@ -182,13 +193,17 @@ _BUILTIN_NAMES = {"range", "len", "int", "float", "list", "tuple", "min", "max",
 
 
 class Interpreter:
-    def __init__(self, module: cst.Module, path: str, settings: Settings, dialect: str) -> None:
+    def __init__(self, module: cst.Module, path: str, settings: Settings, dialect: str, source: str = "") -> None:
         self.module = module
+        self.source = source
         self.path = path
         self.settings = settings
         self.dialect = dialect
         self.positions: Any = None
         self.foreign_positions: list[tuple[Any, str]] = []
+        self.module_files: dict[str, tuple[Any, str]] = {}  # a project module's origin: (positions, shown)
+        self.current_origin = path  # the file whose code is running
+        self._located: dict[int, tuple[str, Span]] = {}
         self.foreign_modules: dict[str, Value] = {}
         self.variables: dict[tuple[str, ...], WeightDraft] = {}  # get_variable by full name, for reuse
         self.named_layers: dict[tuple[str, ...], LayerV] = {}  # tf.layers / slim calls by scope and name
@@ -206,26 +221,40 @@ class Interpreter:
         self.module_env = Env(origin=path)
 
     # ---- positions -------------------------------------------------------------------------
+    def locate(self, node: cst.CSTNode, origin: str | None = None) -> tuple[str, Span]:
+        """The file a node was parsed from (the analysed file, or a project module it imports) and
+        its span. The file whose code is running is asked first: asking another module would run
+        that module's position codegen for nothing."""
+        found = self._located.get(id(node))
+        if found is not None:
+            return found
+        current = self.module_files.get(origin or self.current_origin)
+        candidates = [(self.positions, self.path), *self.foreign_positions]
+        if current is not None:
+            candidates.insert(0, current)
+        found = (self.path, Span(1, 1, 1, 1))
+        for table, shown in candidates:
+            code_range = table.get(node) if table is not None else None
+            if code_range is not None:
+                found = (shown, Span(code_range.start.line, code_range.start.column + 1, code_range.end.line,
+                                     code_range.end.column + 1))
+                break
+        self._located[id(node)] = found  # every node stays alive with its module for the whole analysis
+        return found
+
     def span(self, node: cst.CSTNode) -> Span:
-        code_range = self.positions.get(node) if self.positions is not None else None
-        if code_range is None:
-            for foreign, _ in self.foreign_positions:
-                code_range = foreign.get(node)
-                if code_range is not None:
-                    break
-        if code_range is None:
-            return Span(1, 1, 1, 1)
-        return Span(code_range.start.line, code_range.start.column + 1, code_range.end.line,
-                    code_range.end.column + 1)
+        return self.locate(node)[1]
 
     def node_path(self, node: cst.CSTNode) -> str:
-        """The file a node was parsed from: the analysed file, or a project module it imports."""
-        if self.positions is None or node in self.positions:
-            return self.path
-        for foreign, path in self.foreign_positions:
-            if node in foreign:
-                return path
-        return self.path
+        return self.locate(node)[0]
+
+    def call_site(self, site: PendingSite) -> CallSite:
+        shown, span = self.locate(site.node, site.origin)
+        return CallSite(shown, span.line, span)
+
+    def _add_weight(self, weight: WeightDraft) -> None:
+        weight.origin = self.current_origin  # where to look for its position, if it is kept
+        self.weights.append(weight)
 
     def load_module(self, target: Any) -> Value:
         """Evaluate a project module's top level for its names; weights it would create are not ours."""
@@ -240,11 +269,15 @@ class Interpreter:
         module_value = ModuleV(env, shown)
         self.foreign_modules[key] = module_value
         self.foreign_positions.append((parsed.positions, shown))
+        self.module_files[key] = (parsed.positions, shown)
         marks = (len(self.weights), len(self.layers), len(self.pending_layer_objects))
+        caller_origin, self.current_origin = self.current_origin, key
         try:
             self.exec_block(parsed.module.body, env, Context())
         except (_Return, RecursionError):
             pass
+        finally:
+            self.current_origin = caller_origin
         del self.weights[marks[0]:], self.layers[marks[1]:], self.pending_layer_objects[marks[2]:]
         return module_value
 
@@ -294,8 +327,9 @@ class Interpreter:
         functions = list(self._functions(self.module.body, self.module_env, None))
         # entry points first (nothing calls them), so that helpers are reached through their callers
         called, passed = self._referenced_names()
+        order = {id(item[0]): index for index, item in enumerate(functions)}  # source order
         functions.sort(key=lambda item: (item[0].name.value in called, item[0].name.value in passed,
-                                         self.line(item[0])))
+                                         order[id(item[0])]))
         instances: dict[int, InstanceV] = {}
         for node, env, owner in functions:
             if id(node) in self.entered:
@@ -338,44 +372,34 @@ class Interpreter:
 
     def _functions(self, body: Any, env: Env, owner: ClassV | None) -> Iterator[tuple[cst.FunctionDef, Env, ClassV | None]]:
         for statement in body:
-            if isinstance(statement, cst.FunctionDef):
+            if type(statement) is cst.FunctionDef:
                 found = env.lookup(statement.name.value)
                 closure = found.env if isinstance(found, FuncV) and found.node is statement else env
                 if owner is not None:
                     closure = owner.env
                 yield statement, closure, owner
                 yield from self._functions(_suite_body(statement.body), Env(closure), None)
-            elif isinstance(statement, cst.ClassDef):
+            elif type(statement) is cst.ClassDef:
                 cls = env.lookup(statement.name.value)
                 if not isinstance(cls, ClassV) or cls.node is not statement:
                     cls = ClassV(statement, env, statement.name.value, [])
                     self._collect_methods(cls)
                 yield from self._functions(_suite_body(statement.body), cls.env, cls)
-            elif isinstance(statement, (cst.If, cst.Try, cst.With, cst.For, cst.While)):
+            elif type(statement) in (cst.If, cst.Try, cst.With, cst.For, cst.While):
                 yield from self._functions(_nested_bodies(statement), env, owner)
 
     def _referenced_names(self) -> tuple[set[str], set[str]]:
-        """Names called directly (`f(...)`, `self.f(...)`), and names passed as values (`run(main=main)`)."""
-        called: set[str] = set()
-        passed: set[str] = set()
+        """Names called (`f(...)`, `self.f(...)`), and names passed as arguments (`run(main=main)`).
 
-        class Collector(cst.CSTVisitor):
-            def visit_Call(self, node: cst.Call) -> None:
-                func = node.func
-                if isinstance(func, cst.Name):
-                    called.add(func.value)
-                elif isinstance(func, cst.Attribute):
-                    called.add(func.attr.value)
-                for arg in node.args:
-                    if isinstance(arg.value, cst.Name):
-                        passed.add(arg.value.value)
-
-        self.module.visit(Collector())
+        Read from the text, not the tree (a tree walk costed a tenth of the analysis): a match in a
+        string or comment only moves a function later in the order its roots are run."""
+        called = set(_CALLED.findall(self.source))
+        passed = set(_PASSED.findall(self.source))
         return called, passed
 
     def _collect_methods(self, cls: ClassV) -> None:
         for statement in _suite_body(cls.node.body):
-            if isinstance(statement, cst.FunctionDef):
+            if type(statement) is cst.FunctionDef:
                 cls.methods[statement.name.value] = statement
 
     def _emit_unbuilt_layers(self) -> None:
@@ -392,7 +416,7 @@ class Interpreter:
     # ---- statements ------------------------------------------------------------------------
     def exec_suite(self, suite: cst.BaseSuite, env: Env, context: Context) -> None:
         """An indented block, or the statements after the colon on the same line."""
-        if isinstance(suite, cst.SimpleStatementSuite):
+        if type(suite) is cst.SimpleStatementSuite:
             for small in suite.body:
                 self.exec_small(small, env, context)
         else:
@@ -404,62 +428,62 @@ class Interpreter:
 
     def exec_statement(self, statement: cst.CSTNode, env: Env, context: Context) -> None:
         self._tick()
-        if isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is cst.SimpleStatementLine:
             for small in statement.body:
                 self.exec_small(small, env, context)
-        elif isinstance(statement, cst.FunctionDef):
+        elif type(statement) is cst.FunctionDef:
             env.names[statement.name.value] = FuncV(statement, env, statement.name.value)
-        elif isinstance(statement, cst.ClassDef):
+        elif type(statement) is cst.ClassDef:
             cls = ClassV(statement, Env(env), statement.name.value,
                          [self.eval(arg.value, env, context) for arg in statement.bases])
             self._collect_methods(cls)
             env.names[statement.name.value] = cls
             self._exec_class_body(cls, context)
-        elif isinstance(statement, cst.If):
+        elif type(statement) is cst.If:
             self.exec_if(statement, env, context)
-        elif isinstance(statement, cst.For):
+        elif type(statement) is cst.For:
             self.exec_for(statement, env, context)
-        elif isinstance(statement, cst.While):
+        elif type(statement) is cst.While:
             self.exec_suite(statement.body, env, context)
-        elif isinstance(statement, cst.With):
+        elif type(statement) is cst.With:
             self.exec_with(statement, env, context)
-        elif isinstance(statement, cst.Try):
+        elif type(statement) is cst.Try:
             self.exec_suite(statement.body, env, context)
             if statement.orelse is not None:
                 self.exec_suite(statement.orelse.body, env, context)
             if statement.finalbody is not None:
                 self.exec_suite(statement.finalbody.body, env, context)
-        elif isinstance(statement, cst.IndentedBlock):
+        elif type(statement) is cst.IndentedBlock:
             self.exec_block(statement.body, env, context)
 
     def _exec_class_body(self, cls: ClassV, context: Context) -> None:
         for statement in _suite_body(cls.node.body):
-            if isinstance(statement, cst.SimpleStatementLine):
+            if type(statement) is cst.SimpleStatementLine:
                 for small in statement.body:
-                    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(
-                            small.targets[0].target, cst.Name):
+                    if type(small) is cst.Assign and len(small.targets) == 1 and type(
+                            small.targets[0].target) is cst.Name:
                         cls.attrs[small.targets[0].target.value] = self.eval(small.value, cls.env, context)
-            elif isinstance(statement, cst.FunctionDef):
+            elif type(statement) is cst.FunctionDef:
                 cls.env.names[statement.name.value] = FuncV(statement, cls.env, statement.name.value, owner=cls)
 
     def exec_small(self, small: cst.CSTNode, env: Env, context: Context) -> None:
-        if isinstance(small, cst.Assign):
+        if type(small) is cst.Assign:
             value = self.eval(small.value, env, context)
             for target in small.targets:
                 self.assign(target.target, value, env, context)
-        elif isinstance(small, cst.AnnAssign):
+        elif type(small) is cst.AnnAssign:
             if small.value is not None:
                 self.assign(small.target, self.eval(small.value, env, context), env, context)
-        elif isinstance(small, cst.AugAssign):
+        elif type(small) is cst.AugAssign:
             current = self.eval(small.target, env, context)
             value = self.binary(current, small.operator, self.eval(small.value, env, context), context)
             self.assign(small.target, value, env, context)
-        elif isinstance(small, cst.Expr):
+        elif type(small) is cst.Expr:
             self.eval(small.value, env, context)
-        elif isinstance(small, cst.Return):
+        elif type(small) is cst.Return:
             value = self.eval(small.value, env, context) if small.value is not None else Const(None)
             raise _Return(value)
-        elif isinstance(small, cst.Import):
+        elif type(small) is cst.Import:
             for alias in small.names:
                 dotted = _dotted(alias.name)
                 project = self.import_value(env, dotted, 0, None)
@@ -473,13 +497,13 @@ class Interpreter:
                         env.names[head] = Ref(head)
                     else:
                         env.names[head] = _Package(head, {dotted.split(".", 1)[1]: project})
-        elif isinstance(small, cst.ImportFrom):
+        elif type(small) is cst.ImportFrom:
             self.exec_import_from(small, env)
 
     def exec_import_from(self, node: cst.ImportFrom, env: Env) -> None:
         level = len(node.relative)
         module = _dotted(node.module) if node.module is not None else ""
-        if isinstance(node.names, cst.ImportStar):
+        if type(node.names) is cst.ImportStar:
             project = self.import_value(env, module, level, None)
             project = self.force(project) if project is not None else None
             if isinstance(project, ModuleV):
@@ -499,21 +523,21 @@ class Interpreter:
                 env.names[local] = Unknown(f"`{name}` from a relative import initlint cannot find")
 
     def assign(self, target: cst.BaseExpression, value: Value, env: Env, context: Context) -> None:
-        if isinstance(target, cst.Name):
+        if type(target) is cst.Name:
             env.names[target.value] = value
-        elif isinstance(target, (cst.Tuple, cst.List)):
+        elif type(target) in (cst.Tuple, cst.List):
             items = value.items if isinstance(value, Seq) else None
             elements = [e.value for e in target.elements]
             for index, element in enumerate(elements):
                 item = items[index] if items is not None and index < len(items) else Unknown("unpacked value")
                 self.assign(element, item, env, context)
-        elif isinstance(target, cst.Attribute):
+        elif type(target) is cst.Attribute:
             owner = self.eval(target.value, env, context)
             if isinstance(owner, InstanceV):
                 owner.attrs[target.attr.value] = value
             elif isinstance(owner, ClassV):
                 owner.attrs[target.attr.value] = value
-        elif isinstance(target, cst.Subscript):
+        elif type(target) is cst.Subscript:
             owner = self.eval(target.value, env, context)
             key = self._subscript_key(target, env, context)
             if isinstance(owner, DictV) and isinstance(key, Const):
@@ -527,9 +551,9 @@ class Interpreter:
         if isinstance(test, Const) and test.note is None:
             if test.value:
                 self.exec_suite(node.body, env, context)
-            elif isinstance(node.orelse, cst.If):
+            elif type(node.orelse) is cst.If:
                 self.exec_if(node.orelse, env, context)
-            elif isinstance(node.orelse, cst.Else):
+            elif type(node.orelse) is cst.Else:
                 self.exec_suite(node.orelse.body, env, context)
             return
         # Unknown condition: both branches may run; each creates the weights it would create, and a
@@ -537,7 +561,7 @@ class Interpreter:
         returned: list[Value] = []
         for branch in (node.body, node.orelse):
             try:
-                if isinstance(branch, cst.If):
+                if type(branch) is cst.If:
                     self.exec_if(branch, env, context)
                 elif branch is not None:
                     self.exec_suite(branch, env, context) if isinstance(branch, cst.BaseSuite) \
@@ -633,76 +657,73 @@ class Interpreter:
     def eval(self, node: cst.BaseExpression | None, env: Env, context: Context) -> Value:
         if node is None:
             return Const(None)
-        if isinstance(node, cst.Name):
+        if type(node) is cst.Name:
             return self.eval_name(node.value, env)
-        if isinstance(node, (cst.Integer, cst.Float)):
-            try:
-                return Const(node.evaluated_value)
-            except (ValueError, SyntaxError):  # more digits than Python converts (4300)
-                return Unknown("a number too long to read")
-        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        if type(node) in (cst.Integer, cst.Float, cst.SimpleString):
+            return _literal(node)
+        if type(node) is cst.ConcatenatedString:
             try:
                 return Const(node.evaluated_value)
             except Exception:
                 return Unknown("a string")
-        if isinstance(node, cst.Attribute):
+        if type(node) is cst.Attribute:
             return self.eval_attribute(node, env, context)
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             return self.eval_call(node, env, context)
-        if isinstance(node, (cst.List, cst.Tuple)):
+        if type(node) in (cst.List, cst.Tuple):
             items: list[Value] = []
             for element in node.elements:
                 value = self.eval(element.value, env, context)
-                if isinstance(element, cst.StarredElement):
+                if type(element) is cst.StarredElement:
                     if isinstance(value, Seq):
                         items.extend(value.items)
                     else:
                         return Unknown("a starred element")
                 else:
                     items.append(value)
-            return Seq(items, "list" if isinstance(node, cst.List) else "tuple")
-        if isinstance(node, cst.Dict):
+            return Seq(items, "list" if type(node) is cst.List else "tuple")
+        if type(node) is cst.Dict:
             entries: dict[Any, Value] = {}
             for element in node.elements:
-                if isinstance(element, cst.DictElement):
+                if type(element) is cst.DictElement:
                     key = self.eval(element.key, env, context)
                     value = self.eval(element.value, env, context)
                     if isinstance(key, Const):
                         entries[key.value] = value
             return DictV(entries)
-        if isinstance(node, cst.BinaryOperation):
+        if type(node) is cst.BinaryOperation:
             return self.binary(self.eval(node.left, env, context), node.operator,
                                self.eval(node.right, env, context), context)
-        if isinstance(node, cst.UnaryOperation):
+        if type(node) is cst.UnaryOperation:
             operand = self.eval(node.expression, env, context)
             if isinstance(operand, Const):
                 try:
-                    if isinstance(node.operator, cst.Minus):
+                    if type(node.operator) is cst.Minus:
                         return Const(-operand.value, operand.note)
-                    if isinstance(node.operator, cst.Plus):
+                    if type(node.operator) is cst.Plus:
                         return operand
-                    if isinstance(node.operator, cst.Not):
+                    if type(node.operator) is cst.Not:
                         return Const(not operand.value, operand.note)
                 except TypeError:
                     return Unknown("an operation on unknown values")
             return Unknown("an operation on unknown values")
-        if isinstance(node, cst.BooleanOperation):
+        if type(node) is cst.BooleanOperation:
             left = self.eval(node.left, env, context)
             right = self.eval(node.right, env, context)
             if isinstance(left, Const) and isinstance(right, Const):
-                if isinstance(node.operator, cst.And):
+                if type(node.operator) is cst.And:
                     return left if not left.value else right
                 return left if left.value else right
-            if isinstance(node.operator, cst.Or) and isinstance(left, Const) and left.value is None:
+            if type(node.operator) is cst.Or and isinstance(left, Const) and left.value is None:
                 return right
             return Unknown("a boolean expression")
-        if isinstance(node, cst.Comparison):
+        if type(node) is cst.Comparison:
             return self.compare(node, env, context)
-        if isinstance(node, cst.Subscript):
+        if type(node) is cst.Subscript:
             return self.subscript(node, env, context)
-        if isinstance(node, cst.Lambda):
+        if type(node) is cst.Lambda:
             return FuncV(node, env, "<lambda>")
-        if isinstance(node, cst.IfExp):
+        if type(node) is cst.IfExp:
             test = self.eval(node.test, env, context)
             if isinstance(test, Const) and test.note is None:
                 return self.eval(node.body if test.value else node.orelse, env, context)
@@ -711,13 +732,13 @@ class Interpreter:
             if isinstance(body, Const) and isinstance(orelse, Const) and body.value == orelse.value:
                 return body
             return Unknown("a conditional expression")
-        if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+        if type(node) in (cst.ListComp, cst.GeneratorExp):
             return self.comprehension(node, env, context)
-        if isinstance(node, cst.NamedExpr):
+        if type(node) is cst.NamedExpr:
             value = self.eval(node.value, env, context)
             self.assign(node.target, value, env, context)
             return value
-        if isinstance(node, cst.Await):
+        if type(node) is cst.Await:
             return self.eval(node.expression, env, context)
         return Unknown("an expression initlint does not evaluate")
 
@@ -822,13 +843,13 @@ class Interpreter:
                    "tuple")
 
     def _subscript_key(self, node: cst.Subscript, env: Env, context: Context) -> Value:
-        if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        if len(node.slice) != 1 or not type(node.slice[0].slice) is cst.Index:
             return Unknown("a slice")
         return self.eval(node.slice[0].slice.value, env, context)
 
     def subscript(self, node: cst.Subscript, env: Env, context: Context) -> Value:
         base = self.eval(node.value, env, context)
-        if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice) and isinstance(base, Seq):
+        if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice and isinstance(base, Seq):
             part = node.slice[0].slice
             lower = self.eval(part.lower, env, context) if part.lower else Const(None)
             upper = self.eval(part.upper, env, context) if part.upper else Const(None)
@@ -859,34 +880,34 @@ class Interpreter:
         for target in node.comparisons:
             right = self.eval(target.comparator, env, context)
             if not (isinstance(left, Const) and isinstance(right, Const)):
-                if isinstance(target.operator, (cst.Is, cst.IsNot)) and isinstance(right, Const) and right.value is None:
+                if type(target.operator) in (cst.Is, cst.IsNot) and isinstance(right, Const) and right.value is None:
                     if isinstance(left, (TensorV, VariableV, InitV, LayerV, FuncV, Ref)):
-                        result = result and isinstance(target.operator, cst.IsNot)
+                        result = result and type(target.operator) is cst.IsNot
                         left = right
                         continue
                 return Unknown("a comparison of unknown values")
             try:
                 op = target.operator
                 a, b = left.value, right.value
-                if isinstance(op, cst.Equal):
+                if type(op) is cst.Equal:
                     ok = a == b
-                elif isinstance(op, cst.NotEqual):
+                elif type(op) is cst.NotEqual:
                     ok = a != b
-                elif isinstance(op, cst.LessThan):
+                elif type(op) is cst.LessThan:
                     ok = a < b
-                elif isinstance(op, cst.LessThanEqual):
+                elif type(op) is cst.LessThanEqual:
                     ok = a <= b
-                elif isinstance(op, cst.GreaterThan):
+                elif type(op) is cst.GreaterThan:
                     ok = a > b
-                elif isinstance(op, cst.GreaterThanEqual):
+                elif type(op) is cst.GreaterThanEqual:
                     ok = a >= b
-                elif isinstance(op, cst.Is):
+                elif type(op) is cst.Is:
                     ok = a is b
-                elif isinstance(op, cst.IsNot):
+                elif type(op) is cst.IsNot:
                     ok = a is not b
-                elif isinstance(op, cst.In):
+                elif type(op) is cst.In:
                     ok = a in b
-                elif isinstance(op, cst.NotIn):
+                elif type(op) is cst.NotIn:
                     ok = a not in b
                 else:
                     return Unknown("a comparison")
@@ -927,43 +948,43 @@ class Interpreter:
                 return Unknown("a value too large to compute")
             try:
                 a, b = left.value, right.value
-                if isinstance(operator, cst.Add):
+                if type(operator) is cst.Add:
                     return Const(a + b, note)
-                if isinstance(operator, cst.Subtract):
+                if type(operator) is cst.Subtract:
                     return Const(a - b, note)
-                if isinstance(operator, cst.Multiply):
+                if type(operator) is cst.Multiply:
                     return Const(a * b, note)
-                if isinstance(operator, cst.Divide):
+                if type(operator) is cst.Divide:
                     return Const(a / b, note)
-                if isinstance(operator, cst.FloorDivide):
+                if type(operator) is cst.FloorDivide:
                     return Const(a // b, note)
-                if isinstance(operator, cst.Modulo):
+                if type(operator) is cst.Modulo:
                     return Const(a % b, note)
-                if isinstance(operator, cst.Power):
+                if type(operator) is cst.Power:
                     if abs(b) > 64:
                         return Unknown("a large power")
                     return Const(a ** b, note)
             except (TypeError, ZeroDivisionError, OverflowError, ValueError, MemoryError):
                 return Unknown("an arithmetic error")
             return Unknown("an operation initlint does not evaluate")
-        if isinstance(left, Seq) and isinstance(right, Seq) and isinstance(operator, cst.Add):
+        if isinstance(left, Seq) and isinstance(right, Seq) and type(operator) is cst.Add:
             if len(left.items) + len(right.items) > MAX_ITEMS:
                 return Unknown("a sequence too long to follow")
             return Seq(left.items + right.items, left.kind)
-        if isinstance(left, Seq) and isinstance(right, Const) and isinstance(operator, cst.Multiply) \
+        if isinstance(left, Seq) and isinstance(right, Const) and type(operator) is cst.Multiply \
                 and isinstance(right.value, int) and 0 <= right.value <= 1024:
             if len(left.items) * right.value > MAX_ITEMS:
                 return Unknown("a sequence too long to follow")
             return Seq(left.items * right.value, left.kind)
-        if isinstance(operator, cst.MatrixMultiply):
+        if type(operator) is cst.MatrixMultiply:
             return self.matmul(left, right, None, context)
-        if isinstance(operator, cst.Add) and (_tensor_like(left) or _tensor_like(right)):
+        if type(operator) is cst.Add and (_tensor_like(left) or _tensor_like(right)):
             return self.add_tensors(left, right)
-        if isinstance(operator, cst.Multiply) and (_tensor_like(left) or _tensor_like(right)):
+        if type(operator) is cst.Multiply and (_tensor_like(left) or _tensor_like(right)):
             tensor, scale = (left, right) if _tensor_like(left) else (right, left)
             tensor = _as_tensor(tensor)
             if isinstance(scale, Const) and isinstance(scale.value, (int, float)) and tensor.ms is not None:
-                factor = float(scale.value) ** 2
+                factor = float(scale.value) * float(scale.value)
                 return _derived(tensor, ms=tensor.ms * factor,
                                 ms_default=None if tensor.ms_default is None else tensor.ms_default * factor)
             return _derived(tensor, ms=None, ms_default=None)
@@ -1010,7 +1031,7 @@ class Interpreter:
             if activation is not None and positional and _tensor_like(positional[0]):
                 # a hand-written selu()/lrelu(): its name says what it computes better than its body
                 alpha = positional[1] if len(positional) > 1 else keywords.get("alpha", keywords.get("leak"))
-                if alpha is None and isinstance(func.node, cst.FunctionDef) and len(func.node.params.params) > 1:
+                if alpha is None and type(func.node) is cst.FunctionDef and len(func.node.params.params) > 1:
                     default = func.node.params.params[1].default
                     alpha = self.eval(default, func.env, context) if default is not None else None
                 self.call_function(func, positional, keywords, context, node, opaque=opaque)  # weights inside
@@ -1072,7 +1093,7 @@ class Interpreter:
             else:
                 env.names[name] = self._param_default(param, func, env, context, root, opaque)
         extra = bound_positional[len(all_params):]
-        if isinstance(params.star_arg, cst.Param):
+        if type(params.star_arg) is cst.Param:
             env.names[params.star_arg.name.value] = Seq(extra, "tuple") if not opaque and not root else Unknown(
                 "*args")
         for param in params.kwonly_params:
@@ -1083,17 +1104,17 @@ class Interpreter:
             env.names[params.star_kwarg.name.value] = DictV(dict(keywords)) if not opaque and not root else Unknown(
                 "**kwargs passed by callers")
         inner = context
-        if node is not None and (context.call_stack or self.node_path(node) == self.path):
+        if node is not None and (context.call_stack or self.current_origin == self.path):
             # a chain starts in the analysed file; calls inside another module's code driving ours
             # (an inherited base-class method) are not where a user of this file looks
-            site = CallSite(self.node_path(node), self.line(node), self.span(node))
-            inner = replace(context, call_stack=(*context.call_stack, site))
+            inner = replace(context, call_stack=(*context.call_stack, PendingSite(node, self.current_origin)))
         elif root:
             inner = replace(context, caller_unknown=caller_note)
         self.call_depth.append(key)
         saved_returns = self.maybe_returns
+        caller_origin, self.current_origin = self.current_origin, func.env.file() or self.path
         try:
-            if isinstance(func.node, cst.Lambda):
+            if type(func.node) is cst.Lambda:
                 return self.eval(func.node.body, env, inner)
             self.maybe_returns = []
             try:
@@ -1108,6 +1129,7 @@ class Interpreter:
         finally:
             self.call_depth.pop()
             self.maybe_returns = saved_returns
+            self.current_origin = caller_origin
 
     def _param_default(self, param: cst.Param, func: FuncV, env: Env, context: Context, root: bool,
                        opaque: bool) -> Value:
@@ -1685,7 +1707,7 @@ class Interpreter:
                 weight.facts["ignored_variable_scope"] = layer_obj.context.vscope_line
             self._note_arg_scope_miss(spec, wspec, args, resolve_context, weight)
             draft.weights.append(weight)
-            self.weights.append(weight)
+            self._add_weight(weight)
         if tensor is None:
             return Unknown("a layer never called")
         return self._propagate(draft, spec, args, tensor, call_keywords or {})
@@ -1930,7 +1952,7 @@ class Interpreter:
                              _note_of(args.get("shape")))
         if value is not None and value.uncalled:
             weight.facts["uncalled"] = True
-        self.weights.append(weight)
+        self._add_weight(weight)
         if key is not None:
             self.variables.setdefault(key, weight)
         return VariableV(weight)
@@ -1952,7 +1974,7 @@ class Interpreter:
         weight = WeightDraft("variable", "tf.Variable", "variable", node, context.call_stack, shape, init,
                              init_value, init_value.arithmetic if init_value else "tf", None, context.iteration,
                              None)
-        self.weights.append(weight)
+        self._add_weight(weight)
         return VariableV(weight)
 
     def repeat_or_stack(self, name: str, positional: list[Value], keywords: dict[str, Value],
@@ -2150,7 +2172,7 @@ class Interpreter:
                                  _named(name, {}, "default", None, _DEFAULT_API.get(name)), None, "tf", draft,
                                  draft.weights[0].iteration if draft.weights else None)
             draft.weights.append(weight)
-            self.weights.append(weight)
+            self._add_weight(weight)
 
     def _activation_arg(self, spec: LayerSpec, args: dict[str, Value]) -> str | None:
         value = args.get(spec.activation_param)
@@ -2250,7 +2272,8 @@ class Interpreter:
         q = q_default = None
         mean_y = 0.0
         if n is not None and w2 is not None and tensor.ms is not None and b2 is not None:
-            q = n * w2 * tensor.ms + n * (n - 1) * (w_mean or 0.0) ** 2 * tensor.mean ** 2 + b2
+            shift = (w_mean or 0.0) * tensor.mean  # a product, not `** 2`: a float overflows to inf, never raises
+            q = n * w2 * tensor.ms + n * (n - 1) * shift * shift + b2
             mean_y = n * (w_mean or 0.0) * tensor.mean + b_mean
         if n is not None and default_w2 is not None and tensor.ms_default is not None:
             q_default = n * default_w2 * tensor.ms_default
@@ -2515,29 +2538,29 @@ def _activation_of_ref(name: str) -> str | None:
 
 
 def _dotted(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return node.value
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         return f"{_dotted(node.value)}.{node.attr.value}"
     return ""
 
 
 def _name_of(node: cst.BaseExpression) -> str:
-    return node.value if isinstance(node, cst.Name) else _dotted(node)
+    return node.value if type(node) is cst.Name else _dotted(node)
 
 
 def _suite_body(suite: cst.BaseSuite) -> tuple:
-    return suite.body if isinstance(suite, cst.IndentedBlock) else ()
+    return suite.body if type(suite) is cst.IndentedBlock else ()
 
 
 def _nested_bodies(statement: cst.CSTNode) -> list[cst.CSTNode]:
     bodies: list[cst.CSTNode] = []
     for child in statement.children:
-        if isinstance(child, cst.IndentedBlock):
+        if type(child) is cst.IndentedBlock:
             bodies.extend(child.body)
-        elif isinstance(child, (cst.Else, cst.ExceptHandler, cst.Finally)):
+        elif type(child) in (cst.Else, cst.ExceptHandler, cst.Finally):
             bodies.extend(_suite_body(child.body))
-        elif isinstance(child, cst.If):
+        elif type(child) is cst.If:
             bodies.extend(_nested_bodies(child))
     return bodies
 
@@ -2577,8 +2600,11 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
                 facts["deprecated_for"] = draft.init_value.deprecated_for
             facts["init_api_path"] = draft.init_value.api
             facts["defaulted"] = draft.init_value.defaulted
+        signal = _finite_signal(signal)
+        where = interp.locate(draft.node, draft.origin)
         weights.append(Weight(
-            path=interp.node_path(draft.node), span=interp.span(draft.node), call_stack=draft.call_stack,
+            path=where[0], span=where[1],
+            call_stack=tuple(interp.call_site(site) for site in draft.call_stack),
             api=draft.api,
             family=draft.family, role=draft.role, shape=draft.shape, fan_in=fan_in, fan_out=fan_out,
             signal_fan_in=layer.n_in if layer is not None else None, initializer=draft.init, std=std, mean=mean,
@@ -2589,11 +2615,71 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
     return tuple(weights)
 
 
-def analyze_module(module: cst.Module, source: str, path: str, settings: Settings) -> ModuleAnalysis:
+def _finite_signal(signal: Signal) -> Signal:
+    """Predictions that overflowed (inf) or lost meaning (NaN) are unknown: reports and JSON never
+    carry Infinity or NaN."""
+    numbers = ("mean_square", "gain", "input_mean_square", "backward_gain", "default_mean_square",
+               "activation_factor")
+    changes = {name: None for name in numbers
+               if isinstance(getattr(signal, name), float) and not math.isfinite(getattr(signal, name))}
+    return replace(signal, **changes) if changes else signal
+
+
+
+_CALLED = re.compile(r"(?<!def )(?<!class )\b([A-Za-z_]\w*)\s*\(")
+_PASSED = re.compile(r"[(,]\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)\s*(?=[,)])")
+
+_LITERALS: dict[tuple[type, str], Any] = {}
+_UNREADABLE = object()
+
+
+def _literal(node: cst.Integer | cst.Float | cst.SimpleString) -> Value:
+    """A number or string literal's value (libcst's evaluated_value, which parses the literal's text
+    alone); the same text is read once per process: each reading costs a compile."""
+    key = (type(node), node.value)
+    value = _LITERALS.get(key, _LITERALS)
+    if value is _LITERALS:
+        try:
+            value = node.evaluated_value
+        except Exception:  # noqa: BLE001 - more digits than Python converts (4300), a bad escape
+            value = _UNREADABLE
+        if len(_LITERALS) < 100_000:
+            _LITERALS[key] = value
+    if value is _UNREADABLE:
+        return Unknown("a string" if type(node) is cst.SimpleString else "a number too long to read")
+    return Const(value)
+
+def analyze_module(module: cst.Module, source: str, path: str, settings: Settings,
+                   table: Any = None) -> ModuleAnalysis:
+    """`table`: the module's positions, if its parse came with them (project.parse_text)."""
+    bare = analyze_alone(module, source, path, settings, table)
+    weights, callers_read = attach_contexts(path, bare.weights, settings)
+    dependencies = tuple(sorted(set(bare.dependencies) | callers_read))
+    return replace(bare, weights=weights, dependencies=dependencies)
+
+
+MAX_ALONE = 128  # analyses a run keeps for reuse (project.RunMemo.analyses)
+
+
+def analyze_alone(module: cst.Module | None, source: str, path: str, settings: Settings,
+                  table: Any = None) -> ModuleAnalysis:
+    """The module's analysis as if nothing outside it called its functions (module None: parse it)."""
+    memo = project.RUN.analyses if project.RUN is not None else None
+    key = (hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest(), path,
+           settings.dialect, settings.max_unroll, settings.max_call_depth)
+    if memo is not None and key in memo:
+        memo.move_to_end(key)
+        return memo[key]
+    if module is None:
+        module, table = parse_text(source)
     dialect, reason = detect_dialect(source, settings.dialect)
-    interp = Interpreter(module, path, settings, dialect)
-    interp.positions = positions(module)  # PositionProvider's spans at a fraction of its cost
+    interp = Interpreter(module, path, settings, dialect, source)
+    interp.positions = table if table is not None else positions(module)  # PositionProvider's spans, cheaper
     interp.run()
-    weights = attach_contexts(path, _freeze(interp), settings)
-    dependencies = tuple(sorted(set(interp.foreign_modules) | {str(p) for p in callers_read(weights)}))
-    return ModuleAnalysis(path, dialect, reason, weights, tuple(interp.constructed.values()), dependencies)
+    found = ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()),
+                           tuple(sorted(interp.foreign_modules)))
+    if memo is not None:
+        memo[key] = found
+        if len(memo) > MAX_ALONE:
+            memo.popitem(last=False)
+    return found

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from initlint.analysis import catalog
+from initlint.analysis import catalog, project
 from initlint.analysis.initializers import KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS, TF_CONSTRUCTORS
 from initlint.analysis.project import _module_file, resolve_in
 
@@ -277,16 +277,18 @@ def _resolver() -> _Resolver:
 
 
 class memoised_run:  # noqa: N801 - used as a context manager
-    """`with memoised_run():` remembers directory probes and file texts until the block ends."""
+    """`with memoised_run():` remembers directory probes, file texts, import resolutions and
+    analyses (project.RunMemo) until the block ends."""
 
     def __enter__(self) -> None:
         global _RUN
-        self.outer = _RUN
+        self.outer = (_RUN, project.RUN)
         _RUN = _Resolver() if _RUN is None else _RUN
+        project.RUN = project.RunMemo() if project.RUN is None else project.RUN
 
     def __exit__(self, *exc: object) -> None:
         global _RUN
-        _RUN = self.outer
+        _RUN, project.RUN = self.outer
 
 
 def _origin(path: str) -> Path | None:

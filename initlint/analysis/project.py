@@ -7,7 +7,9 @@ slim, numpy, ...) never touch the disk.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable
@@ -32,11 +34,61 @@ class ParsedModule:
     positions: Any
 
 
-_PARSED: dict[tuple[str, int, int], ParsedModule | None] = {}
+# Parsed modules by the digest of their text, most recently used last: a module is parsed once per
+# process whether it is linted or imported (in either order). Bounded by the size of the texts
+# (a parsed module with its positions takes about 100 times its text's size in memory).
+MAX_PARSED_TEXT = 1_500_000
+_PARSED: OrderedDict[bytes, tuple[cst.Module, Any, int]] = OrderedDict()
+_parsed_text = 0
+_UNPARSABLE: dict[tuple[str, int, int], None] = {}  # project modules that could not be read or parsed
+
+
+def parse_text(source: str) -> tuple[cst.Module, Any]:
+    """libcst's module and lazy positions for this text, parsed once while the cache holds it.
+    Raises what libcst.parse_module raises."""
+    global _parsed_text
+    import libcst as cst  # on first use: a run whose results all come from the cache never loads it
+
+    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    found = _PARSED.get(digest)
+    if found is not None:
+        _PARSED.move_to_end(digest)
+        return found[0], found[1]
+    module = cst.parse_module(source)
+    table = lazy_positions(module)
+    _PARSED[digest] = (module, table, len(source))
+    _parsed_text += len(source)
+    while _parsed_text > MAX_PARSED_TEXT and len(_PARSED) > 1:
+        _, (_, _, size) = _PARSED.popitem(last=False)
+        _parsed_text -= size
+    return module, table
+
+
+class RunMemo:
+    """What one run remembers (prefilter.memoised_run opens it; forked workers inherit a copy):
+    files do not come and go during a run, and the analysis asks again each time an import runs."""
+
+    def __init__(self) -> None:
+        self.imports: dict[tuple[str, str, int], Path | None] = {}  # resolve_module's answers
+        # analyses without callers' contexts, most recent last (interpret.analyze_alone): a file
+        # analysed as another file's caller and linted in the same run is interpreted once
+        self.analyses: OrderedDict[tuple, Any] = OrderedDict()
+
+
+RUN: RunMemo | None = None
 
 
 def resolve_module(from_path: str, module: str, level: int) -> Path | None:
     """The file a `from ... import` / `import` names, if it is part of the project on disk."""
+    if RUN is None:
+        return _resolve_module(from_path, module, level)
+    key = (from_path, module, level)
+    if key not in RUN.imports:
+        RUN.imports[key] = _resolve_module(from_path, module, level)
+    return RUN.imports[key]
+
+
+def _resolve_module(from_path: str, module: str, level: int) -> Path | None:
     if not from_path or from_path.startswith("<"):
         return None
     origin = Path(from_path)
@@ -80,30 +132,27 @@ def _module_file(base: Path, parts: tuple[str, ...]) -> Path | None:
 
 
 def parse_module(path: Path, shown: str) -> ParsedModule | None:
-    """Parse a project module once per process (keyed by path, size and mtime); None if unreadable."""
+    """A project module, parsed (see parse_text); None if it cannot be read or parsed."""
     try:
         stat = path.stat()
     except OSError:
         return None
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-    if key in _PARSED:
-        cached = _PARSED[key]
-        return None if cached is None else ParsedModule(shown, cached.module, cached.positions)
-    parsed: ParsedModule | None = None
-    if stat.st_size <= MAX_MODULE_BYTES:
-        import libcst as cst  # on first use: the cache's dependency scan imports this module too
+    if key in _UNPARSABLE or stat.st_size > MAX_MODULE_BYTES:
+        return None
+    import libcst as cst
 
-        from initlint.analysis.guard import parse_obstacle
+    from initlint.analysis.guard import parse_obstacle
 
-        try:
-            source = path.read_bytes().decode("utf-8-sig")
-            if parse_obstacle(source) is None:  # else libcst could crash the process or stall on it
-                module = cst.parse_module(source)
-                parsed = ParsedModule(shown, module, lazy_positions(module))
-        except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
-            parsed = None
-    _PARSED[key] = parsed
-    return parsed
+    try:
+        source = path.read_bytes().decode("utf-8-sig")
+        if parse_obstacle(source) is None:  # else libcst could crash the process or stall on it
+            module, table = parse_text(source)
+            return ParsedModule(shown, module, table)
+    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
+        pass
+    _UNPARSABLE[key] = None
+    return None
 
 
 def shown_path(target: Path, from_path: str) -> str:
