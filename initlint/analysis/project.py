@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,13 +44,17 @@ _parsed_text = 0
 _UNPARSABLE: dict[tuple[str, int, int], None] = {}  # project modules that could not be read or parsed
 
 
+def _text_digest(source: str) -> bytes:
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def parse_text(source: str) -> tuple[cst.Module, Any]:
     """libcst's module and lazy positions for this text, parsed once while the cache holds it.
     Raises what libcst.parse_module raises."""
     global _parsed_text
     import libcst as cst  # on first use: a run whose results all come from the cache never loads it
 
-    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    digest = _text_digest(source)
     found = _PARSED.get(digest)
     if found is not None:
         _PARSED.move_to_end(digest)
@@ -73,6 +78,7 @@ class RunMemo:
         # analyses without callers' contexts, most recent last (interpret.analyze_alone): a file
         # analysed as another file's caller and linted in the same run is interpreted once
         self.analyses: OrderedDict[tuple, Any] = OrderedDict()
+        self.indexes: dict[str, ProjectIndex] = {}  # find_callers' word index, per project root
 
 
 RUN: RunMemo | None = None
@@ -146,7 +152,8 @@ def parse_module(path: Path, shown: str) -> ParsedModule | None:
 
     try:
         source = path.read_bytes().decode("utf-8-sig")
-        if parse_obstacle(source) is None:  # else libcst could crash the process or stall on it
+        found = _PARSED.get(_text_digest(source))  # parsed already: no need to scan it again
+        if found is not None or parse_obstacle(source) is None:  # else libcst could crash or stall on it
             module, table = parse_text(source)
             return ParsedModule(shown, module, table)
     except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
@@ -164,7 +171,18 @@ def shown_path(target: Path, from_path: str) -> str:
 
 _PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 MAX_PROJECT_FILES = 5000
-_TEXTS: dict[str, dict[Path, str]] = {}
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectIndex:
+    """A project's Python files (in path order) and, for each word, the files it appears in."""
+
+    files: tuple[tuple[Path, Path, str], ...]  # (path, resolved path, text)
+    words: dict[str, frozenset[int]]
+
+
+_INDEXES: dict[str, ProjectIndex] = {}  # outside a run (a run keeps its own: RunMemo.indexes)
 
 
 def project_root(path: Path) -> Path:
@@ -176,23 +194,28 @@ def project_root(path: Path) -> Path:
     return directory
 
 
-def _project_texts(root: Path) -> dict[Path, str]:
+def _project_index(root: Path) -> ProjectIndex:
+    indexes = RUN.indexes if RUN is not None else _INDEXES
     key = str(root)
-    if key not in _TEXTS:
-        texts: dict[Path, str] = {}
+    if key not in indexes:
+        files: list[tuple[Path, Path, str]] = []
         for file in sorted(root.rglob("*.py")):
-            if len(texts) >= MAX_PROJECT_FILES:
+            if len(files) >= MAX_PROJECT_FILES:
                 break
             if any(part.startswith(".") or part in ("venv", "site-packages", "node_modules", "build", "dist")
                    for part in file.relative_to(root).parts[:-1]):
                 continue
             try:
                 if file.is_file() and file.stat().st_size <= MAX_MODULE_BYTES:
-                    texts[file] = file.read_text(encoding="utf-8", errors="replace")
+                    files.append((file, file.resolve(), file.read_text(encoding="utf-8", errors="replace")))
             except OSError:
                 continue
-        _TEXTS[key] = texts
-    return _TEXTS[key]
+        words: dict[str, set[int]] = {}
+        for number, (_, _, text) in enumerate(files):
+            for word in set(_WORD.findall(text)):
+                words.setdefault(word, set()).add(number)
+        indexes[key] = ProjectIndex(tuple(files), {word: frozenset(found) for word, found in words.items()})
+    return indexes[key]
 
 
 def find_callers(path: str, names: set[str], limit: int = 5) -> list[Path]:
@@ -201,14 +224,15 @@ def find_callers(path: str, names: set[str], limit: int = 5) -> list[Path]:
     if not names or not origin.is_file():
         return []
     stem = origin.stem if origin.stem != "__init__" else origin.parent.name
-    import re
-
+    index = _project_index(project_root(origin))
+    named = frozenset().union(*(index.words.get(name, frozenset()) for name in names))
+    candidates = sorted(index.words.get(stem, frozenset()) & named)  # both words appear: confirm the call
     calls = re.compile(r"\b(?:%s)\s*\(" % "|".join(re.escape(name) for name in sorted(names)))
-    mentions = re.compile(r"\b%s\b" % re.escape(stem))
     found: list[Path] = []
     resolved = origin.resolve()
-    for file, text in _project_texts(project_root(origin)).items():
-        if file.resolve() == resolved or not mentions.search(text) or not calls.search(text):
+    for number in candidates:
+        file, file_resolved, text = index.files[number]
+        if file_resolved == resolved or not calls.search(text):
             continue
         found.append(file)
         if len(found) >= limit:

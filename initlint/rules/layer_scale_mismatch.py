@@ -27,6 +27,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue  # fan-based initializers (Glorot, He, LeCun, variance scaling) size themselves
         if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell"):
             continue
+        if weight.role == "variable" and weight.layer_id < 0:
+            continue  # no layer or matmul is seen to use it (a state vector, a value to assign): no fans
         ratio = view.ratio()
         if ratio is None:
             continue
@@ -45,7 +47,9 @@ RULE = Rule(
 Compares each layer's initial std with what its fans call for: He (`sqrt(2/fan_in)`) before a
 ReLU-family activation, LeCun (`sqrt(1/fan_in)`) otherwise, and reports a ratio beyond 3 (or
 below 1/3) as information. It stays quiet where a chain finding (INI101, INI102, INI104) already
-explains the network's signal, and for a small final layer (small logits are harmless).
+explains the network's signal, for a small final layer (small logits are harmless), and for a
+variable that no layer or matmul is seen to use (a state vector tiled into a batch, a value to
+assign): its shape gives it no fans.
 
 ## Why is this bad?
 A layer `r` times off its reference scales the mean square by `r^2` at every pass. One such
@@ -72,8 +76,10 @@ h = tf.layers.dense(x, 1024, activation=tf.nn.relu,
 """,
     check=check,
     examples=(
-        Example("import tensorflow as tf\nw = tf.get_variable('w', [5, 5, 3, 64],\n"
-                "    initializer=tf.truncated_normal_initializer(stddev=0.01))\n", ("INI103",), "tf1"),
+        Example("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 32, 32, 3])\n"
+                "w = tf.get_variable('w', [5, 5, 3, 64],\n    initializer=tf.truncated_normal_initializer(stddev=0.01))\n"
+                "h = tf.nn.relu(tf.nn.conv2d(x, w, [1, 1, 1, 1], 'SAME'))\n"
+                "logits = tf.layers.dense(tf.layers.flatten(h), 10)\n", ("INI103",), "tf1"),
         Example("import tensorflow as tf\nw = tf.get_variable('w', [5, 5, 3, 64],\n"
                 "    initializer=tf.truncated_normal_initializer(stddev=0.1))\n", (), "tf1"),
     ),

@@ -1,7 +1,6 @@
 # corpus: tensorflow/tensor2tensor tensor2tensor/models/video/epva.py:445: a [1, N] variable tiled
 # into a batch of initial states is no layer kernel, yet INI103 compared its std with LeCun's for
-# "fan_in 1" (reported to the rules owner; not fixed here).
-# corpus-xfail: INI103 treats a [1, N] state vector as a layer kernel with fan_in 1
+# "fan_in 1" (fixed: a variable no layer uses is no kernel).
 import tensorflow as tf
 
 batch_size, size = 16, 64

@@ -1,7 +1,6 @@
 # corpus: google-research/tf-slim tf_slim/ops/variables_test.py:853: variables made with
 # slim.variable and never multiplied by anything (values for an assign test) got INI103 "layer scale
-# mismatch" with fans read off their odd shapes (reported to the rules owner; not fixed here).
-# corpus-xfail: INI103 on variables that no layer uses as a kernel
+# mismatch" with fans read off their odd shapes (fixed: a variable no layer uses is no kernel).
 import tensorflow as tf
 import tf_slim as slim
 
