@@ -207,10 +207,11 @@ def _start_worker(settings: Settings, cache: object) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def _analyze_in_worker(item: tuple[int, Path, str, bytes | None, str | None]) -> tuple[int, FileResult]:
+def _analyze_run_in_worker(items: list[tuple[int, Path, str, bytes | None, str | None]]
+                           ) -> list[tuple[int, FileResult]]:
     assert _WORKER is not None
     settings, cache = _WORKER
-    return _analyze_item(item, settings, cache)
+    return [_analyze_item(item, settings, cache) for item in items]
 
 
 def _analyze_item(item: tuple[int, Path, str, bytes | None, str | None], settings: Settings,
@@ -239,14 +240,18 @@ def _analyze_pending(pending: list[tuple[int, Path, str, bytes | None, str | Non
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # biggest files first, in small chunks, so that no worker is left with a long tail
-    ordered = sorted(pending, key=lambda item: -_size(item))
-    chunk = max(1, min(8, len(ordered) // (jobs * 8)))
+    # Neighbouring files import the same modules and call each other: a worker given a run of them
+    # reuses its parses and analyses (project.parse_text, RunMemo). The biggest runs go first, so
+    # that no worker is left with a long tail.
+    ordered = sorted(pending, key=lambda item: str(item[1]))
+    size = max(1, min(32, len(ordered) // (jobs * 6)))
+    runs = [ordered[start:start + size] for start in range(0, len(ordered), size)]
+    runs.sort(key=lambda run: -sum(_size(item) for item in run))
     done: list[tuple[int, FileResult]] = []
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings, cache))
     try:
-        for outcome in executor.map(_analyze_in_worker, ordered, chunksize=chunk):
-            done.append(outcome)
+        for outcomes in executor.map(_analyze_run_in_worker, runs):
+            done.extend(outcomes)
     except BrokenProcessPool:  # a worker died (out of memory, a crash in a native parser)
         executor.shutdown(wait=False, cancel_futures=True)
         finished = {index for index, _ in done}

@@ -50,7 +50,6 @@ def test_corpus_case(path: Path):
     check_markers(path)
 
 
-@pytest.mark.xfail(strict=True, reason="a finding in the calling file names a scope in another file by line only")
 def test_a_scope_in_another_file_is_named_with_its_file():
     path = CORPUS / "scope_in_helper_module" / "model.py"
     messages = [d.message for d in analyze_path(path, Settings(), str(path)).diagnostics if d.code == "INI302"]

@@ -111,6 +111,7 @@ class Context:
 
     vscope_init: Value | None = None  # the innermost variable_scope initializer
     vscope_line: int | None = None
+    vscope_file: str | None = None  # the file (as shown) of vscope_line: a helper module's, maybe
     vscope_obj: VarScopeObj | None = None
     arg_scope: ArgScopeV = field(default_factory=lambda: ArgScopeV({}, []))
     arg_scope_lines: tuple[int, ...] = ()
@@ -247,6 +248,17 @@ class Interpreter:
 
     def node_path(self, node: cst.CSTNode) -> str:
         return self.locate(node)[0]
+
+    def init_line(self, init: InitV) -> int | None:
+        """The line an initializer was constructed at (located only when a weight uses it)."""
+        if init.line is None and init.node is not None:
+            return self.locate(init.node, init.origin)[1].line
+        return init.line
+
+    def shown_origin(self) -> str:
+        """The file whose code runs, as shown."""
+        found = self.module_files.get(self.current_origin)
+        return found[1] if found is not None else self.path
 
     def call_site(self, site: PendingSite) -> CallSite:
         shown, span = self.locate(site.node, site.origin)
@@ -606,21 +618,22 @@ class Interpreter:
 
     def enter(self, entered: ContextV, context: Context) -> tuple[Context, Value]:
         if entered.kind == "variable_scope":
-            if entered.scope_obj is not None:  # re-entering a captured scope jumps to its initializer
-                initializer = entered.initializer if entered.initializer_given else entered.scope_obj.initializer
-                line = entered.line if entered.initializer_given else entered.scope_obj.line
+            here = self.shown_origin()
+            if entered.scope_obj is not None and not entered.initializer_given:  # re-entering a captured
+                initializer, line, file = (entered.scope_obj.initializer, entered.scope_obj.line,  # scope jumps
+                                           entered.scope_obj.file)  # to its initializer
             elif entered.initializer_given:
-                initializer, line = entered.initializer, entered.line
+                initializer, line, file = entered.initializer, entered.line, here
             else:
-                initializer, line = context.vscope_init, context.vscope_line
+                initializer, line, file = context.vscope_init, context.vscope_line, context.vscope_file
             if entered.scope_obj is not None:
                 path = entered.scope_obj.path
             else:
                 path = (*context.scope_path, entered.name if entered.name is not None else f"<scope@{entered.line}>")
-            obj = VarScopeObj(initializer, line, path)
+            obj = VarScopeObj(initializer, line, path, file)
             reuse = context.reuse or bool(entered.reuse)
-            return replace(context, vscope_init=initializer, vscope_line=line, vscope_obj=obj, scope_path=path,
-                           reuse=reuse), obj
+            return replace(context, vscope_init=initializer, vscope_line=line, vscope_file=file, vscope_obj=obj,
+                           scope_path=path, reuse=reuse), obj
         if entered.kind == "arg_scope":
             if entered.saved is not None:  # re-entering a saved arg_scope replaces the stack
                 scope = ArgScopeV({k: dict(v) for k, v in entered.saved.ops.items()}, list(entered.saved.unknown),
@@ -1185,7 +1198,8 @@ class Interpreter:
         if isinstance(base, VarScopeObj) and name == "set_initializer" and positional:
             base.initializer = positional[0]
             base.line = self.line(node) if node is not None else None
-            context.vscope_init, context.vscope_line = base.initializer, base.line
+            base.file = self.shown_origin()
+            context.vscope_init, context.vscope_line, context.vscope_file = base.initializer, base.line, base.file
             return Const(None)
         if isinstance(base, ModelV) and name == "add" and positional:
             base.layers.append(positional[0])
@@ -1229,7 +1243,8 @@ class Interpreter:
         if name == "slim.arg_scope" or last == "arg_scope":
             return self.arg_scope(positional, keywords, node)
         if last == "get_variable_scope" and name.startswith("tf."):
-            obj = context.vscope_obj or VarScopeObj(context.vscope_init, context.vscope_line)
+            obj = context.vscope_obj or VarScopeObj(context.vscope_init, context.vscope_line,
+                                                    file=context.vscope_file)
             context.vscope_obj = obj
             return obj
         if name in ("tf.get_variable", "slim.variable", "slim.model_variable", "tf.get_local_variable"):
@@ -1373,10 +1388,10 @@ class Interpreter:
             name = "glorot_uniform" if uniform is True else "glorot_normal" if uniform is False else "xavier"
         defaulted = tuple(key for key in defaults if key not in args)
         if node is not None and (constructor.deprecated_for or "contrib" in ref.path) \
-                and self.node_path(node) == self.path:  # one in an imported module is that file's finding
+                and self.current_origin == self.path:  # one in an imported module is that file's finding
             self.constructed.setdefault(id(node), (ref.path, constructor.deprecated_for, self.span(node)))
-        return InitV(name, params, ref.path, constructor.arithmetic, self.line(node) if node is not None else None,
-                     node, not reasons, "; ".join(reasons) or None, uncalled, constructor.deprecated_for, defaulted)
+        return InitV(name, params, ref.path, constructor.arithmetic, None, node, not reasons, "; ".join(reasons) or None,
+                     uncalled, constructor.deprecated_for, defaulted, self.current_origin)
 
     def random_tensor(self, ref: Ref, constructor: Constructor, positional: list[Value], keywords: dict[str, Value],
                       node: cst.Call | None) -> TensorV:
@@ -1412,8 +1427,8 @@ class Interpreter:
                                                                                                  Unknown("")))
         if not (isinstance(value, Const) and isinstance(value.value, (int, float))):
             return Unknown(f"{name}() of a value not known statically")
-        init = InitV("constant", {"value": float(value.value)}, name, line=self.line(node) if node else None,
-                     node=node, certain=value.note is None, reason=value.note)
+        init = InitV("constant", {"value": float(value.value)}, name, node=node, certain=value.note is None,
+                     reason=value.note, origin=self.current_origin)
         shape = _dims(shape_value) if shape_value is not None else ()
         return TensorV(shape, None, 0.0, None, init=init)
 
@@ -1705,6 +1720,7 @@ class Interpreter:
             if spec.family == "keras" and layer_obj.context.vscope_init is not None and \
                     not self._explicit(args, wspec.kwarg):
                 weight.facts["ignored_variable_scope"] = layer_obj.context.vscope_line
+                weight.facts["ignored_variable_scope_file"] = layer_obj.context.vscope_file
             self._note_arg_scope_miss(spec, wspec, args, resolve_context, weight)
             draft.weights.append(weight)
             self._add_weight(weight)
@@ -1886,9 +1902,10 @@ class Interpreter:
     def to_initializer(self, value: Value, source: str, source_line: int | None,
                        shape: tuple[int | None, ...] | None, family: str) -> tuple[Initializer, InitV | None]:
         if isinstance(value, InitV):
-            line = source_line if source != "explicit" else value.line
+            line = source_line if source != "explicit" else self.init_line(value)
             return Initializer(value.name, dict(value.params), source, line, value.certain, value.reason,
-                               api=canonical(value.api), span=self.span(value.node) if value.node else None), value
+                               api=canonical(value.api),
+                               span=self.locate(value.node, value.origin)[1] if value.node else None), value
         if isinstance(value, Const) and isinstance(value.value, str):
             constructor = KERAS_CONSTRUCTORS.get(value.value)
             if constructor is None:

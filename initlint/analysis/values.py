@@ -57,13 +57,14 @@ class InitV(Value):
     params: dict[str, Any]
     api: str
     arithmetic: str = "tf"
-    line: int | None = None
+    line: int | None = None  # None with a node: located when a weight uses it (Interpreter.init_line)
     node: cst.CSTNode | None = None
     certain: bool = True
     reason: str | None = None
     uncalled: bool = False
     deprecated_for: str | None = None
     defaulted: tuple[str, ...] = ()  # parameters the code did not write: the constructor's defaults apply
+    origin: str | None = None  # the file whose code constructed it
 
 
 @dataclass(eq=False)
@@ -155,6 +156,7 @@ class VarScopeObj(Value):
     initializer: Value | None
     line: int | None
     path: tuple[str, ...] = ()  # the scope's full name, for variable reuse
+    file: str | None = None  # the file (as shown) of `line`
 
 
 @dataclass(eq=False)

@@ -13,15 +13,18 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         line = weight.facts.get("ignored_variable_scope")
         if line is None or weight.role not in ("kernel", "depthwise_kernel", "pointwise_kernel", "embeddings"):
             continue
+        file = weight.facts.get("ignored_variable_scope_file")
+        reported_in = weight.call_stack[0].path if weight.call_stack else weight.path
+        where = f"{file}:{line}" if file is not None and file != reported_in else f"line {line}"
         if weight.certain:
-            message = (f"this Keras layer ignores the initializer of the enclosing variable_scope (line {line}): its "
+            message = (f"this Keras layer ignores the initializer of the enclosing variable_scope ({where}): its "
                        f"{weight.role} gets {weight.initializer.name}; pass it as `{_kwarg(weight.role)}=` if the "
                        f"scope's initializer is what you meant")
         else:
             message = (f"this layer may be a Keras layer, which ignores the initializer of the enclosing "
-                       f"variable_scope (line {line})")
-        yield diagnostic(RULE, weight, message, None, {"scope_line": line, "initializer": weight.initializer.name},
-                         weight.certain)
+                       f"variable_scope ({where})")
+        yield diagnostic(RULE, weight, message, None, {"scope_line": line, "scope_path": file or reported_in,
+                                                        "initializer": weight.initializer.name}, weight.certain)
 
 
 def _kwarg(role: str) -> str:
