@@ -13,6 +13,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
     for weight in analysis.weights:
         if not weight.facts.get("uncalled") or (weight.layer_id, weight.anchor.line) in seen:
             continue
+        if weight.initializer.name in ("zeros", "ones"):
+            continue  # `tf.zeros_initializer` uncalled gives exactly what `tf.zeros_initializer()` gives
         seen.add((weight.layer_id, weight.anchor.line))
         api = weight.facts.get("init_api_path", weight.initializer.api or "the initializer")
         params = ", ".join(f"{k}={v}" for k, v in weight.initializer.params.items())
@@ -25,7 +27,9 @@ RULE = Rule(
     code="INI304", name="uncalled-initializer", severity="warning",
     summary="An initializer class or factory passed uncalled: its defaults apply (or it fails).",
     doc="""## What it does
-Reports `initializer=tf.truncated_normal_initializer` (no parentheses) and the like.
+Reports `initializer=tf.truncated_normal_initializer` (no parentheses) and the like. Zeros and
+ones classes (`tf.zeros_initializer`) are left alone: instantiated with no arguments, they give
+exactly what calling them gives.
 
 ## Why is this bad?
 `tf.get_variable` instantiates a class with no arguments, so every parameter takes its default
@@ -51,5 +55,7 @@ w = tf.get_variable("w", [784, 256], initializer=tf.truncated_normal_initializer
                 "initializer=tf.glorot_uniform_initializer)\n", ("INI304",), "tf1"),
         Example("import tensorflow as tf\nw = tf.get_variable('w', [784, 256], "
                 "initializer=tf.glorot_uniform_initializer())\n", (), "tf1"),
+        Example("import tensorflow as tf\nb = tf.get_variable('b', [256], initializer=tf.zeros_initializer)\n", (),
+                "tf1"),
     ),
 )
