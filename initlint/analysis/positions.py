@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # libcst itself is loaded by whoever parsed the module
 
 # the same newline spelling libcst.metadata.position_provider counts
 _NEWLINE = re.compile(r"\r\n?|\n")
+# a node's (start, end) character offsets packed in one int (a dict of 2-tuples took twice the memory)
+_SHIFT = 32
+_MASK = (1 << _SHIFT) - 1
 
 
 class _Recorder:
@@ -43,7 +46,7 @@ class _Recorder:
         self.tokens: list[str] = []
         self.offset = 0
         self.stack: list[int] = []
-        self.ranges: dict[int, tuple[int, int]] = {}  # id(node): CSTNode.__hash__ is a Python call
+        self.ranges: dict[int, int] = {}  # id(node) (CSTNode.__hash__ is a Python call): start << 32 | end
         self.popped: list[str] = []
         self.provider = None
 
@@ -67,7 +70,7 @@ class _Recorder:
 
     def after_codegen(self, node: cst.CSTNode) -> None:
         # a syntactic position recorded inside the node wins, as in libcst
-        self.ranges.setdefault(id(node), (self.stack.pop(), self.offset))
+        self.ranges.setdefault(id(node), self.stack.pop() << _SHIFT | self.offset)
 
     def pop_trailing_newline(self) -> None:
         # libcst drops the token but leaves its running position where it was: do the same
@@ -98,9 +101,9 @@ class _Syntactic:
     def __exit__(self, *exc: object) -> None:
         recorder = self.recorder
         ranges = recorder.ranges
-        start = ranges[id(self.start_node)][0] if self.start_node is not None else self.start
-        end = ranges[id(self.end_node)][1] if self.end_node is not None else recorder.offset
-        ranges[id(self.node)] = (start, end)
+        start = ranges[id(self.start_node)] >> _SHIFT if self.start_node is not None else self.start
+        end = ranges[id(self.end_node)] & _MASK if self.end_node is not None else recorder.offset
+        ranges[id(self.node)] = start << _SHIFT | end
 
 
 class Positions:
@@ -114,11 +117,11 @@ class Positions:
 
     def __init__(self, module: cst.Module) -> None:
         self._module = module  # keeps every node alive, so that ids stay unique
-        self._ranges: dict[int, tuple[int, int]] | None = None
+        self._ranges: dict[int, int] | None = None  # start << _SHIFT | end: one int, not a tuple of two
         self._line_starts: list[int] = []
         self._made: dict[int, CodeRange] = {}
 
-    def _resolve(self) -> dict[int, tuple[int, int]]:
+    def _resolve(self) -> dict[int, int]:
         if self._ranges is None:
             module = self._module
             recorder = _Recorder(module.default_indent, module.default_newline)
@@ -143,7 +146,7 @@ class Positions:
             return default
         from libcst.metadata import CodeRange
 
-        made = self._made[key] = CodeRange(self._position(found[0]), self._position(found[1]))
+        made = self._made[key] = CodeRange(self._position(found >> _SHIFT), self._position(found & _MASK))
         return made
 
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:

@@ -37,8 +37,8 @@ class ParsedModule:
 
 # Parsed modules by the digest of their text, most recently used last: a module is parsed once per
 # process whether it is linted or imported (in either order). Bounded by the size of the texts
-# (a parsed module with its positions takes about 100 times its text's size in memory).
-MAX_PARSED_TEXT = 1_500_000
+# (a parsed module with its positions takes about 75 times its text's size in memory).
+MAX_PARSED_TEXT = 800_000
 _PARSED: OrderedDict[bytes, tuple[cst.Module, Any, int]] = OrderedDict()
 _parsed_text = 0
 _UNPARSABLE: dict[tuple[str, int, int], None] = {}  # project modules that could not be read or parsed
