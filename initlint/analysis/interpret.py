@@ -2675,7 +2675,7 @@ def analyze_module(module: cst.Module, source: str, path: str, settings: Setting
     return replace(bare, weights=weights, dependencies=dependencies)
 
 
-MAX_ALONE = 48  # analyses a run keeps for reuse (project.RunMemo.analyses)
+MAX_ALONE = 128  # analyses a run keeps for reuse (project.RunMemo.analyses)
 
 
 def analyze_alone(module: cst.Module | None, source: str, path: str, settings: Settings,
