@@ -200,6 +200,8 @@ def programs(draw) -> str:
 @example(source="import tensorflow as tf\nh = tf.placeholder(tf.float32, [None, 784])\n"  # units beyond any tensor
          "h = tf.layers.dense(h, 1e+300, activation=tf.nn.relu)\nh = tf.layers.dense(h, 1)\n"
          "w = tf.get_variable('w', [10**30, 3])\n")
+@example(source="import tensorflow as tf\nh = tf.placeholder(tf.float32, [None, 784])\nn = -256\n"  # negative sizes
+         "h = tf.layers.dense(h, n, activation=tf.nn.relu)\nh = tf.layers.conv2d(h, 8, -3)\n")
 def test_generated_programs(source):
     cst.parse_module(source)  # the generator writes valid Python
     check_properties(source)

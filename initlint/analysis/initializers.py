@@ -137,8 +137,9 @@ DESCRIPTIONS = {
 
 
 def compute_fans(shape: tuple[int | None, ...] | None) -> tuple[int | None, int | None]:
-    """TensorFlow's _compute_fans (§6.1): None where a needed dimension is unknown."""
-    if shape is None:
+    """TensorFlow's _compute_fans (§6.1): None where a needed dimension is unknown (or negative:
+    no tensor has one, TensorFlow refuses it)."""
+    if shape is None or any(d is not None and d < 0 for d in shape):
         return None, None
     if len(shape) == 0:
         return 1, 1

@@ -28,7 +28,7 @@ from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
 from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
-from initlint.analysis.shapes import _dims, _int, _ints, _note_of, _product, _spatial_out
+from initlint.analysis.shapes import _count, _dims, _int, _ints, _note_of, _product, _spatial_out
 from initlint.analysis.project import parse_module, parse_text, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
@@ -1396,7 +1396,7 @@ class Interpreter:
     def random_tensor(self, ref: Ref, constructor: Constructor, positional: list[Value], keywords: dict[str, Value],
                       node: cst.Call | None) -> TensorV:
         if ref.name == "np.random.randn":
-            shape = tuple(_int(v) for v in positional)
+            shape = tuple(_count(v) for v in positional)
             init = self.construct_initializer(ref, constructor, [], {}, node, self.dialect)
             return TensorV(shape, None, 0.0, None, init=init)
         args = _bind(constructor.params, positional, keywords)
@@ -1600,7 +1600,7 @@ class Interpreter:
                 if isinstance(cell, LayerV) and cell.layer is None:
                     self.build_layer_object(cell, layer_input, context)
                 if isinstance(cell, LayerV):
-                    units = _int(cell.args.get("num_units"))
+                    units = _count(cell.args.get("num_units"))
                     layer_input = TensorV((None, units), None, 0.0, None)
         shape = (*tensor.shape[:-1], units) if tensor.shape else None
         return Seq([TensorV(shape, None, 0.0, None), Unknown("the RNN state")], "tuple")
@@ -1772,7 +1772,7 @@ class Interpreter:
                 if dims:
                     return dims[-1]
                 if "input_dim" in args:
-                    return _int(args["input_dim"])
+                    return _count(args["input_dim"])
             return None
         data_format = args.get("data_format")
         if isinstance(data_format, Const) and isinstance(data_format.value, str) and \
@@ -1783,11 +1783,11 @@ class Interpreter:
     def _weight_shape(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value],
                       in_channels: int | None) -> tuple[int | None, ...] | None:
         layout = wspec.layout
-        units = _int(args.get("units") or args.get("filters") or args.get("num_outputs"))
+        units = _count(args.get("units") or args.get("filters") or args.get("num_outputs"))
         rank = spec.rank or 2
         kernel = _ints(args.get("kernel_size"), rank, 1) if args.get("kernel_size") is not None else (None,) * rank
-        groups = _int(args.get("groups", Const(1))) or 1
-        multiplier = _int(args.get("depth_multiplier", Const(1))) or 1
+        groups = _count(args.get("groups", Const(1))) or 1
+        multiplier = _count(args.get("depth_multiplier", Const(1))) or 1
         if layout == "dense":
             return (in_channels, units)
         if layout == "conv":
@@ -1809,7 +1809,7 @@ class Interpreter:
         if layout == "channels":
             return (in_channels,)
         if layout == "embedding":
-            return (_int(args.get("input_dim")), _int(args.get("output_dim")))
+            return (_count(args.get("input_dim")), _count(args.get("output_dim")))
         if layout.startswith("rnn_kernel"):
             gates = int(layout[-1])
             return (in_channels, None if units is None else gates * units)
@@ -1825,12 +1825,12 @@ class Interpreter:
             return (None if units is None else gates * units,)
         if layout.startswith("cell_kernel"):
             gates = int(layout[-1])
-            num_units = _int(args.get("num_units"))
+            num_units = _count(args.get("num_units"))
             rows = None if in_channels is None or num_units is None else in_channels + num_units
             return (rows, None if num_units is None else gates * num_units)
         if layout.startswith("cell_bias"):
             gates = int(layout[-1])
-            num_units = _int(args.get("num_units"))
+            num_units = _count(args.get("num_units"))
             return (None if num_units is None else gates * num_units,)
         return None
 
@@ -2001,7 +2001,7 @@ class Interpreter:
         if name == "slim.repeat":
             if len(positional) < 3:
                 return Unknown("slim.repeat with unknown arguments")
-            inputs, count, layer, rest = positional[0], _int(positional[1]), positional[2], positional[3:]
+            inputs, count, layer, rest = positional[0], _count(positional[1]), positional[2], positional[3:]
             if count is None or count > self.settings.max_unroll:
                 return Unknown("slim.repeat with an unknown count")
             for index in range(count):
@@ -2152,7 +2152,7 @@ class Interpreter:
             out_shape = (*tensor.shape, weight.shape[1]) if tensor.shape is not None and weight.shape else None
             return TensorV(out_shape, ms, 0.0, ms, chain=self.chain_counter)
         if spec.kind in ("rnn", "rnn_cell"):
-            units = _int(args.get("units") or args.get("num_units"))
+            units = _count(args.get("units") or args.get("num_units"))
             return TensorV((tensor.shape[0], units) if tensor.shape else None, None, 0.0, None)
         draft.n_in = self._n_in(draft, spec, args, tensor)
         out_shape = self._output_shape(spec, args, tensor, draft)
@@ -2213,7 +2213,7 @@ class Interpreter:
 
     def _output_shape(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
                       draft: LayerDraft) -> tuple[int | None, ...] | None:
-        units = _int(args.get("units") or args.get("filters") or args.get("num_outputs"))
+        units = _count(args.get("units") or args.get("filters") or args.get("num_outputs"))
         if tensor.shape is None:  # the rank is the layer's even when the input's shape is unknown
             if spec.kind == "dense":
                 return (None, units)
@@ -2238,7 +2238,7 @@ class Interpreter:
                         for i in range(rank))
         channels = units
         if spec.kind == "depthwise":
-            multiplier = _int(args.get("depth_multiplier", Const(1))) or 1
+            multiplier = _count(args.get("depth_multiplier", Const(1))) or 1
             channels = None if tensor.shape[-1] is None else tensor.shape[-1] * multiplier
         return (tensor.shape[0], *spatial, channels)
 
@@ -2328,7 +2328,7 @@ class Interpreter:
             given = first.args.get("input_shape")
             dims = _dims(given) if given is not None else None
             if dims is None and "input_dim" in first.args:
-                dims = (_int(first.args["input_dim"]),)
+                dims = (_count(first.args["input_dim"]),)
             if dims is None and isinstance(first.args.get("batch_input_shape"), Seq):
                 dims = _dims(first.args["batch_input_shape"])[1:]  # type: ignore[index]
             if dims is None:

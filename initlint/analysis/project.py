@@ -81,7 +81,9 @@ class RunMemo:
         # analyses without callers' contexts, most recent last (interpret.analyze_alone): a file
         # analysed as another file's caller and linted in the same run is interpreted once
         self.analyses: OrderedDict[tuple, Any] = OrderedDict()
-        self.indexes: dict[str, ProjectIndex] = {}  # find_callers' word index, per project root
+        # find_callers' word index per project root, most recent last: files come sorted by path,
+        # so a run is done with one project before the next (each index holds its project's texts)
+        self.indexes: OrderedDict[str, ProjectIndex] = OrderedDict()
 
 
 RUN: RunMemo | None = None
@@ -185,7 +187,7 @@ class ProjectIndex:
     words: dict[str, frozenset[int]]
 
 
-_INDEXES: dict[str, ProjectIndex] = {}  # outside a run (a run keeps its own: RunMemo.indexes)
+_INDEXES: OrderedDict[str, ProjectIndex] = OrderedDict()  # outside a run (a run keeps its own: RunMemo.indexes)
 
 
 def project_root(path: Path) -> Path:
@@ -197,10 +199,15 @@ def project_root(path: Path) -> Path:
     return directory
 
 
+MAX_INDEXES = 2
+
+
 def _project_index(root: Path) -> ProjectIndex:
     indexes = RUN.indexes if RUN is not None else _INDEXES
     key = str(root)
-    if key not in indexes:
+    if key in indexes:
+        indexes.move_to_end(key)
+    else:
         files: list[tuple[Path, Path, str]] = []
         for file in sorted(root.rglob("*.py")):
             if len(files) >= MAX_PROJECT_FILES:
@@ -218,6 +225,8 @@ def _project_index(root: Path) -> ProjectIndex:
             for word in set(_WORD.findall(text)):
                 words.setdefault(word, set()).add(number)
         indexes[key] = ProjectIndex(tuple(files), {word: frozenset(found) for word, found in words.items()})
+        while len(indexes) > MAX_INDEXES:
+            indexes.popitem(last=False)
     return indexes[key]
 
 

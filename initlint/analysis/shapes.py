@@ -40,6 +40,12 @@ def _int(value: Value | None) -> int | None:
     return None
 
 
+def _count(value: Value | None) -> int | None:
+    """A size written in the code (units, filters, a dimension): a non-negative int, else None."""
+    found = _int(value)
+    return found if found is None or found >= 0 else None
+
+
 def _ints(value: Value | None, rank: int, default: int) -> tuple[int | None, ...]:
     if value is None:
         return (default,) * rank
