@@ -130,10 +130,10 @@ def layer_statement(draw) -> list[str]:
     if kind == 9:
         return [f"h = tf.concat([h, h], axis={draw(st.integers(-1, 3))})", "h = tf.nn.dropout(h, 0.5)"]
     if kind == 10:
-        return [f"h = tf.layers.batch_normalization(h)", f"h = {act}(h) if callable({act}) else h"]
+        return ["h = tf.layers.batch_normalization(h)", f"h = {act}(h) if callable({act}) else h"]
     if kind == 11:
         return [f"n = {draw(expressions())}"]
-    return [f"h = model(h)", "model = tf.keras.Sequential([tf.keras.layers.Dense(10), tf.keras.layers.ReLU()])"]
+    return ["h = model(h)", "model = tf.keras.Sequential([tf.keras.layers.Dense(10), tf.keras.layers.ReLU()])"]
 
 
 @st.composite

@@ -10,8 +10,7 @@ import pytest
 
 import initlint.analysis.interpret as interpret
 import initlint.engine as engine
-from initlint.analysis.prefilter import (import_statements, may_create_weights, may_create_weights_here,
-                                         memoised_run, project_dependencies)
+from initlint.analysis.prefilter import import_statements, may_create_weights, memoised_run, project_dependencies
 from initlint.model import FileResult
 from initlint.settings import Settings
 

@@ -246,9 +246,6 @@ class Interpreter:
     def span(self, node: cst.CSTNode) -> Span:
         return self.locate(node)[1]
 
-    def node_path(self, node: cst.CSTNode) -> str:
-        return self.locate(node)[0]
-
     def init_line(self, init: InitV) -> int | None:
         """The line an initializer was constructed at (located only when a weight uses it)."""
         if init.line is None and init.node is not None:

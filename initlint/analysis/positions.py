@@ -14,7 +14,7 @@ node of every fixture, and generated variants with CRLF, lone CR, tabs, non-ASCI
 trailing newline).
 
 The mapping answers `get(node)`, `node in positions` and `positions[node]`, which is all that
-`Interpreter.span` / `Interpreter.node_path` use.
+`Interpreter.locate` uses.
 """
 from __future__ import annotations
 
