@@ -22,16 +22,15 @@ def _analyse_caller(file: Path, shown: str, settings) -> tuple[tuple[Weight, ...
     """The caller's weights as if nothing called it in turn, and the project modules that analysis
     read (no parse or rule run if this run has just linted it under the same shown path:
     interpret.analyze_alone keeps it)."""
-    from initlint.analysis.guard import parse_obstacle
     from initlint.analysis.interpret import analyze_alone
     from initlint.engine import read_source
 
     source, problem = read_source(file)
-    if problem is not None or parse_obstacle(source) is not None:
+    if problem is not None:
         return (), ()
     try:
         analysis = analyze_alone(None, source, shown, settings)
-    except Exception:  # noqa: BLE001 - a caller initlint cannot analyse only gives no context
+    except Exception:  # noqa: BLE001 - a caller initlint cannot parse or analyse only gives no context
         return (), ()
     return analysis.weights, analysis.dependencies
 

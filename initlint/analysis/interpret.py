@@ -9,7 +9,6 @@ Nothing here imports or runs the analysed code.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -29,7 +28,7 @@ from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
 from initlint.analysis.shapes import _count, _dims, _int, _ints, _note_of, _product, _spatial_out
-from initlint.analysis.project import parse_module, parse_text, resolve_module, shown_path
+from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
                                       Value, VariableV, VarScopeObj)
@@ -2677,15 +2676,18 @@ MAX_ALONE = 128  # analyses a run keeps for reuse (project.RunMemo.analyses)
 
 def analyze_alone(module: cst.Module | None, source: str, path: str, settings: Settings,
                   table: Any = None) -> ModuleAnalysis:
-    """The module's analysis as if nothing outside it called its functions (module None: parse it)."""
+    """The module's analysis as if nothing outside it called its functions (module None: parse it,
+    ValueError if it cannot be)."""
     memo = project.RUN.analyses if project.RUN is not None else None
-    key = (hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest(), path,
-           settings.dialect, settings.max_unroll, settings.max_call_depth)
+    key = (project.text_digest(source), path, settings.dialect, settings.max_unroll, settings.max_call_depth)
     if memo is not None and key in memo:
         memo.move_to_end(key)
         return memo[key]
     if module is None:
-        module, table = parse_text(source)
+        parsed = parse_safely(source)
+        if parsed is None:
+            raise ValueError(f"{path} cannot be parsed")
+        module, table = parsed
     dialect, reason = detect_dialect(source, settings.dialect)
     interp = Interpreter(module, path, settings, dialect, source)
     interp.positions = table if table is not None else positions(module)  # PositionProvider's spans, cheaper

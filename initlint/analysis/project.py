@@ -47,17 +47,18 @@ _parsed_text = 0
 _UNPARSABLE: dict[tuple[str, int, int], None] = {}  # project modules that could not be read or parsed
 
 
-def _text_digest(source: str) -> bytes:
+def text_digest(source: str) -> bytes:
+    """The key of a text in the parse cache and in the run's analyses."""
     return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def parse_text(source: str) -> tuple[cst.Module, Any]:
+def parse_text(source: str, digest: bytes | None = None) -> tuple[cst.Module, Any]:
     """libcst's module and lazy positions for this text, parsed once while the cache holds it.
     Raises what libcst.parse_module raises."""
     global _parsed_text
     import libcst as cst  # on first use: a run whose results all come from the cache never loads it
 
-    digest = _text_digest(source)
+    digest = digest or text_digest(source)
     found = _PARSED.get(digest)
     if found is not None:
         _PARSED.move_to_end(digest)
@@ -151,20 +152,30 @@ def parse_module(path: Path, shown: str) -> ParsedModule | None:
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if key in _UNPARSABLE or stat.st_size > MAX_MODULE_BYTES:
         return None
+    try:
+        parsed = parse_safely(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        parsed = None
+    if parsed is None:
+        _UNPARSABLE[key] = None
+        return None
+    return ParsedModule(shown, *parsed)
+
+
+def parse_safely(source: str) -> tuple[cst.Module, Any] | None:
+    """parse_text for a text nobody reports on (an imported module, a caller): None if libcst
+    cannot parse it, or could crash the process or stall on it (scanned only when not cached)."""
     import libcst as cst
 
     from initlint.analysis.guard import parse_obstacle
 
+    digest = text_digest(source)
+    if digest not in _PARSED and parse_obstacle(source) is not None:
+        return None
     try:
-        source = path.read_bytes().decode("utf-8-sig")
-        found = _PARSED.get(_text_digest(source))  # parsed already: no need to scan it again
-        if found is not None or parse_obstacle(source) is None:  # else libcst could crash or stall on it
-            module, table = parse_text(source)
-            return ParsedModule(shown, module, table)
-    except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
-        pass
-    _UNPARSABLE[key] = None
-    return None
+        return parse_text(source, digest)
+    except (cst.ParserSyntaxError, RecursionError):
+        return None
 
 
 def shown_path(target: Path, from_path: str) -> str:
