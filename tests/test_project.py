@@ -51,3 +51,76 @@ def test_base_class_initializer_reaches_subclass_layers() -> None:
     kernels = [w for w in result.weights if w.role == "kernel"]
     assert [(w.initializer.name, w.initializer.params.get("gain"), w.initializer.source) for w in kernels] == [
         ("orthogonal", 1.5, "variable_scope")] * 3
+
+
+def _fresh_parse_cache(monkeypatch, total: int, protected: int) -> None:  # noqa: ANN001
+    from collections import OrderedDict
+
+    from initlint.analysis import project
+
+    monkeypatch.setattr(project, "MAX_PARSED_TEXT", total)
+    monkeypatch.setattr(project, "MAX_PROTECTED_TEXT", protected)
+    monkeypatch.setattr(project, "_PROBATION", OrderedDict())
+    monkeypatch.setattr(project, "_PROTECTED", OrderedDict())
+    monkeypatch.setattr(project, "_text_size", {"probation": 0, "protected": 0})
+
+
+def _text(index: int) -> str:
+    return f"value_{index:04d} = \"{index:04d}\"\n" + "# padding\n" * 8  # all of one length
+
+
+def test_a_module_asked_for_twice_outlives_a_stream_of_files_parsed_once(monkeypatch) -> None:  # noqa: ANN001
+    from initlint.analysis import project
+
+    _fresh_parse_cache(monkeypatch, total=10 * len(_text(0)), protected=4 * len(_text(0)))
+    imported = _text(9999)
+    first, _ = project.parse_text(imported)
+    assert project.parse_text(imported)[0] is first  # the second question protects it
+    for index in range(50):  # a package's files, each linted once: five times what the cache holds
+        project.parse_text(_text(index))
+    assert project.parse_text(imported)[0] is first  # not parsed again
+    assert project.parse_text(_text(0))[0] is not None
+    held = sum(entry[2] for segment in (project._PROBATION, project._PROTECTED) for entry in segment.values())
+    assert held <= project.MAX_PARSED_TEXT
+    assert project._text_size["probation"] + project._text_size["protected"] == held
+
+
+def test_protected_modules_give_way_to_newer_ones(monkeypatch) -> None:  # noqa: ANN001
+    from initlint.analysis import project
+
+    _fresh_parse_cache(monkeypatch, total=10 * len(_text(0)), protected=3 * len(_text(0)))
+    modules = [_text(1000 + index) for index in range(5)]
+    trees = []
+    for text in modules:  # each imported twice: all five are asked to be protected, three fit
+        trees.append(project.parse_text(text)[0])
+        project.parse_text(text)
+    assert len(project._PROTECTED) == 3
+    assert project.parse_text(modules[-1])[0] is trees[-1]
+    # the demoted ones went back to probation, most recent first out of the protected segment
+    for index in range(10):
+        project.parse_text(_text(index))
+    assert project.parse_text(modules[0])[0] is not trees[0]  # evicted with probation, parsed anew
+
+
+def test_the_fixer_reads_the_tree_the_analysis_parsed(monkeypatch) -> None:  # noqa: ANN001
+    import libcst
+
+    from initlint.analysis import project
+    from initlint.engine import analyze_source
+    from initlint.fix import attach_fixes
+
+    _fresh_parse_cache(monkeypatch, total=2_000_000, protected=1_500_000)
+    source = "import tensorflow as tf\nh = tf.layers.dense(x, 10, kernel_initializer=tf.glorot_uniform_initializer)\n"
+    parses: list[str] = []
+    real = libcst.parse_module
+
+    def counting(text: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        parses.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(libcst, "parse_module", counting)
+    result = analyze_source(source, "<string>")
+    assert [d.code for d in result.diagnostics] == ["INI304"]
+    fixed = attach_fixes(result)
+    assert fixed.diagnostics[0].fix is not None
+    assert parses.count(source) == 1  # planning the fix did not parse the file again

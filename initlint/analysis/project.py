@@ -35,15 +35,19 @@ class ParsedModule:
     positions: Any
 
 
-# Parsed modules by the digest of their text, most recently used last: a module is parsed once per
-# process whether it is linted or imported (in either order). Bounded by the size of the texts
-# (a parsed module with its positions takes about 75 times its text's size in memory); the bound
-# must hold the modules a whole package imports, or neighbouring files evict each other's modules
-# before reusing them (0.8 MB made a run over tensor2tensor twice as slow, for no memory saved: the
-# modules one file's analysis holds dominate the peak).
+# Parsed modules by the digest of their text: a module is parsed once per process whether it is
+# linted or imported (in either order). Bounded by the size of the texts (a parsed module with its
+# positions takes about 75 times its text's size in memory). A segmented LRU: a text asked for a
+# second time (a module other files import, a linted file the fixer reads again) moves from the
+# probation segment to the protected one, and probation is evicted first, so the long stream of
+# files parsed once does not evict the modules a package keeps importing. The bound must hold the
+# modules a whole package imports (0.8 MB made a run over tensor2tensor twice as slow, for no
+# memory saved: the modules one file's analysis holds dominate the peak).
 MAX_PARSED_TEXT = 2_000_000
-_PARSED: OrderedDict[bytes, tuple[cst.Module, Any, int]] = OrderedDict()
-_parsed_text = 0
+MAX_PROTECTED_TEXT = 1_500_000
+_PROBATION: OrderedDict[bytes, tuple[cst.Module, Any, int]] = OrderedDict()
+_PROTECTED: OrderedDict[bytes, tuple[cst.Module, Any, int]] = OrderedDict()
+_text_size = {"probation": 0, "protected": 0}
 _UNPARSABLE: dict[tuple[str, int, int], None] = {}  # project modules that could not be read or parsed
 
 
@@ -52,25 +56,52 @@ def text_digest(source: str) -> bytes:
     return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+def is_parsed(digest: bytes) -> bool:
+    return digest in _PROTECTED or digest in _PROBATION
+
+
 def parse_text(source: str, digest: bytes | None = None) -> tuple[cst.Module, Any]:
     """libcst's module and lazy positions for this text, parsed once while the cache holds it.
     Raises what libcst.parse_module raises."""
-    global _parsed_text
     import libcst as cst  # on first use: a run whose results all come from the cache never loads it
 
     digest = digest or text_digest(source)
-    found = _PARSED.get(digest)
+    found = _PROTECTED.get(digest)
     if found is not None:
-        _PARSED.move_to_end(digest)
+        _PROTECTED.move_to_end(digest)
+        return found[0], found[1]
+    found = _PROBATION.pop(digest, None)
+    if found is not None:
+        _text_size["probation"] -= found[2]
+        _protect(digest, found)
         return found[0], found[1]
     module = cst.parse_module(source)
     table = lazy_positions(module)
-    _PARSED[digest] = (module, table, len(source))
-    _parsed_text += len(source)
-    while _parsed_text > MAX_PARSED_TEXT and len(_PARSED) > 1:
-        _, (_, _, size) = _PARSED.popitem(last=False)
-        _parsed_text -= size
+    _PROBATION[digest] = (module, table, len(source))
+    _text_size["probation"] += len(source)
+    _evict(keep=digest)
     return module, table
+
+
+def _protect(digest: bytes, entry: tuple[cst.Module, Any, int]) -> None:
+    _PROTECTED[digest] = entry
+    _text_size["protected"] += entry[2]
+    while _text_size["protected"] > MAX_PROTECTED_TEXT and len(_PROTECTED) > 1:
+        demoted, old = _PROTECTED.popitem(last=False)  # back to probation, as its most recent entry
+        _text_size["protected"] -= old[2]
+        _PROBATION[demoted] = old
+        _text_size["probation"] += old[2]
+    _evict(keep=digest)
+
+
+def _evict(keep: bytes) -> None:
+    while _text_size["probation"] + _text_size["protected"] > MAX_PARSED_TEXT:
+        segment, name = (_PROBATION, "probation") if any(key != keep for key in _PROBATION) else (
+            _PROTECTED, "protected")
+        victim = next((key for key in segment if key != keep), None)
+        if victim is None:
+            return
+        _text_size[name] -= segment.pop(victim)[2]
 
 
 class RunMemo:
@@ -170,7 +201,7 @@ def parse_safely(source: str) -> tuple[cst.Module, Any] | None:
     from initlint.analysis.guard import parse_obstacle
 
     digest = text_digest(source)
-    if digest not in _PARSED and parse_obstacle(source) is not None:
+    if not is_parsed(digest) and parse_obstacle(source) is not None:
         return None
     try:
         return parse_text(source, digest)

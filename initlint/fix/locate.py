@@ -1,7 +1,7 @@
 """Where things are in one file's source: nodes by span, the module aliases it imports, its style.
 
 The analysis reports spans (1-based lines, 1-based code-point columns, end exclusive, the same
-positions libcst's PositionProvider gives); the fixer parses the text once more with libcst and
+positions libcst's PositionProvider gives); the fixer reads the text's libcst tree (the analysis's, or a new parse) and
 finds the node written at a span, so that every edit it makes replaces exactly one node (or
 inserts at a node's edge) and leaves every other byte of the file as it was.
 """
@@ -14,7 +14,7 @@ import dataclasses
 
 import libcst as cst
 
-from initlint.analysis.positions import positions
+from initlint.analysis.project import parse_text
 from initlint.model import Span
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -306,7 +306,7 @@ def _bind_import(index: SourceIndex, item: cst.CSTNode) -> None:
 
 def index_source(source: str) -> SourceIndex:
     """Parse and index `source`. Raises libcst.ParserSyntaxError if it does not parse."""
-    module = cst.parse_module(source)
+    module, where = parse_text(source)  # the tree the analysis just made, when the cache still has it
     starts = [0]
     lines: list[str] = []
     position = 0
@@ -317,7 +317,6 @@ def index_source(source: str) -> SourceIndex:
     lines.append(source[position:])
     newline = "\r\n" if "\r\n" in source else ("\r" if "\r" in source and "\n" not in source else "\n")
     index = SourceIndex(source=source, module=module, newline=newline, quote='"', line_starts=starts, lines=lines)
-    where = positions(module)  # PositionProvider's spans, without a MetadataWrapper walk
     single, double = _walk(module, index, where)
     index.quote = "'" if single > double else '"'
     _collect_imports(index, where)
