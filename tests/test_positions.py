@@ -1,4 +1,4 @@
-"""initlint.analysis.positions gives exactly libcst's PositionProvider ranges, for every node."""
+"""initlint.analysis.positions gives exactly libcst's PositionProvider ranges, for every node but whitespace."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +8,7 @@ import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 import initlint.analysis.interpret as interpret
-from initlint.analysis.positions import positions
+from initlint.analysis.positions import positions, skipped_types
 from initlint.engine import analyze_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,9 +76,14 @@ def _same(source: str) -> None:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError:
         return
-    expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    every = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    skipped = skipped_types()
+    expected = {node: code_range for node, code_range in every.items() if type(node) not in skipped}
     mine = positions(module)
     assert len(mine) == len(expected)
+    for node in every:
+        if type(node) in skipped:  # whitespace and comments get no range
+            assert node not in mine and mine.get(node) is None
     for node, code_range in expected.items():
         assert node in mine
         assert mine.get(node) == code_range, (type(node).__name__, code_range, mine.get(node))

@@ -124,3 +124,4 @@ def test_the_fixer_reads_the_tree_the_analysis_parsed(monkeypatch) -> None:  # n
     fixed = attach_fixes(result)
     assert fixed.diagnostics[0].fix is not None
     assert parses.count(source) == 1  # planning the fix did not parse the file again
+

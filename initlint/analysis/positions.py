@@ -13,8 +13,12 @@ result is equal to PositionProvider's for every node (tests/test_positions.py ch
 node of every fixture, and generated variants with CRLF, lone CR, tabs, non-ASCII text and no
 trailing newline).
 
+Whitespace and comment nodes (`SKIPPED_TYPES`: more than half the nodes of a module) get no
+range: nothing initlint reports starts or ends at one, and their ranges took more memory than the
+rest of the table.
+
 The mapping answers `get(node)`, `node in positions` and `positions[node]`, which is all that
-`Interpreter.locate` uses.
+`Interpreter.locate` and the fixer use.
 """
 from __future__ import annotations
 
@@ -37,9 +41,10 @@ class _Recorder:
     """Offset-only stand-in for libcst's (private) CodegenState: nodes call these methods."""
 
     __slots__ = ("default_indent", "default_newline", "indent_tokens", "tokens", "offset", "stack",
-                 "ranges", "popped", "provider")
+                 "ranges", "popped", "provider", "skipped")
 
-    def __init__(self, default_indent: str, default_newline: str) -> None:
+    def __init__(self, default_indent: str, default_newline: str, skipped: frozenset[type] = frozenset()) -> None:
+        self.skipped = skipped
         self.default_indent = default_indent
         self.default_newline = default_newline
         self.indent_tokens: list[str] = []
@@ -69,8 +74,11 @@ class _Recorder:
         self.stack.append(self.offset)
 
     def after_codegen(self, node: cst.CSTNode) -> None:
+        start = self.stack.pop()
+        if type(node) in self.skipped:
+            return
         # a syntactic position recorded inside the node wins, as in libcst
-        self.ranges.setdefault(id(node), self.stack.pop() << _SHIFT | self.offset)
+        self.ranges.setdefault(id(node), start << _SHIFT | self.offset)
 
     def pop_trailing_newline(self) -> None:
         # libcst drops the token but leaves its running position where it was: do the same
@@ -124,7 +132,7 @@ class Positions:
     def _resolve(self) -> dict[int, int]:
         if self._ranges is None:
             module = self._module
-            recorder = _Recorder(module.default_indent, module.default_newline)
+            recorder = _Recorder(module.default_indent, module.default_newline, skipped_types())
             module._codegen(recorder)  # noqa: SLF001 - the same codegen PositionProvider runs
             self._line_starts = _line_starts(recorder.tokens + recorder.popped[::-1])
             self._ranges = recorder.ranges
@@ -164,8 +172,22 @@ class Positions:
         return len(self._resolve())
 
 
+_SKIPPED: list[frozenset[type]] = []
+
+
+def skipped_types() -> frozenset[type]:
+    """Node classes given no range (never a syntactic start or end node in libcst's codegen)."""
+    if not _SKIPPED:
+        import libcst as cst
+
+        _SKIPPED.append(frozenset({cst.SimpleWhitespace, cst.ParenthesizedWhitespace, cst.Newline,
+                                   cst.TrailingWhitespace, cst.EmptyLine, cst.Comment}))
+    return _SKIPPED[0]
+
+
 def positions(module: cst.Module) -> Positions:
-    """Positions of every node of `module`, equal to libcst's PositionProvider, computed lazily."""
+    """Positions of every node of `module` but whitespace and comments, equal to libcst's
+    PositionProvider, computed lazily."""
     return Positions(module)
 
 
