@@ -551,3 +551,28 @@ def test_generated_stacks_fix_cleanly(source: str) -> None:
     # what a fix does not touch stays byte for byte: every line either survives or was fixed
     if not outcome.fixed:
         assert outcome.source == source
+
+
+def test_no_fix_is_planned_when_no_finding_is_certain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Planning reads the whole tree: a file whose findings cannot be fixed is not indexed."""
+    from dataclasses import replace
+
+    import initlint.fix.locate as locate
+    from initlint.fix import plan_fixes
+
+    source = "import tensorflow as tf\nh = tf.layers.dense(x, 10, kernel_initializer=tf.glorot_uniform_initializer)\n"
+    result = analyze_source(source, "<string>")
+    assert [d.code for d in result.diagnostics] == ["INI304"] and plan_fixes(result)
+    uncertain = replace(result, diagnostics=tuple(replace(d, certain=False) for d in result.diagnostics))
+
+    indexed: list[str] = []
+    real = locate.index_source
+
+    def counting(text: str):  # noqa: ANN202
+        indexed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(locate, "index_source", counting)
+    assert plan_fixes(uncertain) == {}
+    assert indexed == []
+    assert plan_fixes(result) and indexed == [source]

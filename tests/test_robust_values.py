@@ -73,3 +73,22 @@ def test_ordinary_constants_are_still_folded(expression, known):
     source = HEADER + f"import math\nn = {expression}\nw = tf.get_variable('w', [784, n])\n"
     weights = check_source(source, "model.py").weights
     assert [weight.shape for weight in weights] == [(784, known)]
+
+
+def test_a_scale_tensorflow_refuses_is_an_unknown_std_not_a_crash():
+    """VarianceScaling raises for scale <= 0, contrib's math.sqrt for a negative factor (found by
+    tests/test_fuzz.py: `math domain error`)."""
+    from initlint.engine import analyze_source
+
+    source = (
+        "import tensorflow as tf\nimport tf_slim as slim\n"
+        "x = tf.placeholder(tf.float32, [None, 784])\n"
+        "h = tf.layers.dense(x, 10, kernel_initializer=tf.variance_scaling_initializer(scale=-3.0))\n"
+        "g = slim.fully_connected(x, 10, weights_initializer=slim.variance_scaling_initializer(factor=-2.0))\n"
+        "k = tf.keras.layers.Dense(10, kernel_initializer=tf.keras.initializers.VarianceScaling(scale=0.0))(x)\n"
+    )
+    result = analyze_source(source, "<string>")
+    assert [d.code for d in result.diagnostics if d.code.startswith("INI9")] == []
+    kernels = [w for w in result.weights if w.role == "kernel"]
+    assert [(w.span.line, w.fan_in) for w in kernels] == [(4, 784), (5, 784), (6, 784)]
+    assert all(w.std is None for w in kernels)

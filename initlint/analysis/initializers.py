@@ -245,11 +245,13 @@ def _moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | 
             if factor is None or not isinstance(mode, str) or not isinstance(uniform, bool):
                 return None, 0.0
             n = _mode_count(mode, fan_in, fan_out, guard=False)
-            if not n:
+            if not n or factor / n < 0:  # contrib's math.sqrt raises on a negative factor
                 return None, 0.0
             return (1.0 if uniform else CONTRIB_NORMAL_FACTOR) * math.sqrt(factor / n), 0.0
         scale, mode = _as_float(params.get("scale")), params.get("mode")
         if scale is None or not isinstance(mode, str) or not isinstance(params.get("distribution"), str):
+            return None, 0.0
+        if scale <= 0:  # VarianceScaling raises ValueError: the weight is never created
             return None, 0.0
         n = _mode_count(mode, fan_in, fan_out, guard=True)
         return (math.sqrt(scale / n), 0.0) if n else (None, 0.0)

@@ -48,7 +48,10 @@ def plan_fixes(result: FileResult) -> dict[int, Fix]:
         return {}  # the engine refused or failed to parse it: a second parse could crash the process
     from initlint.analysis.guard import run_deep
     from initlint.fix.locate import index_source
-    from initlint.fix.plan import Planner
+    from initlint.fix.plan import FIXABLE_CODES, Planner
+
+    if not any(d.certain and d.code in FIXABLE_CODES for d in result.diagnostics):
+        return {}  # nothing to plan: indexing a big module cost more than a second (common_layers.py)
 
     try:
         index = run_deep(index_source, result.source)  # deep (valid) nesting needs a big stack

@@ -643,5 +643,6 @@ def _missed_op(planner: Planner, diagnostic: Diagnostic) -> Fix | None:
 
 
 _HANDLERS = {"INI302": _keras_scope, "INI303": _missed_op, "INI304": _uncalled, "INI305": _deprecated}
+FIXABLE_CODES = frozenset({*CHAIN_RULES, *SCALE_RULES, *_HANDLERS})  # the only codes Planner.fix can answer
 
-__all__ = ["Planner", "merge_edits"]
+__all__ = ["FIXABLE_CODES", "Planner", "merge_edits"]
