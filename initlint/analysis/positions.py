@@ -13,7 +13,7 @@ result is equal to PositionProvider's for every node (tests/test_positions.py ch
 node of every fixture, and generated variants with CRLF, lone CR, tabs, non-ASCII text and no
 trailing newline).
 
-Whitespace and comment nodes (`SKIPPED_TYPES`: more than half the nodes of a module) get no
+Whitespace and comment nodes (`skipped_types()`: more than half the nodes of a module) get no
 range: nothing initlint reports starts or ends at one, and their ranges took more memory than the
 rest of the table.
 

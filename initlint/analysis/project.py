@@ -36,13 +36,13 @@ class ParsedModule:
 
 
 # Parsed modules by the digest of their text: a module is parsed once per process whether it is
-# linted or imported (in either order). Bounded by the size of the texts (a parsed module with its
-# positions takes about 75 times its text's size in memory). A segmented LRU: a text asked for a
-# second time (a module other files import, a linted file the fixer reads again) moves from the
-# probation segment to the protected one, and probation is evicted first, so the long stream of
-# files parsed once does not evict the modules a package keeps importing. The bound must hold the
-# modules a whole package imports (0.8 MB made a run over tensor2tensor twice as slow, for no
-# memory saved: the modules one file's analysis holds dominate the peak).
+# linted or imported (in either order). Bounded by the size of the texts. A segmented LRU: a text
+# asked for a second time (a module other files import, a linted file the fixer reads again) moves
+# from the probation segment to the protected one, and probation is evicted first, so the long
+# stream of files parsed once does not evict the modules a package keeps importing. The bound must
+# hold the modules a whole package imports: 1 MB made a run over tensor2tensor twice as slow, and
+# did not lower the peak, which is the largest file's parse on a fragmented heap (README
+# "Performance").
 MAX_PARSED_TEXT = 2_000_000
 MAX_PROTECTED_TEXT = 1_500_000
 _PROBATION: OrderedDict[bytes, tuple[cst.Module, Any, int]] = OrderedDict()
@@ -95,13 +95,15 @@ def _protect(digest: bytes, entry: tuple[cst.Module, Any, int]) -> None:
 
 
 def _evict(keep: bytes) -> None:
+    """Least recently used first, probation before protected; never the text just asked for."""
     while _text_size["probation"] + _text_size["protected"] > MAX_PARSED_TEXT:
-        segment, name = (_PROBATION, "probation") if any(key != keep for key in _PROBATION) else (
-            _PROTECTED, "protected")
-        victim = next((key for key in segment if key != keep), None)
-        if victim is None:
+        for name, segment in (("probation", _PROBATION), ("protected", _PROTECTED)):
+            victim = next((key for key in segment if key != keep), None)
+            if victim is not None:
+                _text_size[name] -= segment.pop(victim)[2]
+                break
+        else:
             return
-        _text_size[name] -= segment.pop(victim)[2]
 
 
 class RunMemo:
