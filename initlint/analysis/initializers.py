@@ -245,7 +245,7 @@ def _moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | 
             if factor is None or not isinstance(mode, str) or not isinstance(uniform, bool):
                 return None, 0.0
             n = _mode_count(mode, fan_in, fan_out, guard=False)
-            if not n or factor / n < 0:  # contrib's math.sqrt raises on a negative factor
+            if not n or factor < 0:  # contrib's math.sqrt raises on a negative factor
                 return None, 0.0
             return (1.0 if uniform else CONTRIB_NORMAL_FACTOR) * math.sqrt(factor / n), 0.0
         scale, mode = _as_float(params.get("scale")), params.get("mode")

@@ -615,9 +615,10 @@ class Interpreter:
     def enter(self, entered: ContextV, context: Context) -> tuple[Context, Value]:
         if entered.kind == "variable_scope":
             here = self.shown_origin()
-            if entered.scope_obj is not None and not entered.initializer_given:  # re-entering a captured
-                initializer, line, file = (entered.scope_obj.initializer, entered.scope_obj.line,  # scope jumps
-                                           entered.scope_obj.file)  # to its initializer
+            if entered.scope_obj is not None and not entered.initializer_given:
+                # re-entering a captured scope jumps to its initializer
+                captured = entered.scope_obj
+                initializer, line, file = captured.initializer, captured.line, captured.file
             elif entered.initializer_given:
                 initializer, line, file = entered.initializer, entered.line, here
             else:

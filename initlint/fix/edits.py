@@ -119,9 +119,12 @@ def _first(fix: Fix) -> tuple[int, int]:
 
 def parses(source: str) -> bool:
     from initlint.analysis.guard import run_deep
+    from initlint.analysis.project import parse_text
 
     try:
-        run_deep(cst.parse_module, source)  # a big stack: deep (valid) nesting would overflow the C stack
+        # a big stack: deep (valid) nesting would overflow the C stack. Through the parse cache: the
+        # re-lint that verifies the fixes (fix._verified) reads the same tree instead of parsing again
+        run_deep(parse_text, source)
     except (cst.ParserSyntaxError, RecursionError):
         return False
     return True
