@@ -125,3 +125,31 @@ def test_the_fixer_reads_the_tree_the_analysis_parsed(monkeypatch) -> None:  # n
     assert fixed.diagnostics[0].fix is not None
     assert parses.count(source) == 1  # planning the fix did not parse the file again
 
+
+
+def test_valid_code_that_libcst_validation_crashes_on_is_analysed() -> None:
+    # LibCST issue #1061: validating the conditional expression raises TypeError on valid Python
+    source = ("import tensorflow as tf\nx = () if 0 else(lambda:())\n"
+              "y = tf.layers.dense(tf.zeros([4, 8]), 16)\n")
+    from initlint.engine import analyze_source
+
+    result = analyze_source(source, "odd.py")
+    assert [d.code for d in result.diagnostics] == []
+    assert [(w.role, w.fan_in, w.fan_out, w.initializer.name) for w in result.weights] == [
+        ("kernel", 8, 16, "glorot_uniform"), ("bias", 16, 16, "zeros")]
+
+
+def test_a_parse_skips_node_validation_and_restores_it(monkeypatch) -> None:  # noqa: ANN001
+    import libcst as cst
+    import pytest
+
+    from initlint.analysis import project
+
+    def refuse(node: cst.Name) -> None:
+        raise cst.CSTValidationError("validated")
+
+    monkeypatch.setattr(cst.Name, "_validate", refuse)
+    module, _ = project.parse_text("import tensorflow as tf\nw = tf.Variable(tf.zeros([3]))\n")
+    assert module.code.startswith("import tensorflow")  # parsed, and no Name was validated
+    with pytest.raises(cst.CSTValidationError, match="validated"):
+        cst.Name("w")  # nodes built after the parse are

@@ -75,12 +75,35 @@ def parse_text(source: str, digest: bytes | None = None) -> tuple[cst.Module, An
         _text_size["probation"] -= found[2]
         _protect(digest, found)
         return found[0], found[1]
-    module = cst.parse_module(source)
+    module = _parse_unvalidated(cst, source)
     table = lazy_positions(module)
     _PROBATION[digest] = (module, table, len(source))
     _text_size["probation"] += len(source)
     _evict(keep=digest)
     return module, table
+
+
+def _parse_unvalidated(cst: Any, source: str) -> cst.Module:
+    """libcst.parse_module without running each new node's `_validate()`.
+
+    The parser builds only nodes that are valid, and libcst's own CSTNode.__post_init__ notes that
+    validating there is wasted on a parse. It was a seventh of parsing, and on some valid Python
+    (`() if 0 else(lambda:())`, LibCST issue #1061) the check itself crashes. Nodes built outside a
+    parse (the fixer's edits) are validated as usual: the hook is restored before this returns.
+    Only one thread per process parses or builds nodes (the analysis thread)."""
+    node_class = cst.CSTNode
+    validating = node_class.__dict__.get("__post_init__")
+    if validating is None:  # a libcst that validates elsewhere: parse as it does
+        return cst.parse_module(source)
+    node_class.__post_init__ = _no_validation
+    try:
+        return cst.parse_module(source)
+    finally:
+        node_class.__post_init__ = validating
+
+
+def _no_validation(node: object) -> None:
+    return None
 
 
 def _protect(digest: bytes, entry: tuple[cst.Module, Any, int]) -> None:
