@@ -565,8 +565,11 @@ class Interpreter:
                 self.exec_suite(node.orelse.body, env, context)
             return
         # Unknown condition: both branches may run; each creates the weights it would create, and a
-        # value returned by only one of them is not the function's certain result.
+        # value returned by only one of them is not the function's certain result. They run one
+        # after the other; an initializer or number the branches set differently is then one of
+        # them (_join_branches), not the last one's.
         returned: list[Value] = []
+        ends: list[dict[str, Value] | None] = [dict(env.names)]  # the names before, then after each branch
         for branch in (node.body, node.orelse):
             try:
                 if type(branch) is cst.If:
@@ -574,8 +577,11 @@ class Interpreter:
                 elif branch is not None:
                     self.exec_suite(branch, env, context) if isinstance(branch, cst.BaseSuite) \
                         else self.exec_suite(branch.body, env, context)
+                ends.append(dict(env.names) if branch is node.body else env.names)
             except _Return as result:
                 returned.append(result.value)
+                ends.append(None)
+        _join_branches(*ends)
         if returned:
             self.maybe_returns.append(returned)
             if len(returned) == 2:
@@ -2497,6 +2503,43 @@ def _either(values: list[Value]) -> Unknown:
                 unique.append(candidate)
     keep = tuple(unique) if all(isinstance(v, Ref) for v in unique) and len(unique) <= 4 else ()
     return Unknown("a value that depends on a condition known only at run time", keep)
+
+
+def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orelse: dict[str, Value] | None) -> None:
+    """After an `if` whose condition is unknown, whose branches ran one after the other: a name the
+    branches that fall through leave with different initializers or numbers (`init = A` / `init =
+    B`, or `init = A` over an earlier `init = B`) is one of them, known only at run time. Taking
+    the last would flag code whose active branch may be fine, or miss a bad one. Other values
+    (tensors, layers) keep the last branch's. `orelse` (the live names) is updated in place."""
+    if body is None or orelse is None:
+        return
+    for name, in_body in body.items():
+        last = orelse.get(name)
+        otherwise = last if last is not in_body else start.get(name)  # the else branch left it alone
+        if last is None or otherwise is None or otherwise is in_body or _equal(otherwise, in_body):
+            continue
+        if _choice_matters(in_body, otherwise):
+            orelse[name] = _either([in_body, otherwise])
+
+
+def _choice_matters(a: Value, b: Value) -> bool:
+    """Whether which of two values a branch picks changes an initializer, its scale or a shape."""
+    if isinstance(a, InitV) or isinstance(b, InitV):
+        return True
+    return _scalar(a) and _scalar(b)
+
+
+def _scalar(value: Value) -> bool:
+    """A number, a reference, an unknown, or a tuple or list of numbers (a kernel size)."""
+    if isinstance(value, Seq):
+        return all(type(item) is Const for item in value.items)
+    return isinstance(value, (Const, Ref, Unknown))
+
+
+def _equal(a: Value, b: Value) -> bool:
+    if isinstance(a, Seq) and isinstance(b, Seq):
+        return len(a.items) == len(b.items) and all(_same(x, y) for x, y in zip(a.items, b.items))
+    return _same(a, b)
 
 
 def _same(a: Value, b: Value) -> bool:
