@@ -159,7 +159,11 @@ def enter_project(path: Path) -> None:
     directory = path.parent
     root = RUN.roots.get(directory)
     if root is None:
-        root = RUN.roots[directory] = str(project_root(path))
+        try:
+            root = str(project_root(path))
+        except (OSError, RuntimeError):  # a symlink loop: the file itself becomes INI900 later
+            root = str(directory)
+        RUN.roots[directory] = root
     if RUN.project is not None and root != RUN.project:
         _PROBATION.clear()
         _PROTECTED.clear()
