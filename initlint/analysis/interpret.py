@@ -1094,6 +1094,12 @@ class Interpreter:
         key = id(func.node)
         if key in self.call_depth or len(self.call_depth) >= self.settings.max_call_depth:
             return Unknown(f"{func.name}() is recursive or nested too deep to follow")
+        if not root and not func.undecorated and type(func.node) is cst.FunctionDef and func.node.decorators:
+            wrapper = self._decorated(func, context)
+            if wrapper == "unreadable":  # the body still runs, its arguments unknown rather than shifted
+                return self.call_function(replace(func, undecorated=True), [], {}, context, node, opaque=True)
+            if isinstance(wrapper, FuncV):
+                return self.call_function(wrapper, positional, keywords, context, node, opaque)
         self.entered.add(key)
         env = Env(func.env)
         params = func.node.params
@@ -1146,6 +1152,32 @@ class Interpreter:
             self.call_depth.pop()
             self.maybe_returns = saved_returns
             self.current_origin = caller_origin
+
+    def _decorated(self, func: FuncV, context: Context) -> FuncV | str | None:
+        """What a call to a function with project decorators really calls: the decorators applied,
+        innermost first, as Python applies them (`@layer def conv(self, inp, ...)` makes
+        `self.conv(3, 3, 10)` call layer's wrapper, which passes `inp` itself). None when no
+        decorator is a project function (library ones, tf.function or slim.add_arg_scope, keep the
+        signature), when a decorator returns the function itself (a registry), or when the wrapper
+        only takes `*args, **kwargs`; "unreadable" when what the decorators return is not a function
+        initlint can read."""
+        decorators = [self.eval(d.decorator, func.env, context) for d in func.node.decorators]
+        if not any(isinstance(d, FuncV) for d in decorators):
+            return None
+        value: Value = replace(func, bound_self=None, undecorated=True)
+        for decorator in reversed(decorators):
+            if isinstance(decorator, FuncV):
+                value = self.call_function(decorator, [value], {}, context, None)
+            elif not isinstance(value, FuncV):
+                break
+        if isinstance(value, FuncV):
+            params = value.node.params
+            if value.node is func.node or not params.params and not params.posonly_params:
+                # `wrapper(*args, **kwargs)` passes the arguments on (functools.wraps style): calling
+                # the function itself is what it does, without losing it in the wrapper's machinery
+                return None
+            return replace(value, bound_self=func.bound_self)
+        return "unreadable"
 
     def _param_default(self, param: cst.Param, func: FuncV, env: Env, context: Context, root: bool,
                        opaque: bool) -> Value:
@@ -2518,7 +2550,13 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
         otherwise = last if last is not in_body else start.get(name)  # the else branch left it alone
         if last is None or otherwise is None or otherwise is in_body or _equal(otherwise, in_body):
             continue
-        if _choice_matters(in_body, otherwise):
+        if not _choice_matters(in_body, otherwise):
+            continue
+        if isinstance(in_body, Seq) and isinstance(otherwise, Seq) and len(in_body.items) == len(otherwise.items):
+            # [h, w, 3] or [h2, w2, 3]: the dimensions both agree on stay known (the channels)
+            orelse[name] = Seq([x if _same(x, y) else _either([x, y]) for x, y in zip(in_body.items, otherwise.items)],
+                               in_body.kind)
+        else:
             orelse[name] = _either([in_body, otherwise])
 
 

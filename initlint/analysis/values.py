@@ -103,6 +103,7 @@ class FuncV(Value):
     name: str
     bound_self: Value | None = None
     owner: "ClassV | None" = None
+    undecorated: bool = False  # the function itself, as its decorators receive it
 
 
 @dataclass(eq=False)
