@@ -43,7 +43,10 @@ Follows the signal from the model's input through every layer (standard-normal i
 initial weights' std and mean, activations, pooling, normalization) and reports the first layer
 where the predicted mean square of the pre-activation output rises above the healthy band
 (default 10), with the layer's std against Glorot / He / LeCun for its fans, its gain, and how
-much larger the chain's output is than with the library's default initializers.
+much larger the chain's output is than with the library's default initializers. A layer whose
+output goes straight into a normalization layer (batch norm in training mode, slim's
+`normalizer_fn`) is not reported: the normalization rescales it to mean square 1, forwards and
+backwards.
 
 ## Why is this bad?
 Each layer multiplies the mean square by its gain `n_in * E[w^2] * c(phi)`. A gain above 1

@@ -26,7 +26,8 @@ def _glorot_relu(view: LayerView) -> bool:
 
 
 def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | None:
-    """The first layer above the band that the initialization, not pooling, put there.
+    """The first layer above the band that the initialization, not pooling, put there, and whose
+    output is not normalized right away.
 
     Max pooling raises the mean square of a He-initialized ReLU stack a little at every pool; that
     is not an initialization risk. Blame a layer whose own gain is large, or a run of gains whose
@@ -34,6 +35,11 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | No
     """
     product = 1.0
     for index, view in enumerate(chain):
+        if view.weight.signal.normalized:
+            # its output goes straight into a normalization layer (batch norm in training mode,
+            # slim's normalizer_fn), rescaled to mean square 1 forwards and backwards: a large
+            # initial scale cannot blow training up from here
+            continue
         gain = view.weight.signal.gain
         if gain is None:
             product = 1.0
