@@ -159,11 +159,7 @@ def enter_project(path: Path) -> None:
     directory = path.parent
     root = RUN.roots.get(directory)
     if root is None:
-        try:
-            root = str(project_root(path))
-        except (OSError, RuntimeError):  # a symlink loop: the file itself becomes INI900 later
-            root = str(directory)
-        RUN.roots[directory] = root
+        root = RUN.roots[directory] = str(project_root(path))
     if RUN.project is not None and root != RUN.project:
         _PROBATION.clear()
         _PROTECTED.clear()
