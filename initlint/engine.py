@@ -224,9 +224,6 @@ def _analyze_items(items: list[tuple[int, Path, str, bytes | None, str | None]],
 def _analyze_item(item: tuple[int, Path, str, bytes | None, str | None], settings: Settings,
                   cache: object) -> tuple[int, FileResult]:
     index, path, shown, data, key = item
-    from initlint.analysis.project import enter_project
-
-    enter_project(path)
     try:
         result = analyze_bytes(data, shown, settings) if data is not None else analyze_path(path, settings, shown)
         # fixes are planned and verified (a re-lint) here, in the workers, and cached with the result

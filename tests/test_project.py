@@ -126,35 +126,6 @@ def test_the_fixer_reads_the_tree_the_analysis_parsed(monkeypatch) -> None:  # n
     assert parses.count(source) == 1  # planning the fix did not parse the file again
 
 
-def test_a_run_lets_go_of_a_project_when_it_moves_to_the_next(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from initlint import engine
-    from initlint.analysis import project
-
-    _fresh_parse_cache(monkeypatch, total=2_000_000, protected=1_500_000)
-    helpers: dict[str, str] = {}
-    for name in ("first", "second"):
-        root = tmp_path / name
-        (root / "lib").mkdir(parents=True)
-        (root / "setup.py").write_text("")
-        helpers[name] = f"import tensorflow as tf\n\ndef dense_{name}(x):\n    return tf.layers.dense(x, 8)\n"
-        (root / "lib" / "helpers.py").write_text(helpers[name])
-        (root / "train.py").write_text(f"import tensorflow as tf\nfrom lib.helpers import dense_{name}\n"
-                                       f"h = dense_{name}(tf.zeros([4, 16]))\n")
-    seen: list[tuple[str, bool]] = []
-    analyze = engine.analyze_path
-
-    def watching(path: Path, settings: Settings, shown: str | None = None):  # noqa: ANN202
-        seen.append((path.parent.name, project.is_parsed(project.text_digest(helpers["first"]))))
-        return analyze(path, settings, shown)
-
-    monkeypatch.setattr(engine, "analyze_path", watching)
-    files = [(tmp_path / name / "train.py", str(tmp_path / name / "train.py")) for name in ("first", "second")]
-    results = engine.run(files, Settings(jobs=1, cache=False))
-    assert [[w.fan_in for w in r.weights if w.role == "kernel"] for r in results] == [[16], [16]]
-    # first's helper module was parsed for first/train.py, and let go before second/train.py
-    assert seen == [("first", False), ("second", False)]
-
-
 
 def test_valid_code_that_libcst_validation_crashes_on_is_analysed() -> None:
     # LibCST issue #1061: validating the conditional expression raises TypeError on valid Python

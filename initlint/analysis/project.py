@@ -141,32 +141,9 @@ class RunMemo:
         # find_callers' word index per project root, most recent last: files come sorted by path,
         # so a run is done with one project before the next (each index holds its project's texts)
         self.indexes: OrderedDict[str, ProjectIndex] = OrderedDict()
-        self.project: str | None = None  # the project root of the file being linted (enter_project)
-        self.roots: dict[Path, str] = {}  # project_root by directory
 
 
 RUN: RunMemo | None = None
-
-
-def enter_project(path: Path) -> None:
-    """Called before each linted file of a run. Files come sorted by path, so a run is done with one
-    project before the next: when the project root changes, the parsed trees, analyses and word
-    index kept for the previous project are let go. A run over many repositories then holds no more
-    than its largest one (at -j1 over the 17-repository corpus, 324 MB peak before, 292 MB after;
-    README "Performance")."""
-    if RUN is None:
-        return
-    directory = path.parent
-    root = RUN.roots.get(directory)
-    if root is None:
-        root = RUN.roots[directory] = str(project_root(path))
-    if RUN.project is not None and root != RUN.project:
-        _PROBATION.clear()
-        _PROTECTED.clear()
-        _text_size["probation"] = _text_size["protected"] = 0
-        RUN.analyses.clear()
-        RUN.indexes.clear()
-    RUN.project = root
 
 
 def resolve_module(from_path: str, module: str, level: int) -> Path | None:
