@@ -218,6 +218,7 @@ class Interpreter:
         self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
         self.constructed: dict[int, tuple[str, str | None, Span]] = {}  # deprecated constructors seen
         self.maybe_returns: list[list[Value]] = []  # values returned under conditions not known statically
+        self.decorated: dict[tuple[int, int], tuple[Env, FuncV | str | None]] = {}  # _decorated's answers
         self.module_env = Env(origin=path)
 
     # ---- positions -------------------------------------------------------------------------
@@ -1161,6 +1162,14 @@ class Interpreter:
         signature), when a decorator returns the function itself (a registry), or when the wrapper
         only takes `*args, **kwargs`; "unreadable" when what the decorators return is not a function
         initlint can read."""
+        # decorators run once where the function is defined: once per definition (node and closure)
+        key = (id(func.node), id(func.env))
+        if key not in self.decorated:  # the env is kept with the answer, so its id stays its own
+            self.decorated[key] = (func.env, self._apply_decorators(func, context))
+        found = self.decorated[key][1]
+        return replace(found, bound_self=func.bound_self) if isinstance(found, FuncV) else found
+
+    def _apply_decorators(self, func: FuncV, context: Context) -> FuncV | str | None:
         decorators = [self.eval(d.decorator, func.env, context) for d in func.node.decorators]
         if not any(isinstance(d, FuncV) for d in decorators):
             return None
@@ -1176,7 +1185,7 @@ class Interpreter:
                 # `wrapper(*args, **kwargs)` passes the arguments on (functools.wraps style): calling
                 # the function itself is what it does, without losing it in the wrapper's machinery
                 return None
-            return replace(value, bound_self=func.bound_self)
+            return value
         return "unreadable"
 
     def _param_default(self, param: cst.Param, func: FuncV, env: Env, context: Context, root: bool,
