@@ -344,3 +344,14 @@ def test_statistics_text_like_ruff():
 def test_statistics_json():
     rows = json.loads(render_statistics("json", fixture_results()))
     assert rows[2] == {"code": "INI301", "name": "tf1-default-stddev", "count": 1, "fixable": True}
+
+
+def test_explain_table_shows_an_unknown_initializer_argument_as_a_question_mark() -> None:
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    source = ("import tensorflow as tf\nFLAGS = tf.app.flags.FLAGS\nx = tf.placeholder(tf.float32, [None, 8])\n"
+              "h = tf.layers.dense(x, 4, kernel_initializer=tf.random_normal_initializer(stddev=FLAGS.std))\n")
+    table = render_table([analyze_source(source, "m.py")])
+    assert "random_normal(mean=0, stddev=?) [explicit@4] ?" in table
+    assert "None" not in table

@@ -67,12 +67,20 @@ def _fmt(value: float | None) -> str:
 
 def _init_text(weight: Weight) -> str:
     init = weight.initializer
-    params = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}"
-                       for k, v in init.params.items())
+    params = ", ".join(f"{k}={_param_text(v)}" for k, v in init.params.items())
     text = f"{init.name}({params})" if params else init.name
     where = init.source + (f"@{init.source_line}" if init.source_line else "")
     text = f"{text} [{where}]"
     return text if weight.certain else text + " ?"
+
+
+def _param_text(value: object) -> str:
+    """An initializer argument as the table shows it: `?` when it is not known statically."""
+    if value is None:
+        return "?"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def render_table(results: list[FileResult]) -> str:
