@@ -4,6 +4,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from initlint.engine import analyze_path
 from initlint.settings import Settings
 
@@ -153,3 +155,52 @@ def test_a_parse_skips_node_validation_and_restores_it(monkeypatch) -> None:  # 
     assert module.code.startswith("import tensorflow")  # parsed, and no Name was validated
     with pytest.raises(cst.CSTValidationError, match="validated"):
         cst.Name("w")  # nodes built after the parse are
+
+
+_LONG_TEXTS = {
+    "comments between and after blocks": (
+        "# licence\n\n\"\"\"Doc.\"\"\"\nimport tensorflow as tf\n\n\n# about f\ndef f(x):\n    return x\n"
+        "    # indented, ends f's block\n\n# about C\n\nclass C:\n    def g(self):\n        pass\n# last\n"),
+    "decorators, async, a def inside a string at column 0": (
+        "import tensorflow as tf\nDOC = '''\ndef not_code():\n'''\n@property\n@staticmethod\ndef h():\n"
+        "    pass\nasync def k():\n    await f()\n@dec(\n    1)\ndef m():\n    pass\n"),
+    "indentation first seen after the first piece": (
+        "import tensorflow as tf\nA = 1\nB = 2\nC = 3\ndef f(x):\n  if x:\n    return 1\n  return 2\n"
+        "def g():\n  pass\n"),
+    "windows line endings, no newline at the end": (
+        "# -*- coding: utf-8 -*-\r\nimport tensorflow as tf\r\ndef f():\r\n    pass\r\n\r\n"
+        "def g():\r\n    return 1"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_LONG_TEXTS))
+def test_a_long_text_parsed_in_pieces_is_the_tree_a_whole_parse_gives(name: str, monkeypatch) -> None:  # noqa: ANN001
+    import libcst as cst
+
+    from initlint.analysis import project
+
+    source = _LONG_TEXTS[name]
+    monkeypatch.setattr(project, "PIECE_CHARS", 24)
+    assert len(project._pieces(source)) > 1  # the test is about pieces
+    whole = cst.parse_module(source)
+    joined = project._parse_unvalidated(cst, source)
+    assert joined.deep_equals(whole)
+    assert (joined.code, joined.default_indent, joined.default_newline, joined.encoding,
+            joined.has_trailing_newline) == (source, whole.default_indent, whole.default_newline,
+                                             whole.encoding, whole.has_trailing_newline)
+
+
+def test_a_long_text_that_is_not_python_fails_where_a_whole_parse_does(monkeypatch) -> None:  # noqa: ANN001
+    import libcst as cst
+
+    from initlint.analysis import project
+
+    source = "import tensorflow as tf\ndef f():\n    pass\ndef g(:\n    pass\ndef h():\n    pass\n"
+    monkeypatch.setattr(project, "PIECE_CHARS", 20)
+    assert len(project._pieces(source)) > 2
+    with pytest.raises(cst.ParserSyntaxError) as whole:
+        cst.parse_module(source)
+    with pytest.raises(cst.ParserSyntaxError) as pieces:
+        project._parse_unvalidated(cst, source)
+    assert (pieces.value.raw_line, pieces.value.raw_column, str(pieces.value)) == (
+        whole.value.raw_line, whole.value.raw_column, str(whole.value))

@@ -97,9 +97,65 @@ def _parse_unvalidated(cst: Any, source: str) -> cst.Module:
         return cst.parse_module(source)
     node_class.__post_init__ = _no_validation
     try:
-        return cst.parse_module(source)
+        return _parse_in_pieces(cst, source)
     finally:
         node_class.__post_init__ = validating
+
+
+# A line that starts with `def`, `class` or a decorator at column 0 begins a top-level statement,
+# unless it sits inside a string or brackets; then the piece before it ends inside them, does not
+# parse, and the text is parsed whole.
+_TOP_LEVEL_START = re.compile(r"^(?:def |class |async def |@)", re.M)
+PIECE_CHARS = 16_000
+
+
+def _parse_in_pieces(cst: Any, source: str) -> cst.Module:
+    """libcst.parse_module, the same tree, parsing a long text a few top-level statements at a time.
+
+    libcst's native parser needs several times the tree's size while it runs: 166 MB on top of the
+    process for tf-slim's 285 kB metric_ops_test.py, 39 MB in 16 kB pieces. That transient was the
+    run's peak memory. A text the pieces cannot reproduce exactly is parsed whole, which also
+    raises the parser's own error, with its position, for a text that is not valid Python."""
+    pieces = _pieces(source)
+    if len(pieces) == 1:
+        return cst.parse_module(source)
+    try:
+        modules = [cst.parse_module(piece) for piece in pieces]
+    except (cst.ParserSyntaxError, RecursionError):
+        return cst.parse_module(source)
+    # each piece detects the indentation and line ending from its first one; when they all agree,
+    # that is what the whole text's first one is
+    if (len({module.default_indent for module in modules}) > 1
+            or len({module.default_newline for module in modules}) > 1
+            or not all(module.body for module in modules)):
+        return cst.parse_module(source)
+    body: list[Any] = []
+    carried: list[Any] = []  # comments and blank lines at the end of a piece lead the next statement
+    for number, module in enumerate(modules):
+        leading = [*carried, *module.header] if number else []
+        first, *rest = module.body
+        if leading:
+            first = first.with_changes(leading_lines=[*leading, *first.leading_lines])
+        body += [first, *rest]
+        carried = list(module.footer)
+    return modules[0].with_changes(body=body, footer=modules[-1].footer,
+                                   has_trailing_newline=modules[-1].has_trailing_newline)
+
+
+def _pieces(source: str) -> list[str]:
+    cuts = [0]
+    for match in _TOP_LEVEL_START.finditer(source):
+        start = match.start()
+        if start - cuts[-1] >= PIECE_CHARS and len(source) - start >= PIECE_CHARS // 4 \
+                and not _follows_decorator(source, start):
+            cuts.append(start)
+    cuts.append(len(source))
+    return [source[begin:end] for begin, end in zip(cuts, cuts[1:])]
+
+
+def _follows_decorator(source: str, start: int) -> bool:
+    previous_line = source.rfind("\n", 0, start - 1) + 1
+    return source.startswith("@", previous_line)
 
 
 def _no_validation(node: object) -> None:
