@@ -64,6 +64,7 @@ class Weight:
     path: str
     span: Span  # the weight-creating call
     call_stack: tuple[CallSite, ...]
+    anchor: Span  # where a user sees it and its findings, in call_stack[0]'s file (interpret._anchor)
     api: str  # canonical API name, e.g. tf.layers.dense
     family: str  # tf_layers | keras | slim | get_variable | variable | rnn_cell
     role: str  # kernel | bias | depthwise_kernel | pointwise_kernel | recurrent_kernel | embeddings | variable
@@ -86,10 +87,6 @@ class Weight:
     def certain(self) -> bool:
         return self.initializer.certain and self.shape_reason is None
 
-    @property
-    def anchor(self) -> Span:
-        """Where a user sees this weight: the outermost call site, else the creating call."""
-        return self.call_stack[0].span if self.call_stack else self.span
 
 
 @dataclass(frozen=True, slots=True)

@@ -474,16 +474,16 @@ def _clause_accepts(clause: dict, var: dict) -> bool:
 
 
 def _anchored_at(var: dict, line: int) -> bool:
-    """The marker line is the variable's outermost creation frame (or inside its call expression),
-    or where the layer object that built it was constructed."""
-    outers = []
+    """The marker line is on the variable's creation stack in the fixture (a frame's line, or inside
+    its call expression), or on the stack that constructed the layer object that built it: initlint
+    anchors a weight at the innermost call of its chain that tells it apart (README "What initlint
+    finds"), which can be any of them."""
+    frames = []
     for key, lines_key in (("frames", "lines"), ("construction_frames", "construction_lines")):
-        frames = var.get(key) or [{"line": x} for x in var.get(lines_key) or []]
-        if frames:
-            outers.append(frames[0])
+        frames += var.get(key) or [{"line": x} for x in var.get(lines_key) or []]
     return any(
-        outer.get("line") == line or outer.get("line", 0) <= line <= outer.get("end_line", outer.get("line", 0))
-        for outer in outers
+        frame.get("line") == line or frame.get("line", 0) <= line <= frame.get("end_line", frame.get("line", 0))
+        for frame in frames
     )
 
 

@@ -37,6 +37,22 @@ def test_caller_resolves_through_the_other_modules() -> None:
     assert [Path(site.path).name for site in kernels[0].call_stack][:1] == ["train.py"]
 
 
+def test_a_driver_reports_a_model_module_at_its_call_of_it_not_at_main(tmp_path: Path) -> None:
+    (tmp_path / "model.py").write_text(
+        "import tensorflow as tf\n\n\ndef build(x):\n"
+        "    h = tf.layers.dense(x, 1024, activation=tf.nn.relu,\n"
+        "                        kernel_initializer=tf.random_normal_initializer(stddev=1.0))\n"
+        "    return tf.layers.dense(h, 10)\n")
+    driver = tmp_path / "main.py"
+    driver.write_text(
+        "import tensorflow as tf\nfrom model import build\n\n\ndef main():\n"
+        "    x = tf.placeholder(tf.float32, [None, 784])\n    return build(x)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n")
+    result = analyze_path(driver, Settings(), str(driver))
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [("INI101", 7)]  # not 11, `main()`
+    assert {(w.anchor.line, w.span.line) for w in result.weights} == {(7, 5), (7, 7)}
+
+
 def test_contexts_are_not_followed_without_callers(tmp_path: Path) -> None:
     project = tmp_path / "p"
     shutil.copytree(PROJECTS / "slim_resnet", project)

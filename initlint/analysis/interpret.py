@@ -9,6 +9,7 @@ Nothing here imports or runs the analysed code.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -2708,15 +2709,45 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         where = interp.locate(draft.node, draft.origin)
         weights.append(Weight(
             path=where[0], span=where[1],
-            call_stack=tuple(interp.call_site(site) for site in draft.call_stack),
+            call_stack=tuple(interp.call_site(site) for site in draft.call_stack), anchor=where[1],
             api=draft.api,
             family=draft.family, role=draft.role, shape=draft.shape, fan_in=fan_in, fan_out=fan_out,
             signal_fan_in=layer.n_in if layer is not None else None, initializer=draft.init, std=std, mean=mean,
             activation=layer.activation if layer is not None else None, signal=signal,
             layer_id=layer.id if layer is not None else -1 - len(weights), dialect=interp.dialect,
             iteration=draft.iteration, shape_reason=draft.shape_reason, facts=facts))
+    weights = _anchored(weights)
     weights.sort(key=lambda w: (w.anchor.line, w.anchor.column, w.span.line, w.iteration or 0, w.layer_id))
     return tuple(weights)
+
+
+def _anchored(weights: list[Weight]) -> list[Weight]:
+    chains: dict[tuple[str, Span], set[tuple[CallSite, ...]]] = {}
+    for weight in weights:
+        chains.setdefault((weight.path, weight.span), set()).add(weight.call_stack)
+    return [replace(weight, anchor=_anchor(weight, chains[weight.path, weight.span])) if weight.call_stack
+            else weight for weight in weights]
+
+
+def _anchor(weight: Weight, chains: set[tuple[CallSite, ...]]) -> Span:
+    """Where a user sees a weight made through calls, in the file of the chain's first call: the
+    innermost place on its chain (the creating call, then the calls out to it) that no other chain
+    to the same creating call passes through. A helper used once is reported at its layer's line, a
+    helper used from several places at the call that tells this use apart, and never at `main()`
+    or `self.build_model()` when something deeper does: anchoring there put a whole model's
+    findings, and their `# noqa`, on one line."""
+    here = weight.call_stack[0].path
+    in_file = list(itertools.takewhile(lambda site: site.path == here, weight.call_stack))
+    places = [(site.path, site.span) for site in in_file]
+    if len(in_file) == len(weight.call_stack) and weight.path == here:
+        places.append((weight.path, weight.span))
+    creating = (weight.path, weight.span)  # on every chain here
+    others = [{creating, *((site.path, site.span) for site in chain)}
+              for chain in chains if chain != weight.call_stack]
+    for place in reversed(places):
+        if not any(place in other for other in others):
+            return place[1]
+    return places[0][1]
 
 
 def _finite_signal(signal: Signal) -> Signal:

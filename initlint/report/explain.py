@@ -99,7 +99,7 @@ def render_table(results: list[FileResult]) -> str:
         notes: list[str] = []
         for weight in result.weights:
             line = str(weight.anchor.line)
-            if weight.call_stack:
+            if weight.anchor != weight.span:
                 line += f"→{weight.span.line}"
             shape = "?" if weight.shape is None else "x".join("?" if d is None else str(d) for d in weight.shape)
             rows.append((line, weight.api, weight.role, shape or "()", _fmt(weight.fan_in), _fmt(weight.fan_out),

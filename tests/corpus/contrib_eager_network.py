@@ -10,11 +10,11 @@ tf.enable_eager_execution()
 class NeuralNet(tfe.Network):
     def __init__(self):
         super(NeuralNet, self).__init__()
-        self.layer1 = self.track_layer(tf.layers.Dense(256, activation=tf.nn.relu))
-        self.out_layer = self.track_layer(tf.layers.Dense(10))
+        self.layer1 = self.track_layer(tf.layers.Dense(256, activation=tf.nn.relu))  # explain: kernel glorot_uniform default shape=?x256; bias zeros default shape=256
+        self.out_layer = self.track_layer(tf.layers.Dense(10))  # explain: kernel glorot_uniform default shape=?x10; bias zeros default shape=10
 
     def call(self, x):
         return self.out_layer(self.layer1(x))
 
 
-neural_net = NeuralNet()  # explain: kernel glorot_uniform default shape=?x256; bias zeros default shape=256; kernel glorot_uniform default shape=?x10; bias zeros default shape=10
+neural_net = NeuralNet()
