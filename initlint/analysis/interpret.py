@@ -156,6 +156,14 @@ def _blank(match: re.Match[str]) -> str:
 def detect_dialect(source: str, setting: str) -> tuple[str, str]:
     if setting in ("tf1", "tf2"):
         return setting, f"{setting} (set in configuration)"
+    return dialect_evidence(source) or ("tf2", NO_DIALECT_EVIDENCE)
+
+
+NO_DIALECT_EVIDENCE = "tf2: no TF1-only API in this file"
+
+
+def dialect_evidence(source: str) -> tuple[str, str] | None:
+    """The dialect a file's own API use shows, and where; None when it shows neither."""
     source = _STRINGS_AND_COMMENTS.sub(_blank, source)
     match = _TF1_MARKERS.search(source)
     if match:
@@ -165,7 +173,7 @@ def detect_dialect(source: str, setting: str) -> tuple[str, str]:
     if match:
         line = source.count("\n", 0, match.start()) + 1
         return "tf2", f"tf2: `{match.group(0)}` at line {line}"
-    return "tf2", "tf2: no TF1-only API in this file"
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -194,12 +202,17 @@ _BUILTIN_NAMES = {"range", "len", "int", "float", "list", "tuple", "min", "max",
 
 
 class Interpreter:
-    def __init__(self, module: cst.Module, path: str, settings: Settings, dialect: str, source: str = "") -> None:
+    def __init__(self, module: cst.Module, path: str, settings: Settings, dialect: str, source: str = "",
+                 dialect_shown: bool = True) -> None:
         self.module = module
         self.source = source
         self.path = path
         self.settings = settings
         self.dialect = dialect
+        # A file that shows neither dialect (a driver script) runs a project module's code in the
+        # dialect that module shows: its TF1 random_normal_initializer() means stddev 1.0 there.
+        self.dialect_shown = dialect_shown
+        self.module_dialects: dict[str, str] = {}  # by origin, when it differs from self.dialect
         self.positions: Any = None
         self.foreign_positions: list[tuple[Any, str]] = []
         self.module_files: dict[str, tuple[Any, str]] = {}  # a project module's origin: (positions, shown)
@@ -253,6 +266,10 @@ class Interpreter:
             return self.locate(init.node, init.origin)[1].line
         return init.line
 
+    def dialect_here(self) -> str:
+        """The dialect of the code running now (see module_dialects)."""
+        return self.module_dialects.get(self.current_origin, self.dialect)
+
     def shown_origin(self) -> str:
         """The file whose code runs, as shown."""
         found = self.module_files.get(self.current_origin)
@@ -280,6 +297,10 @@ class Interpreter:
         self.foreign_modules[key] = module_value
         self.foreign_positions.append((parsed.positions, shown))
         self.module_files[key] = (parsed.positions, shown)
+        if not self.dialect_shown:
+            shown_there = dialect_evidence(parsed.source)
+            if shown_there is not None and shown_there[0] != self.dialect:
+                self.module_dialects[key] = shown_there[0]
         marks = (len(self.weights), len(self.layers), len(self.pending_layer_objects))
         caller_origin, self.current_origin = self.current_origin, key
         try:
@@ -1266,7 +1287,7 @@ class Interpreter:
                  node: cst.Call | None, context: Context) -> Value:
         name = ref.name
         last = name.rsplit(".", 1)[-1]
-        dialect = forced_dialect(ref.path) or self.dialect
+        dialect = forced_dialect(ref.path) or self.dialect_here()
         spec = LAYERS.get(name)
         if spec is not None:
             return self.layer_api(spec, positional, keywords, opaque, node, context)
@@ -1442,7 +1463,7 @@ class Interpreter:
                       node: cst.Call | None) -> TensorV:
         if ref.name == "np.random.randn":
             shape = tuple(_count(v) for v in positional)
-            init = self.construct_initializer(ref, constructor, [], {}, node, self.dialect)
+            init = self.construct_initializer(ref, constructor, [], {}, node, self.dialect_here())
             return TensorV(shape, None, 0.0, None, init=init)
         args = _bind(constructor.params, positional, keywords)
         if ref.name.startswith("np.random.") and "size" in keywords:
@@ -1454,7 +1475,8 @@ class Interpreter:
             args.setdefault("minval", keywords.get("low", Const(0.0)))
             args.setdefault("maxval", keywords.get("high", Const(1.0)))
         shape_value = args.pop("shape", None)
-        init = self.construct_initializer(ref, constructor, [], {k: v for k, v in args.items()}, node, self.dialect)
+        init = self.construct_initializer(ref, constructor, [], {k: v for k, v in args.items()}, node,
+                                          self.dialect_here())
         note = _note_of(shape_value)
         tensor = TensorV(_dims(shape_value) if shape_value is not None else None, None, 0.0, None, init=init)
         if note:
@@ -1964,10 +1986,10 @@ class Interpreter:
             return Initializer("constant", {"value": float(value.value)}, source, source_line, value.note is None,
                                value.note), None
         if isinstance(value, Ref):
-            constructor = self._constructor(value, forced_dialect(value.path) or self.dialect)
+            constructor = self._constructor(value, forced_dialect(value.path) or self.dialect_here())
             if constructor is not None:
                 init = self.construct_initializer(value, constructor, [], {}, None,
-                                                  forced_dialect(value.path) or self.dialect, uncalled=True)
+                                                  forced_dialect(value.path) or self.dialect_here(), uncalled=True)
                 return Initializer(init.name, init.params, source, source_line, init.certain, init.reason,
                                    api=canonical(value.path)), init
             return Initializer("unknown", {}, source, source_line, False, f"{value.name} is not an initializer "
@@ -2714,7 +2736,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             family=draft.family, role=draft.role, shape=draft.shape, fan_in=fan_in, fan_out=fan_out,
             signal_fan_in=layer.n_in if layer is not None else None, initializer=draft.init, std=std, mean=mean,
             activation=layer.activation if layer is not None else None, signal=signal,
-            layer_id=layer.id if layer is not None else -1 - len(weights), dialect=interp.dialect,
+            layer_id=layer.id if layer is not None else -1 - len(weights),
+            dialect=interp.module_dialects.get(draft.origin, interp.dialect),
             iteration=draft.iteration, shape_reason=draft.shape_reason, facts=facts))
     weights = _anchored(weights)
     weights.sort(key=lambda w: (w.anchor.line, w.anchor.column, w.span.line, w.iteration or 0, w.layer_id))
@@ -2811,7 +2834,7 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
             raise ValueError(f"{path} cannot be parsed")
         module, table = parsed
     dialect, reason = detect_dialect(source, settings.dialect)
-    interp = Interpreter(module, path, settings, dialect, source)
+    interp = Interpreter(module, path, settings, dialect, source, dialect_shown=reason != NO_DIALECT_EVIDENCE)
     interp.positions = table if table is not None else positions(module)  # PositionProvider's spans, cheaper
     interp.run()
     found = ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()),

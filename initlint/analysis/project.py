@@ -33,6 +33,7 @@ class ParsedModule:
     path: str  # as it will be shown: relative to the linted file's shown path where possible
     module: cst.Module
     positions: Any
+    source: str
 
 
 # Parsed modules by the digest of their text: a module is parsed once per process whether it is
@@ -265,13 +266,15 @@ def parse_module(path: Path, shown: str) -> ParsedModule | None:
     if key in _UNPARSABLE or stat.st_size > MAX_MODULE_BYTES:
         return None
     try:
-        parsed = parse_safely(path.read_bytes().decode("utf-8-sig"))
+        source = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         parsed = None
+    else:
+        parsed = parse_safely(source)
     if parsed is None:
         _UNPARSABLE[key] = None
         return None
-    return ParsedModule(shown, *parsed)
+    return ParsedModule(shown, *parsed, source)
 
 
 def parse_safely(source: str) -> tuple[cst.Module, Any] | None:
