@@ -1351,6 +1351,13 @@ class Interpreter:
             return self.matmul(a, b, node, context, transpose_b=isinstance(transpose_b, Const) and bool(transpose_b.value))
         if name in _CONV_OPS:
             return self.raw_conv(name, positional, keywords, node, context)
+        if name in ("tf.nn.xw_plus_b", "tf.nn.relu_layer"):  # matmul(x, weights) + biases [, relu]
+            args = _bind(("x", "weights", "biases"), positional, keywords)
+            out = self.add_tensors(self.matmul(args.get("x", Unknown("")), args.get("weights", Unknown("")), node,
+                                               context), args.get("biases", Unknown("")))
+            return self.apply_activation(out, "relu") if name == "tf.nn.relu_layer" else out
+        if name in ("tf.maximum", "tf.math.maximum") and len(positional) == 2:
+            return self.maximum(positional, node)
         if name in ("tf.nn.bias_add", "tf.add", "tf.math.add"):
             a = positional[0] if positional else keywords.get("value", keywords.get("x", Unknown("")))
             b = positional[1] if len(positional) > 1 else keywords.get("bias", keywords.get("y", Unknown("")))
@@ -2151,6 +2158,24 @@ class Interpreter:
             return _derived(tensor, shape=out_shape, ms=None, ms_default=None, pending=None)
         draft.n_in = n_in
         return self._apply_signal(draft, tensor, out_shape, None)
+
+    def maximum(self, values: list[Value], node: cst.Call | None) -> Value:
+        """tf.maximum(x, 0.2 * x) is a leaky ReLU written inline (DCGAN's lrelu), tf.maximum(x, 0) a
+        ReLU; of anything else the shape is known, the statistics are not."""
+        tensors = [value for value in values if _tensor_like(value)]
+        if not tensors:
+            return Unknown("tf.maximum of unknown values")
+        if node is not None and len(node.args) == 2 and len(tensors) == 2:
+            for plain, scaled in ((0, 1), (1, 0)):
+                product = node.args[scaled].value
+                if type(product) is cst.BinaryOperation and type(product.operator) is cst.Multiply and any(
+                        side.deep_equals(node.args[plain].value) for side in (product.left, product.right)):
+                    x, leaked = _as_tensor(values[plain]), _as_tensor(values[scaled])
+                    if x.ms and leaked.ms is not None and leaked.ms <= x.ms:  # the leak is the ratio's root
+                        return self.apply_activation(x, "leaky_relu", math.sqrt(leaked.ms / x.ms))
+        if len(tensors) == 1 and any(isinstance(value, Const) and value.value == 0 for value in values):
+            return self.apply_activation(tensors[0], "relu")
+        return _derived(_as_tensor(tensors[0]), ms=None, ms_default=None)
 
     def add_tensors(self, left: Value, right: Value) -> Value:
         for tensor_value, other in ((left, right), (right, left)):
