@@ -1935,6 +1935,10 @@ class Interpreter:
                 return _named("glorot_uniform", {}, "default", None, "keras.initializers.GlorotUniform"), None
             # an explicit None falls through to the variable_scope (tf.layers, slim weights, get_variable)
             return self.scope_or_dtype(context, shape, args, none_from=source_line)
+        if kwarg is None and spec.api == "slim.batch_norm" and "param_initializers" in args:
+            found = self.batch_norm_param(wspec.role, args["param_initializers"], sources, shape)
+            if found is not None:
+                return found
         if spec.family == "slim" and spec.api == "slim.separable_conv2d" and wspec.role == "pointwise_kernel" \
                 and wspec.kwarg != "weights_initializer":  # else it would recurse for ever
             return self.resolve(spec, replace(wspec, kwarg="weights_initializer"), args, context, shape)
@@ -1955,8 +1959,26 @@ class Interpreter:
         caller = context.caller_unknown if family == "slim" else None
         if caller is not None and not context.arg_scope.ops and not context.arg_scope_lines:
             return replace(_named(name, dict(params), "default", None, _DEFAULT_API.get(name)), certain=False,
-                           reason=f"library default unless a caller's slim.arg_scope sets `{kwarg}`: {caller}"), None
+                           reason=f"library default unless a caller's slim.arg_scope sets "
+                                  f"`{kwarg or 'param_initializers'}`: {caller}"), None
         return _named(name, dict(params), "default", None, _DEFAULT_API.get(name)), None
+
+    def batch_norm_param(self, role: str, chosen: Value, sources: dict[str, int | None],
+                         shape: tuple[int | None, ...] | None) -> tuple[Initializer, InitV | None] | None:
+        """slim.batch_norm takes its parameters' initializers in one dict, `param_initializers`, keyed
+        by 'gamma' / 'beta'; None: this parameter keeps the library default."""
+        source = "arg_scope" if "param_initializers" in sources else "explicit"
+        line = sources.get("param_initializers")
+        if isinstance(chosen, _MaybeArg):
+            return Initializer("unknown", {}, source, chosen.line, False, (
+                f"an arg_scope at line {chosen.line} over ops not known statically may set `param_initializers`")), None
+        if isinstance(chosen, Const) and chosen.value is None:
+            return None
+        if not isinstance(chosen, DictV):
+            return Initializer("unknown", {}, source, line, False, "`param_initializers` is not known statically"), None
+        if role not in chosen.items:
+            return None
+        return self.to_initializer(chosen.items[role], source, line, shape, "slim")
 
     def scope_or_dtype(self, context: Context, shape: tuple[int | None, ...] | None, args: dict[str, Value],
                        none_from: int | None = None) -> tuple[Initializer, InitV | None]:
