@@ -355,3 +355,15 @@ def test_explain_table_shows_an_unknown_initializer_argument_as_a_question_mark(
     table = render_table([analyze_source(source, "m.py")])
     assert "random_normal(mean=0, stddev=?) [explicit@4] ?" in table
     assert "None" not in table
+
+
+def test_explain_names_what_a_callers_arg_scope_could_set_on_batch_norm_parameters() -> None:
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    # slim.batch_norm's gamma/beta have no initializer argument of their own: an arg_scope sets them
+    # through `param_initializers` (the note said "sets `None`")
+    source = "import tf_slim as slim\n\n\ndef block(x):\n    return slim.batch_norm(x, scale=True)\n"
+    table = render_table([analyze_source(source, "m.py")])
+    assert "line 5 gamma: library default unless a caller's slim.arg_scope sets `param_initializers`" in table
+    assert "`None`" not in table

@@ -120,7 +120,9 @@ class Context:
     iteration: int | None = None
     in_scope_keras: tuple[int, str] | None = None  # (line, initializer) of an enclosing vscope
     scope_path: tuple[str, ...] = ()  # the variable_scope names around here
-    reuse: bool = False  # reuse=True, tf.AUTO_REUSE or scope.reuse_variables(): existing variables come back
+    # existing variables come back: "strict" (reuse=True, scope.reuse_variables(): nothing new is
+    # created) or "auto" (tf.AUTO_REUSE: a missing one is)
+    reuse: str | None = None
 
 
 @dataclass(frozen=True)
@@ -657,7 +659,7 @@ class Interpreter:
             else:
                 path = (*context.scope_path, entered.name if entered.name is not None else f"<scope@{entered.line}>")
             obj = VarScopeObj(initializer, line, path, file)
-            reuse = context.reuse or bool(entered.reuse)
+            reuse = "strict" if "strict" in (context.reuse, entered.reuse) else context.reuse or entered.reuse
             return replace(context, vscope_init=initializer, vscope_line=line, vscope_file=file, vscope_obj=obj,
                            scope_path=path, reuse=reuse), obj
         if entered.kind == "arg_scope":
@@ -1259,7 +1261,7 @@ class Interpreter:
             base.items.update(positional[0].items)
             return Const(None)
         if isinstance(base, VarScopeObj) and name == "reuse_variables":
-            context.reuse = True
+            context.reuse = "strict"
             return Const(None)
         if isinstance(base, VarScopeObj) and name == "set_initializer" and positional:
             base.initializer = positional[0]
@@ -1513,8 +1515,8 @@ class Interpreter:
         if not given and len(positional) >= 4:  # variable_scope(name, default_name, values, initializer)
             given, initializer = True, positional[3]
         reuse = keywords.get("reuse")
-        reusing = (isinstance(reuse, Const) and reuse.value is True) or (
-            isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE"))
+        reusing = "strict" if isinstance(reuse, Const) and reuse.value is True else "auto" if (
+            isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE")) else None
         name = scope.value if isinstance(scope, Const) and isinstance(scope.value, str) else None
         return ContextV("variable_scope", initializer, given, scope if isinstance(scope, VarScopeObj) else None,
                         line=self.line(node) if node is not None else None, name=name, reuse=reusing)
@@ -2043,6 +2045,8 @@ class Interpreter:
         key = (*context.scope_path, name.value) if isinstance(name, Const) and isinstance(name.value, str) else None
         if key is not None and context.reuse and key in self.variables:
             return VariableV(self.variables[key])  # reuse returns the existing variable, initializer ignored
+        if context.reuse == "strict":  # TensorFlow refuses to create one here: it exists, made where we do not see
+            return Unknown("a variable looked up with reuse=True, created elsewhere")
         shape = _dims(args["shape"]) if "shape" in args else None
         initializer = args.get("initializer")
         if shape is None and isinstance(initializer, TensorV):

@@ -173,7 +173,7 @@ class ContextV(Value):
     line: int | None = None
     saved: "ArgScopeV | None" = None
     name: str | None = None  # a variable_scope's name, when written as a string
-    reuse: bool | None = None  # reuse=True / tf.AUTO_REUSE
+    reuse: str | None = None  # "strict" (reuse=True) | "auto" (tf.AUTO_REUSE)
 
 
 @dataclass(eq=False)
