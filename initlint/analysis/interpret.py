@@ -2624,8 +2624,8 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
     """After an `if` whose condition is unknown, whose branches ran one after the other: a name the
     branches that fall through leave with different initializers or numbers (`init = A` / `init =
     B`, or `init = A` over an earlier `init = B`) is one of them, known only at run time. Taking
-    the last would flag code whose active branch may be fine, or miss a bad one. Other values
-    (tensors, layers) keep the last branch's. `orelse` (the live names) is updated in place."""
+    the last would flag code whose active branch may be fine, or miss a bad one. So is an instance
+    or class the branches pick differently. Other values (tensors, layers) keep the last branch's. `orelse` (the live names) is updated in place."""
     if body is None or orelse is None:
         return
     for name, in_body in body.items():
@@ -2647,7 +2647,17 @@ def _choice_matters(a: Value, b: Value) -> bool:
     """Whether which of two values a branch picks changes an initializer, its scale or a shape."""
     if isinstance(a, InitV) or isinstance(b, InitV):
         return True
+    classes = (_model_class(a), _model_class(b))
+    if classes != (None, None):
+        # which class runs decides every weight it builds (a driver's `for model in models: if
+        # args.gan_type == model.model_name: gan = model(...)`); None, which nothing can call, does not compete
+        return classes[0] is not classes[1] and not any(
+            isinstance(value, Const) and value.value is None for value in (a, b))
     return _scalar(a) and _scalar(b)
+
+
+def _model_class(value: Value) -> ClassV | None:
+    return value.cls if isinstance(value, InstanceV) else value if isinstance(value, ClassV) else None
 
 
 def _scalar(value: Value) -> bool:
