@@ -2806,28 +2806,38 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
 
 
 def _anchored(weights: list[Weight]) -> list[Weight]:
-    chains: dict[tuple[str, Span], set[tuple[CallSite, ...]]] = {}
+    # per creating call: each chain reaching it, and what the weights it made there are
+    chains: dict[tuple[str, Span], dict[tuple[CallSite, ...], list[str]]] = {}
     for weight in weights:
-        chains.setdefault((weight.path, weight.span), set()).add(weight.call_stack)
+        chains.setdefault((weight.path, weight.span), {}).setdefault(weight.call_stack, []).append(_answer(weight))
     return [replace(weight, anchor=_anchor(weight, chains[weight.path, weight.span])) if weight.call_stack
             else weight for weight in weights]
 
 
-def _anchor(weight: Weight, chains: set[tuple[CallSite, ...]]) -> Span:
+def _answer(weight: Weight) -> str:
+    """What a weight's findings are made of: two chains that give the same are one finding's."""
+    init = weight.initializer
+    return repr((weight.role, weight.shape, init.name, sorted(init.params.items()), init.source, init.certain,
+                 weight.std, weight.mean, weight.activation, weight.signal.mean_square, weight.signal.gain))
+
+
+def _anchor(weight: Weight, chains: dict[tuple[CallSite, ...], list[str]]) -> Span:
     """Where a user sees a weight made through calls, in the file of the chain's first call: the
     innermost place on its chain (the creating call, then the calls out to it) that no other chain
-    to the same creating call passes through. A helper used once is reported at its layer's line, a
-    helper used from several places at the call that tells this use apart, and never at `main()`
-    or `self.build_model()` when something deeper does: anchoring there put a whole model's
-    findings, and their `# noqa`, on one line."""
+    to the same creating call with a different answer passes through. A helper used once, or
+    always with the same answer, is reported at its layer's line, a helper used from several
+    places with different answers at the call that tells this use apart, and never at `main()` or
+    `self.build_model()` when something deeper does: anchoring there put a whole model's findings,
+    and their `# noqa`, on one line."""
     here = weight.call_stack[0].path
     in_file = list(itertools.takewhile(lambda site: site.path == here, weight.call_stack))
     places = [(site.path, site.span) for site in in_file]
     if len(in_file) == len(weight.call_stack) and weight.path == here:
         places.append((weight.path, weight.span))
     creating = (weight.path, weight.span)  # on every chain here
+    mine = sorted(chains[weight.call_stack])
     others = [{creating, *((site.path, site.span) for site in chain)}
-              for chain in chains if chain != weight.call_stack]
+              for chain, answers in chains.items() if chain != weight.call_stack and sorted(answers) != mine]
     for place in reversed(places):
         if not any(place in other for other in others):
             return place[1]
