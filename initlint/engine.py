@@ -51,6 +51,7 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     # imported on first use: a run whose results all come from the cache never loads libcst
     import libcst as cst
 
+    from initlint.analysis.callers import repeated_in_their_module
     from initlint.analysis.interpret import analyze_module
     from initlint.analysis.project import parse_text
     from initlint.rules import run_rules
@@ -68,6 +69,10 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     try:
         analysis = analyze_module(module, source, path, settings, positions)
         diagnostics = run_rules(analysis, settings)
+        about = {d.about for d in diagnostics if d.about is not None and d.about[0] != path}
+        if about:
+            repeated = repeated_in_their_module(path, about, settings)
+            diagnostics = [d for d in diagnostics if d.about not in repeated]
     except RecursionError as error:
         return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
             "INI902", "internal-error", "analysis gave up: the code nests too deeply", path,

@@ -87,6 +87,12 @@ class Weight:
     def certain(self) -> bool:
         return self.initializer.certain and self.shape_reason is None
 
+    def answer(self) -> str:
+        """What its findings are made of: two weights with the same answer get the same findings."""
+        init = self.initializer
+        return repr((self.role, self.shape, init.name, sorted(init.params.items()), init.source, init.certain,
+                     self.std, self.mean, self.activation, self.signal.mean_square, self.signal.gain))
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,8 @@ class Diagnostic:
     fix: Fix | None = None
     data: dict[str, Any] = field(default_factory=dict)
     certain: bool = True
+    # the weight it is about: its file, creating line and column, and Weight.answer() (not reported)
+    about: tuple[str, int, int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

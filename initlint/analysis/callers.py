@@ -88,3 +88,29 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
         updated.append(replace(weight, facts=facts, initializer=replace(init, reason=reason, certain=False)))
     return tuple(updated), read
 
+
+
+
+def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str]], settings
+                             ) -> set[tuple[str, int, int, str]]:
+    """Of the weights this file's findings are about (Diagnostic.about), those made in another
+    project module that get the same answer there when that module is analysed on its own: that
+    module reports them at its own lines, and this file's context changes nothing, so this file
+    does not repeat them (a driver script repeated every finding of the model module it calls)."""
+    here = Path(path).resolve()
+    alone: dict[Path, dict[tuple[int, int], list[str]]] = {}  # module -> creating call -> answers there
+    repeated: set[tuple[str, int, int, str]] = set()
+    for key in about:
+        shown, line, column, answer = key
+        module = Path(shown).resolve()
+        if module == here or path.startswith("<"):
+            continue
+        if module not in alone:
+            weights, _ = _analyse_caller(module, _caller_shown(module, path), settings)
+            answers: dict[tuple[int, int], list[str]] = {}
+            for weight in weights:
+                answers.setdefault((weight.span.line, weight.span.column), []).append(weight.answer())
+            alone[module] = answers
+        if answer in alone[module].get((line, column), []):
+            repeated.add(key)
+    return repeated

@@ -2809,16 +2809,9 @@ def _anchored(weights: list[Weight]) -> list[Weight]:
     # per creating call: each chain reaching it, and what the weights it made there are
     chains: dict[tuple[str, Span], dict[tuple[CallSite, ...], list[str]]] = {}
     for weight in weights:
-        chains.setdefault((weight.path, weight.span), {}).setdefault(weight.call_stack, []).append(_answer(weight))
+        chains.setdefault((weight.path, weight.span), {}).setdefault(weight.call_stack, []).append(weight.answer())
     return [replace(weight, anchor=_anchor(weight, chains[weight.path, weight.span])) if weight.call_stack
             else weight for weight in weights]
-
-
-def _answer(weight: Weight) -> str:
-    """What a weight's findings are made of: two chains that give the same are one finding's."""
-    init = weight.initializer
-    return repr((weight.role, weight.shape, init.name, sorted(init.params.items()), init.source, init.certain,
-                 weight.std, weight.mean, weight.activation, weight.signal.mean_square, weight.signal.gain))
 
 
 def _anchor(weight: Weight, chains: dict[tuple[CallSite, ...], list[str]]) -> Span:

@@ -102,4 +102,5 @@ def diagnostic(rule: Rule, weight: Weight, message: str, severity: Severity | No
         message += f" (uncertain: {reason})" if reason else " (uncertain)"
     path = weight.call_stack[0].path if weight.call_stack else weight.path
     return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
-                      path=path, span=weight.anchor, data=data or {}, certain=certain)
+                      path=path, span=weight.anchor, data=data or {}, certain=certain,
+                      about=(weight.path, weight.span.line, weight.span.column, weight.answer()))
