@@ -41,9 +41,8 @@ class ParsedModule:
 # asked for a second time (a module other files import, a linted file the fixer reads again) moves
 # from the probation segment to the protected one, and probation is evicted first, so the long
 # stream of files parsed once does not evict the modules a package keeps importing. The bound must
-# hold the modules a whole package imports: 1 MB made a run over tensor2tensor twice as slow, and
-# did not lower the peak, which is the largest file's parse on a fragmented heap (README
-# "Performance").
+# hold the modules a whole package imports: 1 MB made a run over tensor2tensor twice as slow and
+# barely lowered the peak (README "Performance").
 MAX_PARSED_TEXT = 2_000_000
 MAX_PROTECTED_TEXT = 1_500_000
 _PROBATION: OrderedDict[bytes, tuple[cst.Module, Any, int]] = OrderedDict()
