@@ -94,7 +94,6 @@ class Weight:
                      self.std, self.mean, self.activation, self.signal.mean_square, self.signal.gain))
 
 
-
 @dataclass(frozen=True, slots=True)
 class Edit:
     content: str

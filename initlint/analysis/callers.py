@@ -89,21 +89,21 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
     return tuple(updated), read
 
 
-
-
 def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str]], settings
                              ) -> set[tuple[str, int, int, str]]:
     """Of the weights this file's findings are about (Diagnostic.about), those made in another
     project module that get the same answer there when that module is analysed on its own: that
     module reports them at its own lines, and this file's context changes nothing, so this file
     does not repeat them (a driver script repeated every finding of the model module it calls)."""
+    if path.startswith("<"):  # a text given on stdin has no project around it
+        return set()
     here = Path(path).resolve()
     alone: dict[Path, dict[tuple[int, int], list[str]]] = {}  # module -> creating call -> answers there
     repeated: set[tuple[str, int, int, str]] = set()
     for key in about:
         shown, line, column, answer = key
         module = Path(shown).resolve()
-        if module == here or path.startswith("<"):
+        if module == here:
             continue
         if module not in alone:
             weights, _ = _analyse_caller(module, _caller_shown(module, path), settings)
