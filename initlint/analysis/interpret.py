@@ -595,6 +595,7 @@ class Interpreter:
         # them (_join_branches), not the last one's.
         returned: list[Value] = []
         ends: list[dict[str, Value] | None] = [dict(env.names)]  # the names before, then after each branch
+        reuse = context.reuse
         for branch in (node.body, node.orelse):
             try:
                 if type(branch) is cst.If:
@@ -607,6 +608,8 @@ class Interpreter:
                 returned.append(result.value)
                 ends.append(None)
         _join_branches(*ends)
+        if context.reuse != reuse:  # `if reuse: scope.reuse_variables()`: variables may or may not exist
+            context.reuse = "auto"
         if returned:
             self.maybe_returns.append(returned)
             if len(returned) == 2:
@@ -659,7 +662,7 @@ class Interpreter:
             else:
                 path = (*context.scope_path, entered.name if entered.name is not None else f"<scope@{entered.line}>")
             obj = VarScopeObj(initializer, line, path, file)
-            reuse = "strict" if "strict" in (context.reuse, entered.reuse) else context.reuse or entered.reuse
+            reuse = entered.reuse or context.reuse  # as TensorFlow: a sub-scope inherits unless it sets its own
             return replace(context, vscope_init=initializer, vscope_line=line, vscope_file=file, vscope_obj=obj,
                            scope_path=path, reuse=reuse), obj
         if entered.kind == "arg_scope":
