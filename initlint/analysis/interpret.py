@@ -121,7 +121,8 @@ class Context:
     in_scope_keras: tuple[int, str] | None = None  # (line, initializer) of an enclosing vscope
     scope_path: tuple[str, ...] = ()  # the variable_scope names around here
     # existing variables come back: "strict" (reuse=True, scope.reuse_variables(): nothing new is
-    # created) or "auto" (tf.AUTO_REUSE: a missing one is)
+    # created) or "auto" (tf.AUTO_REUSE, or a reuse_variables() under an unknown condition: a
+    # missing one is created)
     reuse: str | None = None
 
 
@@ -2628,7 +2629,8 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
     branches that fall through leave with different initializers or numbers (`init = A` / `init =
     B`, or `init = A` over an earlier `init = B`) is one of them, known only at run time. Taking
     the last would flag code whose active branch may be fine, or miss a bad one. So is an instance
-    or class the branches pick differently. Other values (tensors, layers) keep the last branch's. `orelse` (the live names) is updated in place."""
+    or class the branches pick differently. Other values (tensors, layers) keep the last branch's.
+    `orelse` (the live names) is updated in place."""
     if body is None or orelse is None:
         return
     for name, in_body in body.items():
