@@ -1715,14 +1715,22 @@ class Interpreter:
             key = (*context.scope_path, named.value) if isinstance(named, Const) and isinstance(named.value, str) \
                 else None
             reuse = args.get("reuse")
-            reusing = context.reuse or (isinstance(reuse, Const) and reuse.value is True) or (
-                isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE"))
+            given = "strict" if isinstance(reuse, Const) and reuse.value is True else "auto" if (
+                isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE")) else None
+            reusing = given or context.reuse  # the layer's own scope inherits, as a variable_scope does
             if key is not None and reusing and key in self.named_layers:
                 return self._apply_built(self.named_layers[key], inputs, {})
             layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
             if key is not None:
                 self.named_layers.setdefault(key, layer_obj)
-            return self.build_layer_object(layer_obj, inputs, context)
+            if reusing != "strict":
+                return self.build_layer_object(layer_obj, inputs, context)
+            # TensorFlow looks its variables up, made where we do not see: the output is followed,
+            # the weights are not new ones
+            made = len(self.weights)
+            output = self.build_layer_object(layer_obj, inputs, context)
+            del self.weights[made:]
+            return output
         layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
         self.pending_layer_objects.append(layer_obj)
         if spec.family == "keras" and ("input_shape" in keywords or "input_dim" in keywords):
