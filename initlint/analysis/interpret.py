@@ -1519,8 +1519,7 @@ class Interpreter:
         if not given and len(positional) >= 4:  # variable_scope(name, default_name, values, initializer)
             given, initializer = True, positional[3]
         reuse = keywords.get("reuse")
-        reusing = "strict" if isinstance(reuse, Const) and reuse.value is True else "auto" if (
-            isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE")) else None
+        reusing = _reuse_mode(reuse)
         name = scope.value if isinstance(scope, Const) and isinstance(scope.value, str) else None
         return ContextV("variable_scope", initializer, given, scope if isinstance(scope, VarScopeObj) else None,
                         line=self.line(node) if node is not None else None, name=name, reuse=reusing)
@@ -1715,9 +1714,7 @@ class Interpreter:
             key = (*context.scope_path, named.value) if isinstance(named, Const) and isinstance(named.value, str) \
                 else None
             reuse = args.get("reuse")
-            given = "strict" if isinstance(reuse, Const) and reuse.value is True else "auto" if (
-                isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE")) else None
-            reusing = given or context.reuse  # the layer's own scope inherits, as a variable_scope does
+            reusing = _reuse_mode(reuse) or context.reuse  # its own scope inherits, as a variable_scope does
             if key is not None and reusing and key in self.named_layers:
                 return self._apply_built(self.named_layers[key], inputs, {})
             layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
@@ -1941,9 +1938,7 @@ class Interpreter:
             if not is_none:
                 init = self.to_initializer(value, source, source_line, shape, family)
                 if maybe:
-                    init = replace(init[0], certain=False, reason=(
-                        f"an arg_scope at line {source_line} over ops not known statically may set "
-                        f"`{kwarg}`")), init[1]
+                    init = replace(init[0], certain=False, reason=_maybe_set(source_line, kwarg)), init[1]
                 return init
             if family == "keras":
                 return _named("glorot_uniform", {}, "default", None, "keras.initializers.GlorotUniform"), None
@@ -1984,8 +1979,8 @@ class Interpreter:
         source = "arg_scope" if "param_initializers" in sources else "explicit"
         line = sources.get("param_initializers")
         if isinstance(chosen, _MaybeArg):
-            return Initializer("unknown", {}, source, chosen.line, False, (
-                f"an arg_scope at line {chosen.line} over ops not known statically may set `param_initializers`")), None
+            return Initializer("unknown", {}, source, chosen.line, False,
+                               _maybe_set(chosen.line, "param_initializers")), None
         if isinstance(chosen, Const) and chosen.value is None:
             return None
         if not isinstance(chosen, DictV):
@@ -2667,6 +2662,19 @@ def _choice_matters(a: Value, b: Value) -> bool:
         return classes[0] is not classes[1] and not any(
             isinstance(value, Const) and value.value is None for value in (a, b))
     return _scalar(a) and _scalar(b)
+
+
+def _maybe_set(line: int | None, kwarg: str) -> str:
+    return f"an arg_scope at line {line} over ops not known statically may set `{kwarg}`"
+
+
+def _reuse_mode(reuse: Value | None) -> str | None:
+    """A `reuse=` argument as Context.reuse spells it: reuse=True is "strict", tf.AUTO_REUSE "auto"."""
+    if isinstance(reuse, Const) and reuse.value is True:
+        return "strict"
+    if isinstance(reuse, Ref) and reuse.path.endswith("AUTO_REUSE"):
+        return "auto"
+    return None
 
 
 def _model_class(value: Value) -> ClassV | None:
