@@ -231,11 +231,13 @@ class Interpreter:
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
         self.steps = 0
         self.chain_counter = 0
+        self.mutations = 0  # changes made in place to a value (an attribute, an item, a list's length)
         self.star_imports: list[str] = []
         self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
         self.constructed: dict[int, tuple[str, str | None, Span]] = {}  # deprecated constructors seen
         self.maybe_returns: list[list[Value]] = []  # values returned under conditions not known statically
         self.decorated: dict[tuple[int, int], tuple[Env, FuncV | str | None]] = {}  # _decorated's answers
+        self._loop_names: dict[int, frozenset[str]] = {}  # for loops by id: the names their items are bound to
         self.module_env = Env(origin=path)
 
     # ---- positions -------------------------------------------------------------------------
@@ -567,18 +569,22 @@ class Interpreter:
                 self.assign(element, item, env, context)
         elif type(target) is cst.Attribute:
             owner = self.eval(target.value, env, context)
-            if isinstance(owner, InstanceV):
-                owner.attrs[target.attr.value] = value
-            elif isinstance(owner, ClassV):
-                owner.attrs[target.attr.value] = value
+            if isinstance(owner, (InstanceV, ClassV)):
+                self._store(owner.attrs, target.attr.value, value)
         elif type(target) is cst.Subscript:
             owner = self.eval(target.value, env, context)
             key = self._subscript_key(target, env, context)
             if isinstance(owner, DictV) and isinstance(key, Const):
-                owner.items[key.value] = value
+                self._store(owner.items, key.value, value)
             elif isinstance(owner, Seq) and isinstance(key, Const) and isinstance(key.value, int):
                 if -len(owner.items) <= key.value < len(owner.items):
-                    owner.items[key.value] = value
+                    self._store(owner.items, key.value, value)
+
+    def _store(self, container: Any, key: Any, value: Value) -> None:
+        """container[key] = value, counted as a mutation unless it stores an equivalent value."""
+        if key not in container or not _equivalent(container[key], value):
+            self.mutations += 1
+        container[key] = value
 
     def exec_if(self, node: cst.If, env: Env, context: Context) -> None:
         test = self.eval(node.test, env, context)
@@ -611,6 +617,7 @@ class Interpreter:
         _join_branches(*ends)
         if context.reuse != reuse:  # `if reuse: scope.reuse_variables()`: variables may or may not exist
             context.reuse = "auto"
+            self.mutations += 1
         if returned:
             self.maybe_returns.append(returned)
             if len(returned) == 2:
@@ -629,12 +636,37 @@ class Interpreter:
             self.assign(node.target, Unknown("the loop variable of a loop that cannot be unrolled"), env, context)
             self.exec_suite(node.body, env, context)
             return
+        targets = self._loop_targets(node)
         for index, item in enumerate(items):
             self.assign(node.target, item, env, context)
+            # an iteration (not the first) that changes nothing but the loop variable is idle; a
+            # training loop (`for step in range(50): agent.train()`) re-ran whole call trees for
+            # nothing. The rest is then run once as a loop that cannot be unrolled is, the loop
+            # variable unknown, so that a branch only a later item takes is still seen.
+            before = (self._effects(), _names_but(env.names, targets)) if 0 < index < len(items) - 2 else None
             inner = replace(context, iteration=index)
             self.exec_suite(node.body, env, inner)
+            if (before is not None and before[0] == self._effects()
+                    and _same_names(before[1], _names_but(env.names, targets))):
+                self.assign(node.target, Unknown(f"the loop variable after {index + 1} iterations that changed "
+                                                 "nothing"), env, context)
+                self.exec_suite(node.body, env, context)
+                break
         if node.orelse is not None:
             self.exec_suite(node.orelse.body, env, context)
+
+    def _effects(self) -> tuple[int, ...]:
+        """Counts of everything a loop iteration could change besides its names."""
+        return (self.mutations, len(self.weights), len(self.layers), len(self.pending_layer_objects),
+                len(self.variables), len(self.named_layers), len(self.entered), len(self.maybe_returns),
+                len(self.foreign_modules), self.chain_counter, len(self.star_imports))
+
+    def _loop_targets(self, node: cst.For) -> frozenset[str]:
+        """The names a for loop binds to its items (read from the tree once per loop)."""
+        found = self._loop_names.get(id(node))
+        if found is None:
+            found = self._loop_names[id(node)] = frozenset(name.value for name in _names_in(node.target))
+        return found
 
     def exec_with(self, node: cst.With, env: Env, context: Context) -> None:
         inner = context
@@ -1246,9 +1278,11 @@ class Interpreter:
             return base
         if isinstance(base, Seq) and name == "append" and positional:
             base.items.append(positional[0])
+            self.mutations += 1
             return Const(None)
         if isinstance(base, Seq) and name == "extend" and positional and isinstance(positional[0], Seq):
             base.items.extend(positional[0].items)
+            self.mutations += 1
             return Const(None)
         if isinstance(base, DictV) and name == "get" and positional and isinstance(positional[0], Const):
             found = base.items.get(positional[0].value)
@@ -1263,11 +1297,14 @@ class Interpreter:
             return Seq([Seq([Const(k), v], "tuple") for k, v in base.items.items()])
         if isinstance(base, DictV) and name == "update" and positional and isinstance(positional[0], DictV):
             base.items.update(positional[0].items)
+            self.mutations += 1
             return Const(None)
         if isinstance(base, VarScopeObj) and name == "reuse_variables":
             context.reuse = "strict"
+            self.mutations += 1
             return Const(None)
         if isinstance(base, VarScopeObj) and name == "set_initializer" and positional:
+            self.mutations += 1
             base.initializer = positional[0]
             base.line = self.line(node) if node is not None else None
             base.file = self.shown_origin()
@@ -1275,6 +1312,7 @@ class Interpreter:
             return Const(None)
         if isinstance(base, ModelV) and name == "add" and positional:
             base.layers.append(positional[0])
+            self.mutations += 1
             self._build_model_prefix(base, context)
             return Const(None)
         if isinstance(base, Const) and isinstance(base.value, str) and name == "format":
@@ -2692,6 +2730,40 @@ def _equal(a: Value, b: Value) -> bool:
     if isinstance(a, Seq) and isinstance(b, Seq):
         return len(a.items) == len(b.items) and all(_same(x, y) for x, y in zip(a.items, b.items))
     return _same(a, b)
+
+
+def _equivalent(a: Value, b: Value) -> bool:
+    """Whether the interpreter would treat a and b alike everywhere: the same object, or equal
+    constants, references or unknowns (a fresh Unknown with the same reason each time)."""
+    if _same(a, b):
+        return a.note == b.note if isinstance(a, Const) else True
+    if type(a) is TensorV and type(b) is TensorV:  # the same layer applied again to the same input
+        return all(x is y or (type(x) in _PLAIN and type(x) is type(y) and x == y)
+                   for x, y in zip(vars(a).values(), vars(b).values()))
+    return (type(a) is Unknown and type(b) is Unknown and a.reason == b.reason
+            and len(a.alternatives) == len(b.alternatives)
+            and all(x is y for x, y in zip(a.alternatives, b.alternatives)))
+
+
+_PLAIN = (int, float, bool, tuple, type(None))
+
+
+def _same_names(before: dict[str, Value], after: dict[str, Value]) -> bool:
+    return before.keys() == after.keys() and all(_equivalent(before[name], after[name]) for name in before)
+
+
+def _names_but(names: dict[str, Value], left_out: frozenset[str]) -> dict[str, Value]:
+    return {name: value for name, value in names.items() if name not in left_out}
+
+
+def _names_in(node: cst.CSTNode) -> Iterator[cst.Name]:
+    """Every Name node under node."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if type(current) is cst.Name:
+            yield current
+        stack.extend(current.children)
 
 
 def _same(a: Value, b: Value) -> bool:

@@ -1,0 +1,26 @@
+"""How much interpreting a file takes: work the analysis can skip without changing an answer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from initlint.analysis import interpret
+from initlint.engine import analyze_source
+from initlint.settings import Settings
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "resolution" / "training_loops.py"
+
+
+def test_an_idle_training_loop_is_not_run_to_its_end(monkeypatch) -> None:  # noqa: ANN001
+    calls: list[str] = []
+    real = interpret.Interpreter.call_function
+
+    def counting(self, func, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        calls.append(func.name)
+        return real(self, func, *args, **kwargs)
+
+    monkeypatch.setattr(interpret.Interpreter, "call_function", counting)
+    result = analyze_source(FIXTURE.read_text(), "training_loops.py", Settings(dialect="tf1"))
+    # two iterations (the second changed nothing), then one with `step` unknown: not sixty
+    assert calls.count("train_step") == 3
+    probe = [(w.role, w.shape) for w in result.weights if w.shape in ((10, 5), (5,))]
+    assert probe == [("kernel", (10, 5)), ("bias", (5,))]  # built only when step == 58: still seen
