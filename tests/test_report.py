@@ -367,3 +367,12 @@ def test_explain_names_what_a_callers_arg_scope_could_set_on_batch_norm_paramete
     table = render_table([analyze_source(source, "m.py")])
     assert "line 5 gamma: library default unless a caller's slim.arg_scope sets `param_initializers`" in table
     assert "`None`" not in table
+
+
+def test_explain_table_shows_fans_as_counts() -> None:
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    source = "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 3136])\nh = tf.layers.dense(x, 1024)\n"
+    kernel = render_table([analyze_source(source, "m.py")]).splitlines()[2].split()
+    assert kernel[3:6] == ["3136x1024", "3136", "1024"]  # not 3.14e+03

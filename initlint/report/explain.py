@@ -65,6 +65,13 @@ def _fmt(value: float | None) -> str:
     return f"{value:.4g}"
 
 
+def _fan(value: float | None) -> str:
+    """A fan is a count: 3136, not 3.14e+03."""
+    if value is not None and float(value).is_integer():
+        return str(int(value))
+    return _fmt(value)
+
+
 def _init_text(weight: Weight) -> str:
     init = weight.initializer
     params = ", ".join(f"{k}={_param_text(v)}" for k, v in init.params.items())
@@ -102,7 +109,7 @@ def render_table(results: list[FileResult]) -> str:
             if weight.anchor != weight.span:
                 line += f"→{weight.span.line}"
             shape = "?" if weight.shape is None else "x".join("?" if d is None else str(d) for d in weight.shape)
-            rows.append((line, weight.api, weight.role, shape or "()", _fmt(weight.fan_in), _fmt(weight.fan_out),
+            rows.append((line, weight.api, weight.role, shape or "()", _fan(weight.fan_in), _fan(weight.fan_out),
                          _init_text(weight), _fmt(weight.std), weight.activation or "-",
                          _fmt(weight.signal.mean_square), _fmt(weight.signal.gain)))
             if not weight.certain:
