@@ -808,6 +808,8 @@ class Interpreter:
             orelse = self.eval(node.orelse, env, context)
             if isinstance(body, Const) and isinstance(orelse, Const) and body.value == orelse.value:
                 return body
+            if all(isinstance(v, Ref) or (isinstance(v, Unknown) and v.alternatives) for v in (body, orelse)):
+                return _either([body, orelse])  # `tf.layers.Dense if v1 else keras.layers.Dense`: either class
             return Unknown("a conditional expression")
         if type(node) in (cst.ListComp, cst.GeneratorExp):
             return self.comprehension(node, env, context)
@@ -997,24 +999,29 @@ class Interpreter:
     def comprehension(self, node: cst.ListComp | cst.GeneratorExp, env: Env, context: Context) -> Value:
         inner_env = Env(env)
         results: list[Value] = []
+        counted = True
 
-        def run(comp: cst.CompFor) -> bool:
+        def run(comp: cst.CompFor) -> None:
+            nonlocal counted
             items = self._iterate(self.eval(comp.iter, inner_env, context))
             if items is None:
-                return False
+                # run once, as a loop that cannot be unrolled is: `[LSTMCell(256) for _ in
+                # range(FLAGS.layers)]` still makes the cells it makes, however many there are
+                counted = False
+                items = [Unknown("the variable of a comprehension over values not known statically")]
             for item in items:
                 self.assign(comp.target, item, inner_env, context)
-                if any(not (isinstance(t := self.eval(cond.test, inner_env, context), Const) and t.value)
-                       for cond in comp.ifs):
+                tests = [self.eval(cond.test, inner_env, context) for cond in comp.ifs]
+                if any(isinstance(test, Const) and not test.value for test in tests):
                     continue
+                counted = counted and all(isinstance(test, Const) for test in tests)
                 if comp.inner_for_in is not None:
-                    if not run(comp.inner_for_in):
-                        return False
+                    run(comp.inner_for_in)
                 else:
                     results.append(self.eval(node.elt, inner_env, context))
-            return True
 
-        if not run(node.for_in):
+        run(node.for_in)
+        if not counted:
             return Unknown("a comprehension over values not known statically")
         return Seq(results)
 
@@ -1826,7 +1833,16 @@ class Interpreter:
                                             else resolve_context, shape)
             for other in layer_obj.alternatives:
                 other_wspec = next((w for w in other.weights if w.role == wspec.role), None)
-                if other_wspec is None:
+                other_shape = self._weight_shape(other, other_wspec, args, in_channels) if other_wspec else None
+                if other_wspec is None or other_shape != shape:
+                    # another class makes other weights (an LSTM cell's kernel is 4x a plain cell's):
+                    # neither the shape nor the spread is known until the choice is
+                    shape = _agreed_dims(shape, other_shape)
+                    apis = [spec.api, *(alternative.api for alternative in layer_obj.alternatives)]
+                    init = Initializer("unknown", {}, init.source, init.source_line, False,
+                                       f"depends on a run-time choice: {', '.join(apis[:-1])} or {apis[-1]}, "
+                                       "which make different weights")
+                    init_value = None
                     continue
                 other_init, _ = self.resolve(other, other_wspec, args, layer_obj.context if other.family == "keras"
                                              else resolve_context, shape)
@@ -2687,6 +2703,13 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
                                in_body.kind)
         else:
             orelse[name] = _either([in_body, otherwise])
+
+
+def _agreed_dims(a: tuple[int | None, ...] | None, b: tuple[int | None, ...] | None) -> tuple[int | None, ...] | None:
+    """The dimensions two possible shapes agree on; None where they differ, or if the ranks do."""
+    if a is None or b is None or len(a) != len(b):
+        return None
+    return tuple(x if x == y else None for x, y in zip(a, b))
 
 
 def _choice_matters(a: Value, b: Value) -> bool:
