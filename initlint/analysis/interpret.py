@@ -2950,7 +2950,9 @@ def _anchor(weight: Weight, chains: dict[tuple[CallSite, ...], list[str]]) -> Sp
     for place in reversed(places):
         if not any(place in other for other in others):
             return place[1]
-    return places[0][1]
+    # the chains part only in another module (a model class whose two variables come from one
+    # helper there): the call here that leads into it, not the `main()` above it
+    return places[-1][1]
 
 
 def _finite_signal(signal: Signal) -> Signal:
