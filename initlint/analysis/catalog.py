@@ -22,6 +22,7 @@ class WeightSpec:
     layout: str  # how the shape is built, see interpret._weight_shape
     when: str = "always"  # always | use_bias | slim_bias | pointwise | bn_center | bn_scale
     arithmetic: str = "tf"
+    none_is_default: bool = False  # the library puts its default in place of an explicit None
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,17 +197,27 @@ _add(LayerSpec("slim.batch_norm", "slim", "norm", ("inputs", "decay", "center", 
                (WeightSpec("gamma", None, ONES, "channels", "bn_scale"),
                 WeightSpec("beta", None, ZEROS, "channels", "bn_center")), True))
 
-# --- TF1 RNN cells §2.3: kernels follow the scope ---
-for cls, gates, bias in (("BasicRNNCell", 1, ZEROS), ("BasicLSTMCell", 4, ZEROS), ("LSTMCell", 4, ZEROS),
-                         ("GRUCell", 3, ZEROS)):
-    init_kwarg = "initializer" if cls == "LSTMCell" else "kernel_initializer"
-    params = ("num_units", "use_peepholes", "cell_clip", "initializer") if cls == "LSTMCell" else (
-        ("num_units", "activation", "reuse", "kernel_initializer", "bias_initializer") if cls == "GRUCell"
-        else ("num_units", "forget_bias") if cls == "BasicLSTMCell" else ("num_units", "activation"))
-    _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, {"gates": gates},
-                   (WeightSpec("kernel", init_kwarg, SCOPE, f"cell_kernel{gates}"),
-                    WeightSpec("bias", "bias_initializer" if cls == "GRUCell" else None, bias, f"cell_bias{gates}")),
-                   False))
+# --- TF1 RNN cells §2.3: kernels follow the scope; weights in the order build() creates them ---
+# The layout's digit is how many num_units wide the weight is ([in+n, k*n] kernels, [k*n] biases).
+_CELL_KERNEL = WeightSpec("kernel", "kernel_initializer", SCOPE, "cell_kernel1")
+_CELL_BIAS = WeightSpec("bias", None, ZEROS, "cell_bias1")
+# GRUCell: gates/{kernel,bias} [in+n, 2n], [2n] then candidate/{kernel,bias} [in+n, n], [n]; one
+# kernel_initializer for both kernels, one bias_initializer for both biases, and build() puts the
+# gate bias at 1.0 ("not reset and not update" at the start) and the candidate bias at 0 only when
+# bias_initializer is None.
+_GRU_CELL = (WeightSpec("kernel", "kernel_initializer", SCOPE, "cell_kernel2"),
+             WeightSpec("bias", "bias_initializer", ("constant", {"value": 1.0}), "cell_bias2", none_is_default=True),
+             WeightSpec("kernel", "kernel_initializer", SCOPE, "cell_kernel1"),
+             WeightSpec("bias", "bias_initializer", ZEROS, "cell_bias1", none_is_default=True))
+for cls, params, weights in (
+    ("BasicRNNCell", ("num_units", "activation"), (_CELL_KERNEL, _CELL_BIAS)),
+    ("BasicLSTMCell", ("num_units", "forget_bias"),
+     (replace(_CELL_KERNEL, layout="cell_kernel4"), replace(_CELL_BIAS, layout="cell_bias4"))),
+    ("LSTMCell", ("num_units", "use_peepholes", "cell_clip", "initializer"),
+     (replace(_CELL_KERNEL, kwarg="initializer", layout="cell_kernel4"), replace(_CELL_BIAS, layout="cell_bias4"))),
+    ("GRUCell", ("num_units", "activation", "reuse", "kernel_initializer", "bias_initializer"), _GRU_CELL),
+):
+    _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, {}, weights, False))
 
 # Ops whose arg_scope identity is shared (slim.conv2d is slim.convolution2d, §4.2)
 ARG_SCOPE_KEY = {name: spec.api for name, spec in LAYERS.items() if spec.family == "slim"}

@@ -1989,6 +1989,8 @@ class Interpreter:
             source = "arg_scope" if from_scope else "explicit"
             source_line = sources.get(kwarg) if from_scope else None
             is_none = isinstance(value, Const) and value.value is None
+            if is_none and wspec.none_is_default:  # the layer fills in its own default, never the scope's
+                return self.resolve(spec, wspec, {k: v for k, v in args.items() if k != kwarg}, context, shape)
             if not is_none:
                 init = self.to_initializer(value, source, source_line, shape, family)
                 if maybe:

@@ -29,10 +29,12 @@ Environment it sets up before executing the fixture (see design.md, "the oracle 
   `tf.placeholder`, `tf.get_variable`, `tf.contrib` when no dialect is declared): every public name
   of `tf.compat.v1` is set on the `tensorflow` module, except `keras` and `compat`.
 * `tf.contrib.slim`, `tf.contrib.layers`, `tf.contrib.framework` and the `tensorflow.contrib.*`
-  imports map to `tf_slim`. For tf_slim's batch_norm, `tensorflow.python.framework.ops.Tensor`
-  is restored (TF 2.21 removed it) and `tf_keras.legacy_tf_layers.normalization` is aliased to
-  `tf_keras.src.legacy_tf_layers.normalization` (TF 2.21's `tensorflow.python.layers.normalization`
-  lazily imports the former, which tf_keras 2.21 does not have).
+  imports map to `tf_slim`; `tf.contrib.rnn` to `tf.compat.v1.nn.rnn_cell` (plus `static_rnn`,
+  `static_bidirectional_rnn`, `static_state_saving_rnn`), as in TF 1.x. For tf_slim's batch_norm,
+  `tensorflow.python.framework.ops.Tensor` is restored (TF 2.21 removed it) and
+  `tf_keras.legacy_tf_layers.normalization` is aliased to `tf_keras.src.legacy_tf_layers.normalization`
+  (TF 2.21's `tensorflow.python.layers.normalization` lazily imports the former, which tf_keras 2.21
+  does not have).
 * The fixture is run with `runpy.run_path(..., run_name="__main__")`, so its frames carry its
   real file name and line numbers; whatever it prints goes to stderr.
 
@@ -214,13 +216,22 @@ def install_contrib_shim(tf, warnings: list[str]) -> None:
     for name in dir(tf_slim):
         if not name.startswith("_"):
             setattr(layers, name, getattr(tf_slim, name))
+    # TF1's tf.contrib.rnn re-exported the core RNN cells and the static RNN runners
+    rnn = types.ModuleType("tensorflow.contrib.rnn")
+    for name in dir(tf.compat.v1.nn.rnn_cell):
+        if not name.startswith("_"):
+            setattr(rnn, name, getattr(tf.compat.v1.nn.rnn_cell, name))
+    for name in ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn"):
+        setattr(rnn, name, getattr(tf.compat.v1.nn, name))
     contrib.slim = tf_slim
     contrib.layers = layers
     contrib.framework = tf_slim
+    contrib.rnn = rnn
     sys.modules["tensorflow.contrib"] = contrib
     sys.modules["tensorflow.contrib.slim"] = tf_slim
     sys.modules["tensorflow.contrib.layers"] = layers
     sys.modules["tensorflow.contrib.framework"] = tf_slim
+    sys.modules["tensorflow.contrib.rnn"] = rnn
     tf.contrib = contrib
     try:
         tf.compat.v1.contrib = contrib
