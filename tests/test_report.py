@@ -376,3 +376,17 @@ def test_explain_table_shows_fans_as_counts() -> None:
     source = "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 3136])\nh = tf.layers.dense(x, 1024)\n"
     kernel = render_table([analyze_source(source, "m.py")]).splitlines()[2].split()
     assert kernel[3:6] == ["3136x1024", "3136", "1024"]  # not 3.14e+03
+
+
+def test_explain_table_names_the_module_a_weight_is_made_in(tmp_path) -> None:  # noqa: ANN001
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_table
+    from initlint.settings import Settings
+
+    (tmp_path / "head.py").write_text("import tensorflow as tf\n\n\ndef head(x):\n    return tf.layers.dense(x, 10)\n")
+    driver = tmp_path / "train.py"
+    driver.write_text("import tensorflow as tf\nfrom head import head\n\n"
+                      "logits = head(tf.placeholder(tf.float32, [None, 64]))\n")
+    table = render_table([analyze_path(driver, Settings(), "train.py")])
+    rows = [line.split()[0] for line in table.splitlines()[2:4]]
+    assert all(row.startswith("4→") and row.endswith("head.py:5") for row in rows), rows  # not a bare 4→5

@@ -106,7 +106,9 @@ def render_table(results: list[FileResult]) -> str:
         notes: list[str] = []
         for weight in result.weights:
             line = str(weight.anchor.line)
-            if weight.anchor != weight.span:
+            if weight.path != result.path:  # made in another module: say which
+                line += f"→{weight.path}:{weight.span.line}"
+            elif weight.anchor != weight.span:
                 line += f"→{weight.span.line}"
             shape = "?" if weight.shape is None else "x".join("?" if d is None else str(d) for d in weight.shape)
             rows.append((line, weight.api, weight.role, shape or "()", _fan(weight.fan_in), _fan(weight.fan_out),
