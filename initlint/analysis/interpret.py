@@ -512,7 +512,9 @@ class Interpreter:
                 self.assign(small.target, self.eval(small.value, env, context), env, context)
         elif type(small) is cst.AugAssign:
             current = self.eval(small.target, env, context)
-            value = self.binary(current, small.operator, self.eval(small.value, env, context), context)
+            operator = _AUGMENTED.get(type(small.operator))  # `+=` computes what `+` does
+            value = self.binary(current, operator, self.eval(small.value, env, context), context) \
+                if operator is not None else Unknown("an operation initlint does not evaluate")
             self.assign(small.target, value, env, context)
         elif type(small) is cst.Expr:
             self.eval(small.value, env, context)
@@ -2967,6 +2969,11 @@ def _finite_signal(signal: Signal) -> Signal:
     return replace(signal, **changes) if changes else signal
 
 
+
+_AUGMENTED: dict[type, cst.BaseBinaryOp] = {
+    getattr(cst, f"{name}Assign"): getattr(cst, name)()
+    for name in ("Add", "Subtract", "Multiply", "Divide", "FloorDivide", "Modulo", "Power", "MatrixMultiply",
+                 "LeftShift", "RightShift", "BitAnd", "BitOr", "BitXor")}
 
 _CALLED = re.compile(r"(?<!def )(?<!class )\b([A-Za-z_]\w*)\s*\(")
 _PASSED = re.compile(r"[(,]\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)\s*(?=[,)])")
