@@ -143,7 +143,9 @@ _TF1_MARKERS = re.compile(
     r"\b(?:compat\.v1|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
     r"tf\.contrib|tf_slim|contrib\.slim|tf\.random_normal\b|tf\.truncated_normal\b|tf\.random_uniform\b|"
     r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
-    r"tf\.initialize_all_variables|tf\.nn\.rnn_cell)")
+    r"tf\.initialize_all_variables|tf\.nn\.rnn_cell|"
+    # ops TF2 dropped from `tf.` (checked against TensorFlow 2.21: only in tf.compat.v1)
+    r"tf\.to_(?:float|double|int32|int64)\b|tf\.assign(?:_add|_sub)?\b|tf\.Print\b|tf\.log\b)")
 _TF2_MARKERS = re.compile(r"\b(?:tf\.function\b|tf\.GradientTape|tf\.random\.normal|compat\.v2|"
                           r"tf\.keras|from tensorflow import keras|import keras\b)")
 
