@@ -16,8 +16,8 @@ For every fixture under fixtures/ (recursively) whose first 10 lines contain `# 
   number in a marker is caught here and not blamed on the analysis.
 
 What is not a required weight: normalization parameters (gamma, beta, moving statistics; the
-explain contract has no role for them, but if explain reports one it is checked like any other)
-and optimizer slots. Weights explain reports inside functions it says are never called are not
+explain contract has no role for them, but if explain reports one it is checked like any other),
+optimizer slots and scalars that are not trained (counters, learning rates). Weights explain reports inside functions it says are never called are not
 expected to exist in TensorFlow.
 
 Neither TensorFlow nor a fixture is ever imported into this process. The tier skips when
@@ -181,8 +181,11 @@ def _tail(text: str, lines: int = 25) -> str:
 
 
 def required(var: dict) -> bool:
-    """Variables explain must report: not normalization parameters, not optimizer slots."""
+    """Variables explain must report: not normalization parameters, not optimizer slots, not a
+    scalar that is not trained (a step counter, a learning rate: README "What initlint finds")."""
     if var["role_hint"] in NOT_REQUIRED_HINTS:
+        return False
+    if var["shape"] == [] and not var["trainable"]:
         return False
     return not SLOT_PATTERN.search(var["name"])
 

@@ -143,7 +143,9 @@ _TF1_MARKERS = re.compile(
     r"\b(?:compat\.v1|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
     r"tf\.contrib|tf_slim|contrib\.slim|tf\.random_normal\b|tf\.truncated_normal\b|tf\.random_uniform\b|"
     r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
-    r"tf\.initialize_all_variables|tf\.nn\.rnn_cell)")
+    r"tf\.initialize_all_variables|tf\.nn\.rnn_cell|"
+    # ops TF2 dropped from `tf.` (checked against TensorFlow 2.21: only in tf.compat.v1)
+    r"tf\.to_(?:float|double|int32|int64)\b|tf\.assign(?:_add|_sub)?\b|tf\.Print\b|tf\.log\b)")
 _TF2_MARKERS = re.compile(r"\b(?:tf\.function\b|tf\.GradientTape|tf\.random\.normal|compat\.v2|"
                           r"tf\.keras|from tensorflow import keras|import keras\b)")
 
@@ -772,7 +774,7 @@ class Interpreter:
             return DictV(entries)
         if type(node) is cst.BinaryOperation:
             return self.binary(self.eval(node.left, env, context), node.operator,
-                               self.eval(node.right, env, context), context)
+                               self.eval(node.right, env, context), context, node)
         if type(node) is cst.UnaryOperation:
             operand = self.eval(node.expression, env, context)
             if isinstance(operand, Const):
@@ -1027,7 +1029,8 @@ class Interpreter:
             return Unknown("a comprehension over values not known statically")
         return Seq(results)
 
-    def binary(self, left: Value, operator: cst.BaseBinaryOp, right: Value, context: Context) -> Value:
+    def binary(self, left: Value, operator: cst.BaseBinaryOp, right: Value, context: Context,
+               node: cst.CSTNode | None = None) -> Value:
         if isinstance(left, Const) and isinstance(right, Const):
             note = left.note or right.note
             if too_costly(type(operator).__name__, left.value, right.value):  # `"a" * 10**10`, `(10**64)**64`, ...
@@ -1066,14 +1069,21 @@ class Interpreter:
             return self.matmul(left, right, None, context)
         if type(operator) is cst.Add and (_tensor_like(left) or _tensor_like(right)):
             return self.add_tensors(left, right)
-        if type(operator) is cst.Multiply and (_tensor_like(left) or _tensor_like(right)):
-            tensor, scale = (left, right) if _tensor_like(left) else (right, left)
-            tensor = _as_tensor(tensor)
-            if isinstance(scale, Const) and isinstance(scale.value, (int, float)) and tensor.ms is not None:
-                factor = float(scale.value) * float(scale.value)
-                return _derived(tensor, ms=tensor.ms * factor,
-                                ms_default=None if tensor.ms_default is None else tensor.ms_default * factor)
-            return _derived(tensor, ms=None, ms_default=None)
+        scaling = _scaling(left, operator, right)
+        if scaling is not None:
+            tensor, scale = scaling
+            factor = _number(scale)
+            # a division leaves the signal unknown, as before: `images / 255.0` scales raw pixels, not
+            # the standard-normal inputs the signal model assumes
+            if factor is not None and tensor.ms is not None and type(operator) is cst.Multiply:
+                square = factor * factor
+                scaled = _derived(tensor, ms=tensor.ms * square,
+                                  ms_default=None if tensor.ms_default is None else tensor.ms_default * square)
+            else:
+                scaled = _derived(tensor, ms=None, ms_default=None)
+            if tensor.init is not None and not _tensor_like(scale):  # `tf.random_normal(shape) * 0.05`
+                scaled.init = _scaled_init(tensor.init, scale, node, self.current_origin)
+            return scaled
         if _tensor_like(left) or _tensor_like(right):
             tensor = _as_tensor(left if _tensor_like(left) else right)
             return _derived(tensor, ms=None, ms_default=None)
@@ -1326,6 +1336,9 @@ class Interpreter:
             return Const(None)
         if isinstance(base, Const) and isinstance(base.value, str) and name == "format":
             return Unknown("a formatted string")
+        if isinstance(base, TensorV) and name == "astype":  # numpy: a float type keeps the values
+            dtype = positional[0] if positional else keywords.get("dtype")
+            return base if _float_dtype(dtype) else _derived(base, ms=None, ms_default=None)
         if isinstance(base, (TensorV, VariableV)):
             return _as_tensor(base) if name in ("value", "read_value") else Unknown(f"tensor method {name}")
         if isinstance(base, (LayerV, ModelV)) and name in ("apply", "__call__", "call"):
@@ -1350,6 +1363,11 @@ class Interpreter:
             return _math(last, positional)
         if name in RANDOM_OPS:
             return self.random_tensor(ref, RANDOM_OPS[name], positional, keywords, node)
+        if name in ("np.identity", "np.eye"):  # an array of known shape whose values no initializer names
+            rows = _count(positional[0] if positional else keywords.get("n", keywords.get("N")))
+            columns = positional[1] if name == "np.eye" and len(positional) > 1 else keywords.get("M", Const(None))
+            square = isinstance(columns, Const) and columns.value is None
+            return TensorV((rows, rows if square else _count(columns)), None, 0.0, None)
         if name in ("tf.constant", "tf.fill", "np.full"):
             return self.constant_tensor(name, positional, keywords, node)
         constructor = self._constructor(ref, dialect)
@@ -1415,6 +1433,11 @@ class Interpreter:
             a = positional[0] if positional else keywords.get("value", keywords.get("x", Unknown("")))
             b = positional[1] if len(positional) > 1 else keywords.get("bias", keywords.get("y", Unknown("")))
             return self.add_tensors(a, b)
+        if name in ("tf.multiply", "tf.math.multiply", "tf.scalar_mul", "tf.math.scalar_mul", "tf.divide",
+                    "tf.math.divide", "tf.truediv", "tf.math.truediv") and len(positional) == 2 \
+                and _tensor_like(positional[0]) != _tensor_like(positional[1]):  # a tensor times a number
+            operator = cst.Multiply() if "mul" in name else cst.Divide()
+            return self.binary(positional[0], operator, positional[1], context, node)
         if name in ("tf.add_n",):
             items = positional[0] if positional else Unknown("")
             return self.merge("merge_add", items)
@@ -2141,7 +2164,14 @@ class Interpreter:
 
     def tf_variable(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
                     context: Context) -> Value:
-        initial = positional[0] if positional else keywords.get("initial_value", Unknown("no initial value"))
+        args = _bind(("initial_value", "trainable"), positional, keywords)
+        initial = args.get("initial_value", Unknown("no initial value"))
+        if isinstance(initial, VariableV):
+            return initial
+        trainable = args.get("trainable")
+        scalar = isinstance(initial, Const) or isinstance(initial, TensorV) and initial.shape == ()
+        if scalar and isinstance(trainable, Const) and trainable.value is False:
+            return TensorV((), None, 0.0, None)  # a step counter or a learning rate: state, not a weight
         if isinstance(initial, TensorV) and initial.init is not None:
             init_value = initial.init
             init, _ = self.to_initializer(init_value, "explicit", None, initial.shape, "variable")
@@ -2149,10 +2179,11 @@ class Interpreter:
         elif isinstance(initial, Const) and isinstance(initial.value, (int, float)):
             init = Initializer("constant", {"value": float(initial.value)}, "explicit", None, True)
             init_value, shape = None, ()
-        elif isinstance(initial, VariableV):
-            return initial
-        else:
-            return Unknown("a tf.Variable whose initial value initlint cannot see")
+        else:  # a weight all the same (TensorFlow creates it): listed, its initializer unknown
+            what = "an array or tensor whose values initlint cannot read" if isinstance(initial, TensorV) else \
+                f"a value initlint cannot read ({_unknown_reason(initial)})"
+            init = Initializer("unknown", {}, "explicit", None, False, f"the initial value is {what}")
+            init_value, shape = None, initial.shape if isinstance(initial, TensorV) else None
         weight = WeightDraft("variable", "tf.Variable", "variable", node, context.call_stack, shape, init,
                              init_value, init_value.arithmetic if init_value else "tf", None, context.iteration,
                              None)
@@ -2824,6 +2855,74 @@ def _as_tensor(value: Value) -> TensorV:
         return TensorV(value.shape, None, 0.0, None)
     assert isinstance(value, TensorV)
     return value
+
+
+def _float_dtype(value: Value | None) -> bool:
+    """`np.float32`, `tf.float64`, `float`, `'float32'`."""
+    if isinstance(value, Ref):
+        return value.path.rsplit(".", 1)[-1].startswith("float")
+    return isinstance(value, Const) and isinstance(value.value, str) and value.value.startswith("float")
+
+
+def _number(value: Value) -> float | None:
+    if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+        return float(value.value)
+    return None
+
+
+def _scaling(left: Value, operator: cst.BaseBinaryOp, right: Value) -> tuple[TensorV, Value] | None:
+    """`tensor * k`, `k * tensor`, `tensor / k`: the tensor and the factor its values are multiplied by."""
+    if type(operator) is cst.Multiply and (_tensor_like(left) or _tensor_like(right)):
+        tensor, scale = (left, right) if _tensor_like(left) else (right, left)
+        return _as_tensor(tensor), scale
+    if type(operator) is cst.Divide and _tensor_like(left):
+        divisor = _number(right)
+        if divisor is None:
+            return _as_tensor(left), right  # an unknown factor either way
+        if divisor != 0:
+            return _as_tensor(left), Const(1.0 / divisor, right.note if isinstance(right, Const) else None)
+    return None
+
+
+def _unknown_reason(value: Value) -> str:
+    return value.reason if isinstance(value, Unknown) and value.reason else "a value not known statically"
+
+
+def _scaled_init(init: InitV, scale: Value, node: cst.CSTNode | None, origin: str | None) -> InitV:
+    """The distribution of an initial value's entries after multiplying them by `scale`: a known
+    number scales the parameters of the distributions TensorFlow's random ops draw from; an unknown
+    one leaves the spread unknown. The node is the whole expression, so a fix never rewrites the
+    random op inside it as if it were the initial value."""
+    factor = _number(scale)
+    params = dict(init.params)
+    name = init.name
+    reason = None
+    if factor is None:
+        reason = f"the initial value is scaled by a factor initlint cannot know ({_unknown_reason(scale)})"
+    elif isinstance(scale, Const) and scale.note:
+        reason = f"the scale factor is {scale.note}"
+
+    def times(key: str) -> float | None:
+        value = params.get(key)
+        if isinstance(value, (int, float)) and value == 0:
+            return 0.0  # zero times any factor
+        return None if factor is None or not isinstance(value, (int, float)) else value * factor
+
+    if name in ("random_normal", "truncated_normal"):
+        stddev = times("stddev")
+        params["mean"], params["stddev"] = times("mean"), None if stddev is None else abs(stddev)
+    elif name == "random_uniform":
+        low, high = times("minval"), times("maxval")
+        params["minval"], params["maxval"] = (low, high) if low is None or high is None else sorted((low, high))
+    elif name in ("ones", "constant"):
+        params["value"] = 1.0 if name == "ones" else params.get("value")
+        name, params = "constant", {"value": times("value")}
+    elif name != "zeros":  # a fan-based initializer's values times a number: not a distribution initlint names
+        name, params = "unknown", {}
+        reason = reason or f"the values of a {init.name} initializer multiplied by {factor:g}"
+    defaulted = tuple(key for key in init.defaulted if params.get(key) == init.params.get(key))
+    return replace(init, name=name, params=params, node=node, line=None, origin=origin, defaulted=defaulted,
+                   certain=init.certain and reason is None, reason=init.reason or reason)
 
 
 def _derived(tensor: TensorV, **changes: Any) -> TensorV:
