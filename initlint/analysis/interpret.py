@@ -231,6 +231,7 @@ class Interpreter:
         self.pending_layer_objects: list[LayerV] = []
         self.entered: set[int] = set()  # ids of FunctionDef nodes interpreted at least once
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
+        self.frame_weights: list[int] = []  # per call on the inline stack: len(self.weights) when it began
         self.steps = 0
         self.chain_counter = 0
         self.mutations = 0  # changes made in place to a value (an attribute, an item, a list's length)
@@ -1116,7 +1117,18 @@ class Interpreter:
         self._tick()
         func = self.eval(node.func, env, context)
         positional, keywords, opaque = self.eval_args(node, env, context)
+        if type(node.func) is cst.Attribute and node.func.attr.value == "load_weights" and not isinstance(func, FuncV):
+            self._restored_here(node)
         return self.call(func, positional, keywords, opaque, node, context)
+
+    def _restored_here(self, node: cst.Call) -> None:
+        """Keras `model.load_weights(path)` overwrites every initial value of the model; the
+        function that calls it right after building the model (a pretrained backbone) is all we
+        can tie it to: the Keras weights made in this call so far are marked restored."""
+        first = self.frame_weights[-1] if self.frame_weights else 0
+        for weight in self.weights[first:]:
+            if weight.family == "keras":
+                weight.facts.setdefault("restored", self.line(node))
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
              node: cst.Call | None, context: Context) -> Value:
@@ -1213,6 +1225,7 @@ class Interpreter:
         elif root:
             inner = replace(context, caller_unknown=caller_note)
         self.call_depth.append(key)
+        self.frame_weights.append(len(self.weights))
         saved_returns = self.maybe_returns
         caller_origin, self.current_origin = self.current_origin, func.env.file() or self.path
         try:
@@ -1230,6 +1243,7 @@ class Interpreter:
             return result
         finally:
             self.call_depth.pop()
+            self.frame_weights.pop()
             self.maybe_returns = saved_returns
             self.current_origin = caller_origin
 

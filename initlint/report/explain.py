@@ -122,6 +122,11 @@ def render_table(results: list[FileResult]) -> str:
         if notes:
             out.append("  ? uncertain:")
             out.extend("  " + note for note in notes)
+        restored = sorted({weight.facts["restored"] for weight in result.weights if "restored" in weight.facts})
+        if restored:  # nothing is reported on these weights: say why
+            lines = ", ".join(str(line) for line in restored)
+            out.append(f"  initial values overwritten by load_weights at line {lines}: the Keras weights built "
+                       "before it in the same function are not checked")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
 

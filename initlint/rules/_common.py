@@ -35,12 +35,18 @@ class LayerView:
         return self.weight.std / reference
 
 
+def initial_values_matter(weight: Weight) -> bool:
+    """False for a weight whose initial values are overwritten before training (Keras
+    `load_weights` right after the model is built): nothing about them can hurt."""
+    return "restored" not in weight.facts
+
+
 def layer_views(weights: tuple[Weight, ...]) -> list[LayerView]:
     """One view per layer: its first kernel-like weight of rank >= 2."""
     seen: set[int] = set()
     views: list[LayerView] = []
     for weight in weights:
-        if weight.role not in KERNEL_ROLES or weight.layer_id in seen:
+        if weight.role not in KERNEL_ROLES or weight.layer_id in seen or not initial_values_matter(weight):
             continue
         if weight.shape is not None and len(weight.shape) < 2:
             continue

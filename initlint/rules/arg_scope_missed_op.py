@@ -4,14 +4,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from initlint.model import Diagnostic
-from initlint.rules._common import diagnostic
+from initlint.rules._common import diagnostic, initial_values_matter
 from initlint.rules.base import Example, Rule
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
     for weight in analysis.weights:
         missed = weight.facts.get("arg_scope_missed")
-        if not missed:
+        if not missed or not initial_values_matter(weight):
             continue
         message = (f"{weight.api} is not in the op list of the arg_scope at line {missed['line']}, which sets "
                    f"weights_initializer for {missed['ops']}: this layer silently gets the default "

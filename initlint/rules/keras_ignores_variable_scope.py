@@ -4,14 +4,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from initlint.model import Diagnostic
-from initlint.rules._common import diagnostic
+from initlint.rules._common import diagnostic, initial_values_matter
 from initlint.rules.base import Example, Rule
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
     for weight in analysis.weights:
         line = weight.facts.get("ignored_variable_scope")
-        if line is None or weight.role not in ("kernel", "depthwise_kernel", "pointwise_kernel", "embeddings"):
+        if line is None or not initial_values_matter(weight) or weight.role not in ("kernel", "depthwise_kernel", "pointwise_kernel", "embeddings"):
             continue
         file = weight.facts.get("ignored_variable_scope_file")
         reported_in = weight.call_stack[0].path if weight.call_stack else weight.path
