@@ -40,7 +40,7 @@ CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# For information about cache directory tags, see:\n"
                 "#\thttps://bford.info/cachedir/\n")
 INTERNAL_ERROR = "INI902"
-_FORMAT = 4  # bump when the entry layout changes
+_FORMAT = 5  # bump when the entry layout changes
 
 # Settings fields that decide which files are read or how fast, not what a file's result is.
 _NOT_IN_KEY = frozenset({"exclude", "extend_exclude", "respect_gitignore", "force_exclude", "jobs", "cache",

@@ -55,6 +55,7 @@ class Signal:
     normalized: bool = False  # a normalization layer directly follows this layer
     default_mean_square: float | None = None  # the same, had every weight its library default
     activation_factor: float | None = None  # E[phi(y)^2] / E[y^2] at this layer's q
+    parent_layer: int | None = None  # layer_id of the layer whose output feeds this one, in the chain or not
 
 
 @dataclass(frozen=True, slots=True)

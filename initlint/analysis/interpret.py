@@ -100,6 +100,7 @@ class LayerDraft:
     backward_factor: float | None = None
     chain: int | None = None
     depth: int | None = None
+    parent: int | None = None  # the layer whose output this one's input is (branches share one)
     feeds_weight: bool = False
     normalized: bool = False
     applied: bool = False
@@ -2478,6 +2479,8 @@ class Interpreter:
         if tensor.pending is not None and tensor.pending is not draft:
             tensor.pending.feeds_weight = True
         draft.chain, draft.depth = tensor.chain, tensor.depth
+        source = tensor.producer or tensor.pending
+        draft.parent = source.id if source is not None and source is not draft else None
         draft.input_ms, draft.input_mean, draft.input_ms_default = tensor.ms, tensor.mean, tensor.ms_default
         draft.input_act_factor = tensor.act_factor
         kernels = [w for w in draft.weights if w.role in ("kernel", "depthwise_kernel", "variable")]
@@ -3009,7 +3012,7 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
                 backward = fan_out * (std * std + mean * mean) * (layer.backward_factor or 1.0)
             q = layer.q_depthwise if draft.role == "depthwise_kernel" and layer.q_depthwise is not None else layer.q
             signal = Signal(q, gain, layer.input_ms, backward, layer.chain, layer.depth, layer.feeds_weight,
-                            layer.normalized, layer.q_default, layer.activation_factor)
+                            layer.normalized, layer.q_default, layer.activation_factor, layer.parent)
         facts = dict(draft.facts)
         if layer is not None:
             facts.setdefault("n_in", layer.n_in)

@@ -67,6 +67,25 @@ def chains(weights: tuple[Weight, ...]) -> dict[int, list[LayerView]]:
     return grouped
 
 
+def paths(chain: list[LayerView]) -> list[list[LayerView]]:
+    """A chain's layers as the signal passes them: one list per layer nothing in the chain follows,
+    from the chain's first layer to it. Parallel branches (two heads on one input, an inception
+    module's towers) are each a path of their own, not layers in sequence."""
+    by_id = {view.weight.layer_id: view for view in chain}
+    followed = {view.weight.signal.parent_layer for view in chain}
+    found: list[list[LayerView]] = []
+    for leaf in chain:
+        if leaf.weight.layer_id in followed:
+            continue
+        path = [leaf]
+        parent = leaf.weight.signal.parent_layer
+        while parent in by_id and by_id[parent] not in path:
+            path.append(by_id[parent])
+            parent = by_id[parent].weight.signal.parent_layer
+        found.append(path[::-1])
+    return found
+
+
 def fmt(value: float | None) -> str:
     if value is None:
         return "?"

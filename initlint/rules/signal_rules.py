@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from initlint.analysis.signal import RELU_FAMILY
-from initlint.rules._common import LayerView, chains
+from initlint.rules._common import LayerView, chains, paths
 from initlint.settings import Thresholds
 
 
@@ -51,20 +51,30 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | No
 
 
 def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
+    """Per path of each chain (parallel branches apart), where it first blows up or dies; a
+    layer on several paths is reported once."""
     findings: list[ChainFinding] = []
+    reported: set[int] = set()
     for chain in chains(weights).values():
-        explode = _first_explosion(chain, thresholds)
-        if explode is not None:
-            findings.append(ChainFinding("explode", chain[explode], chain, _certain_upto(chain, explode)))
-            continue
-        vanish = next((i for i, v in enumerate(chain) if v.weight.signal.input_mean_square is not None
-                       and v.weight.signal.input_mean_square < thresholds.vanish), None)
-        if vanish is None or any(v.weight.std == 0 for v in chain[:vanish]):
-            continue  # a constant kernel upstream is INI201's finding, not a scale problem
-        stack = [v for v in chain[:vanish] if _glorot_relu(v)]
-        kind = "glorot_stack" if len(stack) + 1 >= thresholds.deep_stack and len(stack) >= vanish - 1 else "vanish"
-        findings.append(ChainFinding(kind, chain[vanish], chain, _certain_upto(chain, vanish)))
+        for path in paths(chain):
+            finding = _path_finding(path, thresholds)
+            if finding is not None and finding.view.weight.layer_id not in reported:
+                reported.add(finding.view.weight.layer_id)
+                findings.append(finding)
     return findings
+
+
+def _path_finding(path: list[LayerView], thresholds: Thresholds) -> ChainFinding | None:
+    explode = _first_explosion(path, thresholds)
+    if explode is not None:
+        return ChainFinding("explode", path[explode], path, _certain_upto(path, explode))
+    vanish = next((i for i, v in enumerate(path) if v.weight.signal.input_mean_square is not None
+                   and v.weight.signal.input_mean_square < thresholds.vanish), None)
+    if vanish is None or any(v.weight.std == 0 for v in path[:vanish]):
+        return None  # a constant kernel upstream is INI201's finding, not a scale problem
+    stack = [v for v in path[:vanish] if _glorot_relu(v)]
+    kind = "glorot_stack" if len(stack) + 1 >= thresholds.deep_stack and len(stack) >= vanish - 1 else "vanish"
+    return ChainFinding(kind, path[vanish], path, _certain_upto(path, vanish))
 
 
 def covered_chains(weights, thresholds: Thresholds) -> set[int]:
