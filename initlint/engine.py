@@ -1,10 +1,13 @@
 """The per-file pipeline: prefilter -> parse -> interpret -> rules -> FileResult. No printing here."""
 from __future__ import annotations
 
+import gc
 import io
 import os
 import tokenize
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from initlint.analysis.guard import parse_obstacle, run_deep
@@ -160,6 +163,28 @@ def _asdict(diagnostic: Diagnostic) -> dict:
     return {name: getattr(diagnostic, name) for name in diagnostic.__slots__}
 
 
+# A run keeps millions of objects alive (the parse cache's trees) that every full collection walks.
+# One full collection per 100 second-generation ones instead of 10: -14% CPU on tf-slim, -7% on
+# tensor2tensor, peak memory +0 / +11 MB (README "Performance").
+_FULL_COLLECTION_EVERY = 100
+
+
+def _fewer_full_collections() -> tuple[int, int, int]:
+    """Set the collector's thresholds for a run; the old ones are returned."""
+    old = gc.get_threshold()
+    gc.set_threshold(old[0], old[1], max(old[2], _FULL_COLLECTION_EVERY))
+    return old
+
+
+@contextmanager
+def _collector_for_a_run() -> Iterator[None]:
+    old = _fewer_full_collections()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def run(paths: list[tuple[Path, str]], settings: Settings) -> list[FileResult]:
     """Analyse files (each given as (path on disk, path as shown)); the results come in input order.
 
@@ -170,7 +195,7 @@ def run(paths: list[tuple[Path, str]], settings: Settings) -> list[FileResult]:
     from initlint.cache import open_cache
 
     results: list[FileResult | None] = [None] * len(paths)
-    with memoised_run():
+    with memoised_run(), _collector_for_a_run():
         cache = open_cache(settings)
         pending: list[tuple[int, Path, str, bytes | None, str | None]] = []
         for index, (path, shown) in enumerate(paths):
@@ -207,6 +232,7 @@ _WORKER: tuple[Settings, object] | None = None  # (settings, cache) in a worker 
 def _start_worker(settings: Settings, cache: object) -> None:
     global _WORKER
     _WORKER = (settings, cache)
+    _fewer_full_collections()
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle

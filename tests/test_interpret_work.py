@@ -1,4 +1,4 @@
-"""How much interpreting a file takes: work the analysis can skip without changing an answer."""
+"""How much work a run does: what the analysis and the run can skip without changing an answer."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,3 +24,26 @@ def test_an_idle_training_loop_is_not_run_to_its_end(monkeypatch) -> None:  # no
     assert calls.count("train_step") == 3
     probe = [(w.role, w.shape) for w in result.weights if w.shape in ((10, 5), (5,))]
     assert probe == [("kernel", (10, 5)), ("bias", (5,))]  # built only when step == 58: still seen
+
+
+def test_a_run_collects_its_oldest_generation_less_often_and_restores_the_collector(monkeypatch,  # noqa: ANN001
+                                                                                     tmp_path) -> None:  # noqa: ANN001
+    import gc
+
+    from initlint import engine
+
+    seen: list[int] = []
+    real = engine._analyze_pending
+
+    def recording(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        seen.append(gc.get_threshold()[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "_analyze_pending", recording)
+    source = tmp_path / "m.py"
+    source.write_text("import tensorflow as tf\nh = tf.layers.dense(tf.placeholder(tf.float32, [None, 8]), 4)\n")
+    before = gc.get_threshold()
+    results = engine.run([(source, "m.py")], Settings(jobs=1, cache=False))
+    assert [len(result.weights) for result in results] == [2]
+    assert seen == [100]  # the parse cache's trees are walked by every full collection
+    assert gc.get_threshold() == before
