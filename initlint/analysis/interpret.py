@@ -1143,7 +1143,11 @@ class Interpreter:
                 if alpha is None and type(func.node) is cst.FunctionDef and len(func.node.params.params) > 1:
                     default = func.node.params.params[1].default
                     alpha = self.eval(default, func.env, context) if default is not None else None
-                self.call_function(func, positional, keywords, context, node, opaque=opaque)  # weights inside
+                # the body runs for the weights it may make, on a copy of the input: its arithmetic
+                # (pix2pix's `0.5 * (1 + a) * x + 0.5 * (1 - a) * tf.abs(x)`) must not close the layer
+                # before it as linear
+                detached = _derived(_as_tensor(positional[0]), pending=None, producer=None)
+                self.call_function(func, [detached, *positional[1:]], keywords, context, node, opaque=opaque)
                 return self.apply_activation(positional[0], activation, _float(alpha, 0.2))
             return self.call_function(func, positional, keywords, context, node, opaque=opaque)
         if isinstance(func, ClassV):
