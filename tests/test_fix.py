@@ -576,3 +576,15 @@ def test_no_fix_is_planned_when_no_finding_is_certain(monkeypatch: pytest.Monkey
     assert plan_fixes(uncertain) == {}
     assert indexed == []
     assert plan_fixes(result) and indexed == [source]
+
+
+@pytest.mark.parametrize("constructor", ["xavier_initializer()", "xavier_initializer_conv2d()",
+                                         "variance_scaling_initializer()"])
+def test_a_deprecated_initializer_message_names_first_what_its_fix_writes(constructor: str) -> None:
+    source = ("import tensorflow as tf\n"
+              f"w = tf.get_variable('w', [3, 3, 8, 8], initializer=tf.contrib.layers.{constructor})\n")
+    fixed = attach_fixes(analyze_source(source, "m.py", Settings(dialect="tf1")))
+    [finding] = [d for d in fixed.diagnostics if d.code == "INI305"]
+    written = finding.fix.edits[0].content
+    # the message said tf.keras.initializers.GlorotUniform() while the fix wrote the TF1 spelling
+    assert finding.message.split("the equivalent is ", 1)[1].startswith(written.split("(", 1)[0] + "(")

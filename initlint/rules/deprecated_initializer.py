@@ -6,11 +6,14 @@ from collections.abc import Iterator
 from initlint.model import Diagnostic
 from initlint.rules.base import Example, Rule
 
+# what the fix writes first (a TF1 spelling, also in tf.compat.v1), then the TF2 name
 _CONTRIB_EQUIVALENT = {
-    "xavier_initializer": "tf.keras.initializers.GlorotUniform() (GlorotNormal() for uniform=False)",
-    "xavier_initializer_conv2d": "tf.keras.initializers.GlorotUniform()",
-    "variance_scaling_initializer": "tf.keras.initializers.VarianceScaling(scale=2.0) "
-                                    "(He normal; note contrib's normal is 1.0029x and uses uppercase modes)",
+    "xavier_initializer": "tf.glorot_uniform_initializer() (glorot_normal_initializer() for uniform=False; "
+                          "tf.keras.initializers.GlorotUniform() in TF2)",
+    "xavier_initializer_conv2d": "tf.glorot_uniform_initializer() (tf.keras.initializers.GlorotUniform() in TF2)",
+    "variance_scaling_initializer": "tf.variance_scaling_initializer(scale=2.0) (He normal; contrib's normal is "
+                                    "1.0029x and uses uppercase modes; tf.keras.initializers.VarianceScaling "
+                                    "in TF2)",
 }
 
 
