@@ -639,8 +639,7 @@ class Interpreter:
     def exec_for(self, node: cst.For, env: Env, context: Context) -> None:
         items = self._iterate(self.eval(node.iter, env, context))
         if items is None:
-            self.assign(node.target, Unknown("the loop variable of a loop that cannot be unrolled"), env, context)
-            self.exec_suite(node.body, env, context)
+            self._run_once_unknown(node, "the loop variable of a loop that cannot be unrolled", env, context)
             return
         targets = self._loop_targets(node)
         for index, item in enumerate(items):
@@ -654,12 +653,16 @@ class Interpreter:
             self.exec_suite(node.body, env, inner)
             if (before is not None and before[0] == self._effects()
                     and _same_names(before[1], _names_but(env.names, targets))):
-                self.assign(node.target, Unknown(f"the loop variable after {index + 1} iterations that changed "
-                                                 "nothing"), env, context)
-                self.exec_suite(node.body, env, context)
+                self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that changed nothing",
+                                       env, context)
                 break
         if node.orelse is not None:
             self.exec_suite(node.orelse.body, env, context)
+
+    def _run_once_unknown(self, node: cst.For, reason: str, env: Env, context: Context) -> None:
+        """The body once with the loop variable unknown: how a loop that is not unrolled is read."""
+        self.assign(node.target, Unknown(reason), env, context)
+        self.exec_suite(node.body, env, context)
 
     def _effects(self) -> tuple[int, ...]:
         """Counts of everything a loop iteration could change besides its names."""
