@@ -78,8 +78,10 @@ def paths(chain: list[LayerView]) -> list[list[LayerView]]:
         if leaf.weight.layer_id in followed:
             continue
         path = [leaf]
+        on_path = {leaf.weight.layer_id}  # by id: comparing views would compare whole weights
         parent = leaf.weight.signal.parent_layer
-        while parent in by_id and by_id[parent] not in path:
+        while parent in by_id and parent not in on_path:
+            on_path.add(parent)
             path.append(by_id[parent])
             parent = by_id[parent].weight.signal.parent_layer
         found.append(path[::-1])
