@@ -28,7 +28,7 @@ from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
 from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
-from initlint.analysis.shapes import _count, _dims, _int, _ints, _note_of, _product, _spatial_out
+from initlint.analysis.shapes import _count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
@@ -1090,8 +1090,8 @@ class Interpreter:
                 scaled.init = _scaled_init(tensor.init, scale, node, self.current_origin)
             return scaled
         if _tensor_like(left) or _tensor_like(right):
-            tensor = _as_tensor(left if _tensor_like(left) else right)
-            return _derived(tensor, ms=None, ms_default=None)
+            tensor, shape = _elementwise(left, right)
+            return _derived(tensor, shape=shape, ms=None, ms_default=None)
         return Unknown("an operation on unknown values")
 
     # ---- calls -----------------------------------------------------------------------------
@@ -2267,6 +2267,9 @@ class Interpreter:
         if transpose:
             strides_value = positional[3] if len(positional) > 3 else keywords.get("strides")
             padding_value = positional[4] if len(positional) > 4 else keywords.get("padding", Const("SAME"))
+        elif name == "tf.nn.atrous_conv2d":  # (value, filters, rate, padding): the rate dilates, it does not stride
+            strides_value = Const(1)
+            padding_value = positional[3] if len(positional) > 3 else keywords.get("padding", Const("SAME"))
         else:
             strides_value = positional[2] if len(positional) > 2 else keywords.get("strides", keywords.get("stride"))
             padding_value = positional[3] if len(positional) > 3 else keywords.get("padding", Const("SAME"))
@@ -2280,16 +2283,28 @@ class Interpreter:
             out_channels = shape[-2]
         else:
             n_in, out_channels = _product(shape[:-1]), shape[-1]
-        out_shape = None
+        data_format = keywords.get("data_format")
+        if data_format is not None and not (isinstance(data_format, Const) and isinstance(data_format.value, str)):
+            return self.raw_layer(kernel.weight, tensor, n_in, None, "conv")  # where the channels go is unknown
+        channels_first = data_format is not None and data_format.value.upper().startswith("NC")  # type: ignore[union-attr]
+        first_spatial = 2 if channels_first else 1
+        out_shape: tuple[int | None, ...] | None
         if transpose:
             output_shape = positional[2] if len(positional) > 2 else keywords.get("output_shape")
-            dims = _dims(output_shape) if output_shape is not None else None
-            out_shape = dims
+            out_shape = _dims(output_shape) if output_shape is not None else None
+            spatial: tuple[int | None, ...] = (None,) * rank
         elif tensor.shape is not None and len(tensor.shape) == rank + 2:
             pad = padding_value.value if isinstance(padding_value, Const) and isinstance(padding_value.value, str) \
                 else "SAME"
-            spatial = tuple(_spatial_out(tensor.shape[1 + i], kernel_dims[i], strides[i], pad, 1) for i in range(rank))
-            out_shape = (tensor.shape[0], *spatial, out_channels)
+            spatial = tuple(_spatial_out(tensor.shape[first_spatial + i], kernel_dims[i], strides[i], pad, 1)
+                            for i in range(rank))
+            out_shape = None
+        else:
+            spatial = (None,) * rank  # an input of unknown shape: the filter still says the rank and the channels
+            out_shape = None
+        if out_shape is None:
+            batch = tensor.shape[0] if tensor.shape is not None and len(tensor.shape) == rank + 2 else None
+            out_shape = (batch, out_channels, *spatial) if channels_first else (batch, *spatial, out_channels)
         return self.raw_layer(kernel.weight, tensor, n_in, out_shape, "conv")
 
     def raw_layer(self, weight: WeightDraft, tensor: TensorV, n_in: int | None, out_shape: Any, kind: str) -> Value:
@@ -2344,8 +2359,8 @@ class Interpreter:
         if _tensor_like(left) and _tensor_like(right):
             return self.merge("merge_add", Seq([left, right]))
         if _tensor_like(left) or _tensor_like(right):
-            tensor = _as_tensor(left if _tensor_like(left) else right)
-            return _derived(tensor)
+            tensor, shape = _elementwise(left, right)
+            return _derived(tensor, shape=shape)
         return Unknown("an addition of unknown values")
 
     # ---- signal ----------------------------------------------------------------------------
@@ -2874,6 +2889,17 @@ def _tensor_like(value: Value | None) -> bool:
     return isinstance(value, (TensorV, VariableV))
 
 
+def _elementwise(left: Value, right: Value) -> tuple[TensorV, tuple[int | None, ...] | None]:
+    """The tensor an elementwise operation carries on (a tensor before a variable: `scale * x`
+    continues x), and the result's shape: both operands' broadcast when both shapes are known."""
+    tensors = [value for value in (left, right) if _tensor_like(value)]
+    base = _as_tensor(next((value for value in tensors if isinstance(value, TensorV)), tensors[0]))
+    shapes = [_as_tensor(value).shape for value in tensors]
+    if len(shapes) == 2 and shapes[0] is not None and shapes[1] is not None:
+        return base, broadcast_shape(shapes[0], shapes[1])
+    return base, base.shape
+
+
 def _as_tensor(value: Value) -> TensorV:
     if isinstance(value, VariableV):
         return TensorV(value.shape, None, 0.0, None)
@@ -2895,7 +2921,10 @@ def _number(value: Value) -> float | None:
 
 
 def _scaling(left: Value, operator: cst.BaseBinaryOp, right: Value) -> tuple[TensorV, Value] | None:
-    """`tensor * k`, `k * tensor`, `tensor / k`: the tensor and the factor its values are multiplied by."""
+    """`tensor * k`, `k * tensor`, `tensor / k`: the tensor and the factor its values are multiplied by
+    (None for two tensors: an elementwise product, whose shape is both operands' broadcast)."""
+    if _tensor_like(left) and _tensor_like(right):
+        return None
     if type(operator) is cst.Multiply and (_tensor_like(left) or _tensor_like(right)):
         tensor, scale = (left, right) if _tensor_like(left) else (right, left)
         return _as_tensor(tensor), scale

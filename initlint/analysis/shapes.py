@@ -99,3 +99,21 @@ def _spatial_out(size: int | None, kernel: int | None, stride: int | None, paddi
         return None
     effective = (kernel - 1) * (dilation or 1) + 1
     return max(0, (size - effective) // stride + 1)
+
+
+def broadcast_shape(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> tuple[int | None, ...] | None:
+    """The shape of an elementwise operation on two shapes, as NumPy broadcasting gives it (aligned
+    on the right; a 1 stretches); None when two known sizes cannot broadcast."""
+    out: list[int | None] = []
+    for index in range(1, max(len(a), len(b)) + 1):
+        x = a[-index] if index <= len(a) else 1
+        y = b[-index] if index <= len(b) else 1
+        if x == y or y == 1:
+            out.append(x)
+        elif x == 1:
+            out.append(y)
+        elif x is None or y is None:
+            out.append(x if y is None else y)  # the known size, unless it is the 1 that stretches
+        else:
+            return None
+    return tuple(reversed(out))
