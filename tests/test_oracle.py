@@ -309,9 +309,10 @@ def marked_uncalled(weight: dict) -> bool:
             return True
     init = weight.get("initializer") or {}
     reason = " ".join(str(x) for x in (weight.get("reason"), init.get("reason")) if x).lower()
-    # initlint says "f() is not called in this file: ..." (not "uncalled", which INI304 uses for an
-    # initializer class passed without calling it: that weight does exist)
-    return bool(re.search(r"never called|is not called|unreachable", reason))
+    # initlint says "f() is not called in this file: ..." or "f() is called only ..." when it
+    # cannot follow the calls (not "uncalled", which INI304 uses for an initializer class passed
+    # without calling it: that weight does exist)
+    return bool(re.search(r"never called|is not called|is called (?:in this file )?only|unreachable", reason))
 
 
 def match(variables: list[dict], weights: list[dict], fixture: Path) -> dict[int, int]:

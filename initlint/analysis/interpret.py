@@ -97,6 +97,7 @@ class LayerDraft:
     post_ms: float | None = None
     activation_factor: float | None = None
     input_act_factor: float = 1.0
+    zero_mean: bool = False  # the pre-activation's mean is 0 whatever the input (zero-mean kernel, zero bias)
     backward_factor: float | None = None
     chain: int | None = None
     depth: int | None = None
@@ -116,6 +117,8 @@ class Context:
     vscope_obj: VarScopeObj | None = None
     arg_scope: ArgScopeV = field(default_factory=lambda: ArgScopeV({}, []))
     arg_scope_lines: tuple[int, ...] = ()
+    arg_scope_replaced: bool = False  # a saved arg_scope was re-entered: callers' scopes no longer apply
+    new_graph: bool = False  # inside `with tf.Graph().as_default()`: no caller's variable_scope reaches here
     call_stack: tuple[PendingSite, ...] = ()
     caller_unknown: str | None = None  # why callers (outside what we see) may change the context
     iteration: int | None = None
@@ -231,6 +234,7 @@ class Interpreter:
         self.layers: list[LayerDraft] = []
         self.pending_layer_objects: list[LayerV] = []
         self.entered: set[int] = set()  # ids of FunctionDef nodes interpreted at least once
+        self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
         self.frame_weights: list[int] = []  # per call on the inline stack: len(self.weights) when it began
         self.steps = 0
@@ -374,6 +378,12 @@ class Interpreter:
         for node, env, owner in functions:
             if id(node) in self.entered:
                 continue
+            if id(node) in self.too_deep:
+                why = f"is called only deeper than max-call-depth ({self.settings.max_call_depth}) calls"
+            elif node.name.value in called:
+                why = "is called in this file only in ways initlint does not follow"
+            else:
+                why = "is not called in this file"
             bound_self: Value | None = None
             if owner is not None:
                 instance = instances.get(id(owner.node))
@@ -381,12 +391,12 @@ class Interpreter:
                     instance = instances[id(owner.node)] = InstanceV(owner)
                     init = self._find_method(owner, "__init__")
                     if init is not None and id(init[0]) not in self.entered and init[0] is not node:
-                        self._run_root(init[0], init[1].env, owner, instance)
+                        self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
                     self._run_inherited_entries(owner, instance)
                     if id(node) in self.entered:
                         continue
                 bound_self = instance
-            self._run_root(node, env, owner, bound_self)
+            self._run_root(node, env, owner, bound_self, why)
 
     def _run_inherited_entries(self, owner: ClassV, instance: InstanceV) -> None:
         """A base class from another module that drives the subclass (call -> self.body) runs first."""
@@ -397,9 +407,10 @@ class Interpreter:
             if found is not None and found[1] is not owner and found[1].node not in self.module.body:
                 self._run_root(found[0], found[1].env, owner, instance)
 
-    def _run_root(self, node: cst.FunctionDef, env: Env, owner: ClassV | None, bound_self: Value | None) -> None:
+    def _run_root(self, node: cst.FunctionDef, env: Env, owner: ClassV | None, bound_self: Value | None,
+                  why: str = "is not called in this file") -> None:
         name = node.name.value if owner is None else f"{owner.name}.{node.name.value}"
-        context = Context(caller_unknown=f"{name}() is not called in this file: its callers may set the scope")
+        context = Context(caller_unknown=f"{name}() {why}: its callers may set the scope")
         func = FuncV(node, env, name, bound_self, owner)
         first = len(self.weights)
         try:
@@ -707,11 +718,15 @@ class Interpreter:
             reuse = entered.reuse or context.reuse  # as TensorFlow: a sub-scope inherits unless it sets its own
             return replace(context, vscope_init=initializer, vscope_line=line, vscope_file=file, vscope_obj=obj,
                            scope_path=path, reuse=reuse), obj
+        if entered.kind == "graph":  # a new graph starts at its own root variable scope (reference §1.2)
+            return replace(context, vscope_init=None, vscope_line=None, vscope_file=None, vscope_obj=None,
+                           scope_path=(), reuse=None, new_graph=True), entered
         if entered.kind == "arg_scope":
             if entered.saved is not None:  # re-entering a saved arg_scope replaces the stack
                 scope = ArgScopeV({k: dict(v) for k, v in entered.saved.ops.items()}, list(entered.saved.unknown),
                                   entered.saved.opaque)
-                return replace(context, arg_scope=scope, arg_scope_lines=(entered.line or 0,)), scope
+                return replace(context, arg_scope=scope, arg_scope_lines=(entered.line or 0,),
+                               arg_scope_replaced=True), scope
             scope = ArgScopeV({k: dict(v) for k, v in context.arg_scope.ops.items()}, list(context.arg_scope.unknown),
                               context.arg_scope.opaque)
             keys = self._arg_scope_keys(entered.ops)
@@ -890,7 +905,7 @@ class Interpreter:
                 return FuncV(method[0], method[1].env, f"{base.name}.{attr}", None, method[1])
         if isinstance(base, (TensorV, VariableV)) and attr == "shape":
             return self._shape_value(base)
-        if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV)):
+        if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV)):
             return _Bound(base, attr)
         if isinstance(base, Unknown):
             if base.alternatives:
@@ -1192,8 +1207,11 @@ class Interpreter:
     def call_function(self, func: FuncV, positional: list[Value], keywords: dict[str, Value], context: Context,
                       node: cst.Call | None, opaque: bool = False, root: bool = False) -> Value:
         key = id(func.node)
-        if key in self.call_depth or len(self.call_depth) >= self.settings.max_call_depth:
-            return Unknown(f"{func.name}() is recursive or nested too deep to follow")
+        if key in self.call_depth:
+            return Unknown(f"{func.name}() is recursive")
+        if len(self.call_depth) >= self.settings.max_call_depth:
+            self.too_deep.add(key)
+            return Unknown(f"{func.name}() is nested deeper than max-call-depth ({self.settings.max_call_depth})")
         if not root and not func.undecorated and type(func.node) is cst.FunctionDef and func.node.decorators:
             wrapper = self._decorated(func, context)
             if wrapper == "unreadable":  # the body still runs, its arguments unknown rather than shifted
@@ -1254,6 +1272,8 @@ class Interpreter:
             self.frame_weights.pop()
             self.maybe_returns = saved_returns
             self.current_origin = caller_origin
+            if inner is not context:
+                _carry_scope_changes(inner, context)
 
     def _decorated(self, func: FuncV, context: Context) -> FuncV | str | None:
         """What a call to a function with project decorators really calls: the decorators applied,
@@ -1340,6 +1360,8 @@ class Interpreter:
             base.items.update(positional[0].items)
             self.mutations += 1
             return Const(None)
+        if isinstance(base, ContextV) and base.kind == "graph" and name == "as_default":
+            return base
         if isinstance(base, VarScopeObj) and name == "reuse_variables":
             context.reuse = "strict"
             self.mutations += 1
@@ -1401,6 +1423,8 @@ class Interpreter:
             return ContextV("none")
         if name == "slim.arg_scope" or last == "arg_scope":
             return self.arg_scope(positional, keywords, node)
+        if name == "tf.Graph":
+            return ContextV("graph")
         if last == "get_variable_scope" and name.startswith("tf."):
             obj = context.vscope_obj or VarScopeObj(context.vscope_init, context.vscope_line,
                                                     file=context.vscope_file)
@@ -1870,8 +1894,8 @@ class Interpreter:
             self._layer_caller[draft.id] = resolve_context.caller_unknown
         tensor = self.ensure_tensor(inputs) if inputs is not None else None
         in_channels = self._in_channels(spec, args, tensor)
-        shape_note = _note_of(args.get("num_outputs") or args.get("units") or args.get("filters")) or _note_of(
-            args.get("kernel_size"))
+        width_note = _note_of(args.get("num_outputs") or args.get("units") or args.get("filters"))
+        size_note = _note_of(args.get("kernel_size"))
         for wspec in spec.weights:
             if not self._weight_created(spec, wspec, args):
                 continue
@@ -1901,6 +1925,12 @@ class Interpreter:
                     init_value = None
             # the formula is the initializer's (a TF initializer in a slim layer is TF arithmetic)
             arithmetic = init_value.arithmetic if init_value is not None else wspec.arithmetic
+            # a width or kernel size that is a parameter's default makes a weight uncertain only where
+            # it changes what the findings are made of: the fan_in of a kernel, or a std computed
+            # from fan_out (a logits layer's `num_classes=1000` changes neither for truncated_normal)
+            shape_note = size_note if wspec.role in _KERNEL_ROLES else None
+            if shape_note is None and width_note is not None and _std_depends_on_width(init, shape, arithmetic):
+                shape_note = width_note
             weight = WeightDraft(wspec.role, spec.api, spec.family, node, call_stack, shape, init, init_value,
                                  arithmetic, draft, resolve_context.iteration, shape_note)
             if spec.family == "keras" and layer_obj.context.vscope_init is not None and \
@@ -2069,7 +2099,9 @@ class Interpreter:
             return self.scope_or_dtype(context, shape, args)
         name, params = wspec.default
         caller = context.caller_unknown if family == "slim" else None
-        if caller is not None and not context.arg_scope.ops and not context.arg_scope_lines:
+        # an arg_scope entered here over other kwargs leaves the callers' scopes in force (slim
+        # merges them); only re-entering a saved one replaces them
+        if caller is not None and not context.arg_scope_replaced:
             return replace(_named(name, dict(params), "default", None, _DEFAULT_API.get(name)), certain=False,
                            reason=f"library default unless a caller's slim.arg_scope sets "
                                   f"`{kwarg or 'param_initializers'}`: {caller}"), None
@@ -2101,7 +2133,7 @@ class Interpreter:
         dtype = args.get("dtype")
         if isinstance(dtype, Ref) and re.search(r"\.(u?int\d*|bool|string)$", dtype.path):
             return _named("zeros", {}, "default", None, "tf.zeros_initializer"), None
-        if context.caller_unknown is not None:
+        if context.caller_unknown is not None and not context.new_graph:
             return (Initializer("glorot_uniform", {}, "default", None, False,
                                 f"glorot_uniform unless a caller's variable_scope sets an initializer: "
                                 f"{context.caller_unknown}", api="tf.glorot_uniform_initializer"), None)
@@ -2172,6 +2204,8 @@ class Interpreter:
                                       "`initializer` may be passed through **kwargs"), None
         else:
             init, value = self.scope_or_dtype(context, shape, args)
+        if _state_not_weight(args.get("trainable"), init.name):
+            return TensorV(shape, None, 0.0, None)
         if isinstance(initializer, Ref) and value is not None:
             value.uncalled = True
         weight = WeightDraft("variable", ref.name, "get_variable", node, context.call_stack, shape, init, value,
@@ -2194,6 +2228,9 @@ class Interpreter:
         scalar = isinstance(initial, Const) or isinstance(initial, TensorV) and initial.shape == ()
         if scalar and isinstance(trainable, Const) and trainable.value is False:
             return TensorV((), None, 0.0, None)  # a step counter or a learning rate: state, not a weight
+        drawn = initial.init.name if isinstance(initial, TensorV) and initial.init is not None else "unknown"
+        if _state_not_weight(trainable, drawn):
+            return TensorV(initial.shape if isinstance(initial, TensorV) else None, None, 0.0, None)
         if isinstance(initial, TensorV) and initial.init is not None:
             init_value = initial.init
             init, _ = self.to_initializer(init_value, "explicit", None, initial.shape, "variable")
@@ -2541,6 +2578,7 @@ class Interpreter:
         n = draft.n_in
         q = q_default = None
         mean_y = 0.0
+        draft.zero_mean = _kernel_mean(kernel) == 0.0 and b2 is not None and b_mean == 0.0
         if n is not None and w2 is not None and tensor.ms is not None and b2 is not None:
             shift = (w_mean or 0.0) * tensor.mean  # a product, not `** 2`: a float overflows to inf, never raises
             q = n * w2 * tensor.ms + n * (n - 1) * shift * shift + b2
@@ -2559,7 +2597,11 @@ class Interpreter:
         activation = draft.activation
         q = draft.q
         if q is None:
-            return _derived(tensor, ms=None, pending=None, rectified=activation in RELU_FAMILY)
+            # the input's scale is unknown, but a ReLU keeps half of a zero-mean signal at any scale:
+            # the next layer's gain still counts it (a Glorot ReLU stack halves per layer)
+            factor = activate(activation, 1.0, 0.0, alpha)[0] if draft.zero_mean and activation in _SCALE_FREE \
+                else 1.0
+            return _derived(tensor, ms=None, pending=None, rectified=activation in RELU_FAMILY, act_factor=factor)
         post, post_mean, slope = activate(activation, q, tensor.mean, alpha)
         draft.post_ms = post
         draft.activation_factor = post / q if q > 0 else None
@@ -2887,6 +2929,52 @@ def _float(value: Value | None, default: float) -> float:
 
 def _tensor_like(value: Value | None) -> bool:
     return isinstance(value, (TensorV, VariableV))
+
+
+_SCALE_FREE = frozenset({"relu", "leaky_relu"})  # E[phi(y)^2] / E[y^2] does not depend on the scale of y
+_STATE_VALUES = frozenset({"zeros", "ones", "constant", "unknown"})
+
+
+def _kernel_mean(kernel: WeightDraft | None) -> float | None:
+    """A kernel's initial mean, which for every initializer but identity's does not depend on the
+    shape: known even where an unknown fan leaves the std unknown."""
+    if kernel is None or kernel.init.name == "identity":
+        return None
+    shape = tuple(1 if size is None else size for size in kernel.shape) if kernel.shape is not None else (1, 1)
+    return moments(kernel.init.name, kernel.init.params, shape, kernel.arithmetic)[1]
+
+
+def _state_not_weight(trainable: Value | None, initializer: str) -> bool:
+    """A variable made with `trainable=False` whose first value is not drawn at random (a metric's
+    accumulator, a step counter, a learning rate, moving statistics) is state, not a weight. A
+    frozen random projection still is one: its scale shapes the signal."""
+    return isinstance(trainable, Const) and trainable.value is False and initializer in _STATE_VALUES
+
+
+_KERNEL_ROLES = frozenset({"kernel", "depthwise_kernel", "pointwise_kernel", "recurrent_kernel"})
+
+
+def _std_depends_on_width(init: Initializer, shape: tuple[int | None, ...] | None, arithmetic: str) -> bool:
+    """Whether the initial std changes with the last dimension (fan_out): Glorot's does, a fixed
+    stddev or a fan_in variance scaling does not."""
+    if not shape or shape[-1] is None:
+        return False
+    wider = (*shape[:-1], 2 * shape[-1] + 1)
+    return moments(init.name, init.params, shape, arithmetic) != moments(init.name, init.params, wider, arithmetic)
+
+
+def _carry_scope_changes(callee: Context, caller: Context) -> None:
+    """`tf.get_variable_scope().set_initializer(...)` or `.reuse_variables()` at a function's top
+    level changes the scope its caller is in, as in TensorFlow (nmt's BaseModel sets its initializer
+    in a helper, then builds every cell): the change outlives the call."""
+    if callee.vscope_obj is not None and callee.vscope_obj is not caller.vscope_obj:
+        caller.vscope_obj = callee.vscope_obj
+    if (callee.vscope_init, callee.vscope_line, callee.vscope_file) != \
+            (caller.vscope_init, caller.vscope_line, caller.vscope_file):
+        caller.vscope_init, caller.vscope_line, caller.vscope_file = \
+            callee.vscope_init, callee.vscope_line, callee.vscope_file
+    if callee.reuse != caller.reuse:
+        caller.reuse = callee.reuse
 
 
 def _elementwise(left: Value, right: Value) -> tuple[TensorV, tuple[int | None, ...] | None]:

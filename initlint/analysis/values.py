@@ -164,7 +164,7 @@ class VarScopeObj(Value):
 class ContextV(Value):
     """What a `with` statement enters: a variable_scope, an arg_scope, or nothing that matters."""
 
-    kind: str  # variable_scope | arg_scope | none
+    kind: str  # variable_scope | arg_scope | graph (tf.Graph().as_default()) | none
     initializer: Value | None = None
     initializer_given: bool = False
     scope_obj: VarScopeObj | None = None

@@ -3,6 +3,6 @@
 # class with no arguments, which is exactly `tf.zeros_initializer()` (fixed: zeros/ones are left alone).
 import tensorflow.compat.v1 as tf
 
-moment = tf.get_variable("h_max", [], initializer=tf.zeros_initializer, trainable=False)  # explain: variable zeros explicit
+moment = tf.get_variable("h_max", [], initializer=tf.zeros_initializer)  # explain: variable zeros explicit
 x = tf.placeholder(tf.float32, [None, 64])
 w = tf.get_variable("w", [64, 32], initializer=tf.truncated_normal_initializer)  # explain: variable truncated_normal explicit std=0.8796  # expect: INI301, INI304
