@@ -20,7 +20,10 @@ class WeightSpec:
     kwarg: str | None  # the parameter that sets its initializer
     default: tuple[str, dict[str, Any]] | None  # None: falls through to variable_scope, then glorot
     layout: str  # how the shape is built, see interpret._weight_shape
-    when: str = "always"  # always | use_bias | slim_bias | pointwise | bn_center | bn_scale
+    # always | use_bias | slim_bias | pointwise | bn_center | bn_scale, or on a parameter (its value,
+    # else the spec's default): if:P (true), unless:P (false), given:P (not None); P may be a|b
+    # (the first one passed: a parameter renamed between releases)
+    when: str = "always"
     arithmetic: str = "tf"
     none_is_default: bool = False  # the library puts its default in place of an explicit None
 
@@ -209,6 +212,28 @@ _GRU_CELL = (WeightSpec("kernel", "kernel_initializer", SCOPE, "cell_kernel2"),
              WeightSpec("bias", "bias_initializer", ("constant", {"value": 1.0}), "cell_bias2", none_is_default=True),
              WeightSpec("kernel", "kernel_initializer", SCOPE, "cell_kernel1"),
              WeightSpec("bias", "bias_initializer", ZEROS, "cell_bias1", none_is_default=True))
+# LayerNormBasicLSTMCell (tf.contrib.rnn): `kernel` [in+n, 4n] from get_variable without an
+# initializer; with layer_norm a `gamma` (norm_gain) and `beta` (norm_shift) [n] for each of the
+# input, transform, forget and output gates and the state, and no bias; without it a `bias` [4n],
+# also without an initializer, so the scope's or glorot_uniform, not zeros.
+_LN_LSTM_CELL = (
+    WeightSpec("kernel", None, SCOPE, "cell_kernel4"),
+    WeightSpec("bias", None, SCOPE, "cell_bias4", "unless:layer_norm"),
+    *((WeightSpec("gamma", "norm_gain", ("constant", {"value": 1.0}), "cell_bias1", "if:layer_norm"),
+       WeightSpec("beta", "norm_shift", ("constant", {"value": 0.0}), "cell_bias1", "if:layer_norm")) * 5))
+# NASCell (tf.contrib.rnn): `recurrent_kernel` [num_proj or n, 8n], `kernel` [in, 8n], a zero `bias`
+# [8n] with use_bias (use_biases before TF 1.6), `projection_weights` [n, num_proj] with num_proj.
+_NAS_CELL = (WeightSpec("recurrent_kernel", None, SCOPE, "cell_recurrent8"),
+             WeightSpec("kernel", None, SCOPE, "cell_input8"),
+             WeightSpec("bias", None, ZEROS, "cell_bias8", "if:use_bias|use_biases"),
+             WeightSpec("kernel", None, SCOPE, "cell_projection", "given:num_proj"))
+for cls, params, weights, defaults in (
+    ("LayerNormBasicLSTMCell", ("num_units", "forget_bias", "input_size", "activation", "layer_norm", "norm_gain",
+                                "norm_shift", "dropout_keep_prob", "dropout_prob_seed", "reuse"),
+     _LN_LSTM_CELL, {"layer_norm": True}),
+    ("NASCell", ("num_units", "num_proj", "use_bias", "reuse"), _NAS_CELL, {"use_bias": False, "num_proj": None}),
+):
+    _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, defaults, weights, False))
 for cls, params, weights in (
     ("BasicRNNCell", ("num_units", "activation"), (_CELL_KERNEL, _CELL_BIAS)),
     ("BasicLSTMCell", ("num_units", "forget_bias"),

@@ -1771,7 +1771,8 @@ class Interpreter:
                 if isinstance(cell, LayerV) and cell.layer is None:
                     self.build_layer_object(cell, layer_input, context)
                 if isinstance(cell, LayerV):
-                    units = _count(cell.args.get("num_units"))
+                    units = _cell_units_of(cell.args) if "num_proj" in cell.spec.params \
+                        else _count(cell.args.get("num_units"))
                     layer_input = TensorV((None, units), None, 0.0, None)
         shape = (*tensor.shape[:-1], units) if tensor.shape else None
         return Seq([TensorV(shape, None, 0.0, None), Unknown("the RNN state")], "tuple")
@@ -1948,6 +1949,13 @@ class Interpreter:
             key = "scale" if when == "bn_scale" else "center"
             value = args.get(key, Const(spec.defaults.get(key, True)))
             return not (isinstance(value, Const) and value.value is False)
+        if ":" in when:  # on a parameter; one not known statically makes the weight
+            test, names = when.split(":", 1)
+            name = next((n for n in names.split("|") if n in args), names.split("|")[0])
+            value = args.get(name, Const(spec.defaults.get(name)))
+            if not isinstance(value, Const):
+                return True
+            return {"if": bool(value.value), "unless": not value.value, "given": value.value is not None}[test]
         return True
 
     def _in_channels(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV | None) -> int | None:
@@ -2018,6 +2026,13 @@ class Interpreter:
             gates = int(layout[-1])
             num_units = _count(args.get("num_units"))
             return (None if num_units is None else gates * num_units,)
+        if layout.startswith(("cell_input", "cell_recurrent")):  # [in, k*n] / [num_proj or n, k*n]: no concat
+            gates = int(layout[-1])
+            num_units = _count(args.get("num_units"))
+            rows = in_channels if layout.startswith("cell_input") else _cell_units_of(args)
+            return (rows, None if num_units is None else gates * num_units)
+        if layout == "cell_projection":
+            return (_count(args.get("num_units")), _count(args.get("num_proj")))
         return None
 
     # ---- initializer resolution (tf-initializers.md §0) -----------------------------------------
@@ -2877,6 +2892,14 @@ def _bind(params: tuple[str, ...], positional: list[Value], keywords: dict[str, 
     bound = {name: value for name, value in zip(params, positional)}
     bound.update(keywords)
     return bound
+
+
+def _cell_units_of(args: dict[str, Value]) -> int | None:
+    """A projecting cell's output width: num_proj when given, else num_units."""
+    num_proj = args.get("num_proj")
+    if num_proj is None or isinstance(num_proj, Const) and num_proj.value is None:
+        return _count(args.get("num_units"))
+    return _count(num_proj)
 
 
 def _float(value: Value | None, default: float) -> float:

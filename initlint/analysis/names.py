@@ -25,6 +25,7 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("tensorflow.contrib.slim.", "slim."),
     ("tensorflow.contrib.layers.", "slim."),
     ("tensorflow.contrib.framework.", "slim."),
+    ("tensorflow.contrib.rnn.python.ops.rnn_cell.", "rnn."),
     ("tensorflow.contrib.rnn.", "rnn."),
     ("tf_slim.nets.", "slim.nets."),
     ("tf_slim.", "slim."),
