@@ -26,6 +26,14 @@ class WeightSpec:
     when: str = "always"
     arithmetic: str = "tf"
     none_is_default: bool = False  # the library puts its default in place of an explicit None
+    phase: str = "call"  # call (at the first call) | construct (when the object is made, in that scope)
+
+
+@dataclass(frozen=True, slots=True)
+class ArgPower:
+    """A default initializer's parameter read off the layer's arguments: args[param] ** power."""
+    param: str
+    power: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +251,35 @@ for cls, params, weights in (
     ("GRUCell", ("num_units", "activation", "reuse", "kernel_initializer", "bias_initializer"), _GRU_CELL),
 ):
     _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, {}, weights, False))
+
+# --- tf.contrib.seq2seq attention (TF 1.x contrib/seq2seq/python/ops/attention_wrapper.py) ---
+# A mechanism's memory_layer (tf.layers Dense, no bias) runs on the memory in its constructor; the
+# rest is made at the AttentionWrapper's first call, the query layer reading the cell's output.
+# Layouts in_by:P are [in, P]; in is the memory's depth, the cell's output, or (the wrapper's
+# attention_layer) the cell's output + the memory's depth.
+_MEMORY_LAYER = WeightSpec("kernel", None, SCOPE, "in_by:num_units", phase="construct")
+_MECHANISM = ("num_units", "memory", "memory_sequence_length")
+_MECHANISM_TAIL = ("probability_fn", "score_mask_value", "dtype", "custom_key_value_fn", "name")
+# LuongAttention(scale=True): a scalar attention_g, ones_initializer (1.0 before TF 1.5)
+_add(LayerSpec("seq2seq.LuongAttention", "rnn_cell", "rnn_cell", (*_MECHANISM, "scale", *_MECHANISM_TAIL),
+               {"scale": False}, (_MEMORY_LAYER, WeightSpec("gamma", None, ONES, "scalar", "if:scale")), False))
+# BahdanauAttention: query_layer (Dense, no bias), attention_v [num_units] from get_variable without
+# an initializer; normalize=True adds a scalar attention_g at sqrt(1/num_units), attention_b [n] at 0
+_add(LayerSpec("seq2seq.BahdanauAttention", "rnn_cell", "rnn_cell", (*_MECHANISM, "normalize", *_MECHANISM_TAIL),
+               {"normalize": False},
+               (_MEMORY_LAYER, WeightSpec("kernel", None, SCOPE, "in_by:num_units"),
+                WeightSpec("kernel", None, SCOPE, "cell_bias1"),
+                WeightSpec("gamma", None, ("constant", {"value": ArgPower("num_units", -0.5)}), "scalar",
+                           "if:normalize"),
+                WeightSpec("bias", None, ZEROS, "cell_bias1", "if:normalize")), False))
+# AttentionWrapper(attention_layer_size=k): one attention_layer (Dense, no bias) per mechanism
+_add(LayerSpec("seq2seq.AttentionWrapper", "rnn_cell", "rnn_cell",
+               ("cell", "attention_mechanism", "attention_layer_size", "alignment_history", "cell_input_fn",
+                "output_attention", "initial_cell_state", "name", "attention_layer", "attention_fn", "dtype"),
+               {"output_attention": True, "attention_layer_size": None},
+               (WeightSpec("kernel", None, SCOPE, "in_by:attention_layer_size", "given:attention_layer_size"),),
+               False))
+ATTENTION_WRAPPERS = {"seq2seq.AttentionWrapper"}
 
 # Ops whose arg_scope identity is shared (slim.conv2d is slim.convolution2d, §4.2)
 ARG_SCOPE_KEY = {name: spec.api for name, spec in LAYERS.items() if spec.family == "slim"}

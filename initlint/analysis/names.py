@@ -26,6 +26,8 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("tensorflow.contrib.layers.", "slim."),
     ("tensorflow.contrib.framework.", "slim."),
     ("tensorflow.contrib.rnn.python.ops.rnn_cell.", "rnn."),
+    ("tensorflow.contrib.seq2seq.python.ops.attention_wrapper.", "seq2seq."),
+    ("tensorflow.contrib.seq2seq.", "seq2seq."),
     ("tensorflow.contrib.rnn.", "rnn."),
     ("tf_slim.nets.", "slim.nets."),
     ("tf_slim.", "slim."),
