@@ -1793,6 +1793,9 @@ class Interpreter:
         tensor = self.ensure_tensor(inputs) if inputs is not None else None
         width = tensor.shape[-1] if tensor is not None and tensor.shape else None
         attention = _attention_width(args)
+        custom = args.get("cell_input_fn", Const(None))
+        if not (isinstance(custom, Const) and custom.value is None):  # not concat([inputs, attention])
+            width = None
         cell_input = None if tensor is None else TensorV(
             (*tensor.shape[:-1], None if width is None or attention is None else width + attention)
             if tensor.shape else None, None, 0.0, None)
