@@ -20,9 +20,20 @@ class WeightSpec:
     kwarg: str | None  # the parameter that sets its initializer
     default: tuple[str, dict[str, Any]] | None  # None: falls through to variable_scope, then glorot
     layout: str  # how the shape is built, see interpret._weight_shape
-    when: str = "always"  # always | use_bias | slim_bias | pointwise | bn_center | bn_scale
+    # always | use_bias | slim_bias | pointwise | bn_center | bn_scale, or on a parameter (its value,
+    # else the spec's default): if:P (true), unless:P (false), given:P (not None); P may be a|b
+    # (the first one passed: a parameter renamed between releases)
+    when: str = "always"
     arithmetic: str = "tf"
     none_is_default: bool = False  # the library puts its default in place of an explicit None
+    phase: str = "call"  # call (at the first call) | construct (when the object is made, in that scope)
+
+
+@dataclass(frozen=True, slots=True)
+class ArgPower:
+    """A default initializer's parameter read off the layer's arguments: args[param] ** power."""
+    param: str
+    power: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +220,28 @@ _GRU_CELL = (WeightSpec("kernel", "kernel_initializer", SCOPE, "cell_kernel2"),
              WeightSpec("bias", "bias_initializer", ("constant", {"value": 1.0}), "cell_bias2", none_is_default=True),
              WeightSpec("kernel", "kernel_initializer", SCOPE, "cell_kernel1"),
              WeightSpec("bias", "bias_initializer", ZEROS, "cell_bias1", none_is_default=True))
+# LayerNormBasicLSTMCell (tf.contrib.rnn): `kernel` [in+n, 4n] from get_variable without an
+# initializer; with layer_norm a `gamma` (norm_gain) and `beta` (norm_shift) [n] for each of the
+# input, transform, forget and output gates and the state, and no bias; without it a `bias` [4n],
+# also without an initializer, so the scope's or glorot_uniform, not zeros.
+_LN_LSTM_CELL = (
+    WeightSpec("kernel", None, SCOPE, "cell_kernel4"),
+    WeightSpec("bias", None, SCOPE, "cell_bias4", "unless:layer_norm"),
+    *((WeightSpec("gamma", "norm_gain", ("constant", {"value": 1.0}), "cell_bias1", "if:layer_norm"),
+       WeightSpec("beta", "norm_shift", ("constant", {"value": 0.0}), "cell_bias1", "if:layer_norm")) * 5))
+# NASCell (tf.contrib.rnn): `recurrent_kernel` [num_proj or n, 8n], `kernel` [in, 8n], a zero `bias`
+# [8n] with use_bias (use_biases before TF 1.6), `projection_weights` [n, num_proj] with num_proj.
+_NAS_CELL = (WeightSpec("recurrent_kernel", None, SCOPE, "cell_recurrent8"),
+             WeightSpec("kernel", None, SCOPE, "cell_input8"),
+             WeightSpec("bias", None, ZEROS, "cell_bias8", "if:use_bias|use_biases"),
+             WeightSpec("kernel", None, SCOPE, "cell_projection", "given:num_proj"))
+for cls, params, weights, defaults in (
+    ("LayerNormBasicLSTMCell", ("num_units", "forget_bias", "input_size", "activation", "layer_norm", "norm_gain",
+                                "norm_shift", "dropout_keep_prob", "dropout_prob_seed", "reuse"),
+     _LN_LSTM_CELL, {"layer_norm": True}),
+    ("NASCell", ("num_units", "num_proj", "use_bias", "reuse"), _NAS_CELL, {"use_bias": False, "num_proj": None}),
+):
+    _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, defaults, weights, False))
 for cls, params, weights in (
     ("BasicRNNCell", ("num_units", "activation"), (_CELL_KERNEL, _CELL_BIAS)),
     ("BasicLSTMCell", ("num_units", "forget_bias"),
@@ -218,6 +251,35 @@ for cls, params, weights in (
     ("GRUCell", ("num_units", "activation", "reuse", "kernel_initializer", "bias_initializer"), _GRU_CELL),
 ):
     _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, {}, weights, False))
+
+# --- tf.contrib.seq2seq attention (TF 1.x contrib/seq2seq/python/ops/attention_wrapper.py) ---
+# A mechanism's memory_layer (tf.layers Dense, no bias) runs on the memory in its constructor; the
+# rest is made at the AttentionWrapper's first call, the query layer reading the cell's output.
+# Layouts in_by:P are [in, P]; in is the memory's depth, the cell's output, or (the wrapper's
+# attention_layer) the cell's output + the memory's depth.
+_MEMORY_LAYER = WeightSpec("kernel", None, SCOPE, "in_by:num_units", phase="construct")
+_MECHANISM = ("num_units", "memory", "memory_sequence_length")
+_MECHANISM_TAIL = ("probability_fn", "score_mask_value", "dtype", "custom_key_value_fn", "name")
+# LuongAttention(scale=True): a scalar attention_g, ones_initializer (1.0 before TF 1.5)
+_add(LayerSpec("seq2seq.LuongAttention", "rnn_cell", "rnn_cell", (*_MECHANISM, "scale", *_MECHANISM_TAIL),
+               {"scale": False}, (_MEMORY_LAYER, WeightSpec("gamma", None, ONES, "scalar", "if:scale")), False))
+# BahdanauAttention: query_layer (Dense, no bias), attention_v [num_units] from get_variable without
+# an initializer; normalize=True adds a scalar attention_g at sqrt(1/num_units), attention_b [n] at 0
+_add(LayerSpec("seq2seq.BahdanauAttention", "rnn_cell", "rnn_cell", (*_MECHANISM, "normalize", *_MECHANISM_TAIL),
+               {"normalize": False},
+               (_MEMORY_LAYER, WeightSpec("kernel", None, SCOPE, "in_by:num_units"),
+                WeightSpec("kernel", None, SCOPE, "cell_bias1"),
+                WeightSpec("gamma", None, ("constant", {"value": ArgPower("num_units", -0.5)}), "scalar",
+                           "if:normalize"),
+                WeightSpec("bias", None, ZEROS, "cell_bias1", "if:normalize")), False))
+# AttentionWrapper(attention_layer_size=k): one attention_layer (Dense, no bias) per mechanism
+_add(LayerSpec("seq2seq.AttentionWrapper", "rnn_cell", "rnn_cell",
+               ("cell", "attention_mechanism", "attention_layer_size", "alignment_history", "cell_input_fn",
+                "output_attention", "initial_cell_state", "name", "attention_layer", "attention_fn", "dtype"),
+               {"output_attention": True, "attention_layer_size": None},
+               (WeightSpec("kernel", None, SCOPE, "in_by:attention_layer_size", "given:attention_layer_size"),),
+               False))
+ATTENTION_WRAPPERS = {"seq2seq.AttentionWrapper"}
 
 # Ops whose arg_scope identity is shared (slim.conv2d is slim.convolution2d, §4.2)
 ARG_SCOPE_KEY = {name: spec.api for name, spec in LAYERS.items() if spec.family == "slim"}

@@ -455,9 +455,10 @@ class Interpreter:
 
     def _emit_unbuilt_layers(self) -> None:
         """Layer objects never called in what we see still have weights: report them with unknown inputs."""
-        for layer in self.pending_layer_objects:
+        # an AttentionWrapper first: it knows its mechanisms' query width (its cell's output)
+        for layer in sorted(self.pending_layer_objects, key=lambda obj: obj.spec.api not in catalog.ATTENTION_WRAPPERS):
             if layer.layer is None:
-                self.build_layer_object(layer, None, layer.context)
+                self.build_cell(layer, None, layer.context)
 
     def _tick(self) -> None:
         self.steps += 1
@@ -1793,12 +1794,61 @@ class Interpreter:
             layer_input = tensor
             for cell in (stack.items if isinstance(stack, Seq) else [stack]):
                 if isinstance(cell, LayerV) and cell.layer is None:
-                    self.build_layer_object(cell, layer_input, context)
+                    self.build_cell(cell, layer_input, context)
                 if isinstance(cell, LayerV):
-                    units = _count(cell.args.get("num_units"))
+                    units = _cell_units(cell)
                     layer_input = TensorV((None, units), None, 0.0, None)
         shape = (*tensor.shape[:-1], units) if tensor.shape else None
         return Seq([TensorV(shape, None, 0.0, None), Unknown("the RNN state")], "tuple")
+
+    def build_cell(self, cell: LayerV, inputs: Value | None, context: Context) -> Value:
+        if cell.spec.api in catalog.ATTENTION_WRAPPERS:
+            return self.build_attention_wrapper(cell, inputs, context)
+        return self.build_layer_object(cell, inputs, context)
+
+    def build_attention_wrapper(self, wrapper: LayerV, inputs: Value | None, context: Context) -> Value:
+        """contrib.seq2seq.AttentionWrapper at its first call: its cell reads [inputs, attention], each
+        mechanism's query weights read the cell's output, each attention layer [cell output, context]."""
+        args = wrapper.args
+        chosen = args.get("attention_mechanism")
+        mechanisms = list(chosen.items) if isinstance(chosen, Seq) else [chosen]
+        sizes = args.get("attention_layer_size")
+        size_list = list(sizes.items) if isinstance(sizes, Seq) else [sizes] * len(mechanisms)
+        tensor = self.ensure_tensor(inputs) if inputs is not None else None
+        width = tensor.shape[-1] if tensor is not None and tensor.shape else None
+        attention = _attention_width(args)
+        custom = args.get("cell_input_fn", Const(None))
+        if not (isinstance(custom, Const) and custom.value is None):  # not concat([inputs, attention])
+            width = None
+        cell_input = None if tensor is None else TensorV(
+            (*tensor.shape[:-1], None if width is None or attention is None else width + attention)
+            if tensor.shape else None, None, 0.0, None)
+        cell_units = self.build_stack(args.get("cell", Unknown("")), cell_input, context)
+        query = TensorV((None, cell_units), None, 0.0, None)
+        for mechanism, size in list(zip(mechanisms, size_list)) or [(Unknown(""), Const(None))]:
+            if isinstance(mechanism, LayerV) and mechanism.layer is None:
+                self.build_layer_object(mechanism, query, context)
+            depth = _memory_depth(mechanism)
+            own = LayerV(wrapper.spec, {**args, "attention_layer_size": size if size is not None else Const(None)},
+                         wrapper.node, wrapper.call_stack, wrapper.context)
+            self.build_layer_object(own, TensorV((None, None if cell_units is None or depth is None
+                                                  else cell_units + depth), None, 0.0, None), context)
+            wrapper.layer = wrapper.layer or own.layer
+        if tensor is None:
+            return Unknown("a layer never called")
+        return TensorV((*tensor.shape[:-1], _cell_units(wrapper)) if tensor.shape else None, None, 0.0, None)
+
+    def build_stack(self, stack: Value, tensor: TensorV | None, context: Context) -> int | None:
+        """Build a cell or a MultiRNNCell's cells in turn; the last one's output width."""
+        units = None
+        layer_input = tensor
+        for cell in (stack.items if isinstance(stack, Seq) else [stack]):
+            if isinstance(cell, LayerV) and cell.layer is None:
+                self.build_cell(cell, layer_input, context)
+            if isinstance(cell, LayerV):
+                units = _cell_units(cell)
+                layer_input = TensorV((None, units), None, 0.0, None)
+        return units
 
     def apply_activation(self, value: Value | None, activation: str, alpha: float = 0.2) -> Value:
         if value is None or not _tensor_like(value):
@@ -1844,6 +1894,11 @@ class Interpreter:
             output = self.build_layer_object(layer_obj, inputs, context)
             del self.weights[made:]
             return output
+        if any(w.phase == "construct" for w in spec.weights):  # e.g. an attention mechanism's memory layer
+            made = replace(spec, weights=tuple(w for w in spec.weights if w.phase == "construct"))
+            self.build_layer_object(LayerV(made, args, node, context.call_stack, context),  # type: ignore[arg-type]
+                                    args.get("memory", Unknown("")), context)
+            spec = replace(spec, weights=tuple(w for w in spec.weights if w.phase != "construct"))
         layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
         self.pending_layer_objects.append(layer_obj)
         if spec.family == "keras" and ("input_shape" in keywords or "input_dim" in keywords):
@@ -1978,6 +2033,13 @@ class Interpreter:
             key = "scale" if when == "bn_scale" else "center"
             value = args.get(key, Const(spec.defaults.get(key, True)))
             return not (isinstance(value, Const) and value.value is False)
+        if ":" in when:  # on a parameter; one not known statically makes the weight
+            test, names = when.split(":", 1)
+            name = next((n for n in names.split("|") if n in args), names.split("|")[0])
+            value = args.get(name, Const(spec.defaults.get(name)))
+            if not isinstance(value, Const):
+                return True
+            return {"if": bool(value.value), "unless": not value.value, "given": value.value is not None}[test]
         return True
 
     def _in_channels(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV | None) -> int | None:
@@ -2048,6 +2110,17 @@ class Interpreter:
             gates = int(layout[-1])
             num_units = _count(args.get("num_units"))
             return (None if num_units is None else gates * num_units,)
+        if layout.startswith(("cell_input", "cell_recurrent")):  # [in, k*n] / [num_proj or n, k*n]: no concat
+            gates = int(layout[-1])
+            num_units = _count(args.get("num_units"))
+            rows = in_channels if layout.startswith("cell_input") else _cell_units_of(args)
+            return (rows, None if num_units is None else gates * num_units)
+        if layout == "cell_projection":
+            return (_count(args.get("num_units")), _count(args.get("num_proj")))
+        if layout.startswith("in_by:"):  # a Dense without bias made inside a cell: [in, the parameter]
+            return (in_channels, _count(args.get(layout[len("in_by:"):])))
+        if layout == "scalar":
+            return ()
         return None
 
     # ---- initializer resolution (tf-initializers.md §0) -----------------------------------------
@@ -2098,6 +2171,15 @@ class Interpreter:
         if wspec.default is catalog.SCOPE:
             return self.scope_or_dtype(context, shape, args)
         name, params = wspec.default
+        if any(isinstance(v, catalog.ArgPower) for v in params.values()):  # a value read off the arguments
+            params = dict(params)
+            for key, rule in params.items():
+                if isinstance(rule, catalog.ArgPower):
+                    base = _count(args.get(rule.param))
+                    if not base:
+                        return Initializer("unknown", {}, "default", None, False,
+                                           f"{name} of `{rule.param}`, which is not known statically"), None
+                    params[key] = base ** rule.power
         caller = context.caller_unknown if family == "slim" else None
         # an arg_scope entered here over other kwargs leaves the callers' scopes in force (slim
         # merges them); only re-entering a saved one replaces them
@@ -2919,6 +3001,50 @@ def _bind(params: tuple[str, ...], positional: list[Value], keywords: dict[str, 
     bound = {name: value for name, value in zip(params, positional)}
     bound.update(keywords)
     return bound
+
+
+def _cell_units(cell: Value) -> int | None:
+    """A cell's (or a MultiRNNCell's last cell's) output width."""
+    if isinstance(cell, Seq):
+        return next((_cell_units(item) for item in reversed(cell.items) if isinstance(item, LayerV)), None)
+    if not isinstance(cell, LayerV):
+        return None
+    if cell.spec.api in catalog.ATTENTION_WRAPPERS:
+        output_attention = cell.args.get("output_attention", Const(True))
+        if not isinstance(output_attention, Const):
+            return None
+        return _attention_width(cell.args) if output_attention.value else _cell_units(cell.args.get("cell"))
+    if "num_proj" in cell.spec.params:
+        return _cell_units_of(cell.args)
+    return _count(cell.args.get("num_units"))
+
+
+def _memory_depth(mechanism: Value) -> int | None:
+    memory = mechanism.args.get("memory") if isinstance(mechanism, LayerV) else None
+    return memory.shape[-1] if isinstance(memory, TensorV) and memory.shape else None
+
+
+def _attention_width(args: dict[str, Value]) -> int | None:
+    """What an AttentionWrapper concatenates to its cell's input: attention_layer_size (summed over
+    mechanisms), else the memories' depth; a user's attention_layer: not known."""
+    sizes = args.get("attention_layer_size", Const(None))
+    layer = args.get("attention_layer", Const(None))
+    if not (isinstance(sizes, Const) and sizes.value is None):
+        widths = [_count(item) for item in (sizes.items if isinstance(sizes, Seq) else [sizes])]
+    elif not (isinstance(layer, Const) and layer.value is None):
+        return None
+    else:
+        chosen = args.get("attention_mechanism")
+        widths = [_memory_depth(m) for m in (chosen.items if isinstance(chosen, Seq) else [chosen])]
+    return None if not widths or None in widths else sum(widths)  # type: ignore[arg-type]
+
+
+def _cell_units_of(args: dict[str, Value]) -> int | None:
+    """A projecting cell's output width: num_proj when given, else num_units."""
+    num_proj = args.get("num_proj")
+    if num_proj is None or isinstance(num_proj, Const) and num_proj.value is None:
+        return _count(args.get("num_units"))
+    return _count(num_proj)
 
 
 def _float(value: Value | None, default: float) -> float:
