@@ -143,6 +143,7 @@ class ModuleAnalysis:
 _TF1_MARKERS = re.compile(
     r"\b(?:compat\.v1|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
     r"tf\.contrib|tf_slim|contrib\.slim|tf\.random_normal\b|tf\.truncated_normal\b|tf\.random_uniform\b|"
+    r"tensorflow\.contrib\b|"  # `from tensorflow.contrib... import ...`: contrib is gone from TF2
     r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
     r"tf\.initialize_all_variables|tf\.nn\.rnn_cell|"
     # ops TF2 dropped from `tf.` (checked against TensorFlow 2.21: only in tf.compat.v1)
