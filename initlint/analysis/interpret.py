@@ -28,7 +28,8 @@ from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
 from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
-from initlint.analysis.shapes import _count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape
+from initlint.analysis.shapes import (_count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape,
+                                      padded_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
@@ -1495,6 +1496,12 @@ class Interpreter:
             tensor = positional[0] if positional else keywords.get("tensor", Unknown(""))
             shape = positional[1] if len(positional) > 1 else keywords.get("shape", Unknown(""))
             return self.reshape(tensor, shape)
+        if name == "tf.pad":
+            target = positional[0] if positional else keywords.get("tensor", Unknown(""))
+            if _tensor_like(target):
+                tensor = _as_tensor(target)
+                paddings = positional[1] if len(positional) > 1 else keywords.get("paddings")
+                return _derived(tensor, shape=padded_shape(tensor.shape, paddings))
         if name in _PASSTHROUGH or last in ("dropout",):
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             if _tensor_like(target):
@@ -2489,7 +2496,9 @@ class Interpreter:
         spatial = tuple(_spatial_out(tensor.shape[1 + i], kernel[i], strides[i], padding, dilation[i], transpose)
                         for i in range(rank))
         channels = units
-        if spec.kind == "depthwise":
+        outputs = args.get("num_outputs")
+        if spec.kind == "depthwise" or (spec.kind == "separable" and isinstance(outputs, Const)
+                                        and outputs.value is None):  # slim's num_outputs=None: depthwise only
             multiplier = _count(args.get("depth_multiplier", Const(1))) or 1
             channels = None if tensor.shape[-1] is None else tensor.shape[-1] * multiplier
         return (tensor.shape[0], *spatial, channels)
@@ -3041,7 +3050,12 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         signal = Signal(None, None)
         if layer is not None and is_kernel and layer.applied:
             gain = None
-            if layer.n_in is not None and std is not None and mean is not None:
+            if draft.role == "pointwise_kernel":
+                # a separable layer's second product: its input is the depthwise output (no
+                # activation between), summed over its own fan_in, not the depthwise kernel area
+                if fan_in is not None and std is not None and mean is not None:
+                    gain = fan_in * (std * std + mean * mean)
+            elif layer.n_in is not None and std is not None and mean is not None:
                 # pre-activation to pre-activation, as signal-propagation.md §6 tabulates it
                 gain = layer.n_in * (std * std + mean * mean) * layer.input_act_factor
             backward = None

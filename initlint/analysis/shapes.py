@@ -117,3 +117,21 @@ def broadcast_shape(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> tup
         else:
             return None
     return tuple(reversed(out))
+
+
+def padded_shape(shape: tuple[int | None, ...] | None, paddings: Value | None) -> tuple[int | None, ...] | None:
+    """The shape `tf.pad(x, paddings)` gives: each dim grows by its [before, after]. Paddings are
+    [rank, 2], so the rank is the input's whatever they are; a dim whose pair is not known
+    statically is unknown."""
+    if shape is None:
+        return None
+    pairs = paddings.items if isinstance(paddings, Seq) and len(paddings.items) == len(shape) else None
+    out: list[int | None] = []
+    for index, dim in enumerate(shape):
+        pair = pairs[index] if pairs is not None else None
+        amounts = [_count(item) for item in pair.items] if isinstance(pair, Seq) and len(pair.items) == 2 else None
+        if dim is None or amounts is None or None in amounts:
+            out.append(None)
+        else:
+            out.append(dim + sum(amounts))  # type: ignore[arg-type]
+    return tuple(out)
