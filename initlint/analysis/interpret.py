@@ -29,7 +29,7 @@ from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
 from initlint.analysis.shapes import (_count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape,
-                                      padded_shape)
+                                      channels_first, padded_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
@@ -1488,8 +1488,12 @@ class Interpreter:
         if name in catalog.POOLS:
             kind, params, defaults = catalog.POOLS[name]
             args = _bind(params, positional, keywords)
+            if name.startswith("slim."):  # slim's pools are add_arg_scope ops too
+                args = {k: v.value if isinstance(v, _MaybeArg) and k != "data_format" else v
+                        for k, v in self._with_arg_scope(name, args, context).items()}
             return self.pool(args.get(params[0]), kind, args.get(params[1]), args.get(params[2]),
-                             args.get(params[3], Const(defaults.get("padding", "VALID"))), name)
+                             args.get(params[3], Const(defaults.get("padding", "VALID"))), name,
+                             self._channels_first(args))
         if name in _FLATTEN:
             return self.flatten(positional[0] if positional else keywords.get("inputs", Unknown("")))
         if name == "tf.reshape":
@@ -1687,18 +1691,25 @@ class Interpreter:
         return _derived(tensor, shape=dims)
 
     def pool(self, value: Value | None, kind: str, window: Value | None, strides: Value | None,
-             padding: Value | None, api: str) -> Value:
+             padding: Value | None, api: str, first: bool | None = False) -> Value:
+        """`first`: channels right after the batch (NCHW); None: the data_format is not known."""
         if value is None or not _tensor_like(value):
             return Unknown("pooling of an unknown value")
         tensor = _as_tensor(value)
         rank = len(tensor.shape) - 2 if tensor.shape and len(tensor.shape) >= 3 else 2
-        sizes = _ints(window, rank, 2)
-        steps = _ints(strides, rank, 0) if strides is not None and not (isinstance(strides, Const) and strides.value is None) else sizes
+        sizes = _ints(window, rank, 2, bool(first))
+        steps = _ints(strides, rank, 0, bool(first)) if strides is not None and not (
+            isinstance(strides, Const) and strides.value is None) else sizes
         pad = padding.value if isinstance(padding, Const) and isinstance(padding.value, str) else "valid"
         shape = None
         if tensor.shape is not None and len(tensor.shape) == rank + 2:
-            spatial = tuple(_spatial_out(tensor.shape[1 + i], sizes[i], steps[i], pad, 1) for i in range(rank))
-            shape = (tensor.shape[0], *spatial, tensor.shape[-1])
+            if first is None:  # which axis is the channels is not known: only the rank is
+                shape = (tensor.shape[0], *((None,) * (rank + 1)))
+            else:
+                at = 2 if first else 1
+                spatial = tuple(_spatial_out(tensor.shape[at + i], sizes[i], steps[i], pad, 1) for i in range(rank))
+                shape = (tensor.shape[0], tensor.shape[1], *spatial) if first else \
+                    (tensor.shape[0], *spatial, tensor.shape[-1])
         window = _product(sizes)
         factor = max_pool_factor(window, tensor.rectified, tensor.pre) if kind == "max" else 1.0
         default_factor = max_pool_factor(window, tensor.rectified) if kind == "max" else 1.0
@@ -1834,9 +1845,10 @@ class Interpreter:
             pass  # built when it joins a Sequential
         return layer_obj
 
-    def _with_arg_scope(self, spec: LayerSpec, args: dict[str, Value], context: Context) -> dict[str, Value]:
+    def _with_arg_scope(self, spec: LayerSpec | str, args: dict[str, Value], context: Context) -> dict[str, Value]:
         """Call-site kwargs beat arg_scope; scopes over unknown op lists make the kwarg uncertain (§4.2)."""
-        key = catalog.ARG_SCOPE_KEY.get(spec.api, spec.api)
+        api = spec if isinstance(spec, str) else spec.api  # a name: an op with no weights (a pool)
+        key = catalog.ARG_SCOPE_KEY.get(api, api)
         scoped = context.arg_scope.ops.get(key, {})
         merged = dict(args)
         sources: dict[str, int | None] = {}
@@ -1958,6 +1970,12 @@ class Interpreter:
             return not (isinstance(value, Const) and value.value is False)
         return True
 
+    def _channels_first(self, args: dict[str, Value]) -> bool | None:
+        """NCHW / channels_first; None when the data_format is not known (nor, from an arg_scope over
+        an unknown op list, whether it applies)."""
+        value = args.get("data_format")
+        return None if isinstance(value, _MaybeArg) else channels_first(value)
+
     def _in_channels(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV | None) -> int | None:
         if tensor is None or tensor.shape is None or not tensor.shape:
             if spec.family == "keras":
@@ -1968,10 +1986,12 @@ class Interpreter:
                 if "input_dim" in args:
                     return _count(args["input_dim"])
             return None
-        data_format = args.get("data_format")
-        if isinstance(data_format, Const) and isinstance(data_format.value, str) and \
-                data_format.value.lower() in ("channels_first", "nchw", "ncw", "ncdhw") and len(tensor.shape) > 2:
-            return tensor.shape[1]
+        if len(tensor.shape) > 2 and spec.kind in _DATA_FORMAT_KINDS:
+            first = self._channels_first(args)
+            if first is None:
+                return None
+            if first:
+                return tensor.shape[1]
         return tensor.shape[-1]
 
     def _weight_shape(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value],
@@ -2473,17 +2493,24 @@ class Interpreter:
     def _output_shape(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
                       draft: LayerDraft) -> tuple[int | None, ...] | None:
         units = _count(args.get("units") or args.get("filters") or args.get("num_outputs"))
+        first = self._channels_first(args) if spec.kind in _DATA_FORMAT_KINDS else False
         if tensor.shape is None:  # the rank is the layer's even when the input's shape is unknown
             if spec.kind == "dense":
                 return (None, units)
             if spec.rank and spec.kind in ("conv", "conv_transpose", "separable"):
-                return (*((None,) * (spec.rank + 1)), units)
+                if first is None:
+                    return (None,) * (spec.rank + 2)
+                return (None, units, *((None,) * spec.rank)) if first else (*((None,) * (spec.rank + 1)), units)
             return None
         if spec.kind == "dense":
             return (*tensor.shape[:-1], units)
         rank = spec.rank or (len(tensor.shape) - 2)
         if len(tensor.shape) != rank + 2:
             return None
+        if first is None:  # which axis is the channels is not known: only the rank is
+            return (tensor.shape[0], *((None,) * (rank + 1)))
+        at = 2 if first else 1
+        in_channels = tensor.shape[1] if first else tensor.shape[-1]
         kernel = _ints(args.get("kernel_size"), rank, 1)
         strides = _ints(args.get("strides") or args.get("stride"), rank, 1)
         dilation = _ints(args.get("dilation_rate") or args.get("rate"), rank, 1)
@@ -2493,15 +2520,15 @@ class Interpreter:
         padding = padding_value.value if isinstance(padding_value, Const) and isinstance(padding_value.value, str) \
             else "valid"
         transpose = spec.kind == "conv_transpose"
-        spatial = tuple(_spatial_out(tensor.shape[1 + i], kernel[i], strides[i], padding, dilation[i], transpose)
+        spatial = tuple(_spatial_out(tensor.shape[at + i], kernel[i], strides[i], padding, dilation[i], transpose)
                         for i in range(rank))
         channels = units
         outputs = args.get("num_outputs")
         if spec.kind == "depthwise" or (spec.kind == "separable" and isinstance(outputs, Const)
                                         and outputs.value is None):  # slim's num_outputs=None: depthwise only
             multiplier = _count(args.get("depth_multiplier", Const(1))) or 1
-            channels = None if tensor.shape[-1] is None else tensor.shape[-1] * multiplier
-        return (tensor.shape[0], *spatial, channels)
+            channels = None if in_channels is None else in_channels * multiplier
+        return (tensor.shape[0], channels, *spatial) if first else (tensor.shape[0], *spatial, channels)
 
     def _apply_signal(self, draft: LayerDraft, tensor: TensorV, out_shape: Any, activation: str | None,
                       spec: LayerSpec | None = None, args: dict[str, Value] | None = None) -> Value:
@@ -2645,7 +2672,8 @@ class Interpreter:
         if kind in ("max", "avg"):
             return self.pool(inputs, kind, layer.params.get("0", layer.params.get("pool_size")),
                              layer.params.get("1", layer.params.get("strides")),
-                             layer.params.get("2", layer.params.get("padding", Const("valid"))), "keras")
+                             layer.params.get("2", layer.params.get("padding", Const("valid"))), "keras",
+                             channels_first(layer.params.get("3", layer.params.get("data_format"))))
         if kind in ("gavg", "gmax"):
             tensor = _as_tensor(inputs)
             shape = (tensor.shape[0], tensor.shape[-1]) if tensor.shape else None
@@ -2734,6 +2762,8 @@ _CELL_WRAPPERS = {"rnn.DropoutWrapper", "rnn.ResidualWrapper", "rnn.DeviceWrappe
 _ENTRY_METHODS = ("call", "__call__", "model_fn", "forward", "build_model")
 _CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_conv2d", "tf.nn.conv2d_transpose",
              "tf.nn.conv3d_transpose", "tf.nn.atrous_conv2d", "tf.nn.convolution", "tf.nn.depthwise_conv2d_native"}
+# layer kinds whose data_format says where the channels are
+_DATA_FORMAT_KINDS = ("conv", "conv_transpose", "separable", "depthwise", "norm")
 _DEFAULT_API = {"glorot_uniform": "keras.initializers.GlorotUniform", "zeros": "keras.initializers.Zeros",
                 "ones": "keras.initializers.Ones", "orthogonal": "keras.initializers.Orthogonal",
                 "random_uniform": "keras.initializers.RandomUniform", "xavier": "slim.xavier_initializer"}
