@@ -1873,7 +1873,7 @@ class Interpreter:
     def _apply_built(self, layer_obj: LayerV, inputs: Value, keywords: dict[str, Value]) -> Value:
         draft: LayerDraft = layer_obj.layer
         tensor = self.ensure_tensor(inputs)
-        return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords)
+        return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords, layer_obj.context)
 
     def build_layer_object(self, layer_obj: LayerV, inputs: Value | None, context: Context,
                            call_keywords: dict[str, Value] | None = None) -> Value:
@@ -1932,7 +1932,7 @@ class Interpreter:
             self._add_weight(weight)
         if tensor is None:
             return Unknown("a layer never called")
-        return self._propagate(draft, spec, args, tensor, call_keywords or {})
+        return self._propagate(draft, spec, args, tensor, call_keywords or {}, layer_obj.context)
 
     def _explicit(self, args: dict[str, Value], kwarg: str | None) -> bool:
         return kwarg is not None and kwarg in args and not isinstance(args[kwarg], _MaybeArg)
@@ -2413,7 +2413,7 @@ class Interpreter:
         return None
 
     def _propagate(self, draft: LayerDraft, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
-                   keywords: dict[str, Value]) -> Value:
+                   keywords: dict[str, Value], context: Context) -> Value:
         if spec.kind == "norm":
             training = keywords.get("training", args.get("training", args.get("is_training")))
             if isinstance(training, Const) and training.value is False:
@@ -2448,24 +2448,39 @@ class Interpreter:
             pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
             draft.normalized = True
             if isinstance(normalizer, Ref) and normalizer.name == "slim.batch_norm":
-                self._normalizer_weights(draft, args, out_shape)
+                self._normalizer_weights(draft, args, out_shape, context)
             draft.activation = activation
             normalized = self.normalize(pre)
             return self.apply_activation(normalized, activation) if activation else normalized
         return self._apply_signal(draft, tensor, out_shape, activation, spec, args)
 
-    def _normalizer_weights(self, draft: LayerDraft, args: dict[str, Value], out_shape: Any) -> None:
-        """slim's normalizer_fn=slim.batch_norm makes beta (and gamma when scale=True) in place of the bias."""
+    def _normalizer_weights(self, draft: LayerDraft, args: dict[str, Value], out_shape: Any,
+                            context: Context) -> None:
+        """slim's normalizer_fn=slim.batch_norm makes beta (and gamma when scale=True) in place of the
+        bias. The layer calls `normalizer_fn(outputs, **normalizer_params)` inside its arg_scopes, so
+        slim.batch_norm's arg_scope fills what normalizer_params leaves out (scale, center,
+        param_initializers, data_format), as for a batch_norm called directly."""
+        spec = LAYERS["slim.batch_norm"]
         params = args.get("normalizer_params")
         params = params.value if isinstance(params, _MaybeArg) else params
-        scale = params.items.get("scale") if isinstance(params, DictV) else None
-        channels = out_shape[-1] if out_shape else None
-        roles = [("beta", "zeros")]
-        if isinstance(scale, Const) and scale.value is True:
-            roles.insert(0, ("gamma", "ones"))
-        for role, name in roles:
-            weight = WeightDraft(role, "slim.batch_norm", "slim", draft.node, draft.call_stack, (channels,),
-                                 _named(name, {}, "default", None, _DEFAULT_API.get(name)), None, "tf", draft,
+        given: dict[str, Value] = {}
+        if isinstance(params, DictV):
+            given = {key: value for key, value in params.items.items() if isinstance(key, str)}
+        elif params is not None and not (isinstance(params, Const) and params.value is None):
+            given["__opaque__"] = Unknown("`normalizer_params` is not known statically")
+        bn_args = self._with_arg_scope(spec, given, context)
+        # batch_norm's own data_format (slim does not pass the layer's on): NHWC unless set
+        first = self._channels_first(bn_args)
+        channels = None
+        if out_shape and first is not None:
+            channels = out_shape[1] if first and len(out_shape) > 2 else out_shape[-1]
+        for wspec in spec.weights:
+            if not self._weight_created(spec, wspec, bn_args):
+                continue
+            init, init_value = self.resolve(spec, wspec, bn_args, context, (channels,))
+            arithmetic = init_value.arithmetic if init_value is not None else wspec.arithmetic
+            weight = WeightDraft(wspec.role, spec.api, spec.family, draft.node, draft.call_stack, (channels,),
+                                 init, init_value, arithmetic, draft,
                                  draft.weights[0].iteration if draft.weights else None)
             draft.weights.append(weight)
             self._add_weight(weight)
