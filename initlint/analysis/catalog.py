@@ -289,9 +289,9 @@ ARG_SCOPE_KEY.update({"slim.variable": "slim.variable", "slim.model_variable": "
 # Pooling and other shape ops by family: (canonical -> (kind, params))
 POOLS: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {}
 for prefix, params, defaults in (
-    ("tf.layers.", ("inputs", "pool_size", "strides", "padding"), {"padding": "valid"}),
-    ("slim.", ("inputs", "kernel_size", "stride", "padding"), {"stride": 2, "padding": "VALID"}),
-    ("tf.nn.", ("value", "ksize", "strides", "padding"), {}),
+    ("tf.layers.", ("inputs", "pool_size", "strides", "padding", "data_format"), {"padding": "valid"}),
+    ("slim.", ("inputs", "kernel_size", "stride", "padding", "data_format"), {"stride": 2, "padding": "VALID"}),
+    ("tf.nn.", ("value", "ksize", "strides", "padding", "data_format"), {}),
 ):
     for name, kind in (("max_pooling2d", "max"), ("average_pooling2d", "avg"), ("max_pooling1d", "max"),
                        ("average_pooling1d", "avg"), ("max_pool2d", "max"), ("avg_pool2d", "avg"),

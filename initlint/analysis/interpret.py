@@ -28,7 +28,8 @@ from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
 from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
-from initlint.analysis.shapes import _count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape
+from initlint.analysis.shapes import (_count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape,
+                                      channels_first, padded_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
@@ -146,6 +147,7 @@ class ModuleAnalysis:
 _TF1_MARKERS = re.compile(
     r"\b(?:compat\.v1|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
     r"tf\.contrib|tf_slim|contrib\.slim|tf\.random_normal\b|tf\.truncated_normal\b|tf\.random_uniform\b|"
+    r"tensorflow\.contrib\b|"  # `from tensorflow.contrib... import ...`: contrib is gone from TF2
     r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
     r"tf\.initialize_all_variables|tf\.nn\.rnn_cell|"
     # ops TF2 dropped from `tf.` (checked against TensorFlow 2.21: only in tf.compat.v1)
@@ -1511,14 +1513,24 @@ class Interpreter:
         if name in catalog.POOLS:
             kind, params, defaults = catalog.POOLS[name]
             args = _bind(params, positional, keywords)
+            if name.startswith("slim."):  # slim's pools are add_arg_scope ops too
+                args = {k: v.value if isinstance(v, _MaybeArg) and k != "data_format" else v
+                        for k, v in self._with_arg_scope(name, args, context).items()}
             return self.pool(args.get(params[0]), kind, args.get(params[1]), args.get(params[2]),
-                             args.get(params[3], Const(defaults.get("padding", "VALID"))), name)
+                             args.get(params[3], Const(defaults.get("padding", "VALID"))), name,
+                             self._channels_first(args))
         if name in _FLATTEN:
             return self.flatten(positional[0] if positional else keywords.get("inputs", Unknown("")))
         if name == "tf.reshape":
             tensor = positional[0] if positional else keywords.get("tensor", Unknown(""))
             shape = positional[1] if len(positional) > 1 else keywords.get("shape", Unknown(""))
             return self.reshape(tensor, shape)
+        if name == "tf.pad":
+            target = positional[0] if positional else keywords.get("tensor", Unknown(""))
+            if _tensor_like(target):
+                tensor = _as_tensor(target)
+                paddings = positional[1] if len(positional) > 1 else keywords.get("paddings")
+                return _derived(tensor, shape=padded_shape(tensor.shape, paddings))
         if name in _PASSTHROUGH or last in ("dropout",):
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             if _tensor_like(target):
@@ -1704,18 +1716,25 @@ class Interpreter:
         return _derived(tensor, shape=dims)
 
     def pool(self, value: Value | None, kind: str, window: Value | None, strides: Value | None,
-             padding: Value | None, api: str) -> Value:
+             padding: Value | None, api: str, first: bool | None = False) -> Value:
+        """`first`: channels right after the batch (NCHW); None: the data_format is not known."""
         if value is None or not _tensor_like(value):
             return Unknown("pooling of an unknown value")
         tensor = _as_tensor(value)
         rank = len(tensor.shape) - 2 if tensor.shape and len(tensor.shape) >= 3 else 2
-        sizes = _ints(window, rank, 2)
-        steps = _ints(strides, rank, 0) if strides is not None and not (isinstance(strides, Const) and strides.value is None) else sizes
+        sizes = _ints(window, rank, 2, bool(first))
+        steps = _ints(strides, rank, 0, bool(first)) if strides is not None and not (
+            isinstance(strides, Const) and strides.value is None) else sizes
         pad = padding.value if isinstance(padding, Const) and isinstance(padding.value, str) else "valid"
         shape = None
         if tensor.shape is not None and len(tensor.shape) == rank + 2:
-            spatial = tuple(_spatial_out(tensor.shape[1 + i], sizes[i], steps[i], pad, 1) for i in range(rank))
-            shape = (tensor.shape[0], *spatial, tensor.shape[-1])
+            if first is None:  # which axis is the channels is not known: only the rank is
+                shape = (tensor.shape[0], *((None,) * (rank + 1)))
+            else:
+                at = 2 if first else 1
+                spatial = tuple(_spatial_out(tensor.shape[at + i], sizes[i], steps[i], pad, 1) for i in range(rank))
+                shape = (tensor.shape[0], tensor.shape[1], *spatial) if first else \
+                    (tensor.shape[0], *spatial, tensor.shape[-1])
         window = _product(sizes)
         factor = max_pool_factor(window, tensor.rectified, tensor.pre) if kind == "max" else 1.0
         default_factor = max_pool_factor(window, tensor.rectified) if kind == "max" else 1.0
@@ -1905,9 +1924,10 @@ class Interpreter:
             pass  # built when it joins a Sequential
         return layer_obj
 
-    def _with_arg_scope(self, spec: LayerSpec, args: dict[str, Value], context: Context) -> dict[str, Value]:
+    def _with_arg_scope(self, spec: LayerSpec | str, args: dict[str, Value], context: Context) -> dict[str, Value]:
         """Call-site kwargs beat arg_scope; scopes over unknown op lists make the kwarg uncertain (§4.2)."""
-        key = catalog.ARG_SCOPE_KEY.get(spec.api, spec.api)
+        api = spec if isinstance(spec, str) else spec.api  # a name: an op with no weights (a pool)
+        key = catalog.ARG_SCOPE_KEY.get(api, api)
         scoped = context.arg_scope.ops.get(key, {})
         merged = dict(args)
         sources: dict[str, int | None] = {}
@@ -1932,7 +1952,7 @@ class Interpreter:
     def _apply_built(self, layer_obj: LayerV, inputs: Value, keywords: dict[str, Value]) -> Value:
         draft: LayerDraft = layer_obj.layer
         tensor = self.ensure_tensor(inputs)
-        return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords)
+        return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords, layer_obj.context)
 
     def build_layer_object(self, layer_obj: LayerV, inputs: Value | None, context: Context,
                            call_keywords: dict[str, Value] | None = None) -> Value:
@@ -1997,7 +2017,7 @@ class Interpreter:
             self._add_weight(weight)
         if tensor is None:
             return Unknown("a layer never called")
-        return self._propagate(draft, spec, args, tensor, call_keywords or {})
+        return self._propagate(draft, spec, args, tensor, call_keywords or {}, layer_obj.context)
 
     def _explicit(self, args: dict[str, Value], kwarg: str | None) -> bool:
         return kwarg is not None and kwarg in args and not isinstance(args[kwarg], _MaybeArg)
@@ -2042,6 +2062,12 @@ class Interpreter:
             return {"if": bool(value.value), "unless": not value.value, "given": value.value is not None}[test]
         return True
 
+    def _channels_first(self, args: dict[str, Value]) -> bool | None:
+        """NCHW / channels_first; None when the data_format is not known (nor, from an arg_scope over
+        an unknown op list, whether it applies)."""
+        value = args.get("data_format")
+        return None if isinstance(value, _MaybeArg) else channels_first(value)
+
     def _in_channels(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV | None) -> int | None:
         if tensor is None or tensor.shape is None or not tensor.shape:
             if spec.family == "keras":
@@ -2052,10 +2078,12 @@ class Interpreter:
                 if "input_dim" in args:
                     return _count(args["input_dim"])
             return None
-        data_format = args.get("data_format")
-        if isinstance(data_format, Const) and isinstance(data_format.value, str) and \
-                data_format.value.lower() in ("channels_first", "nchw", "ncw", "ncdhw") and len(tensor.shape) > 2:
-            return tensor.shape[1]
+        if len(tensor.shape) > 2 and spec.kind in _DATA_FORMAT_KINDS:
+            first = self._channels_first(args)
+            if first is None:
+                return None
+            if first:
+                return tensor.shape[1]
         return tensor.shape[-1]
 
     def _weight_shape(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value],
@@ -2504,7 +2532,7 @@ class Interpreter:
         return None
 
     def _propagate(self, draft: LayerDraft, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
-                   keywords: dict[str, Value]) -> Value:
+                   keywords: dict[str, Value], context: Context) -> Value:
         if spec.kind == "norm":
             training = keywords.get("training", args.get("training", args.get("is_training")))
             if isinstance(training, Const) and training.value is False:
@@ -2539,24 +2567,39 @@ class Interpreter:
             pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
             draft.normalized = True
             if isinstance(normalizer, Ref) and normalizer.name == "slim.batch_norm":
-                self._normalizer_weights(draft, args, out_shape)
+                self._normalizer_weights(draft, args, out_shape, context)
             draft.activation = activation
             normalized = self.normalize(pre)
             return self.apply_activation(normalized, activation) if activation else normalized
         return self._apply_signal(draft, tensor, out_shape, activation, spec, args)
 
-    def _normalizer_weights(self, draft: LayerDraft, args: dict[str, Value], out_shape: Any) -> None:
-        """slim's normalizer_fn=slim.batch_norm makes beta (and gamma when scale=True) in place of the bias."""
+    def _normalizer_weights(self, draft: LayerDraft, args: dict[str, Value], out_shape: Any,
+                            context: Context) -> None:
+        """slim's normalizer_fn=slim.batch_norm makes beta (and gamma when scale=True) in place of the
+        bias. The layer calls `normalizer_fn(outputs, **normalizer_params)` inside its arg_scopes, so
+        slim.batch_norm's arg_scope fills what normalizer_params leaves out (scale, center,
+        param_initializers, data_format), as for a batch_norm called directly."""
+        spec = LAYERS["slim.batch_norm"]
         params = args.get("normalizer_params")
         params = params.value if isinstance(params, _MaybeArg) else params
-        scale = params.items.get("scale") if isinstance(params, DictV) else None
-        channels = out_shape[-1] if out_shape else None
-        roles = [("beta", "zeros")]
-        if isinstance(scale, Const) and scale.value is True:
-            roles.insert(0, ("gamma", "ones"))
-        for role, name in roles:
-            weight = WeightDraft(role, "slim.batch_norm", "slim", draft.node, draft.call_stack, (channels,),
-                                 _named(name, {}, "default", None, _DEFAULT_API.get(name)), None, "tf", draft,
+        given: dict[str, Value] = {}
+        if isinstance(params, DictV):
+            given = {key: value for key, value in params.items.items() if isinstance(key, str)}
+        elif params is not None and not (isinstance(params, Const) and params.value is None):
+            given["__opaque__"] = Unknown("`normalizer_params` is not known statically")
+        bn_args = self._with_arg_scope(spec, given, context)
+        # batch_norm's own data_format (slim does not pass the layer's on): NHWC unless set
+        first = self._channels_first(bn_args)
+        channels = None
+        if out_shape and first is not None:
+            channels = out_shape[1] if first and len(out_shape) > 2 else out_shape[-1]
+        for wspec in spec.weights:
+            if not self._weight_created(spec, wspec, bn_args):
+                continue
+            init, init_value = self.resolve(spec, wspec, bn_args, context, (channels,))
+            arithmetic = init_value.arithmetic if init_value is not None else wspec.arithmetic
+            weight = WeightDraft(wspec.role, spec.api, spec.family, draft.node, draft.call_stack, (channels,),
+                                 init, init_value, arithmetic, draft,
                                  draft.weights[0].iteration if draft.weights else None)
             draft.weights.append(weight)
             self._add_weight(weight)
@@ -2584,17 +2627,24 @@ class Interpreter:
     def _output_shape(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
                       draft: LayerDraft) -> tuple[int | None, ...] | None:
         units = _count(args.get("units") or args.get("filters") or args.get("num_outputs"))
+        first = self._channels_first(args) if spec.kind in _DATA_FORMAT_KINDS else False
         if tensor.shape is None:  # the rank is the layer's even when the input's shape is unknown
             if spec.kind == "dense":
                 return (None, units)
             if spec.rank and spec.kind in ("conv", "conv_transpose", "separable"):
-                return (*((None,) * (spec.rank + 1)), units)
+                if first is None:
+                    return (None,) * (spec.rank + 2)
+                return (None, units, *((None,) * spec.rank)) if first else (*((None,) * (spec.rank + 1)), units)
             return None
         if spec.kind == "dense":
             return (*tensor.shape[:-1], units)
         rank = spec.rank or (len(tensor.shape) - 2)
         if len(tensor.shape) != rank + 2:
             return None
+        if first is None:  # which axis is the channels is not known: only the rank is
+            return (tensor.shape[0], *((None,) * (rank + 1)))
+        at = 2 if first else 1
+        in_channels = tensor.shape[1] if first else tensor.shape[-1]
         kernel = _ints(args.get("kernel_size"), rank, 1)
         strides = _ints(args.get("strides") or args.get("stride"), rank, 1)
         dilation = _ints(args.get("dilation_rate") or args.get("rate"), rank, 1)
@@ -2604,13 +2654,15 @@ class Interpreter:
         padding = padding_value.value if isinstance(padding_value, Const) and isinstance(padding_value.value, str) \
             else "valid"
         transpose = spec.kind == "conv_transpose"
-        spatial = tuple(_spatial_out(tensor.shape[1 + i], kernel[i], strides[i], padding, dilation[i], transpose)
+        spatial = tuple(_spatial_out(tensor.shape[at + i], kernel[i], strides[i], padding, dilation[i], transpose)
                         for i in range(rank))
         channels = units
-        if spec.kind == "depthwise":
+        outputs = args.get("num_outputs")
+        if spec.kind == "depthwise" or (spec.kind == "separable" and isinstance(outputs, Const)
+                                        and outputs.value is None):  # slim's num_outputs=None: depthwise only
             multiplier = _count(args.get("depth_multiplier", Const(1))) or 1
-            channels = None if tensor.shape[-1] is None else tensor.shape[-1] * multiplier
-        return (tensor.shape[0], *spatial, channels)
+            channels = None if in_channels is None else in_channels * multiplier
+        return (tensor.shape[0], channels, *spatial) if first else (tensor.shape[0], *spatial, channels)
 
     def _apply_signal(self, draft: LayerDraft, tensor: TensorV, out_shape: Any, activation: str | None,
                       spec: LayerSpec | None = None, args: dict[str, Value] | None = None) -> Value:
@@ -2759,7 +2811,8 @@ class Interpreter:
         if kind in ("max", "avg"):
             return self.pool(inputs, kind, layer.params.get("0", layer.params.get("pool_size")),
                              layer.params.get("1", layer.params.get("strides")),
-                             layer.params.get("2", layer.params.get("padding", Const("valid"))), "keras")
+                             layer.params.get("2", layer.params.get("padding", Const("valid"))), "keras",
+                             channels_first(layer.params.get("3", layer.params.get("data_format"))))
         if kind in ("gavg", "gmax"):
             tensor = _as_tensor(inputs)
             shape = (tensor.shape[0], tensor.shape[-1]) if tensor.shape else None
@@ -2848,6 +2901,8 @@ _CELL_WRAPPERS = {"rnn.DropoutWrapper", "rnn.ResidualWrapper", "rnn.DeviceWrappe
 _ENTRY_METHODS = ("call", "__call__", "model_fn", "forward", "build_model")
 _CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_conv2d", "tf.nn.conv2d_transpose",
              "tf.nn.conv3d_transpose", "tf.nn.atrous_conv2d", "tf.nn.convolution", "tf.nn.depthwise_conv2d_native"}
+# layer kinds whose data_format says where the channels are
+_DATA_FORMAT_KINDS = ("conv", "conv_transpose", "separable", "depthwise", "norm")
 _DEFAULT_API = {"glorot_uniform": "keras.initializers.GlorotUniform", "zeros": "keras.initializers.Zeros",
                 "ones": "keras.initializers.Ones", "orthogonal": "keras.initializers.Orthogonal",
                 "random_uniform": "keras.initializers.RandomUniform", "xavier": "slim.xavier_initializer"}
@@ -3254,7 +3309,12 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         signal = Signal(None, None)
         if layer is not None and is_kernel and layer.applied:
             gain = None
-            if layer.n_in is not None and std is not None and mean is not None:
+            if draft.role == "pointwise_kernel":
+                # a separable layer's second product: its input is the depthwise output (no
+                # activation between), summed over its own fan_in, not the depthwise kernel area
+                if fan_in is not None and std is not None and mean is not None:
+                    gain = fan_in * (std * std + mean * mean)
+            elif layer.n_in is not None and std is not None and mean is not None:
                 # pre-activation to pre-activation, as signal-propagation.md §6 tabulates it
                 gain = layer.n_in * (std * std + mean * mean) * layer.input_act_factor
             backward = None

@@ -46,7 +46,7 @@ def _count(value: Value | None) -> int | None:
     return found if found is None or found >= 0 else None
 
 
-def _ints(value: Value | None, rank: int, default: int) -> tuple[int | None, ...]:
+def _ints(value: Value | None, rank: int, default: int, channels_first: bool = False) -> tuple[int | None, ...]:
     if value is None:
         return (default,) * rank
     if isinstance(value, Const) and isinstance(value.value, int) and not isinstance(value.value, bool):
@@ -55,8 +55,8 @@ def _ints(value: Value | None, rank: int, default: int) -> tuple[int | None, ...
         items = tuple(_int(item) for item in value.items)
         if len(items) == rank:
             return items
-        if len(items) == rank + 2:  # tf.nn style [1, h, w, 1]
-            return items[1:-1]
+        if len(items) == rank + 2:  # tf.nn style [1, h, w, 1], or [1, 1, h, w] for NCHW
+            return items[2:] if channels_first else items[1:-1]
         if len(items) == 1:
             return items * rank
     return (None,) * rank
@@ -117,3 +117,37 @@ def broadcast_shape(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> tup
         else:
             return None
     return tuple(reversed(out))
+
+
+_CHANNELS_FIRST = {"channels_first": True, "nchw": True, "ncw": True, "ncdhw": True,
+                   "channels_last": False, "nhwc": False, "nwc": False, "ndhwc": False}
+
+
+def channels_first(data_format: Value | None) -> bool | None:
+    """Whether a layer's `data_format` puts the channels right after the batch. Absent or None is
+    channels-last for slim, tf.layers and Keras (whose None is image_data_format(), channels_last
+    unless keras.json says otherwise); a value not known statically: None, the channel axis is
+    unknown."""
+    if data_format is None or (isinstance(data_format, Const) and data_format.value is None):
+        return False
+    if isinstance(data_format, Const) and isinstance(data_format.value, str):
+        return _CHANNELS_FIRST.get(data_format.value.lower())
+    return None
+
+
+def padded_shape(shape: tuple[int | None, ...] | None, paddings: Value | None) -> tuple[int | None, ...] | None:
+    """The shape `tf.pad(x, paddings)` gives: each dim grows by its [before, after]. Paddings are
+    [rank, 2], so the rank is the input's whatever they are; a dim whose pair is not known
+    statically is unknown."""
+    if shape is None:
+        return None
+    pairs = paddings.items if isinstance(paddings, Seq) and len(paddings.items) == len(shape) else None
+    out: list[int | None] = []
+    for index, dim in enumerate(shape):
+        pair = pairs[index] if pairs is not None else None
+        amounts = [_count(item) for item in pair.items] if isinstance(pair, Seq) and len(pair.items) == 2 else None
+        if dim is None or amounts is None or None in amounts:
+            out.append(None)
+        else:
+            out.append(dim + sum(amounts))  # type: ignore[arg-type]
+    return tuple(out)
