@@ -1174,14 +1174,16 @@ class Interpreter:
         if isinstance(func, ClassV):
             return self.instantiate(func, positional, keywords, context, node)
         if isinstance(func, InstanceV):
+            # a layer or model object runs its call in a variable scope of its own (t2t's T2TModel.call
+            # sets its initializer there): what it does to that scope stays in it
             method = self._find_method(func.cls, "__call__")
             if method is not None:
                 return self.call_function(FuncV(method[0], method[1].env, f"{func.cls.name}.__call__", func, method[1]),
-                                          positional, keywords, context, node)
+                                          positional, keywords, context, node, own_scope=True)
             call_method = self._find_method(func.cls, "call")
             if call_method is not None:
                 return self.call_function(FuncV(call_method[0], call_method[1].env, f"{func.cls.name}.call", func,
-                                                call_method[1]), positional, keywords, context, node)
+                                                call_method[1]), positional, keywords, context, node, own_scope=True)
             return Unknown("calling an instance")
         if isinstance(func, LayerV):
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
@@ -1208,7 +1210,9 @@ class Interpreter:
         return Unknown("a call to something initlint cannot see")
 
     def call_function(self, func: FuncV, positional: list[Value], keywords: dict[str, Value], context: Context,
-                      node: cst.Call | None, opaque: bool = False, root: bool = False) -> Value:
+                      node: cst.Call | None, opaque: bool = False, root: bool = False, own_scope: bool = False) -> Value:
+        """`own_scope`: the function runs in a variable scope of its own (a layer object's call), so a
+        change it makes to its scope does not reach the caller's."""
         key = id(func.node)
         if key in self.call_depth:
             return Unknown(f"{func.name}() is recursive")
@@ -1275,7 +1279,7 @@ class Interpreter:
             self.frame_weights.pop()
             self.maybe_returns = saved_returns
             self.current_origin = caller_origin
-            if inner is not context:
+            if inner is not context and not own_scope:
                 _carry_scope_changes(inner, context)
 
     def _decorated(self, func: FuncV, context: Context) -> FuncV | str | None:
