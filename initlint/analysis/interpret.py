@@ -239,6 +239,7 @@ class Interpreter:
         self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
         self.frame_weights: list[int] = []  # per call on the inline stack: len(self.weights) when it began
+        self.only_under: frozenset[int] | None = None  # when set: keep only weights made inside these functions
         self.steps = 0
         self.chain_counter = 0
         self.mutations = 0  # changes made in place to a value (an attribute, an item, a list's length)
@@ -296,6 +297,8 @@ class Interpreter:
 
     def _add_weight(self, weight: WeightDraft) -> None:
         weight.origin = self.current_origin  # where to look for its position, if it is kept
+        if self.only_under is not None and self.only_under.isdisjoint(self.call_depth):
+            return
         self.weights.append(weight)
 
     def load_module(self, target: Any) -> Value:
@@ -374,10 +377,20 @@ class Interpreter:
         # entry points first (nothing calls them), so that helpers are reached through their callers
         called, passed = self._referenced_names()
         order = {id(item[0]): index for index, item in enumerate(functions)}  # source order
-        functions.sort(key=lambda item: (item[0].name.value in called, item[0].name.value in passed,
-                                         order[id(item[0])]))
+        # subclasses a base class drives (its method calls self.<override>()): their overrides are
+        # reached through that method, after the entry points ran (they may reach them with real
+        # arguments), before any helper a driven override calls is run as a root on its own
+        driven = [(owner, drivers) for owner in dict.fromkeys(item[2] for item in functions if item[2] is not None)
+                  if (drivers := self._inherited_drivers(owner))]
+        driven_nodes = {id(owner.methods[name]) for owner, drivers in driven for _, _, names in drivers for name in names}
+        functions.sort(key=lambda item: (item[0].name.value in called or id(item[0]) in driven_nodes,
+                                         item[0].name.value in passed, order[id(item[0])]))
         instances: dict[int, InstanceV] = {}
         for node, env, owner in functions:
+            if driven and (node.name.value in called or node.name.value in passed or id(node) in driven_nodes):
+                for subclass, drivers in driven:
+                    self._run_drivers(subclass, drivers, instances)
+                driven = []
             if id(node) in self.entered:
                 continue
             if id(node) in self.too_deep:
@@ -388,17 +401,83 @@ class Interpreter:
                 why = "is not called in this file"
             bound_self: Value | None = None
             if owner is not None:
-                instance = instances.get(id(owner.node))
-                if instance is None:
-                    instance = instances[id(owner.node)] = InstanceV(owner)
-                    init = self._find_method(owner, "__init__")
-                    if init is not None and id(init[0]) not in self.entered and init[0] is not node:
-                        self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
-                    self._run_inherited_entries(owner, instance)
+                if id(owner.node) not in instances:
+                    self._instance_for(owner, instances, node)
                     if id(node) in self.entered:
                         continue
-                bound_self = instance
+                bound_self = instances[id(owner.node)]
             self._run_root(node, env, owner, bound_self, why)
+
+    def _instance_for(self, owner: ClassV, instances: dict[int, InstanceV], node: cst.FunctionDef | None) -> InstanceV:
+        """The instance a class's methods run with as roots, its __init__ and inherited entries run once."""
+        instance = instances.get(id(owner.node))
+        if instance is None:
+            instance = instances[id(owner.node)] = InstanceV(owner)
+            init = self._find_method(owner, "__init__")
+            if init is not None and id(init[0]) not in self.entered and init[0] is not node:
+                self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
+            self._run_inherited_entries(owner, instance)
+        return instance
+
+    def _inherited_drivers(self, owner: ClassV) -> list[tuple[cst.FunctionDef, ClassV, frozenset[str]]]:
+        """Base-class methods at the top of a chain of `self.<name>(...)` calls reaching a method
+        `owner` defines (tf-faster-rcnn: create_architecture -> _build_network -> _image_to_head),
+        each with the names of those methods it reaches. Read from the bases' syntax trees only."""
+        if not owner.methods or not any(isinstance(base, ClassV) for base in owner.bases):
+            return []
+        inherited: dict[str, tuple[cst.FunctionDef, ClassV]] = {}
+        pending, seen = [base for base in owner.bases if isinstance(base, ClassV)], set()
+        while pending and len(seen) < 16:  # bases in MRO-like order: the first definition wins
+            base = pending.pop(0)
+            if id(base.node) in seen:
+                continue
+            seen.add(id(base.node))
+            for name, method in base.methods.items():
+                if name not in owner.methods:
+                    inherited.setdefault(name, (method, base))
+            pending.extend(b for b in base.bases if isinstance(b, ClassV))
+        calls = {name: _self_calls(method) for name, (method, _) in inherited.items()}
+        reached: dict[str, frozenset[str]] = {}
+        for name in inherited:  # overrides reached through other inherited methods, transitively
+            found: set[str] = set()
+            todo, visited = [name], {name}
+            while todo:
+                for callee in calls[todo.pop()]:
+                    if callee in owner.methods:
+                        found.add(callee)
+                    elif callee in inherited and callee not in visited:
+                        visited.add(callee)
+                        todo.append(callee)
+            if found:
+                reached[name] = frozenset(found)
+        # a method the subclass itself calls is reached through that call, with its arguments
+        called_by_others = {callee for name in reached for callee in calls[name] if callee != name}
+        called_by_others.update(*(_self_calls(method) for method in owner.methods.values()))
+        return [(inherited[name][0], inherited[name][1], names) for name, names in reached.items()
+                if name not in called_by_others]
+
+    def _run_drivers(self, owner: ClassV, drivers: list[tuple[cst.FunctionDef, ClassV, frozenset[str]]],
+                     instances: dict[int, InstanceV]) -> None:
+        """Run the base methods that call `owner`'s overrides, with an `owner` instance, so the
+        overrides run under the scopes their real callers enter. Skipped once what they reach has run."""
+        for node, base, names in drivers:
+            if all(id(owner.methods[name]) in self.entered for name in names):
+                continue
+            instance = self._instance_for(owner, instances, None)
+            if all(id(owner.methods[name]) in self.entered for name in names):
+                continue
+            # this run keeps only the weights the overrides make when the driver's own are listed
+            # elsewhere: by its module (another file), or by a run before (the base's own root,
+            # another subclass); a driver's weights anchored in another module's lines would not
+            # be this file's to report
+            foreign = (base.env.file() or self.path) != self.path
+            only_under = (frozenset(id(method) for method in owner.methods.values())
+                          if foreign or id(node) in self.entered else None)
+            saved, self.only_under = self.only_under, only_under
+            try:
+                self._run_root(node, base.env, owner, instance)
+            finally:
+                self.only_under = saved
 
     def _run_inherited_entries(self, owner: ClassV, instance: InstanceV) -> None:
         """A base class from another module that drives the subclass (call -> self.body) runs first."""
@@ -3353,6 +3432,23 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
     weights = _anchored(weights)
     weights.sort(key=lambda w: (w.anchor.line, w.anchor.column, w.span.line, w.iteration or 0, w.layer_id))
     return tuple(weights)
+
+
+def _self_calls(method: cst.FunctionDef) -> frozenset[str]:
+    """Names `m` of the `self.m(...)` calls in a method's body (`self`: its first parameter)."""
+    params = [*method.params.posonly_params, *method.params.params]
+    if not params or any(type(d.decorator) is cst.Name and d.decorator.value in ("staticmethod", "classmethod")
+                         for d in method.decorators):
+        return frozenset()
+    me, names, todo = params[0].name.value, set(), [method.body]
+    while todo:
+        node = todo.pop()
+        if type(node) is cst.Call:
+            func = node.func
+            if type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == me:
+                names.add(func.attr.value)
+        todo.extend(node.children)
+    return frozenset(names)
 
 
 def _anchored(weights: list[Weight]) -> list[Weight]:
