@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 
+from initlint.analysis.records import is_instance
 from initlint.analysis.values import Const, DictV, Seq, TensorV, Unknown, Value
 
 _MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32"}
@@ -58,6 +59,8 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
                 return Unknown("a tensor converted to a number")
         if name == "len" and len(positional) == 1 and isinstance(positional[0], (Seq, DictV)):
             return Const(len(positional[0].items), note)
+        if name == "isinstance" and len(positional) == 2:
+            return is_instance(positional[0], positional[1])
         if name in ("min", "max", "sum") and positional:
             items = positional[0].items if len(positional) == 1 and isinstance(positional[0], Seq) else positional
             numbers = [v.value for v in items if isinstance(v, Const)]

@@ -31,9 +31,10 @@ from initlint.analysis.callers import attach_contexts
 from initlint.analysis.shapes import (_count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape,
                                       channels_first, padded_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
+from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
-                                      InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
-                                      Value, VariableV, VarScopeObj)
+                                      InstanceV, LayerV, ModelV, ModuleV, OpLayerV, RecordClassV, Ref, Seq, TensorV,
+                                      Unknown, Value, VariableV, VarScopeObj)
 from initlint.model import CallSite, Initializer, Signal, Span, Weight
 from initlint.settings import Settings
 
@@ -493,6 +494,9 @@ class Interpreter:
             self._collect_methods(cls)
             env.names[statement.name.value] = cls
             self._exec_class_body(cls, context)
+            record = self._record_class(cls, context)
+            if record is not None:
+                env.names[statement.name.value] = record
         elif type(statement) is cst.If:
             self.exec_if(statement, env, context)
         elif type(statement) is cst.For:
@@ -519,6 +523,29 @@ class Interpreter:
                         cls.attrs[small.targets[0].target.value] = self.eval(small.value, cls.env, context)
             elif type(statement) is cst.FunctionDef:
                 cls.env.names[statement.name.value] = FuncV(statement, cls.env, statement.name.value, owner=cls)
+
+    def _record_class(self, cls: ClassV, context: Context) -> RecordClassV | None:
+        """A class statement deriving a namedtuple (`class Block(namedtuple('Block', [...])):`,
+        `class Conv(typing.NamedTuple): kernel: int`) builds records itself. None for any other
+        class, and for one with its own __new__ or __init__, which initlint does not follow."""
+        if len(cls.bases) != 1 or "__new__" in cls.methods or "__init__" in cls.methods:
+            return None
+        base = cls.bases[0]
+        if isinstance(base, RecordClassV):
+            return RecordClassV(cls.name, base.fields, base.defaults, base, cls)
+        if not (isinstance(base, Ref) and base.name == "typing.NamedTuple"):
+            return None
+        fields: list[str] = []
+        defaults: dict[str, Value] = {}
+        for statement in _suite_body(cls.node.body):
+            for small in statement.body if type(statement) is cst.SimpleStatementLine else ():
+                if type(small) is cst.AnnAssign and type(small.target) is cst.Name:
+                    fields.append(small.target.value)
+                    if small.value is not None:
+                        defaults[small.target.value] = self.eval(small.value, cls.env, context)
+                    elif defaults:  # a field without a default after one with it: a TypeError
+                        return None
+        return RecordClassV(cls.name, tuple(fields), defaults, cls=cls) if valid_fields(fields) else None
 
     def exec_small(self, small: cst.CSTNode, env: Env, context: Context) -> None:
         if type(small) is cst.Assign:
@@ -908,6 +935,10 @@ class Interpreter:
                 return FuncV(method[0], method[1].env, f"{base.name}.{attr}", None, method[1])
         if isinstance(base, (TensorV, VariableV)) and attr == "shape":
             return self._shape_value(base)
+        if isinstance(base, Seq) and base.record is not None:
+            found = self._record_attr(base, attr)
+            if found is not None:
+                return found
         if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV)):
             return _Bound(base, attr)
         if isinstance(base, Unknown):
@@ -916,6 +947,22 @@ class Interpreter:
                                                   if isinstance(alt, Ref)))
             return Unknown(base.reason if "attribute" in base.reason else f"an attribute of {base.reason}")
         return Unknown(f"attribute `{attr}`")
+
+    def _record_attr(self, record: Seq, attr: str) -> Value | None:
+        """A namedtuple's field, or a method or class attribute of the class statements deriving it."""
+        cls = record.record
+        if cls is not None and attr in cls.fields:
+            return record.items[cls.fields.index(attr)]
+        while cls is not None:
+            if cls.cls is not None:
+                method = self._find_method(cls.cls, attr)
+                if method is not None:
+                    return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", record, method[1])
+                class_attr = self._class_attr(cls.cls, attr)
+                if class_attr is not None:
+                    return class_attr
+            cls = cls.base
+        return None
 
     def _find_method(self, cls: ClassV, name: str, depth: int = 0) -> tuple[cst.FunctionDef, ClassV] | None:
         if name in cls.methods:
@@ -1195,6 +1242,11 @@ class Interpreter:
         if isinstance(func, InitV):  # an initializer called on a shape: a random tensor
             shape = _dims(positional[0]) if positional else _dims(keywords.get("shape", Unknown("")))
             return TensorV(shape, None, 0.0, None, init=func)
+        if isinstance(func, RecordClassV):
+            return build(func, positional, keywords, opaque)
+        if isinstance(func, _Bound) and isinstance(func.base, Seq) and func.base.record is not None \
+                and func.attr == "_replace":
+            return replaced(func.base, positional, keywords, opaque)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
         if isinstance(func, Unknown) and func.alternatives:
@@ -1406,6 +1458,8 @@ class Interpreter:
             return self.layer_api(spec, positional, keywords, opaque, node, context)
         if name.startswith("builtins."):
             return _builtin(last, positional, keywords)
+        if name in ("collections.namedtuple", "typing.NamedTuple"):
+            return namedtuple_class(name == "typing.NamedTuple", positional, keywords, opaque)
         if name.startswith(("math.", "np.")) and last in _MATH:
             return _math(last, positional)
         if name in RANDOM_OPS:
@@ -2950,10 +3004,11 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
             continue
         if not _choice_matters(in_body, otherwise):
             continue
-        if isinstance(in_body, Seq) and isinstance(otherwise, Seq) and len(in_body.items) == len(otherwise.items):
+        if isinstance(in_body, Seq) and isinstance(otherwise, Seq) and len(in_body.items) == len(otherwise.items) \
+                and in_body.record is otherwise.record:
             # [h, w, 3] or [h2, w2, 3]: the dimensions both agree on stay known (the channels)
             orelse[name] = Seq([x if _same(x, y) else _either([x, y]) for x, y in zip(in_body.items, otherwise.items)],
-                               in_body.kind)
+                               in_body.kind, in_body.record)
         else:
             orelse[name] = _either([in_body, otherwise])
 
@@ -3004,7 +3059,8 @@ def _scalar(value: Value) -> bool:
 
 def _equal(a: Value, b: Value) -> bool:
     if isinstance(a, Seq) and isinstance(b, Seq):
-        return len(a.items) == len(b.items) and all(_same(x, y) for x, y in zip(a.items, b.items))
+        return a.record is b.record and len(a.items) == len(b.items) and all(
+            _same(x, y) for x, y in zip(a.items, b.items))
     return _same(a, b)
 
 
