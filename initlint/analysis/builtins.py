@@ -57,6 +57,8 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
                               "str": str}[name](values[0]), note)
             if isinstance(positional[0], TensorV):
                 return Unknown("a tensor converted to a number")
+        if name == "len" and len(positional) == 1 and isinstance(positional[0], DictV) and positional[0].unknown:
+            return Unknown(positional[0].unknown)
         if name == "len" and len(positional) == 1 and isinstance(positional[0], (Seq, DictV)):
             return Const(len(positional[0].items), note)
         if name == "isinstance" and len(positional) == 2:

@@ -626,12 +626,25 @@ class Interpreter:
             elif isinstance(owner, Seq) and isinstance(key, Const) and isinstance(key.value, int):
                 if -len(owner.items) <= key.value < len(owner.items):
                     self._store(owner.items, key.value, value)
+            elif isinstance(owner, (DictV, Seq)) and not isinstance(key, Const):
+                self._store_unknown_key(owner, value)
 
     def _store(self, container: Any, key: Any, value: Value) -> None:
         """container[key] = value, counted as a mutation unless it stores an equivalent value."""
         if key not in container or not _equivalent(container[key], value):
             self.mutations += 1
         container[key] = value
+
+    def _store_unknown_key(self, owner: DictV | Seq, value: Value) -> None:
+        """owner[key] = value under a key not known statically (`for n in names: shapes[n] = ...`):
+        any listed item may now be `value`, and a dict may hold a key it does not list."""
+        keys = list(owner.items) if isinstance(owner, DictV) else range(len(owner.items))
+        for key in keys:
+            if not _same(owner.items[key], value):
+                self._store(owner.items, key, _either([owner.items[key], value]))
+        if isinstance(owner, DictV) and owner.unknown is None:
+            owner.unknown = "a dict filled under keys not known statically"
+            self.mutations += 1
 
     def exec_if(self, node: cst.If, env: Env, context: Context) -> None:
         test = self.eval(node.test, env, context)
@@ -673,7 +686,7 @@ class Interpreter:
     def _iterate(self, iterable: Value) -> list[Value] | None:
         if isinstance(iterable, Seq) and len(iterable.items) <= self.settings.max_unroll:
             return list(iterable.items)
-        if isinstance(iterable, DictV) and len(iterable.items) <= self.settings.max_unroll:
+        if isinstance(iterable, DictV) and not iterable.unknown and len(iterable.items) <= self.settings.max_unroll:
             return [Const(key) for key in iterable.items]
         return None
 
@@ -814,14 +827,18 @@ class Interpreter:
                     items.append(value)
             return Seq(items, "list" if type(node) is cst.List else "tuple")
         if type(node) is cst.Dict:
-            entries: dict[Any, Value] = {}
+            result = DictV({})
             for element in node.elements:
                 if type(element) is cst.DictElement:
                     key = self.eval(element.key, env, context)
                     value = self.eval(element.value, env, context)
                     if isinstance(key, Const):
-                        entries[key.value] = value
-            return DictV(entries)
+                        result.items[key.value] = value
+                    else:
+                        self._store_unknown_key(result, value)
+                else:  # `**other`
+                    self._update_dict(result, self.eval(element.value, env, context), {})
+            return result
         if type(node) is cst.BinaryOperation:
             return self.binary(self.eval(node.left, env, context), node.operator,
                                self.eval(node.right, env, context), context, node)
@@ -1174,8 +1191,7 @@ class Interpreter:
             elif arg.star == "**":
                 if isinstance(value, DictV):
                     keywords.update({str(k): v for k, v in value.items.items()})
-                else:
-                    opaque = True
+                opaque = opaque or not isinstance(value, DictV) or value.unknown is not None
             elif arg.keyword is not None:
                 keywords[arg.keyword.value] = value
             else:
@@ -1247,6 +1263,8 @@ class Interpreter:
         if isinstance(func, _Bound) and isinstance(func.base, Seq) and func.base.record is not None \
                 and func.attr == "_replace":
             return replaced(func.base, positional, keywords, opaque)
+        if isinstance(func, _Bound) and isinstance(func.base, DictV):
+            return self.dict_method(func.base, func.attr, positional, keywords, opaque)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
         if isinstance(func, Unknown) and func.alternatives:
@@ -1400,21 +1418,6 @@ class Interpreter:
             base.items.extend(positional[0].items)
             self.mutations += 1
             return Const(None)
-        if isinstance(base, DictV) and name == "get" and positional and isinstance(positional[0], Const):
-            found = base.items.get(positional[0].value)
-            if found is not None:
-                return found
-            return positional[1] if len(positional) > 1 else Const(None)
-        if isinstance(base, DictV) and name in ("items", "keys", "values"):
-            if name == "keys":
-                return Seq([Const(k) for k in base.items])
-            if name == "values":
-                return Seq(list(base.items.values()))
-            return Seq([Seq([Const(k), v], "tuple") for k, v in base.items.items()])
-        if isinstance(base, DictV) and name == "update" and positional and isinstance(positional[0], DictV):
-            base.items.update(positional[0].items)
-            self.mutations += 1
-            return Const(None)
         if isinstance(base, ContextV) and base.kind == "graph" and name == "as_default":
             return base
         if isinstance(base, VarScopeObj) and name == "reuse_variables":
@@ -1446,6 +1449,60 @@ class Interpreter:
                 return self.call_layer_object(base, inputs, keywords, context)
             return self.call_model(base, inputs, context)
         return Unknown(f"method `{name}`")
+
+    def dict_method(self, base: DictV, name: str, positional: list[Value], keywords: dict[str, Value],
+                    opaque: bool) -> Value:
+        key = positional[0] if positional else None
+        if name == "get" and isinstance(key, Const):
+            found = base.items.get(key.value)
+            if found is not None:
+                return found
+            if base.unknown:
+                return Unknown(base.unknown)
+            return positional[1] if len(positional) > 1 else Const(None)
+        if name in ("items", "keys", "values"):
+            if base.unknown:
+                return Unknown(base.unknown)
+            if name == "keys":
+                return Seq([Const(k) for k in base.items])
+            if name == "values":
+                return Seq(list(base.items.values()))
+            return Seq([Seq([Const(k), v], "tuple") for k, v in base.items.items()])
+        if name == "update" and len(positional) <= 1:
+            self._update_dict(base, key if key is not None else DictV({}), keywords)
+            if opaque:
+                self._store_unknown_key(base, Unknown("**kwargs"))
+            return Const(None)
+        if name in ("setdefault", "pop") and isinstance(key, Const) and len(positional) <= 2 and not opaque:
+            default = positional[1] if len(positional) > 1 else None
+            if key.value in base.items:
+                if name == "pop":
+                    self.mutations += 1
+                    return base.items.pop(key.value)
+                return base.items[key.value]
+            if base.unknown:  # it may be there, stored under a key not known statically
+                return Unknown(base.unknown)
+            if name == "pop":
+                return default if default is not None else Unknown(f"dict.pop() of a missing key {key.value!r}")
+            self._store(base.items, key.value, default if default is not None else Const(None))
+            return base.items[key.value]
+        if name in ("pop", "popitem", "clear", "setdefault"):
+            # a change initlint does not follow: what the dict holds is no longer known
+            self._store_unknown_key(base, Unknown(f"a dict changed by .{name}()"))
+            return Unknown(f"dict.{name}()")
+        return Unknown(f"method `{name}`")
+
+    def _update_dict(self, base: DictV, source: Value, keywords: dict[str, Value]) -> None:
+        """base.update(source, **keywords), and `{**source}` in a dict display."""
+        if isinstance(source, DictV):
+            for key, value in source.items.items():
+                self._store(base.items, key, value)
+            if source.unknown:
+                self._store_unknown_key(base, Unknown(source.unknown))
+        else:  # pairs or a mapping not known statically
+            self._store_unknown_key(base, Unknown("a dict updated from values not known statically"))
+        for key, value in keywords.items():
+            self._store(base.items, key, value)
 
     # ---- the TensorFlow APIs ----------------------------------------------------------------
     def call_api(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
@@ -2285,6 +2342,8 @@ class Interpreter:
         if not isinstance(chosen, DictV):
             return Initializer("unknown", {}, source, line, False, "`param_initializers` is not known statically"), None
         if role not in chosen.items:
+            if chosen.unknown:
+                return Initializer("unknown", {}, source, line, False, f"`param_initializers` is {chosen.unknown}"), None
             return None
         return self.to_initializer(chosen.items[role], source, line, shape, "slim")
 
@@ -2639,6 +2698,8 @@ class Interpreter:
         given: dict[str, Value] = {}
         if isinstance(params, DictV):
             given = {key: value for key, value in params.items.items() if isinstance(key, str)}
+            if params.unknown:
+                given["__opaque__"] = Unknown(f"`normalizer_params` is {params.unknown}")
         elif params is not None and not (isinstance(params, Const) and params.value is None):
             given["__opaque__"] = Unknown("`normalizer_params` is not known statically")
         bn_args = self._with_arg_scope(spec, given, context)

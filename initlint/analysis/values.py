@@ -37,6 +37,9 @@ class Seq(Value):
 @dataclass(eq=False)
 class DictV(Value):
     items: dict[Any, Value]
+    # why it may hold keys `items` does not list (a store under a key not known statically): its
+    # length and keys are then unknown, and each listed value may have been overwritten
+    unknown: str | None = None
 
 
 @dataclass(eq=False)
