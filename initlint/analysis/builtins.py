@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 
+from initlint.analysis.records import is_instance
 from initlint.analysis.values import Const, DictV, Seq, TensorV, Unknown, Value
 
 _MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32"}
@@ -56,8 +57,12 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
                               "str": str}[name](values[0]), note)
             if isinstance(positional[0], TensorV):
                 return Unknown("a tensor converted to a number")
+        if name == "len" and len(positional) == 1 and isinstance(positional[0], DictV) and positional[0].unknown:
+            return Unknown(positional[0].unknown)
         if name == "len" and len(positional) == 1 and isinstance(positional[0], (Seq, DictV)):
             return Const(len(positional[0].items), note)
+        if name == "isinstance" and len(positional) == 2:
+            return is_instance(positional[0], positional[1])
         if name in ("min", "max", "sum") and positional:
             items = positional[0].items if len(positional) == 1 and isinstance(positional[0], Seq) else positional
             numbers = [v.value for v in items if isinstance(v, Const)]

@@ -31,9 +31,10 @@ from initlint.analysis.callers import attach_contexts
 from initlint.analysis.shapes import (_count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape,
                                       channels_first, padded_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
+from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
-                                      InstanceV, LayerV, ModelV, ModuleV, OpLayerV, Ref, Seq, TensorV, Unknown,
-                                      Value, VariableV, VarScopeObj)
+                                      InstanceV, LayerV, ModelV, ModuleV, OpLayerV, RecordClassV, Ref, Seq, TensorV,
+                                      Unknown, Value, VariableV, VarScopeObj)
 from initlint.model import CallSite, Initializer, Signal, Span, Weight
 from initlint.settings import Settings
 
@@ -572,6 +573,9 @@ class Interpreter:
             self._collect_methods(cls)
             env.names[statement.name.value] = cls
             self._exec_class_body(cls, context)
+            record = self._record_class(cls, context)
+            if record is not None:
+                env.names[statement.name.value] = record
         elif type(statement) is cst.If:
             self.exec_if(statement, env, context)
         elif type(statement) is cst.For:
@@ -598,6 +602,29 @@ class Interpreter:
                         cls.attrs[small.targets[0].target.value] = self.eval(small.value, cls.env, context)
             elif type(statement) is cst.FunctionDef:
                 cls.env.names[statement.name.value] = FuncV(statement, cls.env, statement.name.value, owner=cls)
+
+    def _record_class(self, cls: ClassV, context: Context) -> RecordClassV | None:
+        """A class statement deriving a namedtuple (`class Block(namedtuple('Block', [...])):`,
+        `class Conv(typing.NamedTuple): kernel: int`) builds records itself. None for any other
+        class, and for one with its own __new__ or __init__, which initlint does not follow."""
+        if len(cls.bases) != 1 or "__new__" in cls.methods or "__init__" in cls.methods:
+            return None
+        base = cls.bases[0]
+        if isinstance(base, RecordClassV):
+            return RecordClassV(cls.name, base.fields, base.defaults, base, cls)
+        if not (isinstance(base, Ref) and base.name == "typing.NamedTuple"):
+            return None
+        fields: list[str] = []
+        defaults: dict[str, Value] = {}
+        for statement in _suite_body(cls.node.body):
+            for small in statement.body if type(statement) is cst.SimpleStatementLine else ():
+                if type(small) is cst.AnnAssign and type(small.target) is cst.Name:
+                    fields.append(small.target.value)
+                    if small.value is not None:
+                        defaults[small.target.value] = self.eval(small.value, cls.env, context)
+                    elif defaults:  # a field without a default after one with it: a TypeError
+                        return None
+        return RecordClassV(cls.name, tuple(fields), defaults, cls=cls) if valid_fields(fields) else None
 
     def exec_small(self, small: cst.CSTNode, env: Env, context: Context) -> None:
         if type(small) is cst.Assign:
@@ -678,12 +705,25 @@ class Interpreter:
             elif isinstance(owner, Seq) and isinstance(key, Const) and isinstance(key.value, int):
                 if -len(owner.items) <= key.value < len(owner.items):
                     self._store(owner.items, key.value, value)
+            elif isinstance(owner, (DictV, Seq)) and not isinstance(key, Const):
+                self._store_unknown_key(owner, value)
 
     def _store(self, container: Any, key: Any, value: Value) -> None:
         """container[key] = value, counted as a mutation unless it stores an equivalent value."""
         if key not in container or not _equivalent(container[key], value):
             self.mutations += 1
         container[key] = value
+
+    def _store_unknown_key(self, owner: DictV | Seq, value: Value) -> None:
+        """owner[key] = value under a key not known statically (`for n in names: shapes[n] = ...`):
+        any listed item may now be `value`, and a dict may hold a key it does not list."""
+        keys = list(owner.items) if isinstance(owner, DictV) else range(len(owner.items))
+        for key in keys:
+            if not _same(owner.items[key], value):
+                self._store(owner.items, key, _either([owner.items[key], value]))
+        if isinstance(owner, DictV) and owner.unknown is None:
+            owner.unknown = "a dict filled under keys not known statically"
+            self.mutations += 1
 
     def exec_if(self, node: cst.If, env: Env, context: Context) -> None:
         test = self.eval(node.test, env, context)
@@ -725,7 +765,7 @@ class Interpreter:
     def _iterate(self, iterable: Value) -> list[Value] | None:
         if isinstance(iterable, Seq) and len(iterable.items) <= self.settings.max_unroll:
             return list(iterable.items)
-        if isinstance(iterable, DictV) and len(iterable.items) <= self.settings.max_unroll:
+        if isinstance(iterable, DictV) and not iterable.unknown and len(iterable.items) <= self.settings.max_unroll:
             return [Const(key) for key in iterable.items]
         return None
 
@@ -866,14 +906,18 @@ class Interpreter:
                     items.append(value)
             return Seq(items, "list" if type(node) is cst.List else "tuple")
         if type(node) is cst.Dict:
-            entries: dict[Any, Value] = {}
+            result = DictV({})
             for element in node.elements:
                 if type(element) is cst.DictElement:
                     key = self.eval(element.key, env, context)
                     value = self.eval(element.value, env, context)
                     if isinstance(key, Const):
-                        entries[key.value] = value
-            return DictV(entries)
+                        result.items[key.value] = value
+                    else:
+                        self._store_unknown_key(result, value)
+                else:  # `**other`
+                    self._update_dict(result, self.eval(element.value, env, context), {})
+            return result
         if type(node) is cst.BinaryOperation:
             return self.binary(self.eval(node.left, env, context), node.operator,
                                self.eval(node.right, env, context), context, node)
@@ -987,6 +1031,10 @@ class Interpreter:
                 return FuncV(method[0], method[1].env, f"{base.name}.{attr}", None, method[1])
         if isinstance(base, (TensorV, VariableV)) and attr == "shape":
             return self._shape_value(base)
+        if isinstance(base, Seq) and base.record is not None:
+            found = self._record_attr(base, attr)
+            if found is not None:
+                return found
         if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV)):
             return _Bound(base, attr)
         if isinstance(base, Unknown):
@@ -995,6 +1043,22 @@ class Interpreter:
                                                   if isinstance(alt, Ref)))
             return Unknown(base.reason if "attribute" in base.reason else f"an attribute of {base.reason}")
         return Unknown(f"attribute `{attr}`")
+
+    def _record_attr(self, record: Seq, attr: str) -> Value | None:
+        """A namedtuple's field, or a method or class attribute of the class statements deriving it."""
+        cls = record.record
+        if cls is not None and attr in cls.fields:
+            return record.items[cls.fields.index(attr)]
+        while cls is not None:
+            if cls.cls is not None:
+                method = self._find_method(cls.cls, attr)
+                if method is not None:
+                    return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", record, method[1])
+                class_attr = self._class_attr(cls.cls, attr)
+                if class_attr is not None:
+                    return class_attr
+            cls = cls.base
+        return None
 
     def _find_method(self, cls: ClassV, name: str, depth: int = 0) -> tuple[cst.FunctionDef, ClassV] | None:
         if name in cls.methods:
@@ -1206,8 +1270,7 @@ class Interpreter:
             elif arg.star == "**":
                 if isinstance(value, DictV):
                     keywords.update({str(k): v for k, v in value.items.items()})
-                else:
-                    opaque = True
+                opaque = opaque or not isinstance(value, DictV) or value.unknown is not None
             elif arg.keyword is not None:
                 keywords[arg.keyword.value] = value
             else:
@@ -1276,6 +1339,13 @@ class Interpreter:
         if isinstance(func, InitV):  # an initializer called on a shape: a random tensor
             shape = _dims(positional[0]) if positional else _dims(keywords.get("shape", Unknown("")))
             return TensorV(shape, None, 0.0, None, init=func)
+        if isinstance(func, RecordClassV):
+            return build(func, positional, keywords, opaque)
+        if isinstance(func, _Bound) and isinstance(func.base, Seq) and func.base.record is not None \
+                and func.attr == "_replace":
+            return replaced(func.base, positional, keywords, opaque)
+        if isinstance(func, _Bound) and isinstance(func.base, DictV):
+            return self.dict_method(func.base, func.attr, positional, keywords, opaque)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
         if isinstance(func, Unknown) and func.alternatives:
@@ -1431,21 +1501,6 @@ class Interpreter:
             base.items.extend(positional[0].items)
             self.mutations += 1
             return Const(None)
-        if isinstance(base, DictV) and name == "get" and positional and isinstance(positional[0], Const):
-            found = base.items.get(positional[0].value)
-            if found is not None:
-                return found
-            return positional[1] if len(positional) > 1 else Const(None)
-        if isinstance(base, DictV) and name in ("items", "keys", "values"):
-            if name == "keys":
-                return Seq([Const(k) for k in base.items])
-            if name == "values":
-                return Seq(list(base.items.values()))
-            return Seq([Seq([Const(k), v], "tuple") for k, v in base.items.items()])
-        if isinstance(base, DictV) and name == "update" and positional and isinstance(positional[0], DictV):
-            base.items.update(positional[0].items)
-            self.mutations += 1
-            return Const(None)
         if isinstance(base, ContextV) and base.kind == "graph" and name == "as_default":
             return base
         if isinstance(base, VarScopeObj) and name == "reuse_variables":
@@ -1478,6 +1533,60 @@ class Interpreter:
             return self.call_model(base, inputs, context)
         return Unknown(f"method `{name}`")
 
+    def dict_method(self, base: DictV, name: str, positional: list[Value], keywords: dict[str, Value],
+                    opaque: bool) -> Value:
+        key = positional[0] if positional else None
+        if name == "get" and isinstance(key, Const):
+            found = base.items.get(key.value)
+            if found is not None:
+                return found
+            if base.unknown:
+                return Unknown(base.unknown)
+            return positional[1] if len(positional) > 1 else Const(None)
+        if name in ("items", "keys", "values"):
+            if base.unknown:
+                return Unknown(base.unknown)
+            if name == "keys":
+                return Seq([Const(k) for k in base.items])
+            if name == "values":
+                return Seq(list(base.items.values()))
+            return Seq([Seq([Const(k), v], "tuple") for k, v in base.items.items()])
+        if name == "update" and len(positional) <= 1:
+            self._update_dict(base, key if key is not None else DictV({}), keywords)
+            if opaque:
+                self._store_unknown_key(base, Unknown("**kwargs"))
+            return Const(None)
+        if name in ("setdefault", "pop") and isinstance(key, Const) and len(positional) <= 2 and not opaque:
+            default = positional[1] if len(positional) > 1 else None
+            if key.value in base.items:
+                if name == "pop":
+                    self.mutations += 1
+                    return base.items.pop(key.value)
+                return base.items[key.value]
+            if base.unknown:  # it may be there, stored under a key not known statically
+                return Unknown(base.unknown)
+            if name == "pop":
+                return default if default is not None else Unknown(f"dict.pop() of a missing key {key.value!r}")
+            self._store(base.items, key.value, default if default is not None else Const(None))
+            return base.items[key.value]
+        if name in ("pop", "popitem", "clear", "setdefault"):
+            # a change initlint does not follow: what the dict holds is no longer known
+            self._store_unknown_key(base, Unknown(f"a dict changed by .{name}()"))
+            return Unknown(f"dict.{name}()")
+        return Unknown(f"method `{name}`")
+
+    def _update_dict(self, base: DictV, source: Value, keywords: dict[str, Value]) -> None:
+        """base.update(source, **keywords), and `{**source}` in a dict display."""
+        if isinstance(source, DictV):
+            for key, value in source.items.items():
+                self._store(base.items, key, value)
+            if source.unknown:
+                self._store_unknown_key(base, Unknown(source.unknown))
+        else:  # pairs or a mapping not known statically
+            self._store_unknown_key(base, Unknown("a dict updated from values not known statically"))
+        for key, value in keywords.items():
+            self._store(base.items, key, value)
+
     # ---- the TensorFlow APIs ----------------------------------------------------------------
     def call_api(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
                  node: cst.Call | None, context: Context) -> Value:
@@ -1489,6 +1598,8 @@ class Interpreter:
             return self.layer_api(spec, positional, keywords, opaque, node, context)
         if name.startswith("builtins."):
             return _builtin(last, positional, keywords)
+        if name in ("collections.namedtuple", "typing.NamedTuple"):
+            return namedtuple_class(name == "typing.NamedTuple", positional, keywords, opaque)
         if name.startswith(("math.", "np.")) and last in _MATH:
             return _math(last, positional)
         if name in RANDOM_OPS:
@@ -2314,6 +2425,8 @@ class Interpreter:
         if not isinstance(chosen, DictV):
             return Initializer("unknown", {}, source, line, False, "`param_initializers` is not known statically"), None
         if role not in chosen.items:
+            if chosen.unknown:
+                return Initializer("unknown", {}, source, line, False, f"`param_initializers` is {chosen.unknown}"), None
             return None
         return self.to_initializer(chosen.items[role], source, line, shape, "slim")
 
@@ -2668,6 +2781,8 @@ class Interpreter:
         given: dict[str, Value] = {}
         if isinstance(params, DictV):
             given = {key: value for key, value in params.items.items() if isinstance(key, str)}
+            if params.unknown:
+                given["__opaque__"] = Unknown(f"`normalizer_params` is {params.unknown}")
         elif params is not None and not (isinstance(params, Const) and params.value is None):
             given["__opaque__"] = Unknown("`normalizer_params` is not known statically")
         bn_args = self._with_arg_scope(spec, given, context)
@@ -3033,10 +3148,11 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
             continue
         if not _choice_matters(in_body, otherwise):
             continue
-        if isinstance(in_body, Seq) and isinstance(otherwise, Seq) and len(in_body.items) == len(otherwise.items):
+        if isinstance(in_body, Seq) and isinstance(otherwise, Seq) and len(in_body.items) == len(otherwise.items) \
+                and in_body.record is otherwise.record:
             # [h, w, 3] or [h2, w2, 3]: the dimensions both agree on stay known (the channels)
             orelse[name] = Seq([x if _same(x, y) else _either([x, y]) for x, y in zip(in_body.items, otherwise.items)],
-                               in_body.kind)
+                               in_body.kind, in_body.record)
         else:
             orelse[name] = _either([in_body, otherwise])
 
@@ -3087,7 +3203,8 @@ def _scalar(value: Value) -> bool:
 
 def _equal(a: Value, b: Value) -> bool:
     if isinstance(a, Seq) and isinstance(b, Seq):
-        return len(a.items) == len(b.items) and all(_same(x, y) for x, y in zip(a.items, b.items))
+        return a.record is b.record and len(a.items) == len(b.items) and all(
+            _same(x, y) for x, y in zip(a.items, b.items))
     return _same(a, b)
 
 

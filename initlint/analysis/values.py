@@ -31,11 +31,15 @@ class Const(Value):
 class Seq(Value):
     items: list[Value]
     kind: str = "list"
+    record: "RecordClassV | None" = None  # the namedtuple class that built it; None: a plain tuple or list
 
 
 @dataclass(eq=False)
 class DictV(Value):
     items: dict[Any, Value]
+    # why it may hold keys `items` does not list (a store under a key not known statically): its
+    # length and keys are then unknown, and each listed value may have been overwritten
+    unknown: str | None = None
 
 
 @dataclass(eq=False)
@@ -114,6 +118,18 @@ class ClassV(Value):
     bases: list[Value]
     methods: dict[str, cst.FunctionDef] = field(default_factory=dict)
     attrs: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class RecordClassV(Value):
+    """A namedtuple class (collections.namedtuple, typing.NamedTuple): calling it builds a Seq
+    whose `record` is this class."""
+
+    name: str
+    fields: tuple[str, ...]
+    defaults: dict[str, Value]
+    base: "RecordClassV | None" = None  # the namedtuple a class statement derives it from
+    cls: "ClassV | None" = None  # that class statement, for its methods
 
 
 @dataclass(eq=False)
