@@ -1021,13 +1021,8 @@ class Interpreter:
         if isinstance(base, InstanceV):
             if attr in base.attrs:
                 return base.attrs[attr]
-            method = self._find_method(base.cls, attr)
-            if method is not None:
-                return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", base, method[1])
-            class_attr = self._class_attr(base.cls, attr)
-            if class_attr is not None:
-                return class_attr
-            return Unknown(f"attribute `{attr}` of an instance")
+            member = self._class_member(base.cls, attr, base)
+            return member if member is not None else Unknown(f"attribute `{attr}` of an instance")
         if isinstance(base, ClassV):
             class_attr = self._class_attr(base, attr)
             if class_attr is not None:
@@ -1057,14 +1052,18 @@ class Interpreter:
             return record.items[cls.fields.index(attr)]
         while cls is not None:
             if cls.cls is not None:
-                method = self._find_method(cls.cls, attr)
-                if method is not None:
-                    return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", record, method[1])
-                class_attr = self._class_attr(cls.cls, attr)
-                if class_attr is not None:
-                    return class_attr
+                member = self._class_member(cls.cls, attr, record)
+                if member is not None:
+                    return member
             cls = cls.base
         return None
+
+    def _class_member(self, cls: ClassV, attr: str, bound: Value) -> Value | None:
+        """A method of a class or its bases, bound to `bound`, else a class attribute."""
+        method = self._find_method(cls, attr)
+        if method is not None:
+            return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", bound, method[1])
+        return self._class_attr(cls, attr)
 
     def _find_method(self, cls: ClassV, name: str, depth: int = 0) -> tuple[cst.FunctionDef, ClassV] | None:
         if name in cls.methods:
@@ -2010,13 +2009,8 @@ class Interpreter:
             stacks.append(positional[1] if len(positional) > 1 else keywords.get("cell_bw", Unknown("")))
         units = None
         for stack in stacks:
-            layer_input = tensor
-            for cell in (stack.items if isinstance(stack, Seq) else [stack]):
-                if isinstance(cell, LayerV) and cell.layer is None:
-                    self.build_cell(cell, layer_input, context)
-                if isinstance(cell, LayerV):
-                    units = _cell_units(cell)
-                    layer_input = TensorV((None, units), None, 0.0, None)
+            if any(isinstance(cell, LayerV) for cell in (stack.items if isinstance(stack, Seq) else [stack])):
+                units = self.build_stack(stack, tensor, context)
         shape = (*tensor.shape[:-1], units) if tensor.shape else None
         return Seq([TensorV(shape, None, 0.0, None), Unknown("the RNN state")], "tuple")
 
