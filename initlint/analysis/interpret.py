@@ -2626,11 +2626,10 @@ class Interpreter:
             out_channels = shape[-2]
         else:
             n_in, out_channels = _product(shape[:-1]), shape[-1]
-        data_format = keywords.get("data_format")
-        if data_format is not None and not (isinstance(data_format, Const) and isinstance(data_format.value, str)):
+        first = channels_first(keywords.get("data_format"))
+        if first is None:
             return self.raw_layer(kernel.weight, tensor, n_in, None, "conv")  # where the channels go is unknown
-        channels_first = data_format is not None and data_format.value.upper().startswith("NC")  # type: ignore[union-attr]
-        first_spatial = 2 if channels_first else 1
+        first_spatial = 2 if first else 1
         out_shape: tuple[int | None, ...] | None
         if transpose:
             output_shape = positional[2] if len(positional) > 2 else keywords.get("output_shape")
@@ -2647,7 +2646,7 @@ class Interpreter:
             out_shape = None
         if out_shape is None:
             batch = tensor.shape[0] if tensor.shape is not None and len(tensor.shape) == rank + 2 else None
-            out_shape = (batch, out_channels, *spatial) if channels_first else (batch, *spatial, out_channels)
+            out_shape = (batch, out_channels, *spatial) if first else (batch, *spatial, out_channels)
         return self.raw_layer(kernel.weight, tensor, n_in, out_shape, "conv")
 
     def raw_layer(self, weight: WeightDraft, tensor: TensorV, n_in: int | None, out_shape: Any, kind: str) -> Value:
