@@ -28,6 +28,7 @@ from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
 from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
+from initlint.analysis.tree import child_nodes
 from initlint.analysis.shapes import (_count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape,
                                       channels_first, padded_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
@@ -3238,7 +3239,7 @@ def _names_in(node: cst.CSTNode) -> Iterator[cst.Name]:
         current = stack.pop()
         if type(current) is cst.Name:
             yield current
-        stack.extend(current.children)
+        stack.extend(child_nodes(current))
 
 
 def _same(a: Value, b: Value) -> bool:
@@ -3483,7 +3484,7 @@ def _suite_body(suite: cst.BaseSuite) -> tuple:
 
 def _nested_bodies(statement: cst.CSTNode) -> list[cst.CSTNode]:
     bodies: list[cst.CSTNode] = []
-    for child in statement.children:
+    for child in child_nodes(statement):
         if type(child) is cst.IndentedBlock:
             bodies.extend(child.body)
         elif type(child) in (cst.Else, cst.ExceptHandler, cst.Finally):
@@ -3581,7 +3582,7 @@ def _method_facts(method: cst.FunctionDef) -> tuple[frozenset[str], bool]:
                     scoped = True
                 elif not static and type(func.value) is cst.Name and func.value.value == me:
                     names.add(func.attr.value)
-        todo.extend(node.children)
+        todo.extend(child_nodes(node))
     if len(_METHOD_FACTS) >= _MAX_METHOD_FACTS:
         _METHOD_FACTS.clear()
     _METHOD_FACTS[id(method)] = (method, frozenset(names), scoped)

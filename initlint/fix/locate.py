@@ -15,6 +15,7 @@ import dataclasses
 import libcst as cst
 
 from initlint.analysis.project import parse_text
+from initlint.analysis.tree import child_nodes
 from initlint.model import Span
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -146,7 +147,7 @@ def _names(node: cst.CSTNode) -> list[cst.Name]:
             return
         if isinstance(current, (cst.Import, cst.ImportFrom)):
             return  # the names an import binds are in SourceIndex.aliases
-        for child in current.children:
+        for child in child_nodes(current):
             walk(child)
 
     walk(node)
