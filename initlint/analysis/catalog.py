@@ -235,19 +235,27 @@ _NAS_CELL = (WeightSpec("recurrent_kernel", None, SCOPE, "cell_recurrent8"),
              WeightSpec("kernel", None, SCOPE, "cell_input8"),
              WeightSpec("bias", None, ZEROS, "cell_bias8", "if:use_bias|use_biases"),
              WeightSpec("kernel", None, SCOPE, "cell_projection", "given:num_proj"))
+# LSTMCell (tf.nn.rnn_cell, tf.contrib.rnn): `kernel` [in + (num_proj or n), 4n] (the recurrent
+# state is the projected output), a zero `bias` [4n], with use_peepholes `w_f_diag`, `w_i_diag`,
+# `w_o_diag` [n], with num_proj `projection/kernel` [n, num_proj]; `initializer` sets all but the bias.
+_LSTM_KERNEL = WeightSpec("kernel", "initializer", SCOPE, "cell_kernel4")
+_LSTM_CELL = (_LSTM_KERNEL, replace(_CELL_BIAS, layout="cell_bias4"),
+              *(replace(_LSTM_KERNEL, layout="cell_bias1", when="if:use_peepholes"),) * 3,
+              replace(_LSTM_KERNEL, layout="cell_projection", when="given:num_proj"))
 for cls, params, weights, defaults in (
     ("LayerNormBasicLSTMCell", ("num_units", "forget_bias", "input_size", "activation", "layer_norm", "norm_gain",
                                 "norm_shift", "dropout_keep_prob", "dropout_prob_seed", "reuse"),
      _LN_LSTM_CELL, {"layer_norm": True}),
     ("NASCell", ("num_units", "num_proj", "use_bias", "reuse"), _NAS_CELL, {"use_bias": False, "num_proj": None}),
+    ("LSTMCell", ("num_units", "use_peepholes", "cell_clip", "initializer", "num_proj", "proj_clip",
+                  "num_unit_shards", "num_proj_shards", "forget_bias", "state_is_tuple", "activation", "reuse"),
+     _LSTM_CELL, {"use_peepholes": False, "num_proj": None}),
 ):
     _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, defaults, weights, False))
 for cls, params, weights in (
     ("BasicRNNCell", ("num_units", "activation"), (_CELL_KERNEL, _CELL_BIAS)),
     ("BasicLSTMCell", ("num_units", "forget_bias"),
      (replace(_CELL_KERNEL, layout="cell_kernel4"), replace(_CELL_BIAS, layout="cell_bias4"))),
-    ("LSTMCell", ("num_units", "use_peepholes", "cell_clip", "initializer"),
-     (replace(_CELL_KERNEL, kwarg="initializer", layout="cell_kernel4"), replace(_CELL_BIAS, layout="cell_bias4"))),
     ("GRUCell", ("num_units", "activation", "reuse", "kernel_initializer", "bias_initializer"), _GRU_CELL),
 ):
     _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, {}, weights, False))

@@ -2324,10 +2324,11 @@ class Interpreter:
                 if isinstance(reset_after, Const) and reset_after.value:
                     return (2, None if units is None else 3 * units)
             return (None if units is None else gates * units,)
-        if layout.startswith("cell_kernel"):
+        if layout.startswith("cell_kernel"):  # [in + h, k*n]: h, the recurrent state, is num_proj when projected
             gates = int(layout[-1])
             num_units = _count(args.get("num_units"))
-            rows = None if in_channels is None or num_units is None else in_channels + num_units
+            state = _cell_units_of(args)
+            rows = None if in_channels is None or state is None else in_channels + state
             return (rows, None if num_units is None else gates * num_units)
         if layout.startswith("cell_bias"):
             gates = int(layout[-1])
