@@ -6,8 +6,9 @@ An entry is a pickled FileResult stored under a key that changes whenever the re
 - the bytes of every project module its analysis may read (prefilter.project_dependencies:
   helpers, arg_scope functions and base classes are followed across files), and where each
   import resolves to, so a new module that shadows an import also misses;
-- initlint's version and the settings that affect results (`settings_digest`: everything but
-  discovery and performance knobs).
+- initlint's version, a digest of its own source files (`code_digest`: an editable install or a
+  patched copy changes what a result is without changing the version), and the settings that
+  affect results (`settings_digest`: everything but discovery and performance knobs).
 
 Entries are written atomically (a temporary file in the same folder, then os.replace), so runs
 that share a cache never see half an entry; an entry that cannot be read or unpickled is a miss,
@@ -22,6 +23,7 @@ never an error. Results with an internal error (INI902) are never stored.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -65,6 +67,17 @@ class _ResultUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a result type: {module}.{name}")
 
 
+@functools.cache
+def code_digest() -> str:
+    """A digest of initlint's source files (about 1 MB, read once per process)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.blake2b(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def settings_digest(settings: Settings) -> str:
     """A stable hash of the settings that affect results (same settings, same digest, any process)."""
     items = [(f.name, getattr(settings, f.name)) for f in dataclasses.fields(settings) if f.name not in _NOT_IN_KEY]
@@ -91,7 +104,7 @@ class Cache:
     def __init__(self, root: Path, settings: Settings) -> None:
         self.root = Path(root)
         self.folder = self.root / __version__
-        self.salt = f"{_FORMAT}\0{__version__}\0{settings_digest(settings)}".encode()
+        self.salt = f"{_FORMAT}\0{__version__}\0{code_digest()}\0{settings_digest(settings)}".encode()
 
     def prepare(self) -> bool:
         """Create the folder with its .gitignore and CACHEDIR.TAG (as ruff does); False if impossible."""

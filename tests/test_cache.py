@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import initlint.cache as cache_module
 import initlint.engine as engine
 from initlint import __version__
 from initlint.cache import CACHEDIR_TAG, GITIGNORE, Cache, cache_dir, open_cache, settings_digest
@@ -138,6 +139,34 @@ def test_settings_that_do_not_affect_results_hit(project: Path, monkeypatch: pyt
     counting.take()
     engine.run(_files(project), _settings(project, jobs=2, extend_exclude=("x",), respect_gitignore=False))
     assert counting.take() == []
+
+
+def test_a_change_in_initlint_itself_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editable install edited between runs, same version: the old results must not come back."""
+    counting = Counting(monkeypatch)
+    engine.run(_files(project), _settings(project))
+    counting.take()
+    monkeypatch.setattr(cache_module, "code_digest", lambda: "another build of initlint")
+    engine.run(_files(project), _settings(project))
+    assert counting.take() == ["helpers.py", "model.py", "notes.py", "train.py"]
+
+
+def test_code_digest_follows_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "initlint"
+    (package / "rules").mkdir(parents=True)
+    (package / "cache.py").write_text(Path(cache_module.__file__).read_text())
+    (package / "rules" / "rule.py").write_text("LIMIT = 3\n")
+    monkeypatch.setattr(cache_module, "__file__", str(package / "cache.py"))
+    cache_module.code_digest.cache_clear()
+    try:
+        before = cache_module.code_digest()
+        cache_module.code_digest.cache_clear()
+        assert cache_module.code_digest() == before  # stable
+        (package / "rules" / "rule.py").write_text("LIMIT = 4\n")
+        cache_module.code_digest.cache_clear()
+        assert cache_module.code_digest() != before
+    finally:
+        cache_module.code_digest.cache_clear()
 
 
 def test_settings_digest_is_stable_across_processes() -> None:
