@@ -106,6 +106,8 @@ class _Resolver:
         self.packages: dict[Path, list[Path]] = {}
         self.reached: dict[Path, frozenset[str]] = {}
         self.digests: dict[str, bytes] = {}
+        self.real_paths: dict[Path, Path] = {}  # Path.resolve: a realpath syscall per path part
+        self.by_text: dict[tuple[Path, int, int], tuple[Path, ...]] = {}  # imports_of by (origin, text)
 
     def module_file(self, base: Path, parts: tuple[str, ...]) -> Path | None:
         key = (base, parts)
@@ -114,7 +116,13 @@ class _Resolver:
         return self.files[key]
 
     def resolve(self, origin: Path, module: str, level: int) -> Path | None:
-        return resolve_in(origin, tuple(p for p in module.split(".") if p), level, self.module_file)
+        return resolve_in(origin, tuple(p for p in module.split(".") if p), level, self.module_file, self.real)
+
+    def real(self, path: Path) -> Path:
+        found = self.real_paths.get(path)
+        if found is None:
+            found = self.real_paths[path] = path.resolve()
+        return found
 
     def stamp(self, path: Path) -> tuple[int, int] | None:
         if path in self.stamps:
@@ -162,6 +170,15 @@ class _Resolver:
                 expanded.extend(self.packages[target.parent])
         return tuple(dict.fromkeys(expanded))
 
+    def imports_of_text(self, origin: Path, source: str) -> tuple[Path, ...]:
+        """imports_of, once per (file, text): a linted file's text is usually the file's own, read
+        again when another file's closure reaches it."""
+        key = (origin, len(source), hash(source))
+        found = self.by_text.get(key)
+        if found is None:
+            found = self.by_text[key] = self.imports_of(origin, source)
+        return found
+
     def direct_of_file(self, path: Path) -> tuple[Path, ...]:
         stamp = self.stamp(path)
         if stamp is None:
@@ -169,13 +186,13 @@ class _Resolver:
         key = (path, stamp)
         if key not in self.direct:
             text = self.text(path)
-            self.direct[key] = self.imports_of(path, text) if text is not None else ()
+            self.direct[key] = self.imports_of_text(path, text) if text is not None else ()
         return self.direct[key]
 
     def closure(self, origin: Path, source: str) -> frozenset[str]:
         """Every module `source` may load, transitively (paths as resolve_module spells them)."""
         found: set[str] = set()
-        for target in self.imports_of(origin, source):
+        for target in self.imports_of_text(origin, source):
             found |= self.reach(target)
         return frozenset(found)
 

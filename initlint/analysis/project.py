@@ -222,9 +222,10 @@ def _resolve_module(from_path: str, module: str, level: int) -> Path | None:
 
 
 def resolve_in(origin: Path, parts: tuple[str, ...], level: int,
-               module_file: "Callable[[Path, tuple[str, ...]], Path | None]") -> Path | None:
+               module_file: "Callable[[Path, tuple[str, ...]], Path | None]",
+               real: "Callable[[Path], Path]" = Path.resolve) -> Path | None:
     """Where an import of `parts` at `level` from `origin` lands in the project, using `module_file`
-    to test a directory (the prefilter passes a memoised one)."""
+    to test a directory and `real` to follow symlinks (the prefilter passes memoised ones)."""
     if level == 0 and (not parts or parts[0] in LIBRARIES):
         return None
     if level > 0:
@@ -235,7 +236,7 @@ def resolve_in(origin: Path, parts: tuple[str, ...], level: int,
     directory = origin.parent
     for _ in range(8):  # the enclosing directories act as sys.path entries
         found = module_file(directory, parts)
-        if found is not None and found.resolve() != origin.resolve():
+        if found is not None and real(found) != real(origin):
             return found
         if directory.parent == directory:
             break
