@@ -2072,7 +2072,9 @@ class Interpreter:
         first call builds the cell (a MultiRNNCell's cells in turn); a later one reuses its weights."""
         tensor = self.ensure_tensor(inputs)
         units = self.build_stack(cell, tensor, context)
-        output = TensorV((*tensor.shape[:-1], units) if tensor.shape else None, None, 0.0, None)
+        # a cell's call multiplies a [batch, features] matrix: the output is 2-D whatever initlint
+        # knows of the input, so its width is the cell's even when the input's shape is not known
+        output = TensorV((tensor.shape[0] if tensor.shape else None, units), None, 0.0, None)
         return Seq([output, _cell_state(cell, output)], "tuple")
 
     def build_stack(self, stack: Value, tensor: TensorV | None, context: Context) -> int | None:
@@ -3319,16 +3321,14 @@ def _cell_state(cell: Value, output: TensorV) -> Value:
         return output
     if cell.spec.api not in ("rnn.BasicLSTMCell", "rnn.LSTMCell"):
         return Unknown("the RNN cell's state")
-    units = _count(cell.args.get("num_units"))
-    batch = output.shape[:-1] if output.shape else None
-    memory = TensorV((*batch, units) if batch is not None else None, None, 0.0, None)
     as_tuple = cell.args.get("state_is_tuple", Const(True))
     if not isinstance(as_tuple, Const):
         return Unknown("the RNN cell's state")
+    batch, width = output.shape
+    units = _count(cell.args.get("num_units"))
     if as_tuple.value:
-        return Seq([memory, output], "tuple", _LSTM_STATE)
-    width = None if units is None or output.shape is None or output.shape[-1] is None else units + output.shape[-1]
-    return TensorV((*batch, width) if batch is not None else None, None, 0.0, None)
+        return Seq([TensorV((batch, units), None, 0.0, None), output], "tuple", _LSTM_STATE)
+    return TensorV((batch, None if units is None or width is None else units + width), None, 0.0, None)
 
 
 def _memory_depth(mechanism: Value) -> int | None:
