@@ -254,7 +254,7 @@ for cls, params, weights, defaults in (
     _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, defaults, weights, False))
 for cls, params, weights in (
     ("BasicRNNCell", ("num_units", "activation"), (_CELL_KERNEL, _CELL_BIAS)),
-    ("BasicLSTMCell", ("num_units", "forget_bias"),
+    ("BasicLSTMCell", ("num_units", "forget_bias", "state_is_tuple", "activation", "reuse"),
      (replace(_CELL_KERNEL, layout="cell_kernel4"), replace(_CELL_BIAS, layout="cell_bias4"))),
     ("GRUCell", ("num_units", "activation", "reuse", "kernel_initializer", "bias_initializer"), _GRU_CELL),
 ):

@@ -1350,6 +1350,10 @@ class Interpreter:
         if isinstance(func, OpLayerV):
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
             return self.apply_op_layer(func, inputs)
+        if isinstance(func, Seq) and func.kind == "list" and func.items and all(_is_cell(item) for item in func.items):
+            # a list is not callable: this is a MultiRNNCell (kept as the list of its cells)
+            inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
+            return self.call_cell(func, inputs, context)
         if isinstance(func, ModelV):
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
             return self.call_model(func, inputs, context)
@@ -2063,6 +2067,16 @@ class Interpreter:
             return Unknown("a layer never called")
         return TensorV((*tensor.shape[:-1], _cell_units(wrapper)) if tensor.shape else None, None, 0.0, None)
 
+    def call_cell(self, cell: Value, inputs: Value, context: Context) -> Value:
+        """`cell(inputs, state)`: RNNCell.__call__ returns (output [batch, output_size], new_state). The
+        first call builds the cell (a MultiRNNCell's cells in turn); a later one reuses its weights."""
+        tensor = self.ensure_tensor(inputs)
+        units = self.build_stack(cell, tensor, context)
+        # a cell's call multiplies a [batch, features] matrix: the output is 2-D whatever initlint
+        # knows of the input, so its width is the cell's even when the input's shape is not known
+        output = TensorV((tensor.shape[0] if tensor.shape else None, units), None, 0.0, None)
+        return Seq([output, _cell_state(cell, output)], "tuple")
+
     def build_stack(self, stack: Value, tensor: TensorV | None, context: Context) -> int | None:
         """Build a cell or a MultiRNNCell's cells in turn; the last one's output width."""
         units = None
@@ -2151,6 +2165,8 @@ class Interpreter:
 
     def call_layer_object(self, layer_obj: LayerV, inputs: Value, keywords: dict[str, Value],
                           context: Context) -> Value:
+        if _is_cell(layer_obj):
+            return self.call_cell(layer_obj, inputs, context)
         if layer_obj.layer is not None:  # shared layer: weights exist already
             return self._apply_built(layer_obj, inputs, keywords)
         return self.build_layer_object(layer_obj, inputs, context, keywords)
@@ -3284,6 +3300,35 @@ def _cell_units(cell: Value) -> int | None:
     if "num_proj" in cell.spec.params:
         return _cell_units_of(cell.args)
     return _count(cell.args.get("num_units"))
+
+
+def _is_cell(value: Value) -> bool:
+    """A TF1 RNN cell (an attention mechanism is an rnn_cell spec too, but no cell)."""
+    return isinstance(value, LayerV) and (value.spec.api.startswith("rnn.") or
+                                          value.spec.api in catalog.ATTENTION_WRAPPERS)
+
+
+_LSTM_STATE = RecordClassV("LSTMStateTuple", ("c", "h"), {})
+
+
+def _cell_state(cell: Value, output: TensorV) -> Value:
+    """The new state a cell call returns, where rnn_cell_impl's call() says what it is: a GRUCell's or
+    BasicRNNCell's is its output, an LSTM cell's LSTMStateTuple(c, h) (c num_units wide, h the output),
+    or [c, h] concatenated with state_is_tuple=False."""
+    if not isinstance(cell, LayerV) or cell.alternatives:
+        return Unknown("the RNN cell's state")
+    if cell.spec.api in ("rnn.GRUCell", "rnn.BasicRNNCell"):
+        return output
+    if cell.spec.api not in ("rnn.BasicLSTMCell", "rnn.LSTMCell"):
+        return Unknown("the RNN cell's state")
+    as_tuple = cell.args.get("state_is_tuple", Const(True))
+    if not isinstance(as_tuple, Const):
+        return Unknown("the RNN cell's state")
+    batch, width = output.shape
+    units = _count(cell.args.get("num_units"))
+    if as_tuple.value:
+        return Seq([TensorV((batch, units), None, 0.0, None), output], "tuple", _LSTM_STATE)
+    return TensorV((batch, None if units is None or width is None else units + width), None, 0.0, None)
 
 
 def _memory_depth(mechanism: Value) -> int | None:
