@@ -51,8 +51,8 @@ match cmd:
 '''
 
 
-def _all_nodes(module: cst.Module) -> list[cst.CSTNode]:
-    found, stack = [], [module]
+def _all_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
+    found, stack = [], [node]
     while stack:
         node = stack.pop()
         found.append(node)
@@ -77,13 +77,5 @@ def test_left_out_fields_hold_formatting_only() -> None:
         kept = {id(child) for child in child_nodes(node)}
         for child in node.children:
             if id(child) not in kept:
-                assert all(isinstance(inner, FORMATTING) for inner in _all_nodes_of(child)), type(child).__name__
+                assert all(isinstance(inner, FORMATTING) for inner in _all_nodes(child)), type(child).__name__
 
-
-def _all_nodes_of(node: cst.CSTNode) -> list[cst.CSTNode]:
-    found, stack = [], [node]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack.extend(current.children)
-    return found

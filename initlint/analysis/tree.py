@@ -35,7 +35,7 @@ def _fields(kind: type) -> tuple[str, ...]:
 _IS_NODE: dict[type, bool] = {}  # isinstance against libcst's ABC is a Python call
 
 
-def _is_node(value: object) -> bool:
+def is_node(value: object) -> bool:
     kind = type(value)
     found = _IS_NODE.get(kind)
     if found is None:
@@ -49,7 +49,7 @@ def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
     for name in _fields(type(node)):
         value = getattr(node, name)
         if type(value) is tuple or type(value) is list:
-            found.extend(item for item in value if _is_node(item))
-        elif _is_node(value):
+            found.extend(item for item in value if is_node(item))
+        elif is_node(value):
             found.append(value)
     return found

@@ -15,7 +15,7 @@ import dataclasses
 import libcst as cst
 
 from initlint.analysis.project import parse_text
-from initlint.analysis.tree import child_nodes
+from initlint.analysis.tree import child_nodes, is_node
 from initlint.model import Span
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -213,23 +213,12 @@ def _walk(module: cst.Module, index: SourceIndex, where) -> tuple[int, int]:  # 
         for name in fields:
             value = getattr(node, name)
             if isinstance(value, (list, tuple)):
-                children.extend((v, inner) for v in value if _is_node(v))
-            elif _is_node(value):
+                children.extend((v, inner) for v in value if is_node(v))
+            elif is_node(value):
                 own = inner and not ((kind is cst.Attribute and name == "attr") or (kind is cst.Arg and name == "keyword"))
                 children.append((value, own))
         stack.extend(reversed(children))
     return single, double
-
-
-_NODE_TYPES: dict[type, bool] = {}
-
-
-def _is_node(value: object) -> bool:
-    kind = type(value)
-    found = _NODE_TYPES.get(kind)
-    if found is None:
-        found = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
-    return found
 
 
 def _collect_imports(index: SourceIndex, wrapper_positions) -> None:  # noqa: ANN001
