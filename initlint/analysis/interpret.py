@@ -2773,8 +2773,8 @@ class Interpreter:
             ms = None if std is None or mean is None else std * std + mean * mean
             out_shape = (*tensor.shape, weight.shape[1]) if tensor.shape is not None and weight.shape else None
             return TensorV(out_shape, ms, 0.0, ms, chain=self.chain_counter)
-        if spec.kind in ("rnn", "rnn_cell"):
-            units = _count(args.get("units") or args.get("num_units"))
+        if spec.kind in ("rnn", "rnn_cell"):  # a cell's width is its projection's when it has one
+            units = _cell_units_of(args) if spec.kind == "rnn_cell" else _count(args.get("units") or args.get("num_units"))
             return TensorV((tensor.shape[0], units) if tensor.shape else None, None, 0.0, None)
         draft.n_in = self._n_in(draft, spec, args, tensor)
         out_shape = self._output_shape(spec, args, tensor, draft)
@@ -3297,9 +3297,7 @@ def _cell_units(cell: Value) -> int | None:
         if not isinstance(output_attention, Const):
             return None
         return _attention_width(cell.args) if output_attention.value else _cell_units(cell.args.get("cell"))
-    if "num_proj" in cell.spec.params:
-        return _cell_units_of(cell.args)
-    return _count(cell.args.get("num_units"))
+    return _cell_units_of(cell.args)
 
 
 def _is_cell(value: Value) -> bool:
@@ -3352,7 +3350,7 @@ def _attention_width(args: dict[str, Value]) -> int | None:
 
 
 def _cell_units_of(args: dict[str, Value]) -> int | None:
-    """A projecting cell's output width: num_proj when given, else num_units."""
+    """A cell's output width: num_proj when given (LSTMCell, NASCell), else num_units."""
     num_proj = args.get("num_proj")
     if num_proj is None or isinstance(num_proj, Const) and num_proj.value is None:
         return _count(args.get("num_units"))
