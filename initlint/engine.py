@@ -164,9 +164,11 @@ def _asdict(diagnostic: Diagnostic) -> dict:
 
 
 # A run keeps millions of objects alive (the parse cache's trees) that every full collection walks.
-# One full collection per 100 second-generation ones instead of 10: -14% CPU on tf-slim, -7% on
-# tensor2tensor, peak memory +0 / +11 MB (README "Performance").
-_FULL_COLLECTION_EVERY = 100
+# An analysis breaks its own reference cycles when it is done (Interpreter.release), so what it
+# leaves is freed by reference counting and full collections find almost nothing: one per 1,000
+# second-generation collections instead of 10 (none in a run over the benchmark corpus) keeps a
+# full collection for code that still makes cycles (README "Performance").
+_FULL_COLLECTION_EVERY = 1000
 
 
 def _fewer_full_collections() -> tuple[int, int, int]:

@@ -45,5 +45,54 @@ def test_a_run_collects_its_oldest_generation_less_often_and_restores_the_collec
     before = gc.get_threshold()
     results = engine.run([(source, "m.py")], Settings(jobs=1, cache=False))
     assert [len(result.weights) for result in results] == [2]
-    assert seen == [100]  # the parse cache's trees are walked by every full collection
+    assert seen == [1000]  # the parse cache's trees are walked by every full collection
     assert gc.get_threshold() == before
+
+
+_CYCLIC_SOURCE = '''
+import tensorflow as tf
+
+ACTIVATIONS = {"relu": tf.nn.relu}
+
+
+class Block(object):
+    def __init__(self, width):
+        self.width = width
+        self.act = lambda x: ACTIVATIONS["relu"](x)
+
+    def __call__(self, x):
+        def project(y, units):
+            return tf.layers.dense(y, units, activation=self.act)
+        return project(x, self.width)
+
+
+def model(x):
+    blocks = [Block(w) for w in [64, 32] for _ in range(2)]
+    for block in blocks:
+        x = block(x)
+    return x
+
+
+model(tf.placeholder(tf.float32, [None, 128]))
+'''
+
+
+def test_a_finished_analysis_leaves_no_reference_cycles_behind() -> None:
+    """Interpreter.release: an analysis' envs, functions, classes, layers and the trees they point
+    into are freed by reference counting, so a run needs (almost) no full collections."""
+    import gc
+
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        result = analyze_source(_CYCLIC_SOURCE, "cyclic.py", Settings(dialect="tf1"))
+        gc.collect()
+        left = [type(o).__module__ + "." + type(o).__qualname__ for o in gc.garbage
+                if type(o).__module__.startswith(("initlint", "libcst"))]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert [w.shape for w in result.weights if w.role == "kernel"] == [(128, 64), (64, 64), (64, 32), (32, 32)]
+    assert left == []

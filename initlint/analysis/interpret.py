@@ -262,6 +262,21 @@ class Interpreter:
         self.decorated: dict[tuple[int, int], tuple[Env, FuncV | str | None]] = {}  # _decorated's answers
         self._loop_names: dict[int, frozenset[str]] = {}  # for loops by id: the names their items are bound to
         self.module_env = Env(origin=path)
+        # envs a function, lambda or class defined in them refers back to: reference cycles that
+        # release() breaks when the analysis is done
+        self.closure_envs: list[Env] = []
+        self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
+
+    def release(self) -> None:
+        """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
+        self.module_env.names.clear()
+        for module in self.foreign_modules.values():
+            if isinstance(module, ModuleV):
+                module.env.names.clear()
+        for env in self.closure_envs:
+            env.names.clear()
+        for layer in (*self.layers, *self.discarded_layers):  # a layer's weights point back to it
+            layer.weights.clear()
 
     # ---- positions -------------------------------------------------------------------------
     def locate(self, node: cst.CSTNode, origin: str | None = None) -> tuple[str, Span]:
@@ -339,6 +354,7 @@ class Interpreter:
             pass
         finally:
             self.current_origin = caller_origin
+        self.discarded_layers += self.layers[marks[1]:]
         del self.weights[marks[0]:], self.layers[marks[1]:], self.pending_layer_objects[marks[2]:]
         return module_value
 
@@ -585,9 +601,11 @@ class Interpreter:
                 self.exec_small(small, env, context)
         elif type(statement) is cst.FunctionDef:
             env.names[statement.name.value] = FuncV(statement, env, statement.name.value)
+            self.closure_envs.append(env)
         elif type(statement) is cst.ClassDef:
             cls = ClassV(statement, Env(env), statement.name.value,
                          [self.eval(arg.value, env, context) for arg in statement.bases])
+            self.closure_envs += (env, cls.env)
             self._collect_methods(cls)
             env.names[statement.name.value] = cls
             self._exec_class_body(cls, context)
@@ -967,6 +985,7 @@ class Interpreter:
         if type(node) is cst.Subscript:
             return self.subscript(node, env, context)
         if type(node) is cst.Lambda:
+            self.closure_envs.append(env)
             return FuncV(node, env, "<lambda>")
         if type(node) is cst.IfExp:
             test = self.eval(node.test, env, context)
@@ -1184,33 +1203,35 @@ class Interpreter:
         return Const(result)
 
     def comprehension(self, node: cst.ListComp | cst.GeneratorExp, env: Env, context: Context) -> Value:
-        inner_env = Env(env)
         results: list[Value] = []
-        counted = True
-
-        def run(comp: cst.CompFor) -> None:
-            nonlocal counted
-            items = self._iterate(self.eval(comp.iter, inner_env, context))
-            if items is None:
-                # run once, as a loop that cannot be unrolled is: `[LSTMCell(256) for _ in
-                # range(FLAGS.layers)]` still makes the cells it makes, however many there are
-                counted = False
-                items = [Unknown("the variable of a comprehension over values not known statically")]
-            for item in items:
-                self.assign(comp.target, item, inner_env, context)
-                tests = [self.eval(cond.test, inner_env, context) for cond in comp.ifs]
-                if any(isinstance(test, Const) and not test.value for test in tests):
-                    continue
-                counted = counted and all(isinstance(test, Const) for test in tests)
-                if comp.inner_for_in is not None:
-                    run(comp.inner_for_in)
-                else:
-                    results.append(self.eval(node.elt, inner_env, context))
-
-        run(node.for_in)
-        if not counted:
+        if not self._comprehension_level(node.for_in, node.elt, Env(env), context, results):
             return Unknown("a comprehension over values not known statically")
         return Seq(results)
+
+    def _comprehension_level(self, comp: cst.CompFor, element: cst.BaseExpression, inner_env: Env,
+                             context: Context, results: list[Value]) -> bool:
+        """Run one `for` of a comprehension (and the ones nested in it), appending the elements to
+        `results`; False if the number of elements is not known statically. (A method, not a
+        closure calling itself: that closure is a reference cycle holding the interpreter.)"""
+        counted = True
+        items = self._iterate(self.eval(comp.iter, inner_env, context))
+        if items is None:
+            # run once, as a loop that cannot be unrolled is: `[LSTMCell(256) for _ in
+            # range(FLAGS.layers)]` still makes the cells it makes, however many there are
+            counted = False
+            items = [Unknown("the variable of a comprehension over values not known statically")]
+        for item in items:
+            self.assign(comp.target, item, inner_env, context)
+            tests = [self.eval(cond.test, inner_env, context) for cond in comp.ifs]
+            if any(isinstance(test, Const) and not test.value for test in tests):
+                continue
+            counted = counted and all(isinstance(test, Const) for test in tests)
+            if comp.inner_for_in is not None:
+                counted = self._comprehension_level(comp.inner_for_in, element, inner_env, context,
+                                                    results) and counted
+            else:
+                results.append(self.eval(element, inner_env, context))
+        return counted
 
     def binary(self, left: Value, operator: cst.BaseBinaryOp, right: Value, context: Context,
                node: cst.CSTNode | None = None) -> Value:
@@ -3746,9 +3767,12 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
     dialect, reason = detect_dialect(source, settings.dialect)
     interp = Interpreter(module, path, settings, dialect, source, dialect_shown=reason != NO_DIALECT_EVIDENCE)
     interp.positions = table if table is not None else positions(module)  # PositionProvider's spans, cheaper
-    interp.run()
-    found = ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()),
-                           tuple(sorted(interp.foreign_modules)))
+    try:
+        interp.run()
+        found = ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()),
+                               tuple(sorted(interp.foreign_modules)))
+    finally:
+        interp.release()
     if memo is not None:
         memo[key] = found
         if len(memo) > MAX_ALONE:
