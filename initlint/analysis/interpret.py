@@ -264,7 +264,7 @@ class Interpreter:
         self.module_env = Env(origin=path)
         # envs a function, lambda or class defined in them refers back to: reference cycles that
         # release() breaks when the analysis is done
-        self.closure_envs: list[Env] = []
+        self.closure_envs: dict[int, Env] = {}  # by id: a module's env is met once per def
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
 
     def release(self) -> None:
@@ -273,7 +273,7 @@ class Interpreter:
         for module in self.foreign_modules.values():
             if isinstance(module, ModuleV):
                 module.env.names.clear()
-        for env in self.closure_envs:
+        for env in self.closure_envs.values():
             env.names.clear()
         for layer in (*self.layers, *self.discarded_layers):  # a layer's weights point back to it
             layer.weights.clear()
@@ -601,11 +601,12 @@ class Interpreter:
                 self.exec_small(small, env, context)
         elif type(statement) is cst.FunctionDef:
             env.names[statement.name.value] = FuncV(statement, env, statement.name.value)
-            self.closure_envs.append(env)
+            self.closure_envs[id(env)] = env
         elif type(statement) is cst.ClassDef:
             cls = ClassV(statement, Env(env), statement.name.value,
                          [self.eval(arg.value, env, context) for arg in statement.bases])
-            self.closure_envs += (env, cls.env)
+            self.closure_envs[id(env)] = env
+            self.closure_envs[id(cls.env)] = cls.env
             self._collect_methods(cls)
             env.names[statement.name.value] = cls
             self._exec_class_body(cls, context)
@@ -985,7 +986,7 @@ class Interpreter:
         if type(node) is cst.Subscript:
             return self.subscript(node, env, context)
         if type(node) is cst.Lambda:
-            self.closure_envs.append(env)
+            self.closure_envs[id(env)] = env
             return FuncV(node, env, "<lambda>")
         if type(node) is cst.IfExp:
             test = self.eval(node.test, env, context)
