@@ -164,10 +164,10 @@ def _asdict(diagnostic: Diagnostic) -> dict:
 
 
 # A run keeps millions of objects alive (the parse cache's trees) that every full collection walks.
-# An analysis breaks its own reference cycles when it is done (Interpreter.release), so what it
-# leaves is freed by reference counting and full collections find almost nothing: one per 1,000
-# second-generation collections instead of Python's 10 (none in a run over the benchmark corpus) keeps a
-# full collection for code that still makes cycles (README "Performance").
+# An analysis breaks its own reference cycles when it is done (Interpreter.release): what it leaves
+# is freed by reference counting, and full collections find almost nothing. One per 1,000
+# second-generation collections instead of Python's 10 (none in a run over the benchmark corpus)
+# is kept for code that still makes cycles (README "Performance").
 _FULL_COLLECTION_EVERY = 1000
 
 

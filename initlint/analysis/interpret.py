@@ -2796,7 +2796,10 @@ class Interpreter:
             out_shape = (*tensor.shape, weight.shape[1]) if tensor.shape is not None and weight.shape else None
             return TensorV(out_shape, ms, 0.0, ms, chain=self.chain_counter)
         if spec.kind in ("rnn", "rnn_cell"):  # a cell's width is its projection's when it has one
-            units = _cell_units_of(args) if spec.kind == "rnn_cell" else _count(args.get("units") or args.get("num_units"))
+            if spec.kind == "rnn_cell":
+                units = _cell_units_of(args)
+            else:
+                units = _count(args.get("units") or args.get("num_units"))
             return TensorV((tensor.shape[0], units) if tensor.shape else None, None, 0.0, None)
         draft.n_in = self._n_in(draft, spec, args, tensor)
         out_shape = self._output_shape(spec, args, tensor, draft)

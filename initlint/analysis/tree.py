@@ -2,9 +2,9 @@
 
 `node.children` builds a visitor and copies every field through `_visit_and_replace_children`
 for each node it is asked about: reading the methods of tensor2tensor's classes that way was 9% of
-a profiled run over it (a few percent of an unprofiled one). `child_nodes` reads the dataclass fields directly, from a per-class
-table, and leaves out the fields that only hold formatting (whitespace, commas, brackets, blank
-lines), which never hold a name, a call or a statement.
+a profiled run over it (a few percent of an unprofiled one). `child_nodes` reads the dataclass
+fields directly, from a per-class table, and leaves out the fields that only hold formatting
+(whitespace, commas, brackets, blank lines), which never hold a name, a call or a statement.
 """
 from __future__ import annotations
 
