@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from initlint.analysis.guard import parse_obstacle, run_deep
+from initlint.analysis.guard import run_deep
 from initlint.analysis.prefilter import may_create_weights
 from initlint.model import Diagnostic, FileResult, Span
 from initlint.selection import finish
@@ -43,7 +43,10 @@ def _internal_error(path: str, error: BaseException) -> Diagnostic:
 def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     if not may_create_weights(source, path):
         return FileResult(path=path, source=source, skipped=True)
-    obstacle = parse_obstacle(source)
+    from initlint.analysis.project import obstacle_once, parse_text, text_digest
+
+    digest = text_digest(source)
+    obstacle = obstacle_once(source, digest)
     if obstacle is not None:  # libcst would crash the process or take minutes on it
         code, line, message = obstacle
         if code == "INI900":
@@ -56,11 +59,10 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
 
     from initlint.analysis.callers import repeated_in_their_module
     from initlint.analysis.interpret import analyze_module
-    from initlint.analysis.project import parse_text
     from initlint.rules import run_rules
 
     try:
-        module, positions = parse_text(source)  # parsed once per process, if a project module was first
+        module, positions = parse_text(source, digest)  # parsed once per process, if a project module was first
     except cst.ParserSyntaxError as error:
         line, column, message = _syntax_error(source) or (
             error.raw_line or 1, (error.raw_column or 0) + 1, error.message)

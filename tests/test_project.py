@@ -120,6 +120,25 @@ def test_protected_modules_give_way_to_newer_ones(monkeypatch) -> None:  # noqa:
     assert project.parse_text(modules[0])[0] is not trees[0]  # evicted with probation, parsed anew
 
 
+def test_a_text_is_scanned_for_obstacles_once_even_after_its_tree_is_let_go(monkeypatch) -> None:  # noqa: ANN001
+    from initlint.analysis import guard, project
+    from initlint.engine import analyze_source
+
+    _fresh_parse_cache(monkeypatch, total=1, protected=1)  # every tree is let go at once
+    monkeypatch.setattr(project, "_SCANNED_CLEAN", set())
+    scanned: list[str] = []
+    real_scan = guard.parse_obstacle
+    monkeypatch.setattr(guard, "parse_obstacle", lambda source: scanned.append(source) or real_scan(source))
+    clean = "import tensorflow as tf\nw = tf.Variable(tf.random_normal([784, 256]))\n"
+    deep = clean + "y = x" + " + x" * 2_000 + "\n"
+    for _ in range(3):
+        assert [d.code for d in analyze_source(clean, "clean.py", Settings()).diagnostics] == ["INI301"]
+        assert [d.code for d in analyze_source(deep, "deep.py", Settings()).diagnostics] == ["INI901"]
+    assert project.parse_safely(clean) is not None
+    # the clean text once; the deep one each time, since a text that fails is never remembered as clean
+    assert scanned == [clean, deep, deep, deep]
+
+
 def test_the_fixer_reads_the_tree_the_analysis_parsed(monkeypatch) -> None:  # noqa: ANN001
     import libcst
 

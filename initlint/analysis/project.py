@@ -282,15 +282,33 @@ def parse_safely(source: str) -> tuple[cst.Module, Any] | None:
     cannot parse it, or could crash the process or stall on it (scanned only when not cached)."""
     import libcst as cst
 
-    from initlint.analysis.guard import parse_obstacle
-
     digest = text_digest(source)
-    if not is_parsed(digest) and parse_obstacle(source) is not None:
+    if obstacle_once(source, digest) is not None:
         return None
     try:
         return parse_text(source, digest)
     except (cst.ParserSyntaxError, RecursionError):
         return None
+
+
+# texts guard.parse_obstacle passed, by digest: a text is scanned once per process, not again after
+# the parse cache let it go (a third of the scans on the benchmark corpus were repeats)
+_SCANNED_CLEAN: set[bytes] = set()
+MAX_SCANNED_CLEAN = 200_000  # 16-byte digests: a few MB at most
+
+
+def obstacle_once(source: str, digest: bytes) -> tuple[str, int, str] | None:
+    """guard.parse_obstacle(source), skipped for a text parsed or passed before in this process."""
+    from initlint.analysis.guard import parse_obstacle
+
+    if digest in _SCANNED_CLEAN or is_parsed(digest):
+        return None
+    obstacle = parse_obstacle(source)
+    if obstacle is None:
+        if len(_SCANNED_CLEAN) >= MAX_SCANNED_CLEAN:
+            _SCANNED_CLEAN.clear()
+        _SCANNED_CLEAN.add(digest)
+    return obstacle
 
 
 def shown_path(target: Path, from_path: str) -> str:
