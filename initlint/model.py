@@ -28,6 +28,16 @@ class CallSite:
 
 
 @dataclass(frozen=True, slots=True)
+class Condition:
+    """An `if` whose test initlint cannot decide, on one branch of which a weight is created."""
+
+    path: str
+    line: int  # of the test
+    test: str  # the test as written (shortened)
+    holds: bool  # True: created when the test is true (the `if` branch); False: when it is false
+
+
+@dataclass(frozen=True, slots=True)
 class Initializer:
     """The initializer a weight really gets, and where that came from."""
 
@@ -83,6 +93,7 @@ class Weight:
     iteration: int | None = None  # loop iteration that created it, when unrolled
     shape_reason: str | None = None  # why the shape rests on an assumption (a parameter default)
     facts: dict[str, Any] = field(default_factory=dict)  # what rules need beyond the contract
+    conditions: tuple[Condition, ...] = ()  # undecided `if`s it is created under, outermost first
 
     @property
     def certain(self) -> bool:

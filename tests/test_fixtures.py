@@ -52,6 +52,11 @@ def _matches(weight: Weight, role: str, name: str, source: str, checks: dict[str
             if str(weight.certain).lower() != expected.lower():
                 return f"certain {weight.certain} != {expected}"
             continue
+        if key == "when":  # the undecided `if`s it is made under: `5` its body, `!5` its else, `5,!9`, `-` none
+            got = ",".join(f"{'' if c.holds else '!'}{c.line}" for c in weight.conditions) or "-"
+            if got != expected:
+                return f"when {got} != {expected}"
+            continue
         if key == "activation":
             got = weight.activation or "none"
             if got != expected:

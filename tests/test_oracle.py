@@ -418,7 +418,8 @@ def test_explain_matches_tensorflow(fixture: Path) -> None:
                 problems.append(problem)
 
     for wi, weight in enumerate(weights):
-        if wi in matched_weights or marked_uncalled(weight):
+        # a weight explain says is made on one branch of an undecided `if`: TensorFlow took the other
+        if wi in matched_weights or marked_uncalled(weight) or weight.get("conditions"):
             continue
         here = [
             f"{v['name']} {v['shape']} (stack {' > '.join(map(str, v['lines']))})"
@@ -515,7 +516,8 @@ def test_markers_match_tensorflow(fixture: Path) -> None:
             if vi not in claimed and _anchored_at(var, clause["line"]) and _clause_accepts(clause, var)
         ]
         where = f"{rel}:{clause['line']} `{clause['text']}`"
-        if len(candidates) < count:
+        on_a_branch = clause["keys"].get("when", "-") != "-"  # TensorFlow may have taken the other one
+        if len(candidates) < count and not (on_a_branch and not candidates):
             problems.append(
                 f"{where}: expects {count} variable(s), TensorFlow created {len(candidates)} matching ones there"
             )

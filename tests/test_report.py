@@ -390,3 +390,32 @@ def test_explain_table_names_the_module_a_weight_is_made_in(tmp_path) -> None:  
     table = render_table([analyze_path(driver, Settings(), "train.py")])
     rows = [line.split()[0] for line in table.splitlines()[2:4]]
     assert all(row.startswith("4→") and row.endswith("head.py:5") for row in rows), rows  # not a bare 4→5
+
+
+def test_explain_marks_weights_made_on_one_branch_of_an_undecided_if(tmp_path) -> None:  # noqa: ANN001
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_json, render_table
+    from initlint.settings import Settings
+
+    helper = tmp_path / "blocks.py"
+    helper.write_text("import tensorflow as tf\n\n\ndef block(x, wide):\n    if wide:\n"
+                      "        return tf.layers.dense(x, 512)\n    return tf.layers.dense(x, 16)\n")
+    driver = tmp_path / "train.py"
+    driver.write_text("import tensorflow as tf\nfrom blocks import block\nFLAGS = tf.app.flags.FLAGS\n"
+                      "x = tf.placeholder(tf.float32, [None, 64])\nif FLAGS.deep and FLAGS.very_deep_and_wide_model_with_a_long_flag_name:\n"
+                      "    x = block(x, FLAGS.wide)\nlogits = tf.layers.dense(x, 10)\n")
+    result = analyze_path(driver, Settings(), "train.py")
+    weights = json.loads(render_json([result]))["weights"]
+    kernels = {(w["line"], w["path"].rsplit("/", 1)[-1]): w["conditions"] for w in weights if w["role"] == "kernel"}
+    long_test = "FLAGS.deep and FLAGS.very_deep_and_wide_model_with_a_long_flag_name"[:57] + "..."  # 60 chars
+    outer = {"path": "train.py", "line": 5, "test": long_test, "holds": True}
+    assert kernels == {
+        (6, "blocks.py"): [outer, {"path": "blocks.py", "line": 5, "test": "wide", "holds": True}],
+        (7, "blocks.py"): [outer, {"path": "blocks.py", "line": 5, "test": "wide", "holds": False}],
+        (7, "train.py"): [],
+    }
+    table = render_table([result])
+    assert ("    line 6→blocks.py:6 kernel, bias: only if `" + long_test + "` (line 5) and `wide` (blocks.py:5)"
+            in table.splitlines())
+    assert "    line 6→blocks.py:7 kernel, bias: only if `" + long_test + "` (line 5) and not `wide` (blocks.py:5)" \
+        in table.splitlines()

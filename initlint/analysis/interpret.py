@@ -36,7 +36,7 @@ from initlint.analysis.records import build, namedtuple_class, replaced, valid_f
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, RecordClassV, Ref, Seq, TensorV,
                                       Unknown, Value, VariableV, VarScopeObj)
-from initlint.model import CallSite, Initializer, Signal, Span, Weight
+from initlint.model import CallSite, Condition, Initializer, Signal, Span, Weight
 from initlint.settings import Settings
 
 STEP_BUDGET = 200_000  # statements and calls interpreted per file before giving up on further inlining
@@ -79,6 +79,7 @@ class WeightDraft:
     shape_reason: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the file whose code created it
+    conditions: tuple[tuple[cst.If, bool, str], ...] = ()  # Interpreter.conditions when it was created
 
 
 @dataclass(eq=False)
@@ -266,6 +267,8 @@ class Interpreter:
         # release() breaks when the analysis is done
         self.closure_envs: dict[int, Env] = {}  # by id: a module's env is met once per def
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
+        # the undecided `if`s whose branch runs now: (node, which branch, origin), outermost first
+        self.conditions: list[tuple[cst.If, bool, str]] = []
 
     def release(self) -> None:
         """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
@@ -324,6 +327,8 @@ class Interpreter:
 
     def _add_weight(self, weight: WeightDraft) -> None:
         weight.origin = self.current_origin  # where to look for its position, if it is kept
+        if self.conditions:
+            weight.conditions = tuple(self.conditions)
         if self.only_under is not None and self.only_under.isdisjoint(self.call_depth):
             return
         self.weights.append(weight)
@@ -772,24 +777,45 @@ class Interpreter:
             elif type(node.orelse) is cst.Else:
                 self.exec_suite(node.orelse.body, env, context)
             return
-        # Unknown condition: both branches may run; each creates the weights it would create, and a
-        # value returned by only one of them is not the function's certain result. They run one
-        # after the other; an initializer or number the branches set differently is then one of
-        # them (_join_branches), not the last one's.
+        # Unknown condition: either branch may run; each creates the weights it would create, and a
+        # value returned by only one of them is not the function's certain result. Each branch
+        # starts from the names as they were before the `if` (an `else` reads the `x` the `if` read,
+        # not the body's output); an initializer or number the branches set differently is then
+        # one of them (_join_branches), not the last one's.
         returned: list[Value] = []
-        ends: list[dict[str, Value] | None] = [dict(env.names)]  # the names before, then after each branch
+        start = dict(env.names)
+        ends: list[dict[str, Value] | None] = [start]  # the names before, then after each branch
         reuse = context.reuse
         for branch in (node.body, node.orelse):
+            if branch is not node.body:
+                env.names.clear()
+                env.names.update(start)
+                if branch is None:  # no else: the names as they were
+                    ends.append(env.names)
+                    break
+            depth = len(self.conditions)
+            if not _is_main_guard(node.test):  # a script's main block is no alternative to anything
+                self.conditions.append((node, branch is node.body, self.current_origin))
             try:
                 if type(branch) is cst.If:
                     self.exec_if(branch, env, context)
-                elif branch is not None:
+                else:
                     self.exec_suite(branch, env, context) if isinstance(branch, cst.BaseSuite) \
                         else self.exec_suite(branch.body, env, context)
                 ends.append(dict(env.names) if branch is node.body else env.names)
             except _Return as result:
                 returned.append(result.value)
                 ends.append(None)
+            finally:
+                del self.conditions[depth:]  # with what a return inside the branch left (below)
+        body_end, orelse_end = ends[1], ends[2]
+        if body_end is not None and orelse_end is None:  # only the body falls through
+            env.names.clear()
+            env.names.update(body_end)
+        elif body_end is not None and orelse_end is not None:
+            for name, value in body_end.items():  # a name only the body set keeps the body's value
+                if value is not start.get(name) and orelse_end.get(name) is start.get(name):
+                    orelse_end[name] = value
         _join_branches(*ends)
         if context.reuse != reuse:  # `if reuse: scope.reuse_variables()`: variables may or may not exist
             context.reuse = "auto"
@@ -797,7 +823,11 @@ class Interpreter:
         if returned:
             self.maybe_returns.append(returned)
             if len(returned) == 2:
-                raise _Return(returned[0] if _same(returned[0], returned[1]) else _either(returned))
+                raise _Return(returned[0] if _same(returned[0], returned[1]) else _one_of(returned))
+            # one branch returned: the rest of the function runs only on the other (call_function
+            # drops this when the call ends)
+            if not _is_main_guard(node.test):
+                self.conditions.append((node, body_end is not None, self.current_origin))
 
     def _iterate(self, iterable: Value) -> list[Value] | None:
         if isinstance(iterable, Seq) and len(iterable.items) <= self.settings.max_unroll:
@@ -1451,6 +1481,7 @@ class Interpreter:
             inner = _evolve(context, caller_unknown=caller_note)
         self.call_depth.append(key)
         self.frame_weights.append(len(self.weights))
+        conditions = len(self.conditions)
         saved_returns = self.maybe_returns
         caller_origin, self.current_origin = self.current_origin, func.env.file() or self.path
         try:
@@ -1464,11 +1495,12 @@ class Interpreter:
                 result = returned.value
             for alternatives in self.maybe_returns:
                 if any(not _same(value, result) for value in alternatives):
-                    result = _either([*alternatives, result])
+                    result = _one_of([*alternatives, result])
             return result
         finally:
             self.call_depth.pop()
             self.frame_weights.pop()
+            del self.conditions[conditions:]
             self.maybe_returns = saved_returns
             self.current_origin = caller_origin
             if inner is not context and not own_scope:
@@ -3185,12 +3217,34 @@ def _either(values: list[Value]) -> Unknown:
     return Unknown("a value that depends on a condition known only at run time", keep)
 
 
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    """`__name__ == "__main__"`, either way round."""
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1 or type(test.comparisons[0].operator) is not cst.Equal:
+        return False
+    sides = (test.left, test.comparisons[0].comparator)
+    return (any(type(side) is cst.Name and side.value == "__name__" for side in sides)
+            and any(type(side) is cst.SimpleString and side.evaluated_value == "__main__" for side in sides))
+
+
+def _one_of(values: list[Value]) -> Value:
+    """What a function returns when branches decided at run time return different values: tensors
+    are one tensor with the dimensions they all agree on (and the last one's signal, as names after
+    an `if` keep the last branch's); anything else is _either's."""
+    if all(type(value) is TensorV for value in values):
+        shape = values[0].shape
+        for value in values[1:]:
+            shape = _agreed_dims(shape, value.shape)
+        return _derived(values[-1], shape=shape)
+    return _either(values)
+
+
 def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orelse: dict[str, Value] | None) -> None:
     """After an `if` whose condition is unknown, whose branches ran one after the other: a name the
     branches that fall through leave with different initializers or numbers (`init = A` / `init =
     B`, or `init = A` over an earlier `init = B`) is one of them, known only at run time. Taking
     the last would flag code whose active branch may be fine, or miss a bad one. So is an instance
-    or class the branches pick differently. Other values (tensors, layers) keep the last branch's.
+    or class the branches pick differently. A tensor keeps the last branch's signal, and of its
+    shape the dimensions both branches agree on. Other values (layers) keep the last branch's.
     `orelse` (the live names) is updated in place."""
     if body is None or orelse is None:
         return
@@ -3198,6 +3252,11 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
         last = orelse.get(name)
         otherwise = last if last is not in_body else start.get(name)  # the else branch left it alone
         if last is None or otherwise is None or otherwise is in_body or _equal(otherwise, in_body):
+            continue
+        if type(in_body) is TensorV and type(otherwise) is TensorV:
+            if in_body.shape != otherwise.shape:
+                # `x = conv(x, 256)` or `x = conv(x, 64)`: only the dimensions both agree on are known
+                orelse[name] = _derived(last, shape=_agreed_dims(in_body.shape, otherwise.shape))
             continue
         if not _choice_matters(in_body, otherwise):
             continue
@@ -3625,10 +3684,23 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             activation=layer.activation if layer is not None else None, signal=signal,
             layer_id=layer.id if layer is not None else -1 - len(weights),
             dialect=interp.module_dialects.get(draft.origin, interp.dialect),
-            iteration=draft.iteration, shape_reason=draft.shape_reason, facts=facts))
+            iteration=draft.iteration, shape_reason=draft.shape_reason, facts=facts,
+            conditions=tuple(_condition(interp, *condition) for condition in draft.conditions)))
     weights = _anchored(weights)
     weights.sort(key=lambda w: (w.anchor.line, w.anchor.column, w.span.line, w.iteration or 0, w.layer_id))
     return tuple(weights)
+
+
+MAX_CONDITION_TEXT = 60
+
+
+def _condition(interp: Interpreter, node: cst.If, holds: bool, origin: str) -> Condition:
+    """An undecided `if` as the contract shows it: where its test is written, and the test."""
+    path, span = interp.locate(node.test, origin)
+    test = " ".join(cst.Module(body=[]).code_for_node(node.test).split())
+    if len(test) > MAX_CONDITION_TEXT:
+        test = test[:MAX_CONDITION_TEXT - 3] + "..."
+    return Condition(path, span.line, test, holds)
 
 
 # a base class's methods are read once per process, not once per subclass (tensor2tensor has 170

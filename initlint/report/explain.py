@@ -43,6 +43,7 @@ def weight_json(weight: Weight) -> dict[str, Any]:
                      for context in weight.facts.get("contexts", ())],
         "iteration": weight.iteration,
         "dialect": weight.dialect,
+        "conditions": [{"path": c.path, "line": c.line, "test": c.test, "holds": c.holds} for c in weight.conditions],
     }
 
 
@@ -104,6 +105,7 @@ def render_table(results: list[FileResult]) -> str:
         rows = [("line", "api", "role", "shape", "fan_in", "fan_out", "initializer [source]", "std", "act",
                  "E[y²]", "gain")]
         notes: list[str] = []
+        branches: dict[str, list[str]] = {}  # "line role, role: condition" rows, in table order
         for weight in result.weights:
             line = str(weight.anchor.line)
             if weight.path != result.path:  # made in another module: say which
@@ -116,12 +118,19 @@ def render_table(results: list[FileResult]) -> str:
                          _fmt(weight.signal.mean_square), _fmt(weight.signal.gain)))
             if not weight.certain:
                 notes.append(f"  line {line} {weight.role}: {weight.initializer.reason or weight.shape_reason}")
+            if weight.conditions:
+                branches.setdefault(f"line {line}: {_conditions_text(weight, result.path)}", []).append(weight.role)
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for row in rows:
             out.append("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
         if notes:
             out.append("  ? uncertain:")
             out.extend("  " + note for note in notes)
+        if branches:
+            out.append("  | made on one branch of an `if` whose test is known only at run time:")
+            for where, roles in branches.items():
+                line, condition = where.split(": ", 1)
+                out.append(f"    {line} {', '.join(dict.fromkeys(roles))}: {condition}")
         restored = sorted({weight.facts["restored"] for weight in result.weights if "restored" in weight.facts})
         if restored:  # nothing is reported on these weights: say why
             lines = ", ".join(str(line) for line in restored)
@@ -129,6 +138,15 @@ def render_table(results: list[FileResult]) -> str:
                        "before it in the same function are not checked")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _conditions_text(weight: Weight, shown_path: str) -> str:
+    """`only if `a` (line 5) and not `b` (line 9)`: the branches a weight is made on."""
+    parts = []
+    for condition in weight.conditions:
+        where = f"line {condition.line}" if condition.path == shown_path else f"{condition.path}:{condition.line}"
+        parts.append(f"{'' if condition.holds else 'not '}`{condition.test}` ({where})")
+    return "only if " + " and ".join(parts)
 
 
 RENDERERS: dict[str, Callable[[list[FileResult]], str]] = {"table": render_table, "json": render_json}
