@@ -29,8 +29,9 @@ from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
 from initlint.analysis.tree import child_nodes
-from initlint.analysis.shapes import (_count, _dims, _int, _ints, _note_of, _product, _spatial_out, broadcast_shape,
-                                      channels_first, padded_shape)
+from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_of, _product, _spatial_out,
+                                      broadcast_shape, channels_first, expanded_shape, indexed_shape, padded_shape,
+                                      squeezed_shape, transposed_shape, unstacked_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
@@ -211,12 +212,15 @@ _ACTIVATION_NAMES = {
 }
 _ACTIVATION_MODULES = ("tf.nn.", "tf.", "tf.math.", "keras.activations.", "slim.", "tf.keras.activations.",
                        "keras.backend.")
-_PASSTHROUGH = {"tf.identity", "tf.squeeze", "tf.expand_dims", "tf.transpose", "tf.stop_gradient",
+_PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
                 "tf.nn.dropout", "tf.layers.dropout", "slim.dropout", "tf.nn.lrn",
                 "tf.nn.local_response_normalization", "tf.cast", "tf.to_float", "tf.pad", "tf.tile",
                 "tf.image.resize_images", "tf.image.resize", "tf.image.resize_bilinear",
                 "tf.image.resize_nearest_neighbor", "tf.nn.avg_pool", "tf.layers.average_pooling2d",
                 "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics"}
+# shape ops that move values around: their parameters, the tensor first
+_SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"), "tf.expand_dims": ("input", "axis", "name", "dim"),
+              "tf.transpose": ("a", "perm", "name", "conjugate"), "tf.unstack": ("value", "num", "axis", "name")}
 _NORMALIZE = {"tf.contrib.layers.layer_norm", "slim.layer_norm", "tf.nn.batch_normalization",
               "slim.instance_norm", "slim.group_norm", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
@@ -1165,6 +1169,8 @@ class Interpreter:
 
     def subscript(self, node: cst.Subscript, env: Env, context: Context) -> Value:
         base = self.eval(node.value, env, context)
+        if type(base) is TensorV or type(base) is VariableV:
+            return self._tensor_subscript(base, node, env, context)
         if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice and isinstance(base, Seq):
             part = node.slice[0].slice
             lower = self.eval(part.lower, env, context) if part.lower else Const(None)
@@ -1186,9 +1192,43 @@ class Interpreter:
             except TypeError:
                 found = None
             return found if found is not None else Unknown(f"key {key.value!r} of a dict")
-        if isinstance(base, (TensorV, VariableV)):
-            return TensorV(None, None, 0.0, None)
         return Unknown("a subscript of an unknown value")
+
+    def _tensor_subscript(self, base: TensorV | VariableV, node: cst.Subscript, env: Env, context: Context) -> TensorV:
+        """`x[:, -1]`, `x[..., :24]`, `x[:, tf.newaxis]`: TensorFlow's basic indexing, elementwise, so
+        the signal is the tensor's. An index initlint cannot read is taken as an integer, the only
+        other index TensorFlow accepts (its error: "Only integers, slices, ellipsis, tf.newaxis and
+        scalar tf.int32/tf.int64 tensors are valid indices")."""
+        elements: list[tuple] | None = []
+        for element in node.slice:
+            part = element.slice
+            if type(part) is cst.Slice:
+                elements.append(("slice", *(self._slice_bound(bound, env, context)
+                                            for bound in (part.lower, part.upper, part.step))))
+            elif type(part.value) is cst.Ellipsis:
+                elements.append(("ellipsis",))
+            else:
+                key = self.eval(part.value, env, context)
+                if (isinstance(key, Const) and key.value is None) or (isinstance(key, Ref) and key.name.endswith(".newaxis")):
+                    elements.append(("newaxis",))
+                elif (isinstance(key, Const) and type(key.value) is int) or isinstance(key, Unknown) \
+                        or (isinstance(key, TensorV) and key.shape in (None, ())):
+                    elements.append(("index",))
+                else:  # a list, a string: TensorFlow raises
+                    elements = None
+                    break
+        shape = indexed_shape(base.shape, elements) if elements is not None else None
+        if type(base) is VariableV:
+            return TensorV(shape, None, 0.0, None)
+        return _derived(base, shape=shape)
+
+    def _slice_bound(self, bound: cst.BaseExpression | None, env: Env, context: Context) -> object:
+        if bound is None:
+            return None
+        value = self.eval(bound, env, context)
+        if isinstance(value, Const) and (value.value is None or type(value.value) is int):
+            return value.value
+        return UNREAD
 
     def compare(self, node: cst.Comparison, env: Env, context: Context) -> Value:
         left = self.eval(node.left, env, context)
@@ -1800,11 +1840,18 @@ class Interpreter:
                 tensor = _as_tensor(target)
                 paddings = positional[1] if len(positional) > 1 else keywords.get("paddings")
                 return _derived(tensor, shape=padded_shape(tensor.shape, paddings))
+        if name in _SHAPE_OPS:
+            args = _bind(_SHAPE_OPS[name], positional, keywords)
+            target = args.get(_SHAPE_OPS[name][0])
+            if _tensor_like(target):
+                tensor = _as_tensor(target)
+                return self._shape_op(name, tensor, args)
+            return Unknown(f"{name}() of an unknown value")
         if name in _PASSTHROUGH or last in ("dropout",):
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             if _tensor_like(target):
                 tensor = _as_tensor(target)
-                keep_shape = name not in ("tf.squeeze", "tf.expand_dims", "tf.transpose", "tf.pad", "tf.tile") \
+                keep_shape = name not in ("tf.pad", "tf.tile") \
                     and "resize" not in name and "pool" not in name
                 return _derived(tensor, shape=tensor.shape if keep_shape else None)
             return Unknown(f"{name}() of an unknown value")
@@ -1812,6 +1859,28 @@ class Interpreter:
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             return self.normalize(target)
         return Unknown(f"{name}()")
+
+    def _shape_op(self, name: str, tensor: TensorV, args: dict[str, Value]) -> Value:
+        """tf.squeeze / expand_dims / transpose / unstack: the same values, rearranged."""
+        if name == "tf.squeeze":
+            axes = _axes(args.get("axis", args.get("squeeze_dims")))
+            shape = squeezed_shape(tensor.shape, axes) if axes is not _UNREAD_AXES else None
+        elif name == "tf.expand_dims":
+            axis = _axes(args.get("axis", args.get("dim")))
+            shape = expanded_shape(tensor.shape, axis[0]) if axis not in (None, _UNREAD_AXES) and len(axis) == 1 \
+                else None
+        elif name == "tf.transpose":
+            perm = _axes(args.get("perm"))
+            shape = transposed_shape(tensor.shape, perm) if perm is not _UNREAD_AXES else None
+        else:  # tf.unstack
+            axis = _axes(args.get("axis"))
+            num = _count(args.get("num"))
+            found = unstacked_shape(tensor.shape, 0 if axis is None else axis[0], num) \
+                if axis is None or (axis is not _UNREAD_AXES and len(axis) == 1) else None
+            if found is None or found[0] > self.settings.max_unroll:
+                return Unknown("tf.unstack() into a number of tensors not known statically")
+            return Seq([_derived(tensor, shape=found[1]) for _ in range(found[0])], "list")
+        return _derived(tensor, shape=shape)
 
     def _constructor(self, ref: Ref, dialect: str) -> Constructor | None:
         name = ref.name
@@ -3362,6 +3431,20 @@ def _same(a: Value, b: Value) -> bool:
     if isinstance(a, Const) and isinstance(b, Const):
         return a.value == b.value and type(a.value) is type(b.value)
     return False
+
+
+_UNREAD_AXES = (UNREAD,)
+
+
+def _axes(value: Value | None) -> tuple[int, ...] | None:
+    """An axis or a list of axes written in the code; None when not given, _UNREAD_AXES when unknown."""
+    if value is None or (isinstance(value, Const) and value.value is None):
+        return None
+    if isinstance(value, Const) and type(value.value) is int:
+        return (value.value,)
+    if isinstance(value, Seq) and all(isinstance(item, Const) and type(item.value) is int for item in value.items):
+        return tuple(item.value for item in value.items)
+    return _UNREAD_AXES
 
 
 def _bind(params: tuple[str, ...], positional: list[Value], keywords: dict[str, Value]) -> dict[str, Value]:

@@ -151,3 +151,88 @@ def padded_shape(shape: tuple[int | None, ...] | None, paddings: Value | None) -
         else:
             out.append(dim + sum(amounts))  # type: ignore[arg-type]
     return tuple(out)
+
+
+# One element of a tensor subscript, as indexed_shape reads it: ("index",) an integer (its value
+# does not change the shape), ("slice", lower, upper, step) with ints, None where the bound is left
+# out and UNREAD where it is not known statically, ("newaxis",) and ("ellipsis",).
+UNREAD = object()
+Shape = tuple[int | None, ...]
+
+
+def indexed_shape(shape: Shape | None, elements: list[tuple]) -> Shape | None:
+    """The static shape of `tensor[elements]` (TensorFlow's basic indexing: integers drop a
+    dimension, slices keep it, `tf.newaxis` adds one of 1, `...` stands for the dimensions the other
+    elements leave), or None when it cannot be known."""
+    if shape is None or sum(1 for e in elements if e[0] == "ellipsis") > 1:
+        return None
+    consuming = sum(1 for e in elements if e[0] in ("index", "slice"))
+    if consuming > len(shape):
+        return None  # TensorFlow raises
+    out: list[int | None] = []
+    dims = iter(shape)
+    for element in elements:
+        kind = element[0]
+        if kind == "newaxis":
+            out.append(1)
+        elif kind == "ellipsis":
+            for _ in range(len(shape) - consuming):
+                out.append(next(dims))
+        elif kind == "index":
+            next(dims)
+        else:
+            out.append(_sliced(next(dims), *element[1:]))
+    out.extend(dims)  # dimensions after the last element are kept whole
+    return tuple(out)
+
+
+def _sliced(size: int | None, lower: object, upper: object, step: object) -> int | None:
+    if size is None or UNREAD in (lower, upper, step) or step == 0:
+        return None
+    return len(range(size)[slice(lower, upper, step)])
+
+
+def squeezed_shape(shape: Shape | None, axes: tuple[int, ...] | None) -> Shape | None:
+    """tf.squeeze: the listed axes removed (each must be 1), or every dimension of size 1 when none
+    is listed; None when that depends on a dimension not known statically."""
+    if shape is None:
+        return None
+    if axes is None:
+        if None in shape:
+            return None  # an unknown dimension may be 1 and go
+        return tuple(d for d in shape if d != 1)
+    rank = len(shape)
+    chosen = {axis % rank for axis in axes if -rank <= axis < rank}
+    if len(chosen) != len(axes) or any(shape[axis] not in (1, None) for axis in chosen):
+        return None  # TensorFlow raises
+    return tuple(d for index, d in enumerate(shape) if index not in chosen)
+
+
+def expanded_shape(shape: Shape | None, axis: int) -> Shape | None:
+    """tf.expand_dims: a dimension of 1 inserted at `axis` (negative counts from the end, -1 appends)."""
+    if shape is None or not -len(shape) - 1 <= axis <= len(shape):
+        return None
+    at = axis if axis >= 0 else len(shape) + 1 + axis
+    return (*shape[:at], 1, *shape[at:])
+
+
+def transposed_shape(shape: Shape | None, perm: tuple[int, ...] | None) -> Shape | None:
+    """tf.transpose: the dimensions in `perm` order (reversed when no perm is given)."""
+    if shape is None:
+        return None
+    if perm is None:
+        return tuple(reversed(shape))
+    if sorted(axis % len(shape) if -len(shape) <= axis < len(shape) else -1 for axis in perm) != list(range(len(shape))):
+        return None
+    return tuple(shape[axis] for axis in perm)
+
+
+def unstacked_shape(shape: Shape | None, axis: int, num: int | None) -> tuple[int, Shape] | None:
+    """tf.unstack: how many tensors, and the shape of each (the axis removed); None when the count
+    is not known statically."""
+    if shape is None or not -len(shape) <= axis < len(shape):
+        return None
+    count = shape[axis] if shape[axis] is not None else num
+    if count is None or (num is not None and count != num):
+        return None
+    return count, tuple(d for index, d in enumerate(shape) if index != axis % len(shape))
