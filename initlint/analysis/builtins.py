@@ -46,7 +46,7 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
     values = [v.value if isinstance(v, Const) else v for v in positional]
     note = next((v.note for v in positional if isinstance(v, Const) and v.note), None)
     try:
-        if name == "range" and all(isinstance(v, int) for v in values) and 1 <= len(values) <= 3:
+        if name in ("range", "xrange") and all(isinstance(v, int) for v in values) and 1 <= len(values) <= 3:
             items = range(*values)  # type: ignore[arg-type]
             if len(items) > 4096:
                 return Unknown("a long range")

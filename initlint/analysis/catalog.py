@@ -206,7 +206,7 @@ _add(replace(LAYERS["slim.fully_connected"], api="slim.linear", defaults={**_S_D
 _add(LayerSpec("slim.batch_norm", "slim", "norm", ("inputs", "decay", "center", "scale"),
                {"center": True, "scale": False},
                (WeightSpec("gamma", None, ONES, "channels", "bn_scale"),
-                WeightSpec("beta", None, ZEROS, "channels", "bn_center")), True))
+                WeightSpec("beta", None, ZEROS, "channels", "bn_center")), True, activation_param="activation_fn"))
 
 # --- TF1 RNN cells §2.3: kernels follow the scope; weights in the order build() creates them ---
 # The layout's digit is how many num_units wide the weight is ([in+n, k*n] kernels, [k*n] biases).

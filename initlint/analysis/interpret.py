@@ -218,13 +218,16 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
                 "tf.image.resize_images", "tf.image.resize", "tf.image.resize_bilinear",
                 "tf.image.resize_nearest_neighbor", "tf.nn.avg_pool", "tf.layers.average_pooling2d",
                 "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics"}
+# numpy functions and array methods that change an array's values in place
+_NUMPY_SETTERS = frozenset({"np.fill_diagonal", "np.copyto", "np.put", "np.place", "np.putmask", "np.random.shuffle"})
+_ARRAY_SETTERS = frozenset({"fill", "put", "itemset", "setfield"})
 # shape ops that move values around: their parameters, the tensor first
 _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"), "tf.expand_dims": ("input", "axis", "name", "dim"),
               "tf.transpose": ("a", "perm", "name", "conjugate"), "tf.unstack": ("value", "num", "axis", "name")}
 _NORMALIZE = {"tf.contrib.layers.layer_norm", "slim.layer_norm", "tf.nn.batch_normalization",
               "slim.instance_norm", "slim.group_norm", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
-_BUILTIN_NAMES = {"range", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
+_BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
                   "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow"}
 
 
@@ -753,6 +756,17 @@ class Interpreter:
                     self._store(owner.items, key.value, value)
             elif isinstance(owner, (DictV, Seq)) and not isinstance(key, Const):
                 self._store_unknown_key(owner, value)
+            elif type(owner) is TensorV:  # `w_init = np.zeros(...); w_init[1, 1, :, :] = 1.`: an identity filter
+                self._values_changed(owner, "an item assignment", target)
+
+    def _values_changed(self, array: Value, how: str, node: cst.CSTNode) -> None:
+        """A numpy array changed in place: its values are no longer the ones it was drawn or filled
+        with (`np.zeros` then a delta at the centre is an identity filter, not a zero kernel)."""
+        if type(array) is TensorV and array.init is not None:
+            array.init = InitV("unknown", {}, array.init.api, certain=False, origin=self.current_origin,
+                               reason=f"its values are changed by {how} at line {self.line(node)}")
+            array.ms = None
+            self.mutations += 1
 
     def _store(self, container: Any, key: Any, value: Value) -> None:
         """container[key] = value, counted as a mutation unless it stores an equivalent value."""
@@ -1606,6 +1620,8 @@ class Interpreter:
         base, name = bound.base, bound.attr
         if isinstance(base, (TensorV, VariableV)) and name in ("get_shape", "shape"):
             return self._shape_value(base)
+        if name in _ARRAY_SETTERS and node is not None:
+            self._values_changed(base, f"`.{name}()`", node)
         if isinstance(base, Seq) and name in ("as_list",):
             return base
         if isinstance(base, Seq) and name == "append" and positional:
@@ -1717,6 +1733,13 @@ class Interpreter:
             return namedtuple_class(name == "typing.NamedTuple", positional, keywords, opaque)
         if name.startswith(("math.", "np.")) and last in _MATH:
             return _math(last, positional)
+        if name in ("tf.sqrt", "tf.math.sqrt") and positional and all(isinstance(v, Const) for v in positional):
+            return _math("sqrt", positional)  # `stddev=1. / tf.sqrt(size[0] / 2.)`: a number all the same
+        if last == "last_dimension" and ".utils." in name and positional:  # slim.utils.last_dimension(x.get_shape())
+            dims = _dims(positional[0])
+            return Const(dims[-1]) if dims and dims[-1] is not None else Unknown("the last dimension of a shape")
+        if name in _NUMPY_SETTERS and positional and node is not None:
+            self._values_changed(positional[0], f"`{name}()`", node)
         if name in RANDOM_OPS:
             return self.random_tensor(ref, RANDOM_OPS[name], positional, keywords, node)
         if name in ("np.identity", "np.eye"):  # an array of known shape whose values no initializer names
@@ -2261,7 +2284,8 @@ class Interpreter:
             self.build_layer_object(LayerV(made, args, node, context.call_stack, context),  # type: ignore[arg-type]
                                     args.get("memory", Unknown("")), context)
             spec = replace(spec, weights=tuple(w for w in spec.weights if w.phase != "construct"))
-        layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
+        layer_obj = LayerV(spec, args, node, context.call_stack, context,  # type: ignore[arg-type]
+                           conditions=tuple(self.conditions))
         self.pending_layer_objects.append(layer_obj)
         if spec.family == "keras" and ("input_shape" in keywords or "input_dim" in keywords):
             pass  # built when it joins a Sequential
@@ -2301,6 +2325,20 @@ class Interpreter:
 
     def build_layer_object(self, layer_obj: LayerV, inputs: Value | None, context: Context,
                            call_keywords: dict[str, Value] | None = None) -> Value:
+        """The layer's weights, made at its first call, and its output. A layer object constructed on
+        one branch of an undecided `if` and called after it makes its weights on that branch too."""
+        outer = [c for c in layer_obj.conditions if all(c[0] is not d[0] for d in self.conditions)]
+        if not outer:
+            return self._build_layer_object(layer_obj, inputs, context, call_keywords)
+        saved = self.conditions
+        self.conditions = [*outer, *saved]
+        try:
+            return self._build_layer_object(layer_obj, inputs, context, call_keywords)
+        finally:
+            self.conditions = saved
+
+    def _build_layer_object(self, layer_obj: LayerV, inputs: Value | None, context: Context,
+                            call_keywords: dict[str, Value] | None) -> Value:
         spec: LayerSpec = layer_obj.spec
         args = layer_obj.args
         node = layer_obj.node
@@ -2364,6 +2402,18 @@ class Interpreter:
             return Unknown("a layer never called")
         return self._propagate(draft, spec, args, tensor, call_keywords or {}, layer_obj.context)
 
+    def _same_values(self, scope_value: Value, line: int | None, weight: WeightDraft) -> bool:
+        """Whether an arg_scope's initializer draws this weight's values as its own initializer does
+        (contrib's xavier_initializer() over slim's default xavier)."""
+        init, init_value = self.to_initializer(scope_value, "arg_scope", line, weight.shape, weight.family)
+        if not (init.certain and weight.init.certain):
+            return False
+        arithmetic = init_value.arithmetic if init_value is not None else weight.arithmetic
+        ours = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
+        theirs = moments(init.name, init.params, weight.shape, arithmetic)
+        same_family = init.name.split("_")[-1] == weight.init.name.split("_")[-1]  # normal / uniform
+        return None not in ours and ours == theirs and same_family
+
     def _explicit(self, args: dict[str, Value], kwarg: str | None) -> bool:
         return kwarg is not None and kwarg in args and not isinstance(args[kwarg], _MaybeArg)
 
@@ -2377,6 +2427,8 @@ class Interpreter:
         for key, kwargs in context.arg_scope.ops.items():
             if wspec.kwarg in kwargs and key != catalog.ARG_SCOPE_KEY.get(spec.api, spec.api):
                 value, line = kwargs[wspec.kwarg]
+                if self._same_values(value, line, weight):
+                    return  # the scope would give this layer what it gets anyway: leaving it out changes nothing
                 weight.facts["arg_scope_missed"] = {"line": line, "ops": key}
                 return
 
@@ -2882,11 +2934,14 @@ class Interpreter:
                    keywords: dict[str, Value], context: Context) -> Value:
         if spec.kind == "norm":
             training = keywords.get("training", args.get("training", args.get("is_training")))
-            if isinstance(training, Const) and training.value is False:
-                return _derived(tensor, pending=None)
             if spec.family == "tf_layers" and training is None:
-                return _derived(tensor, pending=None)  # inference mode at init: identity (§3)
-            return self.normalize(tensor)
+                normalized: Value = _derived(tensor, pending=None)  # inference mode at init: identity (§3)
+            else:
+                # `is_training=False` written out is a frozen batch norm, nearly always restored from
+                # a checkpoint whose statistics normalize: taken as normalizing, as in normalizer_params
+                normalized = self.normalize(tensor)
+            activation = self._activation_arg(spec, args)  # slim.batch_norm(..., activation_fn=tf.nn.relu)
+            return self.apply_activation(normalized, activation) if activation is not None else normalized
         if spec.kind in ("embedding",):
             weight = draft.weights[0] if draft.weights else None
             if weight is None:

@@ -150,6 +150,7 @@ class LayerV(Value):
     layer: Any = None  # LayerDraft once built
     weights_emitted: bool = False
     alternatives: tuple = ()  # other LayerSpecs a run-time choice may pick instead
+    conditions: tuple = ()  # Interpreter.conditions when it was constructed
 
 
 @dataclass(eq=False)
