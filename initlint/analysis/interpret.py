@@ -222,8 +222,10 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
 _NUMPY_SETTERS = frozenset({"np.fill_diagonal", "np.copyto", "np.put", "np.place", "np.putmask", "np.random.shuffle"})
 _ARRAY_SETTERS = frozenset({"fill", "put", "itemset", "setfield"})
 # shape ops that move values around: their parameters, the tensor first
-_SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"), "tf.expand_dims": ("input", "axis", "name", "dim"),
-              "tf.transpose": ("a", "perm", "name", "conjugate"), "tf.unstack": ("value", "num", "axis", "name")}
+_SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
+              "tf.expand_dims": ("input", "axis", "name", "dim"),
+              "tf.transpose": ("a", "perm", "name", "conjugate"),
+              "tf.unstack": ("value", "num", "axis", "name")}
 _NORMALIZE = {"tf.contrib.layers.layer_norm", "slim.layer_norm", "tf.nn.batch_normalization",
               "slim.instance_norm", "slim.group_norm", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
@@ -1223,7 +1225,8 @@ class Interpreter:
                 elements.append(("ellipsis",))
             else:
                 key = self.eval(part.value, env, context)
-                if (isinstance(key, Const) and key.value is None) or (isinstance(key, Ref) and key.name.endswith(".newaxis")):
+                if (isinstance(key, Const) and key.value is None) or (isinstance(key, Ref)
+                                                                      and key.name.endswith(".newaxis")):
                     elements.append(("newaxis",))
                 elif (isinstance(key, Const) and type(key.value) is int) or isinstance(key, Unknown) \
                         or (isinstance(key, TensorV) and key.shape in (None, ())):
@@ -3343,7 +3346,8 @@ def _either(values: list[Value]) -> Unknown:
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
     """`__name__ == "__main__"`, either way round."""
-    if type(test) is not cst.Comparison or len(test.comparisons) != 1 or type(test.comparisons[0].operator) is not cst.Equal:
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1 \
+            or type(test.comparisons[0].operator) is not cst.Equal:
         return False
     sides = (test.left, test.comparisons[0].comparator)
     return (any(type(side) is cst.Name and side.value == "__name__" for side in sides)

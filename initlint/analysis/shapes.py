@@ -222,7 +222,8 @@ def transposed_shape(shape: Shape | None, perm: tuple[int, ...] | None) -> Shape
         return None
     if perm is None:
         return tuple(reversed(shape))
-    if sorted(axis % len(shape) if -len(shape) <= axis < len(shape) else -1 for axis in perm) != list(range(len(shape))):
+    rank = len(shape)
+    if sorted(axis % rank if -rank <= axis < rank else -1 for axis in perm) != list(range(rank)):
         return None
     return tuple(shape[axis] for axis in perm)
 
