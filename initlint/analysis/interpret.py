@@ -30,7 +30,8 @@ from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
 from initlint.analysis.tree import child_nodes
 from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_of, _product, _spatial_out,
-                                      broadcast_shape, channels_first, expanded_shape, indexed_shape, padded_shape,
+                                      broadcast_shape, channels_first, concatenated_shape, expanded_shape, indexed_shape,
+                                      padded_shape, resized_shape,
                                       squeezed_shape, transposed_shape, unstacked_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
@@ -1252,6 +1253,8 @@ class Interpreter:
         result = True
         for target in node.comparisons:
             right = self.eval(target.comparator, env, context)
+            if type(target.operator) not in (cst.Is, cst.IsNot):  # a list made here has no identity to test
+                left, right = _literal_seq(left), _literal_seq(right)
             if not (isinstance(left, Const) and isinstance(right, Const)):
                 if type(target.operator) in (cst.Is, cst.IsNot) and isinstance(right, Const) and right.value is None:
                     if isinstance(left, (TensorV, VariableV, InitV, LayerV, FuncV, Ref)):
@@ -1798,7 +1801,8 @@ class Interpreter:
             if last[0].isupper():
                 return OpLayerV("merge_" + last.lower(), keywords)
             items = positional[0] if positional else keywords.get("inputs")
-            return self.merge("merge_" + last.lower(), items)
+            axis = positional[1] if len(positional) > 1 else keywords.get("axis")
+            return self.merge("merge_" + last.lower(), items, axis)
         if name in ("tf.matmul", "tf.linalg.matmul"):
             a = positional[0] if positional else keywords.get("a", Unknown(""))
             b = positional[1] if len(positional) > 1 else keywords.get("b", Unknown(""))
@@ -1827,7 +1831,9 @@ class Interpreter:
             return self.merge("merge_add", items)
         if name in ("tf.concat",):
             items = positional[0] if positional else keywords.get("values", Unknown(""))
-            axis = positional[1] if len(positional) > 1 else keywords.get("axis", Const(-1))
+            axis = positional[1] if len(positional) > 1 else keywords.get("axis", Unknown("no axis"))
+            if isinstance(items, Const) and isinstance(axis, Seq):  # before TF 1.0: tf.concat(concat_dim, values)
+                items, axis = axis, items
             return self.merge("merge_concatenate", items, axis)
         if name in ("tf.nn.embedding_lookup",):
             params = positional[0] if positional else keywords.get("params", Unknown(""))
@@ -1845,6 +1851,23 @@ class Interpreter:
             target = positional[0] if positional else keywords.get("features", keywords.get("x"))
             alpha = positional[1] if len(positional) > 1 else keywords.get("alpha")
             return self.apply_activation(target, activation, _float(alpha, 0.2))
+        if last in ("image_data_format", "image_dim_ordering") and ".backend." in f".{name}":
+            # keras.json's default, which initlint assumes for every Keras layer's data_format too:
+            # `concat_axis = 1 if K.image_data_format() == "channels_first" else -1` is -1
+            return Const("channels_last" if last == "image_data_format" else "tf")
+        if name == "tf.broadcast_to" and len(positional) + len(keywords) >= 2:
+            args = _bind(("input", "shape"), positional, keywords)
+            target = args.get("input")
+            if isinstance(target, VariableV):  # `x @ w + tf.broadcast_to(b, [n, 256])` is still a bias add
+                return replace(target, view_shape=_dims(args["shape"]) if "shape" in args else None)
+            if isinstance(target, TensorV):
+                return _derived(target, shape=_dims(args["shape"]) if "shape" in args else None)
+        if name == "tf.nn.max_pool_with_argmax":  # (pooled, argmax): ENet's encoder keeps the indices
+            args = _bind(("input", "ksize", "strides", "padding"), positional, keywords)
+            pooled = self.pool(args.get("input"), "max", args.get("ksize"), args.get("strides"),
+                               args.get("padding", Const("VALID")), "tf.nn.max_pool", False)
+            indices = TensorV(pooled.shape if isinstance(pooled, TensorV) else None, None, 0.0, None, dtype_int=True)
+            return Seq([pooled, indices], "tuple")
         if name in catalog.POOLS:
             kind, params, defaults = catalog.POOLS[name]
             args = _bind(params, positional, keywords)
@@ -1877,8 +1900,10 @@ class Interpreter:
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             if _tensor_like(target):
                 tensor = _as_tensor(target)
-                keep_shape = name not in ("tf.pad", "tf.tile") \
-                    and "resize" not in name and "pool" not in name
+                if "resize" in name:  # BEGAN's upscale: the channels stay
+                    size = positional[1] if len(positional) > 1 else keywords.get("size")
+                    return _derived(tensor, shape=resized_shape(tensor.shape, _dims(size) if size is not None else None))
+                keep_shape = name not in ("tf.pad", "tf.tile") and "pool" not in name
                 return _derived(tensor, shape=tensor.shape if keep_shape else None)
             return Unknown(f"{name}() of an unknown value")
         if name in _NORMALIZE:
@@ -1980,6 +2005,9 @@ class Interpreter:
         if ref.name == "np.random.uniform":
             args.setdefault("minval", keywords.get("low", Const(0.0)))
             args.setdefault("maxval", keywords.get("high", Const(1.0)))
+        if ref.name.startswith("np.random."):  # numpy's own keyword names, read above
+            for numpy_name in ("size", "loc", "scale", "low", "high"):
+                args.pop(numpy_name, None)
         shape_value = args.pop("shape", None)
         init = self.construct_initializer(ref, constructor, [], {k: v for k, v in args.items()}, node,
                                           self.dialect_here())
@@ -2118,11 +2146,8 @@ class Interpreter:
             ms_default = None if any(t.ms_default is None for t in tensors) else sum(t.ms_default for t in tensors)
             return _derived(first, ms=ms, ms_default=ms_default, rectified=False, pending=None, pre=None)
         if kind == "merge_concatenate":
-            channels = [t.shape[-1] if t.shape else None for t in tensors]
-            shape = None
-            if all(c is not None for c in channels) and first.shape is not None:
-                shape = (*first.shape[:-1], sum(channels))  # type: ignore[arg-type]
-            weights = channels if all(c for c in channels) else [1] * len(tensors)
+            shape, sizes = concatenated_shape([t.shape for t in tensors], -1 if axis is None else _int(axis))
+            weights = sizes if all(sizes) else [1] * len(tensors)  # each part's share of the elements
             total = sum(weights)  # type: ignore[arg-type]
             ms = None if any(t.ms is None for t in tensors) else sum(
                 t.ms * w for t, w in zip(tensors, weights)) / total  # type: ignore[operator]
@@ -2909,6 +2934,10 @@ class Interpreter:
             return self.merge("merge_add", Seq([left, right]))
         if _tensor_like(left) or _tensor_like(right):
             tensor, shape = _elementwise(left, right)
+            if isinstance(left if _tensor_like(right) else right, Unknown):
+                # `main + sub` where main comes from an op initlint does not model (ENet's
+                # max_pool_with_argmax): the sum's signal is not the known operand's alone
+                return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None)
             return _derived(tensor, shape=shape)
         return Unknown("an addition of unknown values")
 
@@ -3342,6 +3371,16 @@ def _either(values: list[Value]) -> Unknown:
                 unique.append(candidate)
     keep = tuple(unique) if all(isinstance(v, Ref) for v in unique) and len(unique) <= 4 else ()
     return Unknown("a value that depends on a condition known only at run time", keep)
+
+
+def _literal_seq(value: Value) -> Value:
+    """A list or tuple of known plain values as one Const, so that `axes == [0, 2, 3]` is decided."""
+    if type(value) is Seq and value.record is None and len(value.items) <= 64 and all(
+            type(item) is Const and item.note is None and isinstance(item.value, (int, float, str, bool, type(None)))
+            for item in value.items):
+        items = [item.value for item in value.items]  # type: ignore[attr-defined]
+        return Const(items if value.kind == "list" else tuple(items))
+    return value
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:

@@ -237,3 +237,34 @@ def unstacked_shape(shape: Shape | None, axis: int, num: int | None) -> tuple[in
     if count is None or (num is not None and count != num):
         return None
     return count, tuple(d for index, d in enumerate(shape) if index != axis % len(shape))
+
+
+def concatenated_shape(shapes: list[Shape | None], axis: int | None) -> tuple[Shape | None, list[int | None]]:
+    """tf.concat: the shape (the parts' sizes along `axis` added, the other dimensions as the parts
+    agree on them) and each part's size along `axis`; the shape is None when the axis or a rank is
+    not known statically, or the ranks differ (TensorFlow raises)."""
+    ranks = {len(shape) for shape in shapes if shape is not None}
+    if axis is None or None in shapes or len(ranks) != 1:
+        return None, [None] * len(shapes)
+    rank = ranks.pop()
+    if not -rank <= axis < rank:
+        return None, [None] * len(shapes)
+    at = axis % rank
+    sizes = [shape[at] for shape in shapes]  # type: ignore[index]
+    out = []
+    for index in range(rank):
+        dims = {shape[index] for shape in shapes} - {None}  # type: ignore[index]
+        if index == at:
+            out.append(None if None in sizes else sum(sizes))  # type: ignore[arg-type]
+        else:
+            out.append(dims.pop() if len(dims) == 1 else None)
+    return tuple(out), sizes
+
+
+def resized_shape(shape: Shape | None, size: Shape | None) -> Shape | None:
+    """tf.image.resize*: images [batch, h, w, c] or [h, w, c] to `size` (new_height, new_width),
+    the channels kept; a size not known statically leaves the height and width unknown."""
+    if shape is None or len(shape) not in (3, 4):
+        return None
+    height, width = size if size is not None and len(size) == 2 else (None, None)
+    return (*shape[:-3], height, width, shape[-1])

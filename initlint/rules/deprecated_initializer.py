@@ -11,9 +11,9 @@ _CONTRIB_EQUIVALENT = {
     "xavier_initializer": "tf.glorot_uniform_initializer() (glorot_normal_initializer() for uniform=False; "
                           "tf.keras.initializers.GlorotUniform() in TF2)",
     "xavier_initializer_conv2d": "tf.glorot_uniform_initializer() (tf.keras.initializers.GlorotUniform() in TF2)",
-    "variance_scaling_initializer": "tf.variance_scaling_initializer(scale=2.0) (He normal; contrib's normal is "
-                                    "1.0029x and uses uppercase modes; tf.keras.initializers.VarianceScaling "
-                                    "in TF2)",
+    "variance_scaling_initializer": "tf.variance_scaling_initializer(...) with `factor` renamed `scale` and "
+                                    "lowercase modes (contrib's defaults are He normal, scale=2.0; its normal is "
+                                    "1.0029x; tf.keras.initializers.VarianceScaling in TF2)",
 }
 
 
