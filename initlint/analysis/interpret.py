@@ -36,7 +36,8 @@ from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
-                                      InstanceV, LayerV, ModelV, ModuleV, OpLayerV, RecordClassV, Ref, Seq, TensorV,
+                                      InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV, RecordClassV, Ref, Seq,
+                                      TensorV,
                                       Unknown, Value, VariableV, VarScopeObj)
 from initlint.model import CallSite, Condition, Initializer, Signal, Span, Weight
 from initlint.settings import Settings
@@ -697,6 +698,8 @@ class Interpreter:
         elif type(small) is cst.Return:
             value = self.eval(small.value, env, context) if small.value is not None else Const(None)
             raise _Return(value)
+        elif type(small) is cst.Global and env.origin is None:  # at a module's top level it changes nothing
+            env.declared_global = (env.declared_global or set()) | {item.name.value for item in small.names}
         elif type(small) is cst.Import:
             for alias in small.names:
                 dotted = _dotted(alias.name)
@@ -738,6 +741,10 @@ class Interpreter:
 
     def assign(self, target: cst.BaseExpression, value: Value, env: Env, context: Context) -> None:
         if type(target) is cst.Name:
+            if env.declared_global is not None and target.value in env.declared_global:
+                env.module().names[target.value] = value  # improved_wgan's set_weights_stdev(0.02)
+                self.mutations += 1
+                return
             env.names[target.value] = value
         elif type(target) in (cst.Tuple, cst.List):
             items = value.items if isinstance(value, Seq) else None
@@ -1427,6 +1434,9 @@ class Interpreter:
              node: cst.Call | None, context: Context) -> Value:
         if isinstance(func, Ref):
             return self.call_api(func, positional, keywords, opaque, node, context)
+        if isinstance(func, PartialV):  # `dense = functools.partial(tf.layers.dense, ...)`, then `dense(x, 256)`
+            return self.call(func.func, [*func.positional, *positional], {**func.keywords, **keywords}, opaque, node,
+                             context)
         if isinstance(func, FuncV):
             activation = _USER_ACTIVATIONS.get(func.name.rsplit(".", 1)[-1].lower())
             if activation is not None and positional and _tensor_like(positional[0]):
@@ -1735,6 +1745,8 @@ class Interpreter:
             return self.layer_api(spec, positional, keywords, opaque, node, context)
         if name.startswith("builtins."):
             return _builtin(last, positional, keywords)
+        if name == "functools.partial" and positional:
+            return PartialV(positional[0], tuple(positional[1:]), dict(keywords))
         if name in ("collections.namedtuple", "typing.NamedTuple"):
             return namedtuple_class(name == "typing.NamedTuple", positional, keywords, opaque)
         if name.startswith(("math.", "np.")) and last in _MATH:

@@ -154,6 +154,15 @@ class LayerV(Value):
 
 
 @dataclass(eq=False)
+class PartialV(Value):
+    """functools.partial(func, *positional, **keywords): calling it calls func with them first."""
+
+    func: Value
+    positional: tuple
+    keywords: dict[str, Value]
+
+
+@dataclass(eq=False)
 class OpLayerV(Value):
     """A Keras layer without weights: pooling, dropout, flatten, activation, reshape, merge."""
 
@@ -213,12 +222,20 @@ class ModuleV(Value):
 class Env:
     """Names visible in a function body; lookups fall back to the enclosing (closure) env."""
 
-    __slots__ = ("names", "parent", "origin")
+    __slots__ = ("names", "parent", "origin", "declared_global")
 
     def __init__(self, parent: "Env | None" = None, origin: str | None = None) -> None:
         self.names: dict[str, Value] = {}
         self.parent = parent
         self.origin = origin  # set on a module's env: the file its imports resolve from
+        self.declared_global: set[str] | None = None  # names a `global` statement in this function names
+
+    def module(self) -> "Env":
+        """The env of the module this one's code is in (where `global` names live)."""
+        env = self
+        while env.origin is None and env.parent is not None:
+            env = env.parent
+        return env
 
     def file(self) -> str | None:
         env: Env | None = self
