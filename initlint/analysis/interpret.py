@@ -3832,6 +3832,7 @@ def _nested_bodies(statement: cst.CSTNode) -> list[cst.CSTNode]:
 
 def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
     weights: list[Weight] = []
+    made_conditions: dict[tuple[int, bool, str], Condition] = {}  # one per `if` and branch, shared
     for draft in interp.weights:
         layer = draft.layer
         std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
@@ -3878,7 +3879,7 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             layer_id=layer.id if layer is not None else -1 - len(weights),
             dialect=interp.module_dialects.get(draft.origin, interp.dialect),
             iteration=draft.iteration, shape_reason=draft.shape_reason, facts=facts,
-            conditions=tuple(_condition(interp, *condition) for condition in draft.conditions)))
+            conditions=tuple(_condition(interp, made_conditions, *condition) for condition in draft.conditions)))
     weights = _anchored(weights)
     weights.sort(key=lambda w: (w.anchor.line, w.anchor.column, w.span.line, w.iteration or 0, w.layer_id))
     return tuple(weights)
@@ -3887,13 +3888,18 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
 MAX_CONDITION_TEXT = 60
 
 
-def _condition(interp: Interpreter, node: cst.If, holds: bool, origin: str) -> Condition:
+def _condition(interp: Interpreter, made: dict[tuple[int, bool, str], Condition], node: cst.If, holds: bool,
+               origin: str) -> Condition:
     """An undecided `if` as the contract shows it: where its test is written, and the test."""
+    key = (id(node), holds, origin)
+    if key in made:
+        return made[key]
     path, span = interp.locate(node.test, origin)
     test = " ".join(cst.Module(body=[]).code_for_node(node.test).split())
     if len(test) > MAX_CONDITION_TEXT:
         test = test[:MAX_CONDITION_TEXT - 3] + "..."
-    return Condition(path, span.line, test, holds)
+    made[key] = Condition(path, span.line, test, holds)
+    return made[key]
 
 
 # a base class's methods are read once per process, not once per subclass (tensor2tensor has 170
