@@ -31,7 +31,7 @@ from initlint.analysis.callers import attach_contexts
 from initlint.analysis.tree import child_nodes
 from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_of, _product, _spatial_out,
                                       broadcast_shape, channels_first, concatenated_shape, expanded_shape, indexed_shape,
-                                      padded_shape, resized_shape,
+                                      padded_shape, reduced_shape, resized_shape,
                                       squeezed_shape, transposed_shape, unstacked_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
@@ -223,6 +223,14 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
 # numpy functions and array methods that change an array's values in place
 _NUMPY_SETTERS = frozenset({"np.fill_diagonal", "np.copyto", "np.put", "np.place", "np.putmask", "np.random.shuffle"})
 _ARRAY_SETTERS = frozenset({"fill", "put", "itemset", "setfield"})
+# the ops a normalization written by hand is made of: their parameters, the tensor first
+_STAT_OPS = {"tf.nn.moments": ("x", "axes", "shift", "name", "keep_dims", "keepdims"),
+             "tf.reduce_mean": ("input_tensor", "axis", "keepdims", "name", "reduction_indices", "keep_dims"),
+             "tf.square": ("x", "name"), "tf.squared_difference": ("x", "y", "name"),
+             "tf.rsqrt": ("x", "name"), "tf.sqrt": ("x", "name")}
+_STAT_ALIASES = {"tf.math.reduce_mean": "tf.reduce_mean", "tf.math.square": "tf.square",
+                 "tf.math.squared_difference": "tf.squared_difference", "tf.math.rsqrt": "tf.rsqrt",
+                 "tf.math.sqrt": "tf.sqrt"}
 # shape ops that move values around: their parameters, the tensor first
 _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.expand_dims": ("input", "axis", "name", "dim"),
@@ -1369,6 +1377,9 @@ class Interpreter:
             return Seq(left.items * right.value, left.kind)
         if type(operator) is cst.MatrixMultiply:
             return self.matmul(left, right, None, context)
+        by_hand = self._normalized_by_hand(left, operator, right)
+        if by_hand is not None:
+            return by_hand
         if type(operator) is cst.Add and (_tensor_like(left) or _tensor_like(right)):
             return self.add_tensors(left, right)
         scaling = _scaling(left, operator, right)
@@ -1874,6 +1885,8 @@ class Interpreter:
                 return replace(target, view_shape=_dims(args["shape"]) if "shape" in args else None)
             if isinstance(target, TensorV):
                 return _derived(target, shape=_dims(args["shape"]) if "shape" in args else None)
+        if name in _STAT_OPS or name in _STAT_ALIASES:
+            return self._stat_op(_STAT_ALIASES.get(name, name), positional, keywords)
         if name == "tf.nn.max_pool_with_argmax":  # (pooled, argmax): ENet's encoder keeps the indices
             args = _bind(("input", "ksize", "strides", "padding"), positional, keywords)
             pooled = self.pool(args.get("input"), "max", args.get("ksize"), args.get("strides"),
@@ -1922,6 +1935,69 @@ class Interpreter:
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             return self.normalize(target)
         return Unknown(f"{name}()")
+
+    def _stat_op(self, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
+        """The ops a normalization written by hand is made of (CycleGAN's instance norm, t2t's
+        layer_norm_compute, ProGAN's pixel norm): each result is tagged with the statistic it is of
+        which tensor, and _normalized_by_hand recognises the last step. tf.reduce_mean is also a
+        global average pool: its shape is kept, its signal is not modelled."""
+        params = _STAT_OPS[name]
+        args = _bind(params, positional, keywords)
+        target = args.get(params[0])
+        if not _tensor_like(target):
+            return Unknown(f"{name}() of an unknown value")
+        tensor = _as_tensor(target)
+        if name in ("tf.nn.moments", "tf.reduce_mean"):
+            axes = _axes(args.get("axes", args.get("axis", args.get("reduction_indices"))))
+            keep = args.get("keepdims", args.get("keep_dims", Const(False)))
+            keepdims = isinstance(keep, Const) and keep.value is True
+            shape = reduced_shape(tensor.shape, axes, keepdims) if axes is not _UNREAD_AXES else None
+            reduced = TensorV(shape, None, 0.0, None)
+            if name == "tf.nn.moments":
+                return Seq([_with_stat(reduced, ("mean", id(tensor))),
+                            _with_stat(TensorV(shape, None, 0.0, None), ("var", id(tensor)))], "tuple")
+            kind = {None: "mean", "sq": "meansq", "sqdev": "var"}.get(tensor.stat[0] if tensor.stat else None)
+            source = tensor.stat[1] if tensor.stat else id(tensor)
+            return _with_stat(reduced, (kind, source)) if kind is not None else reduced
+        if name == "tf.squared_difference":
+            other = args.get(params[1])
+            if isinstance(other, TensorV) and other.stat == ("mean", id(tensor)):
+                return _with_stat(_derived(tensor, ms=None), ("sqdev", id(tensor)))
+            if isinstance(other, TensorV) and tensor.stat == ("mean", id(other)):
+                return _with_stat(_derived(other, ms=None), ("sqdev", id(other)))
+            return _derived(tensor, ms=None, ms_default=None, pending=None)
+        if name == "tf.square":
+            if tensor.stat is not None and tensor.stat[0] == "centered":
+                return _with_stat(_derived(tensor, ms=None), ("sqdev", tensor.stat[1]))
+            return _with_stat(_derived(tensor, ms=None, ms_default=None, pending=None), ("sq", id(tensor)))
+        # tf.rsqrt / tf.sqrt of a variance or a mean square
+        inverse = name == "tf.rsqrt"
+        kind = {"var": "inv_std" if inverse else "std", "meansq": "inv_rms" if inverse else "rms"}.get(
+            tensor.stat[0] if tensor.stat else "")
+        result = _derived(tensor, ms=None, ms_default=None, pending=None)
+        return _with_stat(result, (kind, tensor.stat[1])) if kind is not None else result  # type: ignore[index]
+
+    def _normalized_by_hand(self, left: Value, operator: cst.BaseBinaryOp, right: Value) -> Value | None:
+        """`x - mean` of x's own mean, and then `(x - mean) * tf.rsqrt(var + eps)`,
+        `(x - mean) / tf.sqrt(var + eps)` or `x * tf.rsqrt(tf.reduce_mean(tf.square(x)) + eps)`:
+        x normalized, as a normalization layer would give it. None for anything else."""
+        if type(left) is not TensorV or type(right) is not TensorV or (left.stat is None and right.stat is None):
+            return None
+        kind = type(operator)
+        if kind is cst.Subtract and right.stat == ("mean", id(left)):
+            return _with_stat(_derived(left), ("centered", id(left)))
+        pairs = ((left, right), (right, left)) if kind is cst.Multiply else ((left, right),) if kind is cst.Divide else ()
+        for value, scale in pairs:
+            if scale.stat is None:
+                continue
+            scale_kind, source = scale.stat
+            centered = value.stat == ("centered", source)
+            if (kind is cst.Multiply and ((centered and scale_kind == "inv_std") or
+                                          (id(value) == source and scale_kind == "inv_rms"))) or \
+                    (kind is cst.Divide and ((centered and scale_kind == "std") or
+                                             (id(value) == source and scale_kind == "rms"))):
+                return self.normalize(value)
+        return None
 
     def _shape_op(self, name: str, tensor: TensorV, args: dict[str, Value]) -> Value:
         """tf.squeeze / expand_dims / transpose / unstack: the same values, rearranged."""
@@ -2946,6 +3022,10 @@ class Interpreter:
             return self.merge("merge_add", Seq([left, right]))
         if _tensor_like(left) or _tensor_like(right):
             tensor, shape = _elementwise(left, right)
+            statistic = tensor.stat
+            if statistic is not None and statistic[0] in ("var", "meansq") and isinstance(
+                    left if _tensor_like(right) else right, Const):
+                return _with_stat(_derived(tensor, shape=shape), statistic)  # `var + 1e-5`
             if isinstance(left if _tensor_like(right) else right, Unknown):
                 # `main + sub` where main comes from an op initlint does not model (ENet's
                 # max_pool_with_argmax): the sum's signal is not the known operand's alone
@@ -3403,6 +3483,11 @@ def _is_main_guard(test: cst.BaseExpression) -> bool:
     sides = (test.left, test.comparisons[0].comparator)
     return (any(type(side) is cst.Name and side.value == "__name__" for side in sides)
             and any(type(side) is cst.SimpleString and side.evaluated_value == "__main__" for side in sides))
+
+
+def _with_stat(tensor: TensorV, statistic: tuple[str, int]) -> TensorV:
+    tensor.stat = statistic
+    return tensor
 
 
 def _one_of(values: list[Value]) -> Value:

@@ -268,3 +268,16 @@ def resized_shape(shape: Shape | None, size: Shape | None) -> Shape | None:
         return None
     height, width = size if size is not None and len(size) == 2 else (None, None)
     return (*shape[:-3], height, width, shape[-1])
+
+
+def reduced_shape(shape: Shape | None, axes: tuple[int, ...] | None, keepdims: bool) -> Shape | None:
+    """tf.reduce_mean / tf.nn.moments: the reduced axes dropped (or kept as 1); every axis when none
+    is given."""
+    if shape is None:
+        return None
+    rank = len(shape)
+    chosen = set(range(rank)) if axes is None else {axis % rank for axis in axes if -rank <= axis < rank}
+    if axes is not None and len(chosen) != len(set(axes)):
+        return None  # TensorFlow raises
+    return tuple(1 if index in chosen else d for index, d in enumerate(shape)) if keepdims else \
+        tuple(d for index, d in enumerate(shape) if index not in chosen)
