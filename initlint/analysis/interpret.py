@@ -3282,11 +3282,23 @@ class Interpreter:
         if not model.layers:
             return
         first = model.layers[0]
-        if not isinstance(first, LayerV) or first.layer is not None and model.input_shape is None:
+        if type(first) is TensorV:  # Sequential([keras.Input(shape=(784,)), Dense(64), ...])
+            if model.input_shape is None:
+                if not first.shape:
+                    return
+                model.input_shape = first.shape[1:]
+                model.layers_built = 1  # type: ignore[attr-defined]
+                model.tensor = first  # type: ignore[attr-defined]
+        elif not isinstance(first, LayerV) or first.layer is not None and model.input_shape is None:
             return
-        if model.input_shape is None:
+        if model.input_shape is None and isinstance(first, LayerV):
             given = first.args.get("input_shape")
             dims = _dims(given) if given is not None else None
+            if dims is None and first.spec.kind == "embedding":
+                # Embedding(input_dim=vocabulary, output_dim, input_length=T) reads [batch, T] ids
+                if "input_length" not in first.args:
+                    return
+                dims = (_count(first.args["input_length"]),)
             if dims is None and "input_dim" in first.args:
                 dims = (_count(first.args["input_dim"]),)
             if dims is None and isinstance(first.args.get("batch_input_shape"), Seq):

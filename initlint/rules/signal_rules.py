@@ -64,12 +64,21 @@ def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
     return findings
 
 
+def chain_input(path: list[LayerView]) -> float:
+    """The mean square the path starts from: 1.0 (standard-normal inputs, or a normalized signal),
+    or less when the path starts at an embedding lookup, whose table's own small scale (Keras'
+    uniform(-0.05, 0.05), BERT's truncated_normal(0.02)) is no signal dying in the layers."""
+    first = path[0].weight.signal.input_mean_square if path else None
+    return min(1.0, first) if first else 1.0
+
+
 def _path_finding(path: list[LayerView], thresholds: Thresholds) -> ChainFinding | None:
     explode = _first_explosion(path, thresholds)
     if explode is not None:
         return ChainFinding("explode", path[explode], path, _certain_upto(path, explode))
+    start = chain_input(path)
     vanish = next((i for i, v in enumerate(path) if v.weight.signal.input_mean_square is not None
-                   and v.weight.signal.input_mean_square < thresholds.vanish), None)
+                   and v.weight.signal.input_mean_square < thresholds.vanish * start), None)
     if vanish is None or any(v.weight.std == 0 for v in path[:vanish]):
         return None  # a constant kernel upstream is INI201's finding, not a scale problem
     stack = [v for v in path[:vanish] if _glorot_relu(v)]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from initlint.model import Diagnostic
 from initlint.rules._common import diagnostic, fmt, numbers, scale_text
 from initlint.rules.base import Example, Rule
-from initlint.rules.signal_rules import chain_findings
+from initlint.rules.signal_rules import chain_findings, chain_input
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
@@ -18,11 +18,13 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         m_in = view.weight.signal.input_mean_square
         index = chain.index(view)
         previous = chain[index - 1] if index else view
+        start = chain_input(chain)
         message = (f"vanishing signal: the mean square entering this layer is {fmt(m_in)} "
-                   f"(input 1.0, {index} layer(s) earlier); the previous layer's {scale_text(previous)}")
+                   f"(input {'1.0' if start == 1.0 else fmt(start)}, {index} layer(s) earlier); "
+                   f"the previous layer's {scale_text(previous)}")
         data = numbers(view)
         data["input_mean_square"] = m_in
-        severity = "error" if m_in is not None and m_in < thresholds.vanish_error else "warning"
+        severity = "error" if m_in is not None and m_in < thresholds.vanish_error * start else "warning"
         yield diagnostic(RULE, view.weight, message, severity, data, finding.certain)
 
 
@@ -31,8 +33,9 @@ RULE = Rule(
     summary="The signal shrinks through the stack until the layers receive almost nothing.",
     doc="""## What it does
 Follows the signal through the stack and reports the first layer whose input mean square falls
-below the healthy band (default 1e-3 of a standard-normal input), with the std of the layer
-before it against Glorot / He / LeCun. A small final (logits) layer is not reported: small
+below the healthy band (default 1e-3 of what the stack starts from: a standard-normal input, a
+normalized signal, or an embedding lookup's own scale), with the std of the layer before it
+against Glorot / He / LeCun. A small final (logits) layer is not reported: small
 logits start training at a uniform softmax and do no harm.
 
 ## Why is this bad?
