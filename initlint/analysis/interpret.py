@@ -1954,22 +1954,22 @@ class Interpreter:
             shape = reduced_shape(tensor.shape, axes, keepdims) if axes is not _UNREAD_AXES else None
             reduced = TensorV(shape, None, 0.0, None)
             if name == "tf.nn.moments":
-                return Seq([_with_stat(reduced, ("mean", id(tensor))),
-                            _with_stat(TensorV(shape, None, 0.0, None), ("var", id(tensor)))], "tuple")
+                return Seq([_with_stat(reduced, ("mean", tensor)),
+                            _with_stat(TensorV(shape, None, 0.0, None), ("var", tensor))], "tuple")
             kind = {None: "mean", "sq": "meansq", "sqdev": "var"}.get(tensor.stat[0] if tensor.stat else None)
-            source = tensor.stat[1] if tensor.stat else id(tensor)
+            source = tensor.stat[1] if tensor.stat else tensor
             return _with_stat(reduced, (kind, source)) if kind is not None else reduced
         if name == "tf.squared_difference":
             other = args.get(params[1])
-            if isinstance(other, TensorV) and other.stat == ("mean", id(tensor)):
-                return _with_stat(_derived(tensor, ms=None), ("sqdev", id(tensor)))
-            if isinstance(other, TensorV) and tensor.stat == ("mean", id(other)):
-                return _with_stat(_derived(other, ms=None), ("sqdev", id(other)))
+            if isinstance(other, TensorV) and other.stat == ("mean", tensor):
+                return _with_stat(_derived(tensor, ms=None), ("sqdev", tensor))
+            if isinstance(other, TensorV) and tensor.stat == ("mean", other):
+                return _with_stat(_derived(other, ms=None), ("sqdev", other))
             return _derived(tensor, ms=None, ms_default=None, pending=None)
         if name == "tf.square":
             if tensor.stat is not None and tensor.stat[0] == "centered":
                 return _with_stat(_derived(tensor, ms=None), ("sqdev", tensor.stat[1]))
-            return _with_stat(_derived(tensor, ms=None, ms_default=None, pending=None), ("sq", id(tensor)))
+            return _with_stat(_derived(tensor, ms=None, ms_default=None, pending=None), ("sq", tensor))
         # tf.rsqrt / tf.sqrt of a variance or a mean square
         inverse = name == "tf.rsqrt"
         kind = {"var": "inv_std" if inverse else "std", "meansq": "inv_rms" if inverse else "rms"}.get(
@@ -1984,8 +1984,8 @@ class Interpreter:
         if type(left) is not TensorV or type(right) is not TensorV or (left.stat is None and right.stat is None):
             return None
         kind = type(operator)
-        if kind is cst.Subtract and right.stat == ("mean", id(left)):
-            return _with_stat(_derived(left), ("centered", id(left)))
+        if kind is cst.Subtract and right.stat == ("mean", left):
+            return _with_stat(_derived(left), ("centered", left))
         pairs = ((left, right), (right, left)) if kind is cst.Multiply else ((left, right),) if kind is cst.Divide else ()
         for value, scale in pairs:
             if scale.stat is None:
@@ -1993,9 +1993,9 @@ class Interpreter:
             scale_kind, source = scale.stat
             centered = value.stat == ("centered", source)
             if (kind is cst.Multiply and ((centered and scale_kind == "inv_std") or
-                                          (id(value) == source and scale_kind == "inv_rms"))) or \
+                                          (value is source and scale_kind == "inv_rms"))) or \
                     (kind is cst.Divide and ((centered and scale_kind == "std") or
-                                             (id(value) == source and scale_kind == "rms"))):
+                                             (value is source and scale_kind == "rms"))):
                 return self.normalize(value)
         return None
 
@@ -3497,7 +3497,7 @@ def _is_main_guard(test: cst.BaseExpression) -> bool:
             and any(type(side) is cst.SimpleString and side.evaluated_value == "__main__" for side in sides))
 
 
-def _with_stat(tensor: TensorV, statistic: tuple[str, int]) -> TensorV:
+def _with_stat(tensor: TensorV, statistic: tuple[str, TensorV]) -> TensorV:
     tensor.stat = statistic
     return tensor
 

@@ -88,9 +88,10 @@ class TensorV(Value):
     pre: tuple[float, float] | None = None  # (E[y^2], E[y]) a ReLU saw, for max pooling
     init: InitV | None = None  # for random tensors used as initial values
     dtype_int: bool = False
-    # a statistic of another tensor, by id: ("mean" | "var" | "sq" | "sqdev" | "meansq" | "centered" |
-    # "inv_std" | "std" | "inv_rms" | "rms", id), so that a normalization written by hand is one
-    stat: tuple[str, int] | None = None
+    # a statistic of another tensor: ("mean" | "var" | "sq" | "sqdev" | "meansq" | "centered" |
+    # "inv_std" | "std" | "inv_rms" | "rms", that tensor), so that a normalization written by hand is
+    # one (tensors compare by identity)
+    stat: "tuple[str, TensorV] | None" = None
 
 
 @dataclass(eq=False)
