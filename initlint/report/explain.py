@@ -105,7 +105,7 @@ def render_table(results: list[FileResult]) -> str:
         rows = [("line", "api", "role", "shape", "fan_in", "fan_out", "initializer [source]", "std", "act",
                  "E[y²]", "gain")]
         notes: list[str] = []
-        branches: dict[str, list[str]] = {}  # "line role, role: condition" rows, in table order
+        branches: dict[tuple[str, str], list[str]] = {}  # (line, condition) -> roles, in table order
         for weight in result.weights:
             line = str(weight.anchor.line)
             if weight.path != result.path:  # made in another module: say which
@@ -119,7 +119,7 @@ def render_table(results: list[FileResult]) -> str:
             if not weight.certain:
                 notes.append(f"  line {line} {weight.role}: {weight.initializer.reason or weight.shape_reason}")
             if weight.conditions:
-                branches.setdefault(f"line {line}: {_conditions_text(weight, result.path)}", []).append(weight.role)
+                branches.setdefault((line, _conditions_text(weight, result.path)), []).append(weight.role)
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for row in rows:
             out.append("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
@@ -128,9 +128,8 @@ def render_table(results: list[FileResult]) -> str:
             out.extend("  " + note for note in notes)
         if branches:
             out.append("  | made on one branch of an `if` whose test is known only at run time:")
-            for where, roles in branches.items():
-                line, condition = where.split(": ", 1)
-                out.append(f"    {line} {', '.join(dict.fromkeys(roles))}: {condition}")
+            for (line, condition), roles in branches.items():
+                out.append(f"    line {line} {', '.join(dict.fromkeys(roles))}: {condition}")
         restored = sorted({weight.facts["restored"] for weight in result.weights if "restored" in weight.facts})
         if restored:  # nothing is reported on these weights: say why
             lines = ", ".join(str(line) for line in restored)
