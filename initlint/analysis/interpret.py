@@ -3027,8 +3027,8 @@ class Interpreter:
                     left if _tensor_like(right) else right, Const):
                 return _with_stat(_derived(tensor, shape=shape), statistic)  # `var + 1e-5`
             if isinstance(left if _tensor_like(right) else right, Unknown):
-                # `main + sub` where main comes from an op initlint does not model (ENet's
-                # max_pool_with_argmax): the sum's signal is not the known operand's alone
+                # `main + sub` where main comes from an op initlint does not model (ENet's residual
+                # over a pooling op): the sum's signal is not the known operand's alone
                 return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None)
             return _derived(tensor, shape=shape)
         return Unknown("an addition of unknown values")
