@@ -2230,9 +2230,14 @@ class Interpreter:
             return Unknown("a merge of unknown tensors")
         first = max(tensors, key=lambda t: t.depth)
         if kind in ("merge_add", "merge_sum"):
-            ms = None if any(t.ms is None for t in tensors) else sum(t.ms for t in tensors)
-            ms_default = None if any(t.ms_default is None for t in tensors) else sum(t.ms_default for t in tensors)
-            return _derived(first, ms=ms, ms_default=ms_default, rectified=False, pending=None, pre=None)
+            # independent terms: the variances add, and so do the means (post-ReLU terms have
+            # positive means that add up coherently: E[(a+b)^2] = Var a + Var b + (E a + E b)^2)
+            mean = sum(t.mean for t in tensors)
+            cross = mean * mean - sum(t.mean * t.mean for t in tensors)
+            ms = None if any(t.ms is None for t in tensors) else sum(t.ms for t in tensors) + cross
+            ms_default = None if any(t.ms_default is None for t in tensors) else \
+                sum(t.ms_default for t in tensors) + cross
+            return _derived(first, ms=ms, mean=mean, ms_default=ms_default, rectified=False, pending=None, pre=None)
         if kind == "merge_concatenate":
             shape, sizes = concatenated_shape([t.shape for t in tensors], -1 if axis is None else _int(axis))
             weights = sizes if all(sizes) else [1] * len(tensors)  # each part's share of the elements
