@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from initlint.analysis.shapes import (UNREAD, expanded_shape, indexed_shape, squeezed_shape, transposed_shape,
-                                      unstacked_shape)
+from initlint.analysis.shapes import (UNREAD, concatenated_shape, expanded_shape, indexed_shape, reduced_shape,
+                                      split_shapes, squeezed_shape, stacked_shape, transposed_shape, unstacked_shape)
 
 I, E, N = ("index",), ("ellipsis",), ("newaxis",)
 
@@ -66,3 +66,21 @@ def test_expand_transpose_unstack() -> None:
     assert unstacked_shape((None, None, 48), 1, 7) == (7, (None, 48))
     assert unstacked_shape((None, None, 48), 1, None) is None
     assert unstacked_shape((None, 20, 48), 1, 19) is None  # TensorFlow raises
+
+
+def test_concat_split_stack_reduce() -> None:
+    assert concatenated_shape([(32, 256)] * 4, 0) == ((128, 256), [32] * 4)  # batches stacked: features stay
+    assert concatenated_shape([(None, 8, 8, 3), (None, 8, 8, 5)], -1) == ((None, 8, 8, 8), [3, 5])
+    assert concatenated_shape([(None, 8, 3), (None, None, 3)], 1) == ((None, None, 3), [8, None])
+    assert concatenated_shape([(None, 8), (None, 8, 3)], -1)[0] is None  # ranks differ: TensorFlow raises
+    assert concatenated_shape([(None, 8)], None)[0] is None
+    assert split_shapes((None, 5, 100), 5, 1) == [(None, 1, 100)] * 5
+    assert split_shapes((None, 6, 100), [2, 4], 1) == [(None, 2, 100), (None, 4, 100)]
+    assert split_shapes((None, None, 100), 2, 1) == [(None, None, 100)] * 2
+    assert split_shapes((None, 5, 100), None, 1) is None
+    assert stacked_shape([(None, 100)] * 3, 1) == (None, 3, 100)
+    assert stacked_shape([(None, 100)] * 3, -1) == (None, 100, 3)
+    assert stacked_shape([(None, 100), (None, 50)], 0) is None
+    assert reduced_shape((None, 16, 16, 8), (1, 2), False) == (None, 8)
+    assert reduced_shape((None, 16, 16, 8), (1, 2), True) == (None, 1, 1, 8)
+    assert reduced_shape((None, 16), None, False) == ()

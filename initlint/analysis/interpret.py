@@ -31,7 +31,7 @@ from initlint.analysis.callers import attach_contexts
 from initlint.analysis.tree import child_nodes
 from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_of, _product, _spatial_out,
                                       broadcast_shape, channels_first, concatenated_shape, expanded_shape, indexed_shape,
-                                      padded_shape, reduced_shape, resized_shape,
+                                      padded_shape, reduced_shape, resized_shape, split_shapes, stacked_shape,
                                       squeezed_shape, transposed_shape, unstacked_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
@@ -231,6 +231,12 @@ _STAT_OPS = {"tf.nn.moments": ("x", "axes", "shift", "name", "keep_dims", "keepd
 _STAT_ALIASES = {"tf.math.reduce_mean": "tf.reduce_mean", "tf.math.square": "tf.square",
                  "tf.math.squared_difference": "tf.squared_difference", "tf.math.rsqrt": "tf.rsqrt",
                  "tf.math.sqrt": "tf.sqrt"}
+# ops that split, stack or reduce: their parameters, the tensor (or tensors) first
+_SPLIT_STACK_OPS = {"tf.split": ("value", "num_or_size_splits", "axis", "num", "name"),
+                    "tf.stack": ("values", "axis", "name"),
+                    **{f"tf.{prefix}reduce_{kind}": ("input_tensor", "axis", "keepdims", "name", "reduction_indices",
+                                                     "keep_dims")
+                       for prefix in ("", "math.") for kind in ("max", "min", "sum", "prod")}}
 # shape ops that move values around: their parameters, the tensor first
 _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.expand_dims": ("input", "axis", "name", "dim"),
@@ -1885,6 +1891,8 @@ class Interpreter:
                 return replace(target, view_shape=_dims(args["shape"]) if "shape" in args else None)
             if isinstance(target, TensorV):
                 return _derived(target, shape=_dims(args["shape"]) if "shape" in args else None)
+        if name in _SPLIT_STACK_OPS:
+            return self._split_or_stack(_SPLIT_STACK_OPS[name], name, positional, keywords)
         if name in _STAT_OPS or name in _STAT_ALIASES:
             return self._stat_op(_STAT_ALIASES.get(name, name), positional, keywords)
         if name == "tf.nn.max_pool_with_argmax":  # (pooled, argmax): ENet's encoder keeps the indices
@@ -1976,6 +1984,42 @@ class Interpreter:
             tensor.stat[0] if tensor.stat else "")
         result = _derived(tensor, ms=None, ms_default=None, pending=None)
         return _with_stat(result, (kind, tensor.stat[1])) if kind is not None else result  # type: ignore[index]
+
+    def _split_or_stack(self, params: tuple[str, ...], name: str, positional: list[Value],
+                        keywords: dict[str, Value]) -> Value:
+        """tf.split, tf.stack and the reductions other than the mean: split and stacked tensors keep
+        their values, and so their signal; a max, min, sum or product over an axis changes it, and
+        only its shape is kept."""
+        args = _bind(params, positional, keywords)
+        axis = _axes(args.get("axis"))
+        at = 0 if axis is None else axis[0] if axis is not _UNREAD_AXES and len(axis) == 1 else None
+        if name == "tf.stack":
+            items = args.get("values")
+            if not isinstance(items, Seq) or not items.items or not all(_tensor_like(i) for i in items.items):
+                return Unknown("tf.stack() of values not known statically")
+            tensors = [_as_tensor(i) for i in items.items]
+            known = all(t.ms is not None for t in tensors)
+            return TensorV(stacked_shape([t.shape for t in tensors], at) if at is not None else None,
+                           sum(t.ms for t in tensors) / len(tensors) if known else None,  # type: ignore[misc]
+                           sum(t.mean for t in tensors) / len(tensors), None)
+        target = args.get(params[0])
+        if not _tensor_like(target):
+            return Unknown(f"{name}() of an unknown value")
+        tensor = _as_tensor(target)
+        if name == "tf.split":
+            sizes_value = args.get("num_or_size_splits")
+            sizes: list[int] | int | None = _count(sizes_value)
+            if sizes is None and isinstance(sizes_value, Seq):
+                counts = [_count(item) for item in sizes_value.items]
+                sizes = counts if None not in counts else None  # type: ignore[assignment]
+            shapes = split_shapes(tensor.shape, sizes, at) if at is not None else None
+            if shapes is None or len(shapes) > self.settings.max_unroll:
+                return Unknown("tf.split() into a number of tensors not known statically")
+            return Seq([_derived(tensor, shape=shape) for shape in shapes], "list")
+        keep = args.get("keepdims", args.get("keep_dims", Const(False)))
+        shape = reduced_shape(tensor.shape, axis, isinstance(keep, Const) and keep.value is True) \
+            if axis is not _UNREAD_AXES else None
+        return TensorV(shape, None, 0.0, None)
 
     def _normalized_by_hand(self, left: Value, operator: cst.BaseBinaryOp, right: Value) -> Value | None:
         """`x - mean` of x's own mean, and then `(x - mean) * tf.rsqrt(var + eps)`,

@@ -281,3 +281,33 @@ def reduced_shape(shape: Shape | None, axes: tuple[int, ...] | None, keepdims: b
         return None  # TensorFlow raises
     return tuple(1 if index in chosen else d for index, d in enumerate(shape)) if keepdims else \
         tuple(d for index, d in enumerate(shape) if index not in chosen)
+
+
+def split_shapes(shape: Shape | None, sizes: list[int] | int | None, axis: int) -> list[Shape | None] | None:
+    """tf.split: the parts' shapes, `sizes` a count of equal parts or a list of sizes; None when the
+    number of parts is not known statically."""
+    if sizes is None:
+        return None
+    count = sizes if isinstance(sizes, int) else len(sizes)
+    if shape is None:
+        return [None] * count
+    if not -len(shape) <= axis < len(shape):
+        return None
+    at = axis % len(shape)
+    if isinstance(sizes, int):
+        size = shape[at] // sizes if shape[at] is not None and sizes and shape[at] % sizes == 0 else None
+        parts = [size] * sizes
+    else:
+        parts = list(sizes)
+    return [(*shape[:at], part, *shape[at + 1:]) for part in parts]
+
+
+def stacked_shape(shapes: list[Shape | None], axis: int) -> Shape | None:
+    """tf.stack: the parts' common shape with a new dimension of their count at `axis`."""
+    if not shapes or None in shapes or len(set(shapes)) != 1:
+        return None
+    shape = shapes[0]
+    if not -len(shape) - 1 <= axis <= len(shape):  # type: ignore[arg-type]
+        return None
+    at = axis if axis >= 0 else len(shape) + 1 + axis  # type: ignore[arg-type]
+    return (*shape[:at], len(shapes), *shape[at:])  # type: ignore[index]
