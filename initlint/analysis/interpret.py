@@ -828,6 +828,7 @@ class Interpreter:
         start = dict(env.names)
         ends: list[dict[str, Value] | None] = [start]  # the names before, then after each branch
         reuse = context.reuse
+        main_guard = _is_main_guard(node.test)  # a script's main block is no alternative to anything
         for branch in (node.body, node.orelse):
             if branch is not node.body:
                 env.names.clear()
@@ -836,7 +837,7 @@ class Interpreter:
                     ends.append(env.names)
                     break
             depth = len(self.conditions)
-            if not _is_main_guard(node.test):  # a script's main block is no alternative to anything
+            if not main_guard:
                 self.conditions.append((node, branch is node.body, self.current_origin))
             try:
                 if type(branch) is cst.If:
@@ -868,7 +869,7 @@ class Interpreter:
                 raise _Return(returned[0] if _same(returned[0], returned[1]) else _one_of(returned))
             # one branch returned: the rest of the function runs only on the other (call_function
             # drops this when the call ends)
-            if not _is_main_guard(node.test):
+            if not main_guard:
                 self.conditions.append((node, body_end is not None, self.current_origin))
 
     def _iterate(self, iterable: Value) -> list[Value] | None:
@@ -1956,14 +1957,10 @@ class Interpreter:
             return Unknown(f"{name}() of an unknown value")
         tensor = _as_tensor(target)
         if name in ("tf.nn.moments", "tf.reduce_mean"):
-            axes = _axes(args.get("axes", args.get("axis", args.get("reduction_indices"))))
-            keep = args.get("keepdims", args.get("keep_dims", Const(False)))
-            keepdims = isinstance(keep, Const) and keep.value is True
-            shape = reduced_shape(tensor.shape, axes, keepdims) if axes is not _UNREAD_AXES else None
-            reduced = TensorV(shape, None, 0.0, None)
+            reduced = _reduced(tensor, args)
             if name == "tf.nn.moments":
                 return Seq([_with_stat(reduced, ("mean", tensor)),
-                            _with_stat(TensorV(shape, None, 0.0, None), ("var", tensor))], "tuple")
+                            _with_stat(TensorV(reduced.shape, None, 0.0, None), ("var", tensor))], "tuple")
             kind = {None: "mean", "sq": "meansq", "sqdev": "var"}.get(tensor.stat[0] if tensor.stat else None)
             source = tensor.stat[1] if tensor.stat else tensor
             return _with_stat(reduced, (kind, source)) if kind is not None else reduced
@@ -2016,10 +2013,7 @@ class Interpreter:
             if shapes is None or len(shapes) > self.settings.max_unroll:
                 return Unknown("tf.split() into a number of tensors not known statically")
             return Seq([_derived(tensor, shape=shape) for shape in shapes], "list")
-        keep = args.get("keepdims", args.get("keep_dims", Const(False)))
-        shape = reduced_shape(tensor.shape, axis, isinstance(keep, Const) and keep.value is True) \
-            if axis is not _UNREAD_AXES else None
-        return TensorV(shape, None, 0.0, None)
+        return _reduced(tensor, args)
 
     def _normalized_by_hand(self, left: Value, operator: cst.BaseBinaryOp, right: Value) -> Value | None:
         """`x - mean` of x's own mean, and then `(x - mean) * tf.rsqrt(var + eps)`,
@@ -3544,6 +3538,16 @@ def _is_main_guard(test: cst.BaseExpression) -> bool:
     sides = (test.left, test.comparisons[0].comparator)
     return (any(type(side) is cst.Name and side.value == "__name__" for side in sides)
             and any(type(side) is cst.SimpleString and side.evaluated_value == "__main__" for side in sides))
+
+
+def _reduced(tensor: TensorV, args: dict[str, Value]) -> TensorV:
+    """A reduction over the axes a call names (`axis`, `axes`, TF1's `reduction_indices`): its
+    shape; its signal is not modelled."""
+    axes = _axes(args.get("axes", args.get("axis", args.get("reduction_indices"))))
+    keep = args.get("keepdims", args.get("keep_dims", Const(False)))
+    shape = reduced_shape(tensor.shape, axes, isinstance(keep, Const) and keep.value is True) \
+        if axes is not _UNREAD_AXES else None
+    return TensorV(shape, None, 0.0, None)
 
 
 def _with_stat(tensor: TensorV, statistic: tuple[str, TensorV]) -> TensorV:
