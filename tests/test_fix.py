@@ -553,6 +553,34 @@ def test_generated_stacks_fix_cleanly(source: str) -> None:
         assert outcome.source == source
 
 
+def test_a_chain_of_layers_each_near_he_is_still_fixed_when_it_compounds() -> None:
+    """Found by the property test: once the first layer is fixed, three 512-input layers at 1.4x He
+    (each inside the band a chain fix leaves alone) still double the mean square each, and the
+    INI101 that then appears on line 12 must get a fix too."""
+    source = (
+        "import tensorflow as tf\n"
+        "x = tf.placeholder(tf.float32, [None, 32])\n"
+        "w0 = tf.Variable(tf.random_normal([32, 512]))\n"
+        "x = tf.nn.relu(tf.matmul(x, w0))\n"
+        "w1 = tf.Variable(tf.truncated_normal([512, 512], stddev=0.1))\n"
+        "x = tf.nn.relu(tf.matmul(x, w1))\n"
+        "w2 = tf.Variable(tf.truncated_normal([512, 32], stddev=0.1))\n"
+        "x = tf.nn.relu(tf.matmul(x, w2))\n"
+        "w3 = tf.Variable(tf.random_normal([32, 512]))\n"
+        "x = tf.nn.relu(tf.matmul(x, w3))\n"
+        "w4 = tf.Variable(tf.truncated_normal([512, 32], stddev=0.1))\n"
+        "x = tf.nn.relu(tf.matmul(x, w4))\n"
+        "w5 = tf.Variable(tf.random_normal([32, 32]))\n"
+        "x = tf.matmul(x, w5)\n"
+    )
+    outcome = fix_source(source, "gen.py", unsafe=True)
+    assert [(d.code, d.span.line) for d in outcome.fixed if d.code == "INI101"] == [("INI101", 3), ("INI101", 11)]
+    assert not outcome.result.diagnostics
+    # the 1.4x layers now get He's 0.0625 (the truncated normal's stddev parameter is 0.0625 / 0.88)
+    fixed_lines = outcome.source.splitlines()
+    assert [line for line in fixed_lines if "stddev=0.07105" in line] == [fixed_lines[4], fixed_lines[6], fixed_lines[10]]
+
+
 def test_no_fix_is_planned_when_no_finding_is_certain(monkeypatch: pytest.MonkeyPatch) -> None:
     """Planning reads the whole tree: a file whose findings cannot be fixed is not indexed."""
     from dataclasses import replace

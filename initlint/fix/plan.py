@@ -36,6 +36,8 @@ HE_ACTIVATIONS = frozenset(RELU_FAMILY - {"selu"})
 KERNEL_ROLES = ("kernel", "depthwise_kernel", "pointwise_kernel", "variable")
 # A layer whose std is within this band of its reference is left alone by a chain fix.
 BAND = (0.8, 1.5)
+# When all of a compounding chain is inside BAND, the layers further off than this are fixed.
+NEAR = (0.95, 1.05)
 CHAIN_RULES = ("INI101", "INI102", "INI104")
 SCALE_RULES = ("INI103", "INI201", "INI202", "INI301")
 LABEL = {"he": "He", "lecun": "LeCun"}
@@ -266,17 +268,17 @@ class Planner:
         views = self.views_at(diagnostic.span)
         ids = {v.weight.signal.chain_id for v in views if v.weight.signal.chain_id is not None}
         grouped = chains(self.weights)
-        targets: list[Weight] = []
-        for chain_id in sorted(ids):
-            for view in grouped.get(chain_id, []):
-                ratio = view.ratio()
-                if ratio is None:
-                    continue
-                final = view.weight.signal.feeds_weight is False
-                if BAND[0] <= ratio <= BAND[1] or (final and ratio < BAND[0]):
-                    continue
-                targets.extend(self.layer_kernels(view))
-        return targets
+        rated = [(view, ratio) for chain_id in sorted(ids) for view in grouped.get(chain_id, [])
+                 if (ratio := view.ratio()) is not None]
+        outside = [view for view, ratio in rated if not BAND[0] <= ratio <= BAND[1]
+                   and not (view.weight.signal.feeds_weight is False and ratio < BAND[0])]
+        if not outside:
+            # Every layer is near its reference, yet the stack compounds (ten layers at 1.4x He
+            # double the mean square each): re-initialize the ones off on the finding's side.
+            growing = diagnostic.code == "INI101"
+            outside = [view for view, ratio in rated if (ratio > NEAR[1] if growing else ratio < NEAR[0])
+                       and not (not growing and view.weight.signal.feeds_weight is False)]
+        return [w for view in outside for w in self.layer_kernels(view)]
 
     # ---- fixes --------------------------------------------------------------------------------
     def fix(self, diagnostic: Diagnostic) -> Fix | None:
