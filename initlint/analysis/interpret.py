@@ -24,7 +24,7 @@ from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM
                                             TF1_INITIALIZERS_MODULE, TF_CONSTRUCTORS, Constructor,
                                             compute_fans, moments)
 from initlint.analysis.names import canonical, forced_dialect
-from initlint.analysis.signal import RELU_FAMILY, activate, max_pool_factor
+from initlint.analysis.signal import RELU_FAMILY, activate, gaussian_max_pool, global_average, max_pool_factor
 from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
@@ -2253,12 +2253,54 @@ class Interpreter:
                 spatial = tuple(_spatial_out(tensor.shape[at + i], sizes[i], steps[i], pad, 1) for i in range(rank))
                 shape = (tensor.shape[0], tensor.shape[1], *spatial) if first else \
                     (tensor.shape[0], *spatial, tensor.shape[-1])
-        window = _product(sizes)
-        factor = max_pool_factor(window, tensor.rectified, tensor.pre) if kind == "max" else 1.0
-        default_factor = max_pool_factor(window, tensor.rectified) if kind == "max" else 1.0
+        if kind != "max":
+            return _derived(tensor, shape=shape, pre=None)  # local average pooling: identity (§3)
+        return self._max_pooled(tensor, _product(sizes), shape, correlated=True)
+
+    @staticmethod
+    def _max_pooled(tensor: TensorV, window: int | None, shape: tuple[int | None, ...] | None,
+                    correlated: bool) -> TensorV:
+        """The max over `window` positions of a rectified or Gaussian (no activation since its
+        layer) signal; after another activation it is left as it was."""
+        if not tensor.rectified and tensor.act_factor == 1.0 and tensor.ms is not None:
+            ms, mean = gaussian_max_pool(window, tensor.ms, tensor.mean, correlated)
+            ms_default = None if tensor.ms_default is None else \
+                gaussian_max_pool(window, tensor.ms_default, 0.0, correlated)[0]
+            return _derived(tensor, shape=shape, ms=ms, mean=mean, ms_default=ms_default, pre=None)
+        factor = max_pool_factor(window, tensor.rectified, tensor.pre, correlated)
+        default_factor = max_pool_factor(window, tensor.rectified, None, correlated)
         return _derived(tensor, shape=shape, ms=None if tensor.ms is None else tensor.ms * factor,
                         ms_default=None if tensor.ms_default is None else tensor.ms_default * default_factor,
                         pre=None)
+
+    def global_pool(self, tensor: TensorV, kind: str, first: bool | None, keepdims: bool) -> TensorV:
+        """A global average or max pool (Keras' Global*Pooling): one value per channel, over
+        positions taken as independent. Their number must be known for the signal to be, and the
+        layers after it are a chain of their own."""
+        shape = tensor.shape
+        if shape is None or len(shape) < 3 or first is None:
+            return _derived(tensor, shape=None, ms=None, ms_default=None, pre=None)
+        spatial = shape[2:] if first else shape[1:-1]
+        channels = shape[1] if first else shape[-1]
+        ones = (1,) * len(spatial)
+        pooled = (shape[0], channels) if not keepdims else \
+            (shape[0], channels, *ones) if first else (shape[0], *ones, channels)
+        positions = _product(spatial) if all(d is not None for d in spatial) else None
+        if positions is None or tensor.ms is None:
+            return _derived(tensor, shape=pooled, ms=None, ms_default=None, pre=None)
+        # The pooled level is the architecture's doing, not the initialization's (a global average
+        # of zero-mean features is 1/positions of their mean square): the signal rules measure the
+        # head from here, as they measure a chain after a normalization.
+        self.chain_counter += 1
+        if kind == "gmax":
+            if not tensor.rectified and tensor.act_factor != 1.0:  # after tanh and the like: not modelled
+                return _derived(tensor, shape=pooled, ms=None, ms_default=None, pre=None)
+            return replace(self._max_pooled(tensor, positions, pooled, correlated=False),
+                           chain=self.chain_counter, depth=0)
+        ms = global_average(positions, tensor.ms, tensor.mean)
+        ms_default = None if tensor.ms_default is None else tensor.ms_default * ms / tensor.ms if tensor.ms else None
+        return _derived(tensor, shape=pooled, ms=ms, ms_default=ms_default, pre=None, chain=self.chain_counter,
+                        depth=0)
 
     def merge(self, kind: str, items: Value | None, axis: Value | None = None) -> Value:
         if not isinstance(items, Seq) or not items.items:
@@ -3400,9 +3442,10 @@ class Interpreter:
                              layer.params.get("2", layer.params.get("padding", Const("valid"))), "keras",
                              channels_first(layer.params.get("3", layer.params.get("data_format"))))
         if kind in ("gavg", "gmax"):
-            tensor = _as_tensor(inputs)
-            shape = (tensor.shape[0], tensor.shape[-1]) if tensor.shape else None
-            return _derived(tensor, shape=shape)
+            keepdims = layer.params.get("keepdims")
+            return self.global_pool(_as_tensor(inputs), kind, channels_first(
+                layer.params.get("0", layer.params.get("data_format"))),
+                isinstance(keepdims, Const) and keepdims.value is True)
         if kind == "flatten":
             return self.flatten(inputs)
         if kind in ("pad", "upsample"):
