@@ -5,8 +5,9 @@ import math
 import re
 
 from initlint.analysis.records import is_instance
-from initlint.analysis.values import Const, DictV, Seq, TensorV, Unknown, Value
+from initlint.analysis.values import Const, DictV, Ref, Seq, TensorV, Unknown, Value
 
+_MAPPABLE = frozenset({"builtins.int", "builtins.float", "builtins.round", "builtins.abs", "builtins.str", "builtins.bool"})
 _MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32"}
 
 # Constant folding must stay cheap whatever the file says: `"a" * 10**10` would allocate 10 GB and
@@ -74,6 +75,11 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
             return Seq([], name)
         if name == "dict" and not positional:
             return DictV(dict(keywords))
+        if name == "map" and len(positional) == 2 and isinstance(positional[1], Seq) \
+                and isinstance(positional[0], Ref) and positional[0].path in _MAPPABLE:
+            # `list(map(int, x.get_shape()))`: pixel-cnn's int_shape
+            function = positional[0].path.rsplit(".", 1)[-1]
+            return Seq([_builtin(function, [item], {}) for item in positional[1].items])
         if name == "enumerate" and len(positional) == 1 and isinstance(positional[0], Seq):
             return Seq([Seq([Const(i), v], "tuple") for i, v in enumerate(positional[0].items)])
         if name == "zip" and positional and all(isinstance(p, Seq) for p in positional):

@@ -166,7 +166,12 @@ _TF1_MARKERS = re.compile(
     r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
     r"tf\.initialize_all_variables|tf\.nn\.rnn_cell|"
     # ops TF2 dropped from `tf.` (checked against TensorFlow 2.21: only in tf.compat.v1)
-    r"tf\.to_(?:float|double|int32|int64)\b|tf\.assign(?:_add|_sub)?\b|tf\.Print\b|tf\.log\b)")
+    r"tf\.to_(?:float|double|int32|int64)\b|tf\.assign(?:_add|_sub)?\b|tf\.Print\b|tf\.log\b|"
+    # and the TF1 session-era utilities (a file using them with tf.keras layers runs in TF1)
+    r"tf\.(?:app|logging|flags|gfile)\.|tf\.(?:ConfigProto|InteractiveSession|GraphKeys|global_variables|"
+    r"trainable_variables|reset_default_graph|get_default_graph|set_random_seed|variance_scaling_initializer)\b|"
+    r"tf\.summary\.(?:FileWriter|merge_all)\b|tf\.nn\.xw_plus_b\b|"
+    r"tf\.train\.(?:Saver|Supervisor|start_queue_runners|exponential_decay|get_or_create_global_step)\b)")
 _TF2_MARKERS = re.compile(r"\b(?:tf\.function\b|tf\.GradientTape|tf\.random\.normal|compat\.v2|"
                           r"tf\.keras|from tensorflow import keras|import keras\b)")
 
@@ -220,6 +225,8 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
                 "tf.image.resize_images", "tf.image.resize", "tf.image.resize_bilinear",
                 "tf.image.resize_nearest_neighbor", "tf.nn.avg_pool", "tf.layers.average_pooling2d",
                 "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics"}
+# passthrough ops that keep a variable's values as they are
+_SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float"})
 # numpy functions and array methods that change an array's values in place
 _NUMPY_SETTERS = frozenset({"np.fill_diagonal", "np.copyto", "np.put", "np.place", "np.putmask", "np.random.shuffle"})
 _ARRAY_SETTERS = frozenset({"fill", "put", "itemset", "setfield"})
@@ -246,7 +253,7 @@ _NORMALIZE = {"tf.contrib.layers.layer_norm", "slim.layer_norm", "tf.nn.batch_no
               "slim.instance_norm", "slim.group_norm", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
 _BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
-                  "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow"}
+                  "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow", "map"}
 
 
 class Interpreter:
@@ -1137,6 +1144,8 @@ class Interpreter:
                 return FuncV(method[0], method[1].env, f"{base.name}.{attr}", None, method[1])
         if isinstance(base, (TensorV, VariableV)) and attr == "shape":
             return self._shape_value(base)
+        if attr == "value" and isinstance(base, Const) and type(base.value) is int:
+            return base  # TF1's Dimension: `x.shape[-1].value` (a Python int has no `.value`)
         if isinstance(base, Seq) and base.record is not None:
             found = self._record_attr(base, attr)
             if found is not None:
@@ -1932,6 +1941,8 @@ class Interpreter:
             return Unknown(f"{name}() of an unknown value")
         if name in _PASSTHROUGH or last in ("dropout",):
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
+            if isinstance(target, VariableV) and name in _SAME_VALUES:
+                return target  # `tf.cast(w, x.dtype)` before the matmul (ProGAN): still the weight's layer
             if _tensor_like(target):
                 tensor = _as_tensor(target)
                 if "resize" in name:  # BEGAN's upscale: the channels stay
@@ -2370,12 +2381,21 @@ class Interpreter:
         stacks = [cells]
         if "bidirectional" in name:
             stacks.append(positional[1] if len(positional) > 1 else keywords.get("cell_bw", Unknown("")))
-        units = None
+        outputs: list[TensorV] = []
         for stack in stacks:
+            units = None
             if any(isinstance(cell, LayerV) for cell in (stack.items if isinstance(stack, Seq) else [stack])):
                 units = self.build_stack(stack, tensor, context)
-        shape = (*tensor.shape[:-1], units) if tensor.shape else None
-        return Seq([TensorV(shape, None, 0.0, None), Unknown("the RNN state")], "tuple")
+            outputs.append(TensorV((*tensor.shape[:-1], units) if tensor.shape else None, None, 0.0, None))
+        if name == "tf.nn.bidirectional_dynamic_rnn":  # ((forward, backward) outputs, their states)
+            return Seq([Seq(outputs, "tuple"), Unknown("the RNN states")], "tuple")
+        if "bidirectional" in name:  # static: one list of [batch, forward + backward] outputs, two states
+            forward, backward = (t.shape[-1] if t.shape else None for t in outputs)
+            width = forward + backward if forward is not None and backward is not None else None
+            joined = TensorV((*tensor.shape[:-1], width) if tensor.shape else None, None, 0.0, None)
+            return Seq([joined, Unknown("the forward RNN state"), Unknown("the backward RNN state")], "tuple")
+        # the RNN's outputs are not modelled: their scale is unknown, not a fresh standard-normal input
+        return Seq([outputs[-1], Unknown("the RNN state")], "tuple")
 
     def build_cell(self, cell: LayerV, inputs: Value | None, context: Context) -> Value:
         if cell.spec.api in catalog.ATTENTION_WRAPPERS:
@@ -3085,8 +3105,7 @@ class Interpreter:
 
     def add_tensors(self, left: Value, right: Value) -> Value:
         for tensor_value, other in ((left, right), (right, left)):
-            if isinstance(other, VariableV) and other.weight.shape is not None and len(other.weight.shape) <= 1 \
-                    and _tensor_like(tensor_value):
+            if isinstance(other, VariableV) and _bias_shaped(other.weight.shape) and _tensor_like(tensor_value):
                 tensor = _as_tensor(tensor_value)
                 layer = tensor.pending
                 if isinstance(tensor_value, VariableV):
@@ -3096,6 +3115,8 @@ class Interpreter:
                 if layer is not None and other.weight.layer is None:
                     other.weight.layer = layer
                     layer.weights.append(other.weight)
+                    if other.weight.shape is not None and len(other.weight.shape) >= 2:
+                        other.weight.facts["broadcast_bias"] = True  # a bias, though of rank 2 or more
                 if std is None or mean is None or tensor.ms is None:
                     return _derived(tensor, ms=None)
                 b2 = std * std + mean * mean
@@ -3972,6 +3993,11 @@ def _scaled_init(init: InitV, scale: Value, node: cst.CSTNode | None, origin: st
                    certain=init.certain and reason is None, reason=init.reason or reason)
 
 
+def _bias_shaped(shape: tuple[int | None, ...] | None) -> bool:
+    """A vector, or a row broadcast over the batch (`[1, n]` in MorvanZhou's DQNs, `[1, 1, 1, n]`)."""
+    return shape is not None and (len(shape) <= 1 or all(d == 1 for d in shape[:-1]))
+
+
 def _derived(tensor: TensorV, **changes: Any) -> TensorV:
     fields = {"shape": tensor.shape, "ms": tensor.ms, "mean": tensor.mean, "ms_default": tensor.ms_default,
               "chain": tensor.chain, "depth": tensor.depth, "producer": tensor.producer, "pending": tensor.pending,
@@ -4031,7 +4057,7 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
         fan_in, fan_out = compute_fans(draft.shape)
         is_kernel = draft.role in ("kernel", "depthwise_kernel", "pointwise_kernel", "variable") and (
-            draft.shape is None or len(draft.shape) >= 2)
+            draft.shape is None or len(draft.shape) >= 2) and "broadcast_bias" not in draft.facts
         signal = Signal(None, None)
         if layer is not None and is_kernel and layer.applied:
             gain = None

@@ -9,9 +9,13 @@ MAX_DIM = 2 ** 40
 
 
 def _size(value: object) -> int | None:
-    """A written dimension as an int: a non-negative int up to MAX_DIM, else None."""
+    """A written dimension as an int: a non-negative int up to MAX_DIM, else None. A whole float
+    (`input_channels / groups` in TF1's AlexNet) is one, as TensorFlow's Dimension takes it; another
+    float is refused there, so it is no dimension here either."""
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DIM:
         return value
+    if isinstance(value, float) and value.is_integer() and 0 <= value <= MAX_DIM:
+        return int(value)
     return None
 
 

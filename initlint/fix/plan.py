@@ -149,7 +149,7 @@ class Planner:
             return False
         if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell"):
             return False
-        if weight.shape is not None and len(weight.shape) < 2:
+        if weight.shape is not None and len(weight.shape) < 2 or "broadcast_bias" in weight.facts:
             return False
         if weight.shape is None and weight.role == "variable":
             return False
@@ -256,7 +256,7 @@ class Planner:
         if view.weight.layer_id < 0:
             return [view.weight]
         return [w for w in self.weights if w.layer_id == view.weight.layer_id and w.role in KERNEL_ROLES
-                and (w.shape is None or len(w.shape) >= 2)]
+                and (w.shape is None or len(w.shape) >= 2) and "broadcast_bias" not in w.facts]
 
     def scale_targets(self, diagnostic: Diagnostic) -> list[Weight]:
         views = self.views_at(diagnostic.span)

@@ -48,7 +48,7 @@ def layer_views(weights: tuple[Weight, ...]) -> list[LayerView]:
     for weight in weights:
         if weight.role not in KERNEL_ROLES or weight.layer_id in seen or not initial_values_matter(weight):
             continue
-        if weight.shape is not None and len(weight.shape) < 2:
+        if weight.shape is not None and len(weight.shape) < 2 or "broadcast_bias" in weight.facts:
             continue
         seen.add(weight.layer_id)
         views.append(LayerView(weight))

@@ -42,11 +42,14 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
 
 RULE = Rule(
     code="INI103", name="layer-scale-mismatch", severity="info",
-    summary="A layer's initial std is more than 3x away from He/LeCun for its fans (info).",
+    summary="A hand-picked initial std is more than 3x away from He/LeCun for the layer's fans (info).",
     doc="""## What it does
-Compares each layer's initial std with what its fans call for: He (`sqrt(2/fan_in)`) before a
-ReLU-family activation, LeCun (`sqrt(1/fan_in)`) otherwise, and reports a ratio beyond 3 (or
-below 1/3) as information. It stays quiet where a chain finding (INI101, INI102, INI104) already
+Compares the initial std of each layer with a hand-picked scale (`random_normal`,
+`truncated_normal`, `random_uniform` and their initializers) with what its fans call for: He
+(`sqrt(2/fan_in)`) before a ReLU-family activation, LeCun (`sqrt(1/fan_in)`) otherwise, and reports
+a ratio beyond 3 (or below 1/3) as information. A fan-based initializer (Glorot, He, LeCun,
+variance scaling) sizes itself and is not compared: Glorot's mix of the two fans is a deliberate
+choice, and a deep ReLU stack of it is INI104's finding. It stays quiet where a chain finding (INI101, INI102, INI104) already
 explains the network's signal, for a small final layer (small logits are harmless), and for a
 variable that no layer or matmul is seen to use (a state vector tiled into a batch, a value to
 assign): its shape gives it no fans.
