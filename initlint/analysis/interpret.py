@@ -887,9 +887,11 @@ class Interpreter:
         return None
 
     def exec_for(self, node: cst.For, env: Env, context: Context) -> None:
-        items = self._iterate(self.eval(node.iter, env, context))
+        iterable = self.eval(node.iter, env, context)
+        items = self._iterate(iterable)
         if items is None:
-            self._run_once_unknown(node, "the loop variable of a loop that cannot be unrolled", env, context)
+            self._run_once_unknown(node, "the loop variable of a loop that cannot be unrolled", env, context,
+                                   _of_followed_tensors(iterable))
             return
         targets = self._loop_targets(node)
         for index, item in enumerate(items):
@@ -909,9 +911,10 @@ class Interpreter:
         if node.orelse is not None:
             self.exec_suite(node.orelse.body, env, context)
 
-    def _run_once_unknown(self, node: cst.For, reason: str, env: Env, context: Context) -> None:
-        """The body once with the loop variable unknown: how a loop that is not unrolled is read."""
-        self.assign(node.target, Unknown(reason), env, context)
+    def _run_once_unknown(self, node: cst.For, reason: str, env: Env, context: Context, derived: bool = False) -> None:
+        """The body once with the loop variable unknown: how a loop that is not unrolled is read
+        (`derived`: over pieces of a tensor initlint followed)."""
+        self.assign(node.target, Unknown(reason, derived=derived), env, context)
         self.exec_suite(node.body, env, context)
 
     def _effects(self) -> tuple[int, ...]:
@@ -1240,7 +1243,7 @@ class Interpreter:
             except TypeError:
                 found = None
             return found if found is not None else Unknown(f"key {key.value!r} of a dict")
-        return Unknown("a subscript of an unknown value")
+        return Unknown("a subscript of an unknown value", derived=type(base) is Unknown and base.derived)
 
     def _tensor_subscript(self, base: TensorV | VariableV, node: cst.Subscript, env: Env, context: Context) -> TensorV:
         """`x[:, -1]`, `x[..., :24]`, `x[:, tf.newaxis]`: TensorFlow's basic indexing, elementwise, so
@@ -1327,7 +1330,8 @@ class Interpreter:
     def comprehension(self, node: cst.ListComp | cst.GeneratorExp, env: Env, context: Context) -> Value:
         results: list[Value] = []
         if not self._comprehension_level(node.for_in, node.elt, Env(env), context, results):
-            return Unknown("a comprehension over values not known statically")
+            return Unknown("a comprehension over values not known statically",
+                           derived=any(_of_followed_tensors(result) for result in results))
         return Seq(results)
 
     def _comprehension_level(self, comp: cst.CompFor, element: cst.BaseExpression, inner_env: Env,
@@ -1336,12 +1340,14 @@ class Interpreter:
         `results`; False if the number of elements is not known statically. (A method, not a
         closure calling itself: that closure is a reference cycle holding the interpreter.)"""
         counted = True
-        items = self._iterate(self.eval(comp.iter, inner_env, context))
+        iterable = self.eval(comp.iter, inner_env, context)
+        items = self._iterate(iterable)
         if items is None:
             # run once, as a loop that cannot be unrolled is: `[LSTMCell(256) for _ in
             # range(FLAGS.layers)]` still makes the cells it makes, however many there are
             counted = False
-            items = [Unknown("the variable of a comprehension over values not known statically")]
+            items = [Unknown("the variable of a comprehension over values not known statically",
+                             derived=_of_followed_tensors(iterable))]
         for item in items:
             self.assign(comp.target, item, inner_env, context)
             tests = [self.eval(cond.test, inner_env, context) for cond in comp.ifs]
@@ -1460,7 +1466,11 @@ class Interpreter:
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
              node: cst.Call | None, context: Context) -> Value:
         if isinstance(func, Ref):
-            return self.call_api(func, positional, keywords, opaque, node, context)
+            result = self.call_api(func, positional, keywords, opaque, node, context)
+            if type(result) is Unknown and not result.alternatives and not result.derived \
+                    and func.name.startswith("tf.") and _reads_followed_tensors(positional, keywords):
+                return Unknown(result.reason, derived=True)
+            return result
         if isinstance(func, PartialV):  # `dense = functools.partial(tf.layers.dense, ...)`, then `dense(x, 256)`
             return self.call(func.func, [*func.positional, *positional], {**func.keywords, **keywords}, opaque, node,
                              context)
@@ -2206,13 +2216,17 @@ class Interpreter:
         return self.new_input((None, *dims) if dims is not None else None)
 
     def ensure_tensor(self, value: Value) -> TensorV:
-        """A layer's input: a known tensor, else a standard-normal model input of unknown shape."""
+        """A layer's input: a known tensor, else a standard-normal model input of unknown shape
+        (a parameter whose callers are unknown, data from outside), unless it is what an op initlint
+        does not model made of tensors it followed: then its scale is unknown."""
         if isinstance(value, VariableV):
             return _as_tensor(value)
         if isinstance(value, TensorV):
             # a tensor whose scale an op we cannot follow changed keeps an unknown scale: assuming a
             # fresh standard-normal input here would be a guess (an LSTM's output is far from it)
             return value
+        if type(value) is Unknown and value.derived:
+            return TensorV(None, None, 0.0, None)
         return self.new_input(None)
 
     def flatten(self, value: Value) -> Value:
@@ -2228,6 +2242,8 @@ class Interpreter:
         if isinstance(value, VariableV):
             view = self.reshape(_as_tensor(value), shape_value)
             return VariableV(value.weight, view.shape if isinstance(view, TensorV) else None)
+        if type(value) is Unknown and value.derived:
+            value = TensorV(None, None, 0.0, None)  # its scale stays unknown; the shape is the one asked for
         if not _tensor_like(value):
             return Unknown("reshape of an unknown value")
         tensor = _as_tensor(value)
@@ -3856,6 +3872,17 @@ def _float(value: Value | None, default: float) -> float:
 
 def _tensor_like(value: Value | None) -> bool:
     return isinstance(value, (TensorV, VariableV))
+
+
+def _of_followed_tensors(value: Value) -> bool:
+    """A tensor initlint followed, or what ops it does not model made of such tensors."""
+    return _tensor_like(value) or (type(value) is Unknown and value.derived)
+
+
+def _reads_followed_tensors(positional: list[Value], keywords: dict[str, Value]) -> bool:
+    """Whether a call's arguments (or the lists among them) hold a tensor initlint followed."""
+    return any(_of_followed_tensors(item) for value in (*positional, *keywords.values())
+               for item in (value.items if type(value) is Seq else (value,)))
 
 
 _SCALE_FREE = frozenset({"relu", "leaky_relu"})  # E[phi(y)^2] / E[y^2] does not depend on the scale of y

@@ -17,6 +17,9 @@ class Value:
 class Unknown(Value):
     reason: str
     alternatives: tuple[Value, ...] = ()  # what it may be, when a run-time condition picks one of these
+    # a TensorFlow op's result on tensors initlint followed: a tensor whose scale is not known (a
+    # layer reading it gets an unknown signal, not the standard-normal input a model input is)
+    derived: bool = False
 
 
 @dataclass(eq=False)
