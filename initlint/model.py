@@ -146,3 +146,9 @@ class FileResult:
     source: str | None = None  # the text as read, for reporters that show source lines
     skipped: bool = False  # the prefilter found nothing that could create a weight
     dependencies: tuple[str, ...] = ()  # other project files (absolute paths) the answers depend on
+
+
+def kernel_shaped(shape: tuple[int | None, ...] | None, facts: dict[str, Any]) -> bool:
+    """A weight that can be a layer's kernel: rank 2 or more (or unknown), and not a bias written
+    as a row broadcast over the batch (`[1, n]`, which the analysis marks `broadcast_bias`)."""
+    return (shape is None or len(shape) >= 2) and "broadcast_bias" not in facts

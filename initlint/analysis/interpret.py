@@ -39,7 +39,7 @@ from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV, RecordClassV, Ref, Seq,
                                       TensorV,
                                       Unknown, Value, VariableV, VarScopeObj)
-from initlint.model import CallSite, Condition, Initializer, Signal, Span, Weight
+from initlint.model import CallSite, Condition, Initializer, Signal, Span, Weight, kernel_shaped
 from initlint.settings import Settings
 
 STEP_BUDGET = 200_000  # statements and calls interpreted per file before giving up on further inlining
@@ -2325,7 +2325,7 @@ class Interpreter:
             return replace(self._max_pooled(tensor, positions, pooled, correlated=False),
                            chain=self.chain_counter, depth=0)
         ms = global_average(positions, tensor.ms, tensor.mean)
-        ms_default = None if tensor.ms_default is None else tensor.ms_default * ms / tensor.ms if tensor.ms else None
+        ms_default = tensor.ms_default * ms / tensor.ms if tensor.ms_default is not None and tensor.ms else None
         return _derived(tensor, shape=pooled, ms=ms, ms_default=ms_default, pre=None, chain=self.chain_counter,
                         depth=0)
 
@@ -4083,8 +4083,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         layer = draft.layer
         std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
         fan_in, fan_out = compute_fans(draft.shape)
-        is_kernel = draft.role in ("kernel", "depthwise_kernel", "pointwise_kernel", "variable") and (
-            draft.shape is None or len(draft.shape) >= 2) and "broadcast_bias" not in draft.facts
+        is_kernel = draft.role in ("kernel", "depthwise_kernel", "pointwise_kernel", "variable") and kernel_shaped(
+            draft.shape, draft.facts)
         signal = Signal(None, None)
         if layer is not None and is_kernel and layer.applied:
             gain = None

@@ -29,7 +29,7 @@ from initlint.analysis.signal import RELU_FAMILY
 from initlint.fix import spell_keras, spell_slim, spell_tf1, spell_variable
 from initlint.fix.arguments import find_argument, insertion_end, set_argument
 from initlint.fix.locate import SourceIndex, dotted, last_name
-from initlint.model import Diagnostic, Edit, FileResult, Fix, Span, Weight
+from initlint.model import Diagnostic, Edit, FileResult, Fix, Span, Weight, kernel_shaped
 from initlint.rules._common import LayerView, chains, layer_views
 
 HE_ACTIVATIONS = frozenset(RELU_FAMILY - {"selu"})
@@ -149,7 +149,7 @@ class Planner:
             return False
         if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell"):
             return False
-        if weight.shape is not None and len(weight.shape) < 2 or "broadcast_bias" in weight.facts:
+        if not kernel_shaped(weight.shape, weight.facts):
             return False
         if weight.shape is None and weight.role == "variable":
             return False
@@ -256,7 +256,7 @@ class Planner:
         if view.weight.layer_id < 0:
             return [view.weight]
         return [w for w in self.weights if w.layer_id == view.weight.layer_id and w.role in KERNEL_ROLES
-                and (w.shape is None or len(w.shape) >= 2) and "broadcast_bias" not in w.facts]
+                and kernel_shaped(w.shape, w.facts)]
 
     def scale_targets(self, diagnostic: Diagnostic) -> list[Weight]:
         views = self.views_at(diagnostic.span)

@@ -7,7 +7,7 @@ from typing import Any
 
 from initlint.analysis.initializers import reference_stds
 from initlint.analysis.signal import RELU_FAMILY
-from initlint.model import Diagnostic, Severity, Weight
+from initlint.model import Diagnostic, Severity, Weight, kernel_shaped
 from initlint.rules.base import Rule
 
 KERNEL_ROLES = ("kernel", "depthwise_kernel", "variable")
@@ -48,7 +48,7 @@ def layer_views(weights: tuple[Weight, ...]) -> list[LayerView]:
     for weight in weights:
         if weight.role not in KERNEL_ROLES or weight.layer_id in seen or not initial_values_matter(weight):
             continue
-        if weight.shape is not None and len(weight.shape) < 2 or "broadcast_bias" in weight.facts:
+        if not kernel_shaped(weight.shape, weight.facts):
             continue
         seen.add(weight.layer_id)
         views.append(LayerView(weight))
