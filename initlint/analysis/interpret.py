@@ -1457,10 +1457,14 @@ class Interpreter:
     def _restored_here(self, node: cst.Call) -> None:
         """Keras `model.load_weights(path)` overwrites every initial value of the model; the
         function that calls it right after building the model (a pretrained backbone) is all we
-        can tie it to: the Keras weights made in this call so far are marked restored."""
+        can tie it to: the Keras weights made in this call so far are marked restored. A load under
+        an undecided `if` (`if args.weights: model.load_weights(...)`, CapsNet-Keras) restores only
+        the weights made on that same branch: the others train from their initial values whenever
+        the condition does not hold."""
         first = self.frame_weights[-1] if self.frame_weights else 0
+        loading = set(self.conditions)
         for weight in self.weights[first:]:
-            if weight.family == "keras":
+            if weight.family == "keras" and loading <= set(weight.conditions):
                 weight.facts.setdefault("restored", self.line(node))
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
