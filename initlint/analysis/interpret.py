@@ -1512,7 +1512,7 @@ class Interpreter:
             return self.call_layer_object(func, inputs, keywords, context)
         if isinstance(func, OpLayerV):
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
-            return self.apply_op_layer(func, inputs)
+            return self.apply_op_layer(func, inputs, context)
         if isinstance(func, Seq) and func.kind == "list" and func.items and all(_is_cell(item) for item in func.items):
             # a list is not callable: this is a MultiRNNCell (kept as the list of its cells)
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
@@ -1844,6 +1844,9 @@ class Interpreter:
             return model
         if name in ("keras.Model", "keras.models.Model"):
             return Unknown("a Keras model")
+        if name == "keras.layers.TimeDistributed":  # the wrapped layer runs on each step's slice
+            inner = positional[0] if positional else keywords.get("layer", Unknown("no wrapped layer"))
+            return OpLayerV("time_distributed", {"layer": inner})
         if name.startswith("keras.layers.") and last in _KERAS_OP_LAYERS:
             return OpLayerV(_KERAS_OP_LAYERS[last], {**{str(i): v for i, v in enumerate(positional)}, **keywords})
         if name.startswith("keras.layers.") and last[:1].isupper() and last not in ("Add", "Concatenate", "Average",
@@ -3444,10 +3447,24 @@ class Interpreter:
         if isinstance(layer, LayerV):
             return self.call_layer_object(layer, tensor, {}, context)
         if isinstance(layer, OpLayerV):
-            return self.apply_op_layer(layer, tensor)
+            return self.apply_op_layer(layer, tensor, context)
         if isinstance(layer, ModelV):
             return self.call_model(layer, tensor, context)
         return Unknown("a layer initlint does not know")
+
+    def _time_distributed(self, inner: Value, inputs: Value, context: Context) -> Value:
+        """Keras' TimeDistributed: the wrapped layer sees [batch, *rest] slices of a [batch, steps,
+        *rest] input (Mask R-CNN's heads), with the same weights for every step."""
+        if not _tensor_like(inputs):
+            return self._apply_in_model(inner, inputs, context)
+        tensor = _as_tensor(inputs)
+        shape = tensor.shape
+        step = _derived(tensor, shape=(None, *shape[2:]) if shape is not None and len(shape) >= 3 else None)
+        out = self._apply_in_model(inner, step, context)
+        if not isinstance(out, TensorV):
+            return out
+        batch_steps = shape[:2] if shape is not None and len(shape) >= 2 else (None, None)
+        return _derived(out, shape=(*batch_steps, *out.shape[1:]) if out.shape is not None else None)
 
     def call_model(self, model: ModelV, inputs: Value, context: Context) -> Value:
         if getattr(model, "layers_built", None) is not None and model.layers_built == len(model.layers):  # type: ignore[attr-defined]
@@ -3462,8 +3479,10 @@ class Interpreter:
             tensor = self._apply_in_model(layer, tensor, context)
         return tensor
 
-    def apply_op_layer(self, layer: OpLayerV, inputs: Value) -> Value:
+    def apply_op_layer(self, layer: OpLayerV, inputs: Value, context: Context) -> Value:
         kind = layer.kind
+        if kind == "time_distributed":
+            return self._time_distributed(layer.params["layer"], inputs, context)
         if kind.startswith("merge_"):
             return self.merge(kind, inputs, layer.params.get("axis"))
         if not _tensor_like(inputs):
