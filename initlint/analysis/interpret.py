@@ -1806,6 +1806,10 @@ class Interpreter:
             columns = positional[1] if name == "np.eye" and len(positional) > 1 else keywords.get("M", Const(None))
             square = isinstance(columns, Const) and columns.value is None
             return TensorV((rows, rows if square else _count(columns)), None, 0.0, None)
+        if name in ("tf.shape", "tf.compat.v1.shape") and positional and _tensor_like(positional[0]) \
+                and positional[0].shape is not None:
+            # its static part: `tf.reshape(t, tf.shape(conv))` keeps conv's shape (AlexNet's grouped conv)
+            return self._shape_value(positional[0])
         if name in ("tf.constant", "tf.fill", "np.full"):
             return self.constant_tensor(name, positional, keywords, node)
         constructor = self._constructor(ref, dialect)
