@@ -2963,7 +2963,7 @@ class Interpreter:
         else:
             init, value = self.scope_or_dtype(context, shape, args)
         if _state_not_weight(args.get("trainable"), init.name):
-            return TensorV(shape, None, 0.0, None)
+            return _state(shape, init)
         if isinstance(initializer, Ref) and value is not None:
             value.uncalled = True
         weight = WeightDraft("variable", ref.name, "get_variable", node, context.call_stack, shape, init, value,
@@ -3151,6 +3151,15 @@ class Interpreter:
                     layer.q += b2
                 return _derived(tensor, ms=tensor.ms + b2, mean=tensor.mean + mean,
                                 ms_default=None if tensor.ms_default is None else tensor.ms_default)
+        for tensor_value, other in ((left, right), (right, left)):
+            if type(other) is TensorV and other.constant is not None and _bias_shaped(other.shape) \
+                    and _tensor_like(tensor_value) and not isinstance(tensor_value, VariableV):
+                # a constant vector added to a layer's output is a bias all the same (trainable=False)
+                tensor = _as_tensor(tensor_value)
+                b2, b_mean = other.constant
+                if tensor.pending is not None and tensor.pending.q is not None:
+                    tensor.pending.q += b2
+                return _derived(tensor, ms=None if tensor.ms is None else tensor.ms + b2, mean=tensor.mean + b_mean)
         if _tensor_like(left) and _tensor_like(right):
             return self.merge("merge_add", Seq([left, right]))
         if _tensor_like(left) or _tensor_like(right):
@@ -3923,6 +3932,14 @@ def _kernel_mean(kernel: WeightDraft | None) -> float | None:
         return None
     shape = tuple(1 if size is None else size for size in kernel.shape) if kernel.shape is not None else (1, 1)
     return moments(kernel.init.name, kernel.init.params, shape, kernel.arithmetic)[1]
+
+
+def _state(shape: tuple[int | None, ...] | None, init: Initializer) -> TensorV:
+    """A variable that is state, not a weight, as a tensor of its known constant values (a frozen
+    target network's `constant_initializer(0.01)` bias still adds its square to the layer's output)."""
+    std, mean = moments(init.name, init.params, shape, "tf") if init.certain else (None, None)
+    known = (std * std + mean * mean, mean) if std is not None and mean is not None else None
+    return TensorV(shape, None, 0.0, None, constant=known)
 
 
 def _state_not_weight(trainable: Value | None, initializer: str) -> bool:

@@ -95,6 +95,9 @@ class TensorV(Value):
     # "inv_std" | "std" | "inv_rms" | "rms", that tensor), so that a normalization written by hand is
     # one (tensors compare by identity)
     stat: "tuple[str, TensorV] | None" = None
+    # (E[x^2], E[x]) of a variable that is state, not a weight, from its known constant values: read
+    # only where it is added to a layer's output as its bias (as an input, state is no signal)
+    constant: tuple[float, float] | None = None
 
 
 @dataclass(eq=False)
