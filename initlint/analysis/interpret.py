@@ -37,8 +37,7 @@ from initlint.analysis.project import parse_module, parse_safely, resolve_module
 from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV, RecordClassV, Ref, Seq,
-                                      TensorV,
-                                      Unknown, Value, VariableV, VarScopeObj)
+                                      TemplateV, TensorV, Unknown, Value, VariableV, VarScopeObj)
 from initlint.model import CallSite, Condition, Initializer, Signal, Span, Weight, kernel_shaped
 from initlint.settings import Settings
 
@@ -1475,6 +1474,12 @@ class Interpreter:
                     and func.name.startswith("tf.") and _reads_followed_tensors(positional, keywords):
                 return Unknown(result.reason, derived=True)
             return result
+        if isinstance(func, TemplateV):  # pixel-cnn's `model = tf.make_template('model', model_spec)`
+            scope = ContextV("variable_scope", None, False, None, line=self.line(node) if node is not None else None,
+                             name=func.name, reuse="strict" if func.called else None)
+            inner, _ = self.enter(scope, context)
+            func.called = True
+            return self.call(func.func, positional, {**func.keywords, **keywords}, opaque, node, inner)
         if isinstance(func, PartialV):  # `dense = functools.partial(tf.layers.dense, ...)`, then `dense(x, 256)`
             return self.call(func.func, [*func.positional, *positional], {**func.keywords, **keywords}, opaque, node,
                              context)
@@ -1833,7 +1838,11 @@ class Interpreter:
         if name in ("tf.Variable", "tf.compat.v1.Variable"):
             return self.tf_variable(positional, keywords, node, context)
         if name == "tf.make_template":
-            return positional[1] if len(positional) > 1 else keywords.get("func_", Unknown("a template"))
+            args = _bind(("name_", "func_", "create_scope_now_", "unique_name_", "custom_getter_"), positional, keywords)
+            scope = args.get("name_")
+            passed = {key: value for key, value in keywords.items() if not key.endswith("_")}
+            return TemplateV(args.get("func_", Unknown("a template's function")),
+                             scope.value if isinstance(scope, Const) and isinstance(scope.value, str) else None, passed)
         if name in ("slim.repeat", "slim.stack"):
             return self.repeat_or_stack(name, positional, keywords, node, context)
         if name in ("tf.placeholder", "tf.placeholder_with_default"):

@@ -164,6 +164,17 @@ class LayerV(Value):
 
 
 @dataclass(eq=False)
+class TemplateV(Value):
+    """tf.make_template(name, func, **kwargs): each call runs func in the variable scope `name`, the
+    first creating its variables and the later ones reusing them."""
+
+    func: Value
+    name: str | None
+    keywords: dict[str, Value]
+    called: bool = False
+
+
+@dataclass(eq=False)
 class PartialV(Value):
     """functools.partial(func, *positional, **keywords): calling it calls func with them first."""
 
