@@ -1569,6 +1569,10 @@ class Interpreter:
         caller_note = context.caller_unknown if root else None
         bound_positional = ([func.bound_self] if func.bound_self is not None else []) + positional
         all_params = [*params.posonly_params, *params.params]
+        scoped = context.arg_scope.ops.get(f"local:{func.name}")
+        if scoped:  # an arg_scope over the project's own @add_arg_scope function (pixel-cnn's nn.py)
+            given = {param.name.value for param in all_params[:len(bound_positional)]}
+            keywords = {**{kwarg: value for kwarg, (value, _) in scoped.items() if kwarg not in given}, **keywords}
         for index, param in enumerate(all_params):
             name = param.name.value
             if index < len(bound_positional):
