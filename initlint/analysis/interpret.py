@@ -1136,6 +1136,8 @@ class Interpreter:
             if attr in base.attrs:
                 return base.attrs[attr]
             member = self._class_member(base.cls, attr, base)
+            if member is None and attr == "add_weight" and _keras_layer_class(base.cls):
+                return _Bound(base, attr)  # the library's Layer.add_weight
             return member if member is not None else Unknown(f"attribute `{attr}` of an instance")
         if isinstance(base, ClassV):
             class_attr = self._class_attr(base, attr)
@@ -1509,6 +1511,7 @@ class Interpreter:
                                           positional, keywords, context, node, own_scope=True)
             call_method = self._find_method(func.cls, "call")
             if call_method is not None:
+                self._build_keras_layer(func, positional[0] if positional else keywords.get("inputs"), context, node)
                 return self.call_function(FuncV(call_method[0], call_method[1].env, f"{func.cls.name}.call", func,
                                                 call_method[1]), positional, keywords, context, node, own_scope=True)
             return Unknown("calling an instance")
@@ -1684,6 +1687,8 @@ class Interpreter:
     def call_method(self, bound: "_Bound", positional: list[Value], keywords: dict[str, Value],
                     node: cst.Call | None, context: Context) -> Value:
         base, name = bound.base, bound.attr
+        if isinstance(base, InstanceV) and name == "add_weight":
+            return self.keras_add_weight(positional, keywords, node, context)
         if isinstance(base, (TensorV, VariableV)) and name in ("get_shape", "shape"):
             return self._shape_value(base)
         if name in _ARRAY_SETTERS and node is not None:
@@ -1841,6 +1846,8 @@ class Interpreter:
             return self.get_variable(ref, positional, keywords, opaque, node, context)
         if name in ("tf.Variable", "tf.compat.v1.Variable"):
             return self.tf_variable(positional, keywords, node, context)
+        if name == "keras.initializers.get" and positional:  # an identifier, an initializer or None as it is
+            return positional[0]
         if name == "tf.make_template":
             args = _bind(("name_", "func_", "create_scope_now_", "unique_name_", "custom_getter_"), positional, keywords)
             scope = args.get("name_")
@@ -2989,6 +2996,42 @@ class Interpreter:
             self.variables.setdefault(key, weight)
         return VariableV(weight)
 
+    def _build_keras_layer(self, instance: InstanceV, inputs: Value | None, context: Context,
+                           node: cst.Call | None) -> None:
+        """A custom Keras layer's first call runs its `build(input_shape)`, where `add_weight` makes
+        its weights (CapsNet's capsule layer)."""
+        if not _keras_layer_class(instance.cls) or "__keras_built__" in instance.attrs:
+            return
+        build = self._find_method(instance.cls, "build")
+        instance.attrs["__keras_built__"] = Const(True)
+        if build is None:
+            return
+        shape = self._shape_value(inputs) if _tensor_like(inputs) else Unknown("the input's shape")
+        self.call_function(FuncV(build[0], build[1].env, f"{instance.cls.name}.build", instance, build[1]),
+                           [shape], {}, context, node, own_scope=True)
+
+    def keras_add_weight(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
+                         context: Context) -> Value:
+        """Keras' Layer.add_weight: an initializer of None is glorot_uniform (tf.keras and Keras 3;
+        Keras 2.2 required one). tf.keras binds (name, shape, dtype, initializer) by position, Keras 3
+        (shape, initializer, dtype)."""
+        keras3 = bool(positional) and isinstance(positional[0], Seq)
+        params = ("shape", "initializer", "dtype") if keras3 else ("name", "shape", "dtype", "initializer")
+        args = _bind(params, positional, keywords)
+        shape = _dims(args["shape"]) if "shape" in args else None
+        initializer = args.get("initializer")
+        if initializer is None or isinstance(initializer, Const) and initializer.value is None:
+            init, value = Initializer("glorot_uniform", {}, "default", None, True), None
+        else:
+            init, value = self.to_initializer(initializer, "explicit", None, shape, "keras")
+        if _state_not_weight(args.get("trainable"), init.name):
+            return _state(shape, init)
+        weight = WeightDraft("variable", "keras.layers.Layer.add_weight", "keras", node, context.call_stack, shape,
+                             init, value, value.arithmetic if value else "keras", None, context.iteration,
+                             _note_of(args.get("shape")))
+        self._add_weight(weight)
+        return VariableV(weight)
+
     def tf_variable(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
                     context: Context) -> Value:
         args = _bind(("initial_value", "trainable"), positional, keywords)
@@ -3945,6 +3988,16 @@ def _kernel_mean(kernel: WeightDraft | None) -> float | None:
         return None
     shape = tuple(1 if size is None else size for size in kernel.shape) if kernel.shape is not None else (1, 1)
     return moments(kernel.init.name, kernel.init.params, shape, kernel.arithmetic)[1]
+
+
+_KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer", "keras.engine.base_layer.Layer",
+                                "keras.engine.topology.Layer"})
+
+
+def _keras_layer_class(cls: ClassV, depth: int = 0) -> bool:
+    """A project class deriving, through project classes, from Keras' Layer."""
+    return depth < 8 and any(isinstance(base, Ref) and canonical(base.path) in _KERAS_LAYER_BASES
+                             or isinstance(base, ClassV) and _keras_layer_class(base, depth + 1) for base in cls.bases)
 
 
 def _state(shape: tuple[int | None, ...] | None, init: Initializer) -> TensorV:
