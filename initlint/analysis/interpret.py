@@ -224,6 +224,9 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
                 "tf.image.resize_images", "tf.image.resize", "tf.image.resize_bilinear",
                 "tf.image.resize_nearest_neighbor", "tf.nn.avg_pool", "tf.layers.average_pooling2d",
                 "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics"}
+# Keras backend functions that are these TensorFlow ops (custom layers' call() uses them)
+_KERAS_BACKEND_OPS = {"keras.backend.dot": "tf.matmul", "keras.backend.bias_add": "tf.nn.bias_add",
+                      "keras.backend.reshape": "tf.reshape"}
 # passthrough ops that keep a variable's values as they are
 _SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float"})
 # numpy functions and array methods that change an array's values in place
@@ -1502,6 +1505,10 @@ class Interpreter:
             return self.call_function(func, positional, keywords, context, node, opaque=opaque)
         if isinstance(func, ClassV):
             return self.instantiate(func, positional, keywords, context, node)
+        if isinstance(func, InstanceV) and isinstance(func.attrs.get("__layer__"), LayerV):
+            inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
+            self.call_layer_object(func.attrs["__layer__"], inputs, {}, context)
+            return Unknown(f"the output of {func.cls.name}.call()", derived=True)
         if isinstance(func, InstanceV):
             # a layer or model object runs its call in a variable scope of its own (t2t's T2TModel.call
             # sets its initializer there): what it does to that scope stays in it
@@ -1677,6 +1684,14 @@ class Interpreter:
 
     def instantiate(self, cls: ClassV, positional: list[Value], keywords: dict[str, Value], context: Context,
                     node: cst.Call | None) -> Value:
+        library = _library_layer_base(cls)
+        if library is not None:
+            # `class MaskedConv1D(Conv1D)` without its own __init__ or build: the library layer's
+            # weights; a call() of its own makes the output one initlint does not follow
+            layer = self.call_api(library, positional, keywords, False, node, context)
+            if not isinstance(layer, LayerV) or not any("call" in c.methods for c in _project_chain(cls)):
+                return layer
+            return InstanceV(cls, {"__layer__": layer})
         instance = InstanceV(cls)
         init = self._find_method(cls, "__init__")
         if init is not None:
@@ -1792,7 +1807,7 @@ class Interpreter:
     # ---- the TensorFlow APIs ----------------------------------------------------------------
     def call_api(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
                  node: cst.Call | None, context: Context) -> Value:
-        name = ref.name
+        name = _KERAS_BACKEND_OPS.get(ref.name, ref.name)
         last = name.rsplit(".", 1)[-1]
         dialect = forced_dialect(ref.path) or self.dialect_here()
         spec = LAYERS.get(name)
@@ -1820,7 +1835,8 @@ class Interpreter:
             columns = positional[1] if name == "np.eye" and len(positional) > 1 else keywords.get("M", Const(None))
             square = isinstance(columns, Const) and columns.value is None
             return TensorV((rows, rows if square else _count(columns)), None, 0.0, None)
-        if name in ("tf.shape", "tf.compat.v1.shape") and positional and _tensor_like(positional[0]) \
+        if name in ("tf.shape", "tf.compat.v1.shape", "keras.backend.int_shape") and positional \
+                and _tensor_like(positional[0]) \
                 and positional[0].shape is not None:
             # its static part: `tf.reshape(t, tf.shape(conv))` keeps conv's shape (AlexNet's grouped conv)
             return self._shape_value(positional[0])
@@ -1871,6 +1887,11 @@ class Interpreter:
         if name == "keras.layers.TimeDistributed":  # the wrapped layer runs on each step's slice
             inner = positional[0] if positional else keywords.get("layer", Unknown("no wrapped layer"))
             return OpLayerV("time_distributed", {"layer": inner})
+        if name == "keras.layers.Bidirectional":  # a forward and a backward copy of the RNN layer
+            args = _bind(("layer", "merge_mode", "weights", "backward_layer"), positional, keywords)
+            return OpLayerV("bidirectional", {"layer": args.get("layer", Unknown("no wrapped layer")),
+                                              "merge_mode": args.get("merge_mode", Const("concat")),
+                                              "backward_layer": args.get("backward_layer", Const(None))})
         if name.startswith("keras.layers.") and last in _KERAS_OP_LAYERS:
             return OpLayerV(_KERAS_OP_LAYERS[last], {**{str(i): v for i, v in enumerate(positional)}, **keywords})
         if name.startswith("keras.layers.") and last[:1].isupper() and last not in ("Add", "Concatenate", "Average",
@@ -2344,7 +2365,7 @@ class Interpreter:
         pooled = (shape[0], channels) if not keepdims else \
             (shape[0], channels, *ones) if first else (shape[0], *ones, channels)
         positions = _product(spatial) if all(d is not None for d in spatial) else None
-        if positions is None or tensor.ms is None:
+        if positions is None or tensor.ms is None or _channel_offsets(tensor):
             return _derived(tensor, shape=pooled, ms=None, ms_default=None, pre=None)
         # The pooled level is the architecture's doing, not the initialization's (a global average
         # of zero-mean features is 1/positions of their mean square): the signal rules measure the
@@ -2388,7 +2409,13 @@ class Interpreter:
                 if tensor.producer is not None:
                     tensor.producer.feeds_weight = tensor.producer.feeds_weight
             return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=None)
-        return _derived(first, ms=None, ms_default=None, pending=None)
+        # multiply, average, maximum ...: elementwise, so the shapes broadcast (an SE block's
+        # [b, 1, 1, C] gate scales a [b, H, W, C] map); the signal is not modelled
+        shape = tensors[0].shape
+        for tensor in tensors[1:]:
+            shape = broadcast_shape(shape, tensor.shape) if shape is not None and tensor.shape is not None else None
+        return _derived(first, shape=shape, ms=None, ms_default=None, pending=None, rectified=False, act_factor=1.0,
+                        pre=None)
 
     def normalize(self, value: Value) -> Value:
         if not _tensor_like(value):
@@ -3535,6 +3562,27 @@ class Interpreter:
         batch_steps = shape[:2] if shape is not None and len(shape) >= 2 else (None, None)
         return _derived(out, shape=(*batch_steps, *out.shape[1:]) if out.shape is not None else None)
 
+    def _bidirectional(self, params: dict[str, Value], inputs: Value, context: Context) -> Value:
+        """Keras' Bidirectional: the wrapped RNN layer and a copy of it (or `backward_layer`) read the
+        input, each with its own weights; their outputs are joined by `merge_mode`."""
+        forward = params["layer"]
+        backward = params["backward_layer"]
+        if not isinstance(backward, LayerV):
+            backward = LayerV(forward.spec, dict(forward.args), forward.node, forward.call_stack, forward.context,
+                              conditions=forward.conditions) if isinstance(forward, LayerV) else forward
+        outputs = [self._apply_in_model(layer, inputs, context) for layer in (forward, backward)]
+        mode = params["merge_mode"]
+        if not all(isinstance(out, TensorV) for out in outputs) or not isinstance(mode, Const):
+            return Unknown("the output of a Bidirectional layer", derived=True)
+        if mode.value is None:
+            return Seq(outputs, "list")
+        shapes = [out.shape for out in outputs]
+        if mode.value == "concat" and all(shape and shape[-1] is not None for shape in shapes):
+            shape = (*shapes[0][:-1], shapes[0][-1] + shapes[1][-1])  # type: ignore[index,operator]
+        else:
+            shape = shapes[0] if mode.value in ("sum", "mul", "ave") else None
+        return TensorV(shape, None, 0.0, None)
+
     def call_model(self, model: ModelV, inputs: Value, context: Context) -> Value:
         if getattr(model, "layers_built", None) is not None and model.layers_built == len(model.layers):  # type: ignore[attr-defined]
             if all(isinstance(layer, LayerV) and layer.layer is not None or isinstance(layer, OpLayerV)
@@ -3552,6 +3600,8 @@ class Interpreter:
         kind = layer.kind
         if kind == "time_distributed":
             return self._time_distributed(layer.params["layer"], inputs, context)
+        if kind == "bidirectional":
+            return self._bidirectional(layer.params, inputs, context)
         if kind.startswith("merge_"):
             return self.merge(kind, inputs, layer.params.get("axis"))
         if not _tensor_like(inputs):
@@ -3990,6 +4040,29 @@ def _kernel_mean(kernel: WeightDraft | None) -> float | None:
     return moments(kernel.init.name, kernel.init.params, shape, kernel.arithmetic)[1]
 
 
+def _project_chain(cls: ClassV) -> list[ClassV]:
+    """The class and its project base classes, first base first (as far as the MRO matters here)."""
+    chain, todo = [], [cls]
+    while todo and len(chain) < 16:
+        current = todo.pop(0)
+        chain.append(current)
+        todo.extend(base for base in current.bases if isinstance(base, ClassV))
+    return chain
+
+
+def _library_layer_base(cls: ClassV) -> Ref | None:
+    """The library layer (Dense, Conv1D, Embedding ...) a project class derives from, when no project
+    class in between defines __init__ or build (their weights are then the library layer's)."""
+    chain = _project_chain(cls)
+    if any("__init__" in c.methods or "build" in c.methods for c in chain):
+        return None
+    for current in chain:
+        for base in current.bases:
+            if isinstance(base, Ref) and canonical(base.path) in LAYERS:
+                return Ref(canonical(base.path))
+    return None
+
+
 _KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer", "keras.engine.base_layer.Layer",
                                 "keras.engine.topology.Layer"})
 
@@ -4128,6 +4201,15 @@ def _scaled_init(init: InitV, scale: Value, node: cst.CSTNode | None, origin: st
     defaulted = tuple(key for key in init.defaulted if params.get(key) == init.params.get(key))
     return replace(init, name=name, params=params, node=node, line=None, origin=origin, defaulted=defaulted,
                    certain=init.certain and reason is None, reason=init.reason or reason)
+
+
+def _channel_offsets(tensor: TensorV) -> bool:
+    """Whether a layer's linear output carries a per-channel offset that positions share: for fixed
+    weights, a conv reading a nonzero-mean input (a ReLU's) adds sum(w) * E[x] to every position of
+    a channel, and a global pool keeps it (TensorFlow: 0.3x after a global average, where independent
+    positions would give 1/positions). initlint does not track it, so such a pool is unknown."""
+    layer = tensor.pending or tensor.producer
+    return not tensor.rectified and layer is not None and not layer.normalized and layer.input_mean != 0.0
 
 
 def _bias_shaped(shape: tuple[int | None, ...] | None) -> bool:
