@@ -1836,8 +1836,7 @@ class Interpreter:
             square = isinstance(columns, Const) and columns.value is None
             return TensorV((rows, rows if square else _count(columns)), None, 0.0, None)
         if name in ("tf.shape", "tf.compat.v1.shape", "keras.backend.int_shape") and positional \
-                and _tensor_like(positional[0]) \
-                and positional[0].shape is not None:
+                and _tensor_like(positional[0]) and positional[0].shape is not None:
             # its static part: `tf.reshape(t, tf.shape(conv))` keeps conv's shape (AlexNet's grouped conv)
             return self._shape_value(positional[0])
         if name in ("tf.constant", "tf.fill", "np.full"):
@@ -4063,14 +4062,14 @@ def _library_layer_base(cls: ClassV) -> Ref | None:
     return None
 
 
-_KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer", "keras.engine.base_layer.Layer",
-                                "keras.engine.topology.Layer"})
+_KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer",
+                                "keras.engine.base_layer.Layer", "keras.engine.topology.Layer"})
 
 
-def _keras_layer_class(cls: ClassV, depth: int = 0) -> bool:
+def _keras_layer_class(cls: ClassV) -> bool:
     """A project class deriving, through project classes, from Keras' Layer."""
-    return depth < 8 and any(isinstance(base, Ref) and canonical(base.path) in _KERAS_LAYER_BASES
-                             or isinstance(base, ClassV) and _keras_layer_class(base, depth + 1) for base in cls.bases)
+    return any(isinstance(base, Ref) and canonical(base.path) in _KERAS_LAYER_BASES
+               for current in _project_chain(cls) for base in current.bases)
 
 
 def _state(shape: tuple[int | None, ...] | None, init: Initializer) -> TensorV:
