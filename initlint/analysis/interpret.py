@@ -2084,6 +2084,8 @@ class Interpreter:
             shapes = split_shapes(tensor.shape, sizes, at) if at is not None else None
             if shapes is None or len(shapes) > self.settings.max_unroll:
                 return Unknown("tf.split() into a number of tensors not known statically")
+            if isinstance(target, VariableV):  # a kernel split into groups (AlexNet): each piece is the weight
+                return Seq([VariableV(target.weight, shape) for shape in shapes], "list")
             return Seq([_derived(tensor, shape=shape) for shape in shapes], "list")
         return _reduced(tensor, args)
 
@@ -2407,7 +2409,9 @@ class Interpreter:
             for tensor in tensors:
                 if tensor.producer is not None:
                     tensor.producer.feeds_weight = tensor.producer.feeds_weight
-            return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=None)
+            # the groups of one grouped conv, joined: the activation after them is that layer's
+            shared = first.pending if all(t.pending is first.pending for t in tensors) else None
+            return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=shared)
         # multiply, average, maximum ...: elementwise, so the shapes broadcast (an SE block's
         # [b, 1, 1, C] gate scales a [b, H, W, C] map); the signal is not modelled
         shape = tensors[0].shape
@@ -3190,6 +3194,12 @@ class Interpreter:
             weight.layer = draft
         draft = weight.layer
         if draft.applied:
+            if draft.q is not None and draft.zero_mean and n_in == draft.n_in and tensor.ms == draft.input_ms \
+                    and tensor.mean == draft.input_mean:
+                # the same weight again, on an input with the same signal (the other half of a
+                # grouped conv, a siamese tower): the same pre-activation signal
+                return TensorV(out_shape, draft.q, 0.0, draft.q_default, tensor.chain, tensor.depth + 1, draft,
+                               pending=draft if draft.activation is None else None, act_factor=1.0)
             return _derived(tensor, shape=out_shape, ms=None, ms_default=None, pending=None)
         draft.n_in = n_in
         return self._apply_signal(draft, tensor, out_shape, None)
