@@ -146,6 +146,8 @@ class FileResult:
     source: str | None = None  # the text as read, for reporters that show source lines
     skipped: bool = False  # the prefilter found nothing that could create a weight
     dependencies: tuple[str, ...] = ()  # other project files (absolute paths) the answers depend on
+    # (line, import path) of third-party calls that tensors went through, which initlint does not read
+    unfollowed: tuple[tuple[int, str], ...] = ()
 
 
 def kernel_shaped(shape: tuple[int | None, ...] | None, facts: dict[str, Any]) -> bool:

@@ -419,3 +419,32 @@ def test_explain_marks_weights_made_on_one_branch_of_an_undecided_if(tmp_path) -
             in table.splitlines())
     assert "    line 6→blocks.py:7 kernel, bias: only if `" + long_test + "` (line 5) and not `wide` (blocks.py:5)" \
         in table.splitlines()
+
+
+def test_explain_names_third_party_calls_that_tensors_go_through(tmp_path) -> None:  # noqa: ANN001
+    """keras-bert's encoder comes from a pip package initlint does not read: explain says where, and
+    the layer after it reads an unknown signal, not a fresh standard-normal input."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_json, render_table
+    from initlint.settings import Settings
+
+    model = tmp_path / "model.py"
+    model.write_text("from tensorflow import keras\nimport numpy as np\nfrom keras_transformer import get_encoders\n"
+                     "from keras_layer_normalization import LayerNormalization\n\n"
+                     "inp = keras.layers.Input(shape=(16, 64))\n"
+                     "x = LayerNormalization(name='norm')(inp)\n"
+                     "x = get_encoders(encoder_num=12, input_layer=x)\n"
+                     "table = np.zeros((3, 3))\n"
+                     "big = keras.initializers.RandomNormal(stddev=1.0)\n"
+                     "out = keras.layers.Dense(64, kernel_initializer=big)(x)\n")
+    result = analyze_path(model, Settings(), "model.py")
+    assert result.unfollowed == ((7, "keras_layer_normalization.LayerNormalization"),
+                                 (8, "keras_transformer.get_encoders"))
+    files = json.loads(render_json([result]))["files"]
+    assert files[0]["unfollowed"] == [{"line": 7, "call": "keras_layer_normalization.LayerNormalization"},
+                                      {"line": 8, "call": "keras_transformer.get_encoders"}]
+    dense = next(w for w in result.weights if w.role == "kernel")
+    assert dense.signal.mean_square is None and dense.signal.input_mean_square is None
+    assert not [d for d in result.diagnostics if d.code in ("INI101", "INI102")]
+    lines = render_table([result]).splitlines()
+    assert "    line 8 `keras_transformer.get_encoders`" in lines

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
@@ -35,7 +36,7 @@ from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_
                                       squeezed_shape, transposed_shape, unstacked_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
-from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, FuncV, InitV,
+from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, ForeignV, FuncV, InitV,
                                       InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV, RecordClassV, Ref, Seq,
                                       TemplateV, TensorV, Unknown, Value, VariableV, VarScopeObj)
 from initlint.model import CallSite, Condition, Initializer, Signal, Span, Weight, kernel_shaped
@@ -153,6 +154,7 @@ class ModuleAnalysis:
     weights: tuple[Weight, ...]
     deprecated_constructors: tuple[tuple[str, str | None, Span], ...] = ()
     dependencies: tuple[str, ...] = ()  # other project files the answers depend on
+    unfollowed: tuple[tuple[int, str], ...] = ()  # FileResult.unfollowed
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,6 +278,8 @@ class Interpreter:
         self.current_origin = path  # the file whose code is running
         self._located: dict[int, tuple[str, Span]] = {}
         self.foreign_modules: dict[str, Value] = {}
+        # (line, import path) of third-party calls in this file that tensors went through, in order
+        self.unfollowed: dict[tuple[int, str], None] = {}
         self.variables: dict[tuple[str, ...], WeightDraft] = {}  # get_variable by full name, for reuse
         self.named_layers: dict[tuple[str, ...], LayerV] = {}  # tf.layers / slim calls by scope and name
         self.weights: list[WeightDraft] = []
@@ -1458,6 +1462,16 @@ class Interpreter:
             self._restored_here(node)
         return self.call(func, positional, keywords, opaque, node, context)
 
+    def _foreign_call(self, name: str, positional: list[Value], keywords: dict[str, Value],
+                      node: cst.Call | None) -> Value:
+        """A call into a third-party package: what it makes is opaque; tensors going through it come
+        out with an unknown scale, and the file's report says where (keras-bert's encoder blocks)."""
+        if not _reads_followed_tensors(positional, keywords):
+            return ForeignV(name)
+        if node is not None and self.current_origin == self.path:
+            self.unfollowed[(self.line(node), name)] = None
+        return Unknown(f"the output of `{name}`, from a package initlint does not read", derived=True)
+
     def _restored_here(self, node: cst.Call) -> None:
         """Keras `model.load_weights(path)` overwrites every initial value of the model; the
         function that calls it right after building the model (a pretrained backbone) is all we
@@ -1473,6 +1487,8 @@ class Interpreter:
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
              node: cst.Call | None, context: Context) -> Value:
+        if isinstance(func, ForeignV) or isinstance(func, Ref) and _third_party(func.name):
+            return self._foreign_call(func.name, positional, keywords, node)
         if isinstance(func, Ref):
             result = self.call_api(func, positional, keywords, opaque, node, context)
             if type(result) is Unknown and not result.alternatives and not result.derived \
@@ -4049,6 +4065,18 @@ def _kernel_mean(kernel: WeightDraft | None) -> float | None:
     return moments(kernel.init.name, kernel.init.params, shape, kernel.arithmetic)[1]
 
 
+# import roots whose calls initlint reads (catalogs, builtins, the standard library) or that make no
+# model (data, plotting, numerics): anything else is a third-party package
+_READ_ROOTS = frozenset({"tf", "keras", "slim", "rnn", "seq2seq", "np", "builtins", *sys.stdlib_module_names,
+                         "scipy", "six", "absl", "tqdm", "h5py", "PIL", "cv2", "matplotlib", "pandas", "sklearn",
+                         "yaml", "joblib", "gym", "tensorflow_datasets", "imageio", "skimage", "nltk", "requests",
+                         "mpi4py"})
+
+
+def _third_party(name: str) -> bool:
+    return name.split(".", 1)[0] not in _READ_ROOTS
+
+
 def _project_chain(cls: ClassV) -> list[ClassV]:
     """The class and its project base classes, first base first (as far as the MRO matters here)."""
     chain, todo = [], [cls]
@@ -4492,7 +4520,7 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
     try:
         interp.run()
         found = ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()),
-                               tuple(sorted(interp.foreign_modules)))
+                               tuple(sorted(interp.foreign_modules)), tuple(interp.unfollowed))
     finally:
         interp.release()
     if memo is not None:

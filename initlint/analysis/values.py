@@ -164,6 +164,14 @@ class LayerV(Value):
 
 
 @dataclass(eq=False)
+class ForeignV(Value):
+    """Something a third-party package (neither the project nor TensorFlow, Keras or slim) made or
+    is: initlint does not read its code, and says so where tensors go through it."""
+
+    name: str  # its import path
+
+
+@dataclass(eq=False)
 class TemplateV(Value):
     """tf.make_template(name, func, **kwargs): each call runs func in the variable scope `name`, the
     first creating its variables and the later ones reusing them."""

@@ -51,7 +51,8 @@ def render_json(results: list[FileResult]) -> str:
     weights = [weight_json(weight) for result in results for weight in result.weights]
     files = [{"path": r.path, "dialect": r.dialect, "dialect_reason": r.dialect_reason,
               "skipped": r.skipped, "problems": [{"code": d.code, "message": d.message, "line": d.span.line}
-                                                 for d in r.diagnostics if d.code.startswith("INI9")]}
+                                                 for d in r.diagnostics if d.code.startswith("INI9")],
+              "unfollowed": [{"line": line, "call": name} for line, name in r.unfollowed]}
              for r in results]
     return json.dumps({"version": EXPLAIN_VERSION, "weights": weights, "files": files}, indent=2) + "\n"
 
@@ -100,6 +101,10 @@ def render_table(results: list[FileResult]) -> str:
             if problem.code.startswith("INI9"):
                 out.append(f"{result.path}:{problem.span.line}: {problem.code} {problem.message}")
         if not result.weights:
+            if result.unfollowed:
+                out.append(f"{result.path}  (no weights seen)")
+                out.extend(_unfollowed_text(result))
+                out.append("")
             continue
         out.append(f"{result.path}  (dialect {result.dialect_reason})")
         rows = [("line", "api", "role", "shape", "fan_in", "fan_out", "initializer [source]", "std", "act",
@@ -130,6 +135,7 @@ def render_table(results: list[FileResult]) -> str:
             out.append("  | made on one branch of an `if` whose test is known only at run time:")
             for (line, condition), roles in branches.items():
                 out.append(f"    line {line} {', '.join(dict.fromkeys(roles))}: {condition}")
+        out.extend(_unfollowed_text(result))
         restored = sorted({weight.facts["restored"] for weight in result.weights if "restored" in weight.facts})
         if restored:  # nothing is reported on these weights: say why
             lines = ", ".join(str(line) for line in restored)
@@ -137,6 +143,15 @@ def render_table(results: list[FileResult]) -> str:
                        "before it in the same function are not checked")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _unfollowed_text(result: FileResult) -> list[str]:
+    """Where tensors went through a third-party package: its weights are not listed, and the signal
+    after it is unknown."""
+    if not result.unfollowed:
+        return []
+    return ["  > through third-party code initlint does not read (its weights are not listed; the signal "
+            "after it is unknown):", *(f"    line {line} `{name}`" for line, name in result.unfollowed)]
 
 
 def _conditions_text(weight: Weight, shown_path: str) -> str:
