@@ -25,7 +25,8 @@ from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM
                                             TF1_INITIALIZERS_MODULE, TF_CONSTRUCTORS, Constructor,
                                             compute_fans, moments)
 from initlint.analysis.names import canonical, forced_dialect
-from initlint.analysis.signal import RELU_FAMILY, activate, gaussian_max_pool, global_average, max_pool_factor
+from initlint.analysis.signal import (KNOWN_ACTIVATIONS, RELU_FAMILY, activate, gaussian_max_pool, global_average,
+                                      max_pool_factor)
 from initlint.analysis.positions import positions
 from initlint.analysis.builtins import _MATH, _builtin, _math
 from initlint.analysis.callers import attach_contexts
@@ -1966,7 +1967,10 @@ class Interpreter:
         if activation is not None and (positional or "features" in keywords or "x" in keywords):
             target = positional[0] if positional else keywords.get("features", keywords.get("x"))
             alpha = positional[1] if len(positional) > 1 else keywords.get("alpha")
-            return self.apply_activation(target, activation, _float(alpha, 0.2))
+            result = self.apply_activation(target, activation, _float(alpha, 0.2))
+            if last == "crelu" and isinstance(result, TensorV):  # [relu(x), relu(-x)]: twice the channels
+                return _derived(result, shape=concatenated_shape([result.shape, result.shape], -1)[0])
+            return result
         if last in ("image_data_format", "image_dim_ordering") and ".backend." in f".{name}":
             # keras.json's default, which initlint assumes for every Keras layer's data_format too:
             # `concat_axis = 1 if K.image_data_format() == "channels_first" else -1` is -1
@@ -2559,6 +2563,8 @@ class Interpreter:
             return self._close_layer(layer, tensor, alpha)
         if tensor.ms is None:
             return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None)
+        if activation not in KNOWN_ACTIVATIONS:
+            return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=1.0)
         ms, mean, _ = activate(activation, tensor.ms, tensor.mean, alpha)
         ms_default = None if tensor.ms_default is None else activate(activation, tensor.ms_default, 0.0, alpha)[0]
         return _derived(tensor, ms=ms, mean=mean, ms_default=ms_default, rectified=activation in RELU_FAMILY,
@@ -3174,15 +3180,18 @@ class Interpreter:
         if "depthwise" in name:
             n_in, out_channels = _product(kernel_dims), None if None in shape[-2:] else shape[-2] * shape[-1]
         elif transpose:
-            area = _product(kernel_dims)
-            stride_area = _product(strides) or 1
-            n_in = None if area is None or shape[-1] is None else max(1, round(area * shape[-1] / stride_area))
-            out_channels = shape[-2]
+            n_in, out_channels = None, shape[-2]  # from the input's map, below
         else:
             n_in, out_channels = _product(shape[:-1]), shape[-1]
         first = channels_first(keywords.get("data_format"))
-        if first is None:
-            return self.raw_layer(kernel.weight, tensor, n_in, None, "conv")  # where the channels go is unknown
+        if transpose:
+            pad = padding_value.value.lower() if isinstance(padding_value, Const) and isinstance(
+                padding_value.value, str) else "same"
+            known = first is not None and tensor.shape is not None and len(tensor.shape) == rank + 2
+            spatial_in = (tensor.shape[2:] if first else tensor.shape[1:-1]) if known else None  # type: ignore[index]
+            n_in = _transpose_fan_in(kernel_dims, strides, pad, spatial_in, shape[-1])
+        if first is None:  # where the channels go is unknown
+            return self.raw_layer(kernel.weight, tensor, n_in, None, "conv_transpose" if transpose else "conv")
         first_spatial = 2 if first else 1
         out_shape: tuple[int | None, ...] | None
         if transpose:
@@ -3201,7 +3210,7 @@ class Interpreter:
         if out_shape is None:
             batch = tensor.shape[0] if tensor.shape is not None and len(tensor.shape) == rank + 2 else None
             out_shape = (batch, out_channels, *spatial) if first else (batch, *spatial, out_channels)
-        return self.raw_layer(kernel.weight, tensor, n_in, out_shape, "conv")
+        return self.raw_layer(kernel.weight, tensor, n_in, out_shape, "conv_transpose" if transpose else "conv")
 
     def raw_layer(self, weight: WeightDraft, tensor: TensorV, n_in: int | None, out_shape: Any, kind: str) -> Value:
         if weight.layer is None:
@@ -3296,10 +3305,13 @@ class Interpreter:
         if spec.kind == "conv_transpose":
             rank = len(shape) - 2
             strides = _ints(args.get("strides") or args.get("stride"), rank, 1)
-            area = _product(shape[:-2])
-            if area is None or shape[-1] is None:
-                return None
-            return max(1, round(area * shape[-1] / (_product(strides) or 1)))
+            padding = args.get("padding")
+            pad = padding.value.lower() if isinstance(padding, Const) and isinstance(padding.value, str) else "valid"
+            first = channels_first(args.get("data_format"))
+            spatial = None
+            if tensor.shape is not None and len(tensor.shape) == rank + 2 and first is not None:
+                spatial = tensor.shape[2:] if first else tensor.shape[1:-1]
+            return _transpose_fan_in(shape[:rank], strides, pad, spatial, shape[-1])
         if spec.kind in ("depthwise", "separable"):
             return _product(shape[:-2])
         return None
@@ -3349,8 +3361,10 @@ class Interpreter:
                 self._normalizer_weights(draft, args, out_shape, context)
             draft.activation = activation
             normalized = self.normalize(pre)
-            return self.apply_activation(normalized, activation) if activation else normalized
-        return self._apply_signal(draft, tensor, out_shape, activation, spec, args)
+            return _crelu_channels(self.apply_activation(normalized, activation) if activation else normalized,
+                                   args.get(spec.activation_param))
+        return _crelu_channels(self._apply_signal(draft, tensor, out_shape, activation, spec, args),
+                               args.get(spec.activation_param))
 
     def _normalizer_weights(self, draft: LayerDraft, args: dict[str, Value], out_shape: Any,
                             context: Context) -> None:
@@ -3403,6 +3417,12 @@ class Interpreter:
             return _activation_of_ref(value.name) or "unknown"
         if isinstance(value, OpLayerV) and value.kind.startswith("activation:"):
             return value.kind.split(":", 1)[1]
+        if isinstance(value, PartialV):  # `activation_fn=partial(leak_relu, leak=0.2)` (LynnHo's GANs)
+            return _activation_of_ref(value.func.name) or "unknown" if isinstance(value.func, Ref) else \
+                _USER_ACTIVATIONS.get(value.func.name.rsplit(".", 1)[-1].lower(), "unknown") \
+                if isinstance(value.func, FuncV) else "unknown"
+        if isinstance(value, FuncV):  # a project function: its name says what it computes, or nothing
+            return _USER_ACTIVATIONS.get(value.name.rsplit(".", 1)[-1].lower(), "unknown")
         return "unknown"
 
     def _output_shape(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
@@ -3510,6 +3530,10 @@ class Interpreter:
 
     def _close_layer(self, draft: LayerDraft, tensor: TensorV, alpha: float = 0.2) -> TensorV:
         activation = draft.activation
+        if activation not in KNOWN_ACTIVATIONS:
+            # an activation initlint cannot name (a lambda, a function it cannot read): the layer's
+            # own output is known, what its activation makes of it is not (it was taken as linear)
+            return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=1.0)
         q = draft.q
         if q is None:
             # the input's scale is unknown, but a ReLU keeps half of a zero-mean signal at any scale:
@@ -3725,6 +3749,7 @@ _KERAS_OP_LAYERS = {
     **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
 }
 _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "leaky_relu", "leaky_relu": "leaky_relu",
+                     "leak_relu": "leaky_relu",
                      "leakyrelu": "leaky_relu", "prelu": "leaky_relu", "swish": "swish", "silu": "silu",
                      "gelu": "gelu", "relu6": "relu6"}
 _RNN_RUNNERS = {"tf.nn.dynamic_rnn", "tf.nn.static_rnn", "rnn.static_rnn", "tf.nn.bidirectional_dynamic_rnn",
@@ -4075,6 +4100,36 @@ _READ_ROOTS = frozenset({"tf", "keras", "slim", "rnn", "seq2seq", "np", "builtin
 
 def _third_party(name: str) -> bool:
     return name.split(".", 1)[0] not in _READ_ROOTS
+
+
+def _crelu_channels(output: Value, activation: Value | None) -> Value:
+    """A layer whose activation is tf.nn.crelu ([relu(x), relu(-x)]) has twice its channels (last)."""
+    if isinstance(activation, _MaybeArg):
+        activation = activation.value
+    if not (isinstance(activation, Ref) and activation.name.endswith(".crelu")) or not isinstance(output, TensorV):
+        return output
+    return _derived(output, shape=concatenated_shape([output.shape, output.shape], -1)[0])
+
+
+def _transpose_fan_in(kernel: tuple[int | None, ...], strides: list[int], padding: str,
+                      in_spatial: tuple[int | None, ...] | None, in_channels: int | None) -> int | None:
+    """The inputs a transposed convolution's output position sums, averaged over positions: k/s per
+    dimension inside a large map, fewer at its edges, where the input's taps fall outside the output.
+    From a 1x1 input (a DCGAN generator's first layer) each output gets one tap, not k²/s². Output
+    sizes as Keras' deconv_output_length, the taps placed as TensorFlow's SAME padding crops them."""
+    if in_channels is None or any(k is None for k in kernel):
+        return None
+    if in_spatial is None or len(in_spatial) != len(kernel) or any(d is None for d in in_spatial):
+        area, stride_area = _product(kernel), _product(tuple(strides)) or 1
+        return None if area is None else max(1, round(area * in_channels / stride_area))
+    average = 1.0
+    for size, k, stride in zip(in_spatial, kernel, strides):
+        assert size is not None and k is not None
+        out = size * stride if padding == "same" else size * stride + max(k - stride, 0)
+        before = max(k - stride, 0) // 2 if padding == "same" else 0
+        taps = sum(1 for i in range(size) for t in range(k) if 0 <= i * stride + t - before < out)
+        average *= taps / out
+    return max(1, round(average * in_channels))
 
 
 def _project_chain(cls: ClassV) -> list[ClassV]:

@@ -25,8 +25,20 @@ class LayerView:
         activation = self.weight.activation
         return "he" if activation in RELU_FAMILY and activation != "selu" else "lecun"
 
+    @property
+    def transposed(self) -> bool:
+        return self.weight.facts.get("layer_kind") == "conv_transpose" and bool(self.weight.facts.get("n_in"))
+
+    @property
+    def fan_in(self) -> int | None:
+        """The fan_in the references use. A transposed convolution's forward pass sums n_in inputs per
+        output (k²/s² x in-channels inside a map, fewer from a small one), not the fan_in TensorFlow
+        computes on its [k, k, out, in] kernel (k² x out)."""
+        return self.weight.facts["n_in"] if self.transposed else self.weight.fan_in
+
     def references(self) -> dict[str, float | None]:
-        return reference_stds(self.weight.fan_in, self.weight.fan_out)
+        """He / LeCun / Glorot for the layer's fans."""
+        return reference_stds(self.fan_in, self.weight.fan_out)
 
     def ratio(self) -> float | None:
         reference = self.references()[self.reference_name]
@@ -107,7 +119,9 @@ def scale_text(view: LayerView) -> str:
         return f"every value starts at {fmt(weight.mean)} (a constant kernel)"
     if ratio is None:
         return f"std {fmt(weight.std)}"
-    return (f"std {fmt(weight.std)} is {ratio:.2g}x {label}'s {fmt(refs[name])} for fan_in {weight.fan_in} "
+    fans = f"the {view.fan_in} inputs each output of this transposed convolution sums" if view.transposed \
+        else f"fan_in {weight.fan_in}"
+    return (f"std {fmt(weight.std)} is {ratio:.2g}x {label}'s {fmt(refs[name])} for {fans} "
             f"(Glorot {fmt(refs['glorot'])}, He {fmt(refs['he'])}, LeCun {fmt(refs['lecun'])})")
 
 
