@@ -1967,10 +1967,7 @@ class Interpreter:
         if activation is not None and (positional or "features" in keywords or "x" in keywords):
             target = positional[0] if positional else keywords.get("features", keywords.get("x"))
             alpha = positional[1] if len(positional) > 1 else keywords.get("alpha")
-            result = self.apply_activation(target, activation, _float(alpha, 0.2))
-            if last == "crelu" and isinstance(result, TensorV):  # [relu(x), relu(-x)]: twice the channels
-                return _derived(result, shape=concatenated_shape([result.shape, result.shape], -1)[0])
-            return result
+            return _crelu_channels(self.apply_activation(target, activation, _float(alpha, 0.2)), ref)
         if last in ("image_data_format", "image_dim_ordering") and ".backend." in f".{name}":
             # keras.json's default, which initlint assumes for every Keras layer's data_format too:
             # `concat_axis = 1 if K.image_data_format() == "channels_first" else -1` is -1
@@ -3408,6 +3405,8 @@ class Interpreter:
             return default if isinstance(default, str) else None
         if isinstance(value, _MaybeArg):
             value = value.value
+        if isinstance(value, PartialV):  # `activation_fn=partial(leak_relu, leak=0.2)` (LynnHo's GANs)
+            value = value.func
         if isinstance(value, Const):
             if value.value is None:
                 return None
@@ -3417,10 +3416,6 @@ class Interpreter:
             return _activation_of_ref(value.name) or "unknown"
         if isinstance(value, OpLayerV) and value.kind.startswith("activation:"):
             return value.kind.split(":", 1)[1]
-        if isinstance(value, PartialV):  # `activation_fn=partial(leak_relu, leak=0.2)` (LynnHo's GANs)
-            return _activation_of_ref(value.func.name) or "unknown" if isinstance(value.func, Ref) else \
-                _USER_ACTIVATIONS.get(value.func.name.rsplit(".", 1)[-1].lower(), "unknown") \
-                if isinstance(value.func, FuncV) else "unknown"
         if isinstance(value, FuncV):  # a project function: its name says what it computes, or nothing
             return _USER_ACTIVATIONS.get(value.name.rsplit(".", 1)[-1].lower(), "unknown")
         return "unknown"
