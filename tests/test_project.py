@@ -239,3 +239,28 @@ def test_a_long_text_that_is_not_python_fails_where_a_whole_parse_does(monkeypat
         project._parse_unvalidated(cst, source)
     assert (pieces.value.raw_line, pieces.value.raw_column, str(pieces.value)) == (
         whole.value.raw_line, whole.value.raw_column, str(whole.value))
+
+
+def test_a_path_relative_to_the_working_directory_finds_packages_above_it(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """tensornets' tests/ scripts import the package next to tests/: `cd tests && initlint check
+    driver.py` skipped the file (Path("driver.py").parent is ".", which has no parent to walk)."""
+    from dataclasses import replace
+
+    from initlint.discovery import discover
+    from initlint.engine import run
+
+    (tmp_path / "mypkg").mkdir()
+    (tmp_path / "mypkg" / "__init__.py").write_text("")
+    (tmp_path / "mypkg" / "net.py").write_text(
+        "import tensorflow as tf\n\n\ndef build(x):\n"
+        "    w = tf.get_variable('w', [784, 256], initializer=tf.random_normal_initializer(stddev=1.0))\n"
+        "    return tf.nn.relu(tf.matmul(x, w))\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "driver.py").write_text(
+        "import mypkg.net as net\n\nx = net.build(None)\n")  # no TensorFlow word of its own: the prefilter follows
+    monkeypatch.chdir(tmp_path / "tests")
+    settings = replace(Settings(), jobs=1, cache=False)
+    [result] = run(discover(["driver.py"], settings), settings)
+    assert not result.skipped
+    assert [(w.path, w.span.line, w.shape) for w in result.weights] == [("../mypkg/net.py", 5, (784, 256))]

@@ -1158,6 +1158,8 @@ class Interpreter:
             return self._shape_value(base)
         if attr == "value" and isinstance(base, Const) and type(base.value) is int:
             return base  # TF1's Dimension: `x.shape[-1].value` (a Python int has no `.value`)
+        if attr in ("ndims", "rank") and isinstance(base, Seq) and base.kind == "tuple":
+            return Const(len(base.items))  # TensorShape's rank: `if inputs.shape.ndims > 2:` (a tuple has none)
         if isinstance(base, Seq) and base.record is not None:
             found = self._record_attr(base, attr)
             if found is not None:
