@@ -228,9 +228,12 @@ def resolve_in(origin: Path, parts: tuple[str, ...], level: int,
     to test a directory and `real` to follow symlinks (the prefilter passes memoised ones)."""
     if level == 0 and (not parts or parts[0] in LIBRARIES):
         return None
-    # a relative path walks up from the working directory (`cd tests && initlint check driver.py`
-    # imports the package next to tests/): Path("driver.py").parent is ".", which has no parent
-    origin = Path(os.path.abspath(origin))
+    if not origin.is_absolute():
+        # walk up from the working directory (`cd tests && initlint check driver.py` imports the
+        # package next to tests/: Path("driver.py").parent is ".", which has no parent), and
+        # answer relative to it, as the path was given
+        found = resolve_in(Path(os.path.abspath(origin)), parts, level, module_file, real)
+        return Path(os.path.relpath(found)) if found is not None else None
     if level > 0:
         base = origin.parent
         for _ in range(level - 1):
