@@ -148,6 +148,8 @@ class FileResult:
     dependencies: tuple[str, ...] = ()  # other project files (absolute paths) the answers depend on
     # (line, import path) of third-party calls that tensors went through, which initlint does not read
     unfollowed: tuple[tuple[int, str], ...] = ()
+    # (line, function) where a chain from this file was cut at max-call-depth before another module's code
+    cut_calls: tuple[tuple[int, str], ...] = ()
 
 
 def kernel_shaped(shape: tuple[int | None, ...] | None, facts: dict[str, Any]) -> bool:

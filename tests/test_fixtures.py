@@ -63,7 +63,8 @@ def _matches(weight: Weight, role: str, name: str, source: str, checks: dict[str
                 return f"activation {got} != {expected}"
             continue
         actual = {"fan_in": weight.fan_in, "fan_out": weight.fan_out, "std": weight.std, "mean": weight.mean,
-                  "ms": weight.signal.mean_square, "gain": weight.signal.gain}.get(key, "unknown-key")
+                  "ms": weight.signal.mean_square, "gain": weight.signal.gain,
+                  "backward": weight.signal.backward_gain}.get(key, "unknown-key")
         if actual == "unknown-key":
             return f"unknown marker key {key}"
         if expected in ("none", "null", "?"):
@@ -72,7 +73,7 @@ def _matches(weight: Weight, role: str, name: str, source: str, checks: dict[str
             continue
         if actual is None:
             return f"{key} unknown != {expected}"
-        if key in ("ms", "gain"):
+        if key in ("ms", "gain", "backward"):
             # markers may hold TensorFlow's measurement: the numeric model is held to a factor of 1.5
             # here (the oracle tier holds it to 3 on every layer it can measure)
             ratio = float(actual) / float(expected) if float(expected) else math.inf

@@ -58,8 +58,8 @@ REL_FLOOR = 1e-3  # float32 rounding and 4-5 digit constants
 ABS_FLOOR = 1e-6
 SIGNAL_FACTOR = 3.0
 
-# Not weights in the explain contract: normalization statistics/offsets/scales, optimizer slots.
-NOT_REQUIRED_HINTS = {"moving_mean", "moving_variance", "gamma", "beta"}
+# Not weights in the explain contract: normalization statistics, optimizer slots.
+NOT_REQUIRED_HINTS = {"moving_mean", "moving_variance"}
 SLOT_PATTERN = re.compile(r"/(Adam|Adam_1|Momentum|RMSProp|RMSProp_1|Adagrad|Ftrl|Ftrl_1)(:\d+)?$|global_step")
 
 
@@ -181,7 +181,7 @@ def _tail(text: str, lines: int = 25) -> str:
 
 
 def required(var: dict) -> bool:
-    """Variables explain must report: not normalization parameters, not optimizer slots, not a
+    """Variables explain must report: not normalization statistics, not optimizer slots, not a
     scalar that is not trained (a step counter, a learning rate: README "What initlint finds")."""
     if var["role_hint"] in NOT_REQUIRED_HINTS:
         return False

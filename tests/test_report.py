@@ -448,3 +448,29 @@ def test_explain_names_third_party_calls_that_tensors_go_through(tmp_path) -> No
     assert not [d for d in result.diagnostics if d.code in ("INI101", "INI102")]
     lines = render_table([result]).splitlines()
     assert "    line 8 `keras_transformer.get_encoders`" in lines
+
+
+def test_explain_names_calls_cut_at_max_call_depth_into_another_module(tmp_path) -> None:  # noqa: ANN001
+    """glow's flow is 9 calls deep into tfops.py: past max-call-depth (8) its weights are not this
+    file's to list, and explain says where the chain was cut (a helper that makes no weight is not
+    named)."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_json, render_table
+    from initlint.settings import Settings
+
+    (tmp_path / "ops.py").write_text(
+        "import tensorflow as tf\n\n\ndef conv(name, x, width):\n    with tf.variable_scope(name):\n"
+        "        w = tf.get_variable('W', [3, 3, int(x.get_shape()[3]), width])\n"
+        "        return tf.nn.conv2d(x, w, [1, 1, 1, 1], 'SAME')\n\n\ndef shape_of(x):\n    return x.get_shape()\n")
+    chain = "".join(f"def c{i}(x): return c{i + 1}(x)\n" for i in range(1, 6))
+    (tmp_path / "model.py").write_text(
+        "import tensorflow as tf\nimport ops\n\n\ndef coupling(h):\n    ops.shape_of(h)\n"
+        "    return ops.conv('l_1', h, 512)\n\n\n" + chain + "def c6(x): return coupling(x)\n\n\n"
+        "def main():\n    c1(tf.placeholder(tf.float32, [None, 32, 32, 16]))\n\n\nmain()\n")
+    result = analyze_path(tmp_path / "model.py", Settings(), "model.py")
+    assert result.weights == ()
+    assert result.cut_calls == ((7, "conv"),)
+    assert json.loads(render_json([result]))["files"][0]["cut_calls"] == [{"line": 7, "call": "conv"}]
+    assert "    line 7 `conv`" in render_table([result]).splitlines()
+    deeper = analyze_path(tmp_path / "model.py", Settings(max_call_depth=12), "model.py")
+    assert [w.shape for w in deeper.weights] == [(3, 3, 16, 512)] and deeper.cut_calls == ()

@@ -56,3 +56,23 @@ def test_readme_rule_table_is_in_sync() -> None:
     rows = [line for line in table.splitlines() if line.startswith("| INI")]
     expected = [f"| {r.code} | {r.name} | {r.severity} | {r.summary} |" for r in RULES]
     assert rows == expected, "regenerate the README rule table: python -m initlint.rules.table"
+
+
+def test_a_constant_conv_kernel_counts_its_output_channels_as_units() -> None:
+    source = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 32, 32, 16])\n"
+              "h = tf.layers.conv2d(x, 64, 3, kernel_initializer=tf.zeros_initializer(), activation=tf.nn.relu)\n"
+              "t = tf.layers.conv2d_transpose(h, 8, 3, kernel_initializer=tf.zeros_initializer())\n"
+              "y = tf.layers.conv2d(t, 10, 3)\n")
+    found = [d for d in analyze_source(source, "model.py", Settings(dialect="tf1")).diagnostics if d.code == "INI201"]
+    assert [(d.span.line, re.search(r"all (\d+) units", d.message).group(1)) for d in found] == [(3, "64"), (4, "8")]
+
+
+def test_a_deep_glorot_stack_names_the_factor_that_compounds_to_what_the_layer_receives() -> None:
+    source = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 128])\n"
+              "for i in range(12):\n    x = tf.layers.dense(x, 128, activation=tf.nn.relu)\n")
+    found = [d for d in analyze_source(source, "model.py", Settings(dialect="tf1")).diagnostics if d.code == "INI104"]
+    assert found
+    match = re.search(r"(\d+) layers each multiply the mean square by about ([\d.e+-]+), so this layer receives "
+                      r"([\d.e+-]+)", found[0].message)
+    depth, factor, received = int(match.group(1)), float(match.group(2)), float(match.group(3))
+    assert abs(factor ** depth / received - 1) < 0.05  # 0.55 (an arithmetic mean) would give 2.5x

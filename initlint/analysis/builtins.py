@@ -62,6 +62,8 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
             return Unknown(positional[0].unknown)
         if name == "len" and len(positional) == 1 and isinstance(positional[0], (Seq, DictV)):
             return Const(len(positional[0].items), note)
+        if name == "len" and len(values) == 1 and isinstance(values[0], (str, bytes, tuple, list)):
+            return Const(len(values[0]), note)  # `len('0123456789+ ')`: the Keras addition example's vocabulary
         if name == "isinstance" and len(positional) == 2:
             return is_instance(positional[0], positional[1])
         if name in ("min", "max", "sum") and positional:
@@ -69,6 +71,20 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
             numbers = [v.value for v in items if isinstance(v, Const)]
             if len(numbers) == len(items) and numbers:
                 return Const({"min": min, "max": max, "sum": sum}[name](numbers), note)
+        if name == "type" and len(positional) == 1:  # `type(nb) is list` (keras-contrib's densenet)
+            value = positional[0]
+            if isinstance(value, Const) and value.note is None:  # a default callers may replace is no type
+                return Ref(f"builtins.{type(value.value).__name__}")
+            if isinstance(value, Seq) and value.kind in ("list", "tuple") and value.record is None:
+                return Ref(f"builtins.{value.kind}")
+            if isinstance(value, DictV) and not value.unknown:
+                return Ref("builtins.dict")
+        if name in ("all", "any") and len(positional) == 1 and isinstance(positional[0], Seq):
+            items = positional[0].items
+            truths = [v.value for v in items if isinstance(v, Const)]
+            if len(truths) == len(items):
+                note = next((v.note for v in items if isinstance(v, Const) and v.note), None)
+                return Const({"all": all, "any": any}[name](truths), note)
         if name in ("list", "tuple") and len(positional) == 1 and isinstance(positional[0], Seq):
             return Seq(list(positional[0].items), name)
         if name in ("list", "tuple") and not positional:

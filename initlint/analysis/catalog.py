@@ -208,6 +208,28 @@ _add(LayerSpec("slim.batch_norm", "slim", "norm", ("inputs", "decay", "center", 
                (WeightSpec("gamma", None, ONES, "channels", "bn_scale"),
                 WeightSpec("beta", None, ZEROS, "channels", "bn_center")), True, activation_param="activation_fn"))
 
+# slim's other normalizations (tf_slim/layers/layers.py, normalization.py): beta then gamma, both
+# made by default, [C] over the channel axis (layer_norm: inputs.shape[begin_params_axis:])
+_SLIM_NORM_PARAMS = (WeightSpec("beta", None, ZEROS, "channels", "bn_center"),
+                     WeightSpec("gamma", None, ONES, "channels", "bn_scale"))
+_add(LayerSpec("slim.layer_norm", "slim", "norm",
+               ("inputs", "center", "scale", "activation_fn", "reuse", "variables_collections",
+                "outputs_collections", "trainable", "begin_norm_axis", "begin_params_axis"),
+               {"center": True, "scale": True, "activation_fn": None, "begin_params_axis": -1}, _SLIM_NORM_PARAMS,
+               True, activation_param="activation_fn"))
+_add(LayerSpec("slim.instance_norm", "slim", "norm",
+               ("inputs", "center", "scale", "epsilon", "activation_fn", "param_initializers", "reuse",
+                "variables_collections", "outputs_collections", "trainable", "data_format"),
+               {"center": True, "scale": True, "activation_fn": None}, _SLIM_NORM_PARAMS, True,
+               activation_param="activation_fn"))
+_add(LayerSpec("slim.group_norm", "slim", "norm",
+               ("inputs", "groups", "channels_axis", "reduction_axes", "center", "scale", "epsilon",
+                "activation_fn", "param_initializers"),
+               {"center": True, "scale": True, "activation_fn": None, "channels_axis": -1}, _SLIM_NORM_PARAMS,
+               True, activation_param="activation_fn"))
+# the normalizations that take their parameters' initializers as one dict, `param_initializers`
+PARAM_INITIALIZERS = frozenset({"slim.batch_norm", "slim.instance_norm", "slim.group_norm"})
+
 # --- TF1 RNN cells §2.3: kernels follow the scope; weights in the order build() creates them ---
 # The layout's digit is how many num_units wide the weight is ([in+n, k*n] kernels, [k*n] biases).
 _CELL_KERNEL = WeightSpec("kernel", "kernel_initializer", SCOPE, "cell_kernel1")

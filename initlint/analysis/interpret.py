@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from typing import Any, Iterator
 
 import libcst as cst
 
-from initlint.analysis import catalog, project
+from initlint.analysis import catalog, prefilter, project
 from initlint.analysis.builtins import MAX_ITEMS, too_costly
 from initlint.analysis.catalog import LAYERS, LayerSpec, WeightSpec
 from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS,
@@ -104,7 +105,7 @@ class LayerDraft:
     q_depthwise: float | None = None  # a separable layer's intermediate (depthwise) output
     post_ms: float | None = None
     activation_factor: float | None = None
-    input_act_factor: float = 1.0
+    input_act_factor: float | None = 1.0  # None: after an activation whose factor is not known
     zero_mean: bool = False  # the pre-activation's mean is 0 whatever the input (zero-mean kernel, zero bias)
     backward_factor: float | None = None
     chain: int | None = None
@@ -113,6 +114,7 @@ class LayerDraft:
     feeds_weight: bool = False
     normalized: bool = False
     applied: bool = False
+    out_profile: tuple[tuple[float, ...], ...] | None = None  # TensorV.profile of its pre-activation
 
 
 @dataclass
@@ -156,13 +158,18 @@ class ModuleAnalysis:
     deprecated_constructors: tuple[tuple[str, str | None, Span], ...] = ()
     dependencies: tuple[str, ...] = ()  # other project files the answers depend on
     unfollowed: tuple[tuple[int, str], ...] = ()  # FileResult.unfollowed
+    cut_calls: tuple[tuple[int, str], ...] = ()  # FileResult.cut_calls
 
 
 # --------------------------------------------------------------------------------------------
 # Dialect: TF1 or TF2 constructor defaults
 
 _TF1_MARKERS = re.compile(
-    r"\b(?:compat\.v1|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
+    # `tensorflow.compat.v1` bound as the module (`import tensorflow.compat.v1 as tf`): its `tf.X` are
+    # TF1's; names imported from it (`from tensorflow.compat.v1.layers import dense`): TF1-style
+    # code; `tf.compat.v1.X` written out names a TF1 API only, not what the file's plain `tf.X` are
+    r"\b(?:tensorflow\.compat\.v1\s+as\s+tf\b|tensorflow\.compat\s+import\s+v1\s+as\s+tf\b|"
+    r"from\s+tensorflow\.compat\.v1(?:\.\w+)*\s+import\b|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
     r"tf\.contrib|tf_slim|contrib\.slim|tf\.random_normal\b|tf\.truncated_normal\b|tf\.random_uniform\b|"
     r"tensorflow\.contrib\b|"  # `from tensorflow.contrib... import ...`: contrib is gone from TF2
     r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
@@ -174,6 +181,8 @@ _TF1_MARKERS = re.compile(
     r"trainable_variables|reset_default_graph|get_default_graph|set_random_seed|variance_scaling_initializer)\b|"
     r"tf\.summary\.(?:FileWriter|merge_all)\b|tf\.nn\.xw_plus_b\b|"
     r"tf\.train\.(?:Saver|Supervisor|start_queue_runners|exponential_decay|get_or_create_global_step)\b)")
+# `import tensorflow.compat.v2 as tf`: its `tf.X` are TF2's, whatever else the file does
+_TF2_MODULE = re.compile(r"\btensorflow\.compat\.v2\s+as\s+tf\b|\btensorflow\.compat\s+import\s+v2\s+as\s+tf\b")
 _TF2_MARKERS = re.compile(r"\b(?:tf\.function\b|tf\.GradientTape|tf\.random\.normal|compat\.v2|"
                           r"tf\.keras|from tensorflow import keras|import keras\b)")
 
@@ -198,6 +207,10 @@ NO_DIALECT_EVIDENCE = "tf2: no TF1-only API in this file"
 def dialect_evidence(source: str) -> tuple[str, str] | None:
     """The dialect a file's own API use shows, and where; None when it shows neither."""
     source = _STRINGS_AND_COMMENTS.sub(_blank, source)
+    match = _TF2_MODULE.search(source)
+    if match:
+        line = source.count("\n", 0, match.start()) + 1
+        return "tf2", f"tf2: `{match.group(0)}` at line {line}"
     match = _TF1_MARKERS.search(source)
     if match:
         line = source.count("\n", 0, match.start()) + 1
@@ -254,11 +267,11 @@ _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.expand_dims": ("input", "axis", "name", "dim"),
               "tf.transpose": ("a", "perm", "name", "conjugate"),
               "tf.unstack": ("value", "num", "axis", "name")}
-_NORMALIZE = {"tf.contrib.layers.layer_norm", "slim.layer_norm", "tf.nn.batch_normalization",
-              "slim.instance_norm", "slim.group_norm", "tf.nn.l2_normalize"}
+_NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
 _BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
-                  "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow", "map"}
+                  "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow", "map",
+                  "all", "any", "object", "type"}
 
 
 class Interpreter:
@@ -281,6 +294,7 @@ class Interpreter:
         self.foreign_modules: dict[str, Value] = {}
         # (line, import path) of third-party calls in this file that tensors went through, in order
         self.unfollowed: dict[tuple[int, str], None] = {}
+        self.cut_calls: dict[tuple[int, str], None] = {}  # ModuleAnalysis.cut_calls
         self.variables: dict[tuple[str, ...], WeightDraft] = {}  # get_variable by full name, for reuse
         self.named_layers: dict[tuple[str, ...], LayerV] = {}  # tf.layers / slim calls by scope and name
         self.weights: list[WeightDraft] = []
@@ -455,7 +469,16 @@ class Interpreter:
         driven = [(owner, drivers) for owner in dict.fromkeys(item[2] for item in functions if item[2] is not None)
                   if (drivers := self._inherited_drivers(owner))]
         driven_nodes = {id(owner.methods[name]) for owner, drivers in driven for _, _, names in drivers for name in names}
-        functions.sort(key=lambda item: (item[0].name.value in called or id(item[0]) in driven_nodes,
+        # a function a call reached past max-call-depth heads the subtree that was cut: it runs
+        # before the other called functions, which it reaches with arguments (else a helper it calls
+        # ran first on its own, and again through it: the same weight twice)
+        # a function nested in another runs after every other root: its closure's values exist only
+        # when the enclosing function runs (keras-resnet's `def f(x)` inside a block factory was
+        # listed on its own with "`kernel_initializer` is not defined", and again through its caller)
+        nested = self._nested_functions()
+        functions.sort(key=lambda item: (id(item[0]) in nested,
+                                         (item[0].name.value in called or id(item[0]) in driven_nodes)
+                                         and id(item[0]) not in self.too_deep,
                                          item[0].name.value in passed, order[id(item[0])]))
         instances: dict[int, InstanceV] = {}
         for node, env, owner in functions:
@@ -597,6 +620,21 @@ class Interpreter:
             elif type(statement) in (cst.If, cst.Try, cst.With, cst.For, cst.While):
                 yield from self._functions(_nested_bodies(statement), env, owner)
 
+    def _nested_functions(self) -> set[int]:
+        """Ids of the functions defined inside another function's body (methods are not nested)."""
+        found: set[int] = set()
+        todo: list[tuple[cst.CSTNode, bool]] = [(statement, False) for statement in self.module.body]
+        while todo:
+            node, inside = todo.pop()
+            if type(node) is cst.FunctionDef:
+                if inside:
+                    found.add(id(node))
+                todo.extend((child, True) for child in child_nodes(node.body))
+            elif type(node) in (cst.ClassDef, cst.If, cst.Try, cst.With, cst.For, cst.While, cst.IndentedBlock,
+                                cst.Else, cst.ExceptHandler, cst.Finally):
+                todo.extend((child, inside) for child in child_nodes(node))
+        return found
+
     def _referenced_names(self) -> tuple[set[str], set[str]]:
         """Names called (`f(...)`, `self.f(...)`), and names passed as arguments (`run(main=main)`).
 
@@ -662,7 +700,7 @@ class Interpreter:
         elif type(statement) is cst.For:
             self.exec_for(statement, env, context)
         elif type(statement) is cst.While:
-            self.exec_suite(statement.body, env, context)
+            self.exec_while(statement, env, context)
         elif type(statement) is cst.With:
             self.exec_with(statement, env, context)
         elif type(statement) is cst.Try:
@@ -825,6 +863,8 @@ class Interpreter:
 
     def exec_if(self, node: cst.If, env: Env, context: Context) -> None:
         test = self.eval(node.test, env, context)
+        if _always_true(test):  # `if arg_scope(...):` (glow), `if self.layer:` of a layer object
+            test = Const(True)
         if isinstance(test, Const) and test.note is None:
             if test.value:
                 self.exec_suite(node.body, env, context)
@@ -917,6 +957,24 @@ class Interpreter:
                 break
         if node.orelse is not None:
             self.exec_suite(node.orelse.body, env, context)
+
+    def exec_while(self, node: cst.While, env: Env, context: Context) -> None:
+        """A while loop whose test is known at every turn is unrolled as a constant range is (dcgan's
+        `while size < self.image_size: ... size *= 2`), up to max-unroll turns; one whose test is not
+        known, or that may `break`, runs its body once, as before."""
+        if not _breaks(node):
+            for index in range(self.settings.max_unroll + 1):
+                test = self.eval(node.test, env, context)
+                if not (isinstance(test, Const) and test.note is None) or index == self.settings.max_unroll:
+                    if index > 0:  # known for the turns taken: the rest is not followed
+                        return
+                    break
+                if not test.value:
+                    if node.orelse is not None:
+                        self.exec_suite(node.orelse.body, env, context)
+                    return
+                self.exec_suite(node.body, env, _evolve(context, iteration=index))
+        self.exec_suite(node.body, env, context)
 
     def _run_once_unknown(self, node: cst.For, reason: str, env: Env, context: Context, derived: bool = False) -> None:
         """The body once with the loop variable unknown: how a loop that is not unrolled is read
@@ -1063,6 +1121,9 @@ class Interpreter:
             return Unknown("an operation on unknown values")
         if type(node) is cst.BooleanOperation:
             left = self.eval(node.left, env, context)
+            if isinstance(left, Const) and left.note is None and \
+                    bool(left.value) is (type(node.operator) is cst.Or):
+                return left  # `False and f(x)`: Python never evaluates (or calls) the right side
             right = self.eval(node.right, env, context)
             if isinstance(left, Const) and isinstance(right, Const):
                 if type(node.operator) is cst.And:
@@ -1110,7 +1171,7 @@ class Interpreter:
             return Const({"True": True, "False": False, "None": None}[name])
         if name in _BUILTIN_NAMES:
             return Ref(f"builtins.{name}")
-        for module in self.star_imports:
+        for module in reversed(self.star_imports):  # the last `import *` binds the name (unet's keras.layers)
             candidate = Ref(f"{module}.{name}")
             if self._is_known_api(candidate.name):
                 return candidate
@@ -1140,12 +1201,17 @@ class Interpreter:
             return Unknown(f"`{attr}` is not defined in {base.path}")
         if isinstance(base, _Package):
             return self.force(base.modules.get(attr, Unknown(f"module `{base.name}.{attr}`")))
+        if isinstance(base, _Super):
+            return self._super_attribute(base, attr)
         if isinstance(base, InstanceV):
             if attr in base.attrs:
                 return base.attrs[attr]
             member = self._class_member(base.cls, attr, base)
-            if member is None and attr == "add_weight" and _keras_layer_class(base.cls):
+            layer = base.attrs.get("__layer__")
+            if member is None and attr == "add_weight" and (_keras_layer_class(base.cls) or layer is not None):
                 return _Bound(base, attr)  # the library's Layer.add_weight
+            if member is None and isinstance(layer, LayerV) and attr in layer.args:
+                return layer.args[attr]  # what the library layer's __init__ stores: `self.units`
             return member if member is not None else Unknown(f"attribute `{attr}` of an instance")
         if isinstance(base, ClassV):
             class_attr = self._class_attr(base, attr)
@@ -1296,16 +1362,24 @@ class Interpreter:
     def compare(self, node: cst.Comparison, env: Env, context: Context) -> Value:
         left = self.eval(node.left, env, context)
         result = True
+        note = left.note if isinstance(left, Const) else None  # a default callers may replace decides nothing
         for target in node.comparisons:
             right = self.eval(target.comparator, env, context)
+            note = note or (right.note if isinstance(right, Const) else None)
             if type(target.operator) not in (cst.Is, cst.IsNot):  # a list made here has no identity to test
                 left, right = _literal_seq(left), _literal_seq(right)
             if not (isinstance(left, Const) and isinstance(right, Const)):
                 if type(target.operator) in (cst.Is, cst.IsNot) and isinstance(right, Const) and right.value is None:
-                    if isinstance(left, (TensorV, VariableV, InitV, LayerV, FuncV, Ref)):
+                    if isinstance(left, _NEVER_NONE):  # `repetitions is None` of a list (keras-contrib)
                         result = result and type(target.operator) is cst.IsNot
                         left = right
                         continue
+                if type(target.operator) in (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual) and \
+                        _builtin_type(left) and _builtin_type(right):  # `type(nb) is list`
+                    same = left.path == right.path  # type: ignore[union-attr]
+                    result = result and (same if type(target.operator) in (cst.Is, cst.Equal) else not same)
+                    left = right
+                    continue
                 return Unknown("a comparison of unknown values")
             try:
                 op = target.operator
@@ -1336,7 +1410,7 @@ class Interpreter:
                 return Unknown("a comparison")
             result = result and bool(ok)
             left = right
-        return Const(result)
+        return Const(result, note)
 
     def comprehension(self, node: cst.ListComp | cst.GeneratorExp, env: Env, context: Context) -> Value:
         results: list[Value] = []
@@ -1396,6 +1470,10 @@ class Interpreter:
                     if abs(b) > 64:
                         return Unknown("a large power")
                     return Const(a ** b, note)
+                if type(operator) in _BITWISE and type(a) in (int, bool) and type(b) in (int, bool):
+                    if type(operator) is cst.LeftShift and b > 64:
+                        return Unknown("a large shift")
+                    return Const(_BITWISE[type(operator)](a, b), note)  # keras-tcn's `num & (num - 1)`
             except (TypeError, ZeroDivisionError, OverflowError, ValueError, MemoryError):
                 return Unknown("an arithmetic error")
             return Unknown("an operation initlint does not evaluate")
@@ -1415,24 +1493,34 @@ class Interpreter:
             return by_hand
         if type(operator) is cst.Add and (_tensor_like(left) or _tensor_like(right)):
             return self.add_tensors(left, right)
+        weight = _scaled_at_run_time(left, operator, right)
+        if weight is not None:  # `get_variable(...) * wscale`: the layer uses the product
+            weight.weight.facts.setdefault("scaled_at_run_time", self.line(node) if node is not None else None)
+            return VariableV(weight.weight, weight.view_shape, True)
         scaling = _scaling(left, operator, right)
         if scaling is not None:
             tensor, scale = scaling
             factor = _number(scale)
             # a division leaves the signal unknown, as before: `images / 255.0` scales raw pixels, not
             # the standard-normal inputs the signal model assumes
+            # an activation after `h * 3` is not the layer's own (relu(h * 3) is not 3 * relu(h)'s
+            # square on the layer's scale): the layer closes as linear, the activation reads the product
+            pending = tensor.pending if factor == 1.0 else None
             if factor is not None and tensor.ms is not None and type(operator) is cst.Multiply:
                 square = factor * factor
-                scaled = _derived(tensor, ms=tensor.ms * square,
+                scaled = _derived(tensor, ms=tensor.ms * square, mean=tensor.mean * factor, pending=pending,
                                   ms_default=None if tensor.ms_default is None else tensor.ms_default * square)
             else:
-                scaled = _derived(tensor, ms=None, ms_default=None)
+                scaled = _derived(tensor, ms=None, ms_default=None, pending=pending)
             if tensor.init is not None and not _tensor_like(scale):  # `tf.random_normal(shape) * 0.05`
                 scaled.init = _scaled_init(tensor.init, scale, node, self.current_origin)
             return scaled
+        shifted = _shifted(left, operator, right)
+        if shifted is not None:
+            return shifted
         if _tensor_like(left) or _tensor_like(right):
             tensor, shape = _elementwise(left, right)
-            return _derived(tensor, shape=shape, ms=None, ms_default=None)
+            return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None)
         return Unknown("an operation on unknown values")
 
     # ---- calls -----------------------------------------------------------------------------
@@ -1459,11 +1547,73 @@ class Interpreter:
 
     def eval_call(self, node: cst.Call, env: Env, context: Context) -> Value:
         self._tick()
+        if type(node.func) is cst.Name and node.func.value == "super" and env.lookup("super") is None \
+                and self.module_env.lookup("super") is None:
+            return self._super(node, env, context)
         func = self.eval(node.func, env, context)
         positional, keywords, opaque = self.eval_args(node, env, context)
         if type(node.func) is cst.Attribute and node.func.attr.value == "load_weights" and not isinstance(func, FuncV):
             self._restored_here(node)
         return self.call(func, positional, keywords, opaque, node, context)
+
+    def _super(self, node: cst.Call, env: Env, context: Context) -> Value:
+        """`super()` in a method (the class it is defined in, and its self), or `super(Cls, self)`."""
+        if not node.args:
+            cls, obj = env.lookup("__class__"), env.lookup("__super_self__")
+        elif len(node.args) == 2 and all(arg.keyword is None and not arg.star for arg in node.args):
+            cls, obj = (self.eval(arg.value, env, context) for arg in node.args)
+        else:
+            return Unknown("a super() initlint does not read")
+        if not isinstance(cls, ClassV) or not isinstance(obj, InstanceV):
+            return Unknown("super() outside a method initlint follows")
+        return _Super(cls, obj)
+
+    def _super_attribute(self, found: "_Super", attr: str) -> Value:
+        """A method after `found.cls` in the MRO of the instance's class: a project method bound to
+        the instance, or a library class's (its Layer.__init__, build and call: _Bound)."""
+        mro = _mro(found.obj.cls)
+        after = next((index for index, entry in enumerate(mro) if entry is found.cls), None)
+        if after is None:
+            return Unknown(f"`super().{attr}`: the class is not a base of the instance's class")
+        for entry in mro[after + 1:]:
+            if isinstance(entry, ClassV):
+                if attr in entry.methods:
+                    return FuncV(entry.methods[attr], entry.env, f"{entry.name}.{attr}", found.obj, entry)
+                if attr in entry.attrs:
+                    return entry.attrs[attr]
+            elif isinstance(entry, Ref):  # a library class: the first one answers
+                return _Bound(found, attr)
+            else:
+                break
+        return Unknown(f"`super().{attr}`, from a base class initlint cannot read")
+
+    def _library_super_call(self, found: "_Super", attr: str, positional: list[Value], keywords: dict[str, Value],
+                            node: cst.Call | None, context: Context) -> Value:
+        """A library base class's method called through super(). The __init__ of a library layer
+        (`class SameConv(Conv2D)` calling `super().__init__(filters, 3, ...)`) constructs that layer
+        for the instance; its call() applies it; Layer/Model.__init__ and build() make nothing here
+        (the library layer's weights are made when it is first called)."""
+        library = next((canonical(entry.path) for entry in _mro(found.obj.cls) if isinstance(entry, Ref)), "")
+        layer = found.obj.attrs.get("__layer__")
+        if attr == "__init__":
+            if library in LAYERS:
+                found.obj.attrs["__layer__"] = self.call_api(Ref(library), positional, keywords, False, node, context)
+            return Const(None)
+        if attr == "build":
+            return Const(None)
+        if attr in ("call", "__call__") and isinstance(layer, LayerV):
+            inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
+            return self.call_layer_object(layer, inputs, {}, context)
+        return Unknown(f"`super().{attr}()` of the library class {library or 'it derives from'}",
+                       derived=_reads_followed_tensors(positional, keywords))
+
+    def _cut_here(self, node: cst.Call | None, context: Context, name: str) -> None:
+        """Where, in this file, a chain was cut at max-call-depth before another module's function:
+        the weights it would make there are not this file's to list (glow's flow, 9 calls deep)."""
+        site = node if node is not None and self.current_origin == self.path else next(
+            (pending.node for pending in context.call_stack if pending.origin == self.path), None)
+        if site is not None:
+            self.cut_calls[(self.line(site), name)] = None
 
     def _foreign_call(self, name: str, positional: list[Value], keywords: dict[str, Value],
                       node: cst.Call | None) -> Value:
@@ -1525,9 +1675,14 @@ class Interpreter:
         if isinstance(func, ClassV):
             return self.instantiate(func, positional, keywords, context, node)
         if isinstance(func, InstanceV) and isinstance(func.attrs.get("__layer__"), LayerV):
+            # a library layer's subclass: its own build() adds its add_weight()s, the library layer
+            # makes its weights; a call() of its own makes the output one initlint does not follow
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
-            self.call_layer_object(func.attrs["__layer__"], inputs, {}, context)
-            return Unknown(f"the output of {func.cls.name}.call()", derived=True)
+            self._build_keras_layer(func, inputs, context, node)
+            output = self.call_layer_object(func.attrs["__layer__"], inputs, {}, context)
+            if any("call" in c.methods for c in _project_chain(func.cls)):
+                return Unknown(f"the output of {func.cls.name}.call()", derived=True)
+            return output
         if isinstance(func, InstanceV):
             # a layer or model object runs its call in a variable scope of its own (t2t's T2TModel.call
             # sets its initializer there): what it does to that scope stays in it
@@ -1585,6 +1740,9 @@ class Interpreter:
             return Unknown(f"{func.name}() is recursive")
         if len(self.call_depth) >= self.settings.max_call_depth:
             self.too_deep.add(key)
+            # this file's own functions run as roots; another module's matters if it makes weights itself
+            if (func.env.file() or self.path) != self.path and _makes_weights_itself(func.node):
+                self._cut_here(node, context, func.name)
             return Unknown(f"{func.name}() is nested deeper than max-call-depth ({self.settings.max_call_depth})")
         if not root and not func.undecorated and type(func.node) is cst.FunctionDef and func.node.decorators:
             wrapper = self._decorated(func, context)
@@ -1610,6 +1768,11 @@ class Interpreter:
                 env.names[name] = keywords.pop(name)
             else:
                 env.names[name] = self._param_default(param, func, env, context, root, opaque)
+        if func.owner is not None and func.bound_self is not None:  # what a zero-argument super() reads
+            env.names["__class__"] = func.owner
+            env.names["__super_self__"] = func.bound_self
+            if func.node.name.value == "build" and isinstance(func.bound_self, InstanceV):
+                func.bound_self.attrs["__keras_built__"] = Const(True)  # built: its first call does not build again
         extra = bound_positional[len(all_params):]
         if type(params.star_arg) is cst.Param:
             env.names[params.star_arg.name.value] = Seq(extra, "tuple") if not opaque and not root else Unknown(
@@ -1699,6 +1862,9 @@ class Interpreter:
         value = self.eval(param.default, func.env, context)
         if (root or opaque) and isinstance(value, Const):
             return Const(value.value, f"the default of parameter `{name}` of {func.name}(); callers may pass another")
+        if (root or opaque) and isinstance(value, InitV) and value.certain:  # `init=RandomNormal(stddev=1.0)`
+            return replace(value, certain=False,
+                           reason=f"the default of parameter `{name}` of {func.name}(); callers may pass another")
         return value
 
     def instantiate(self, cls: ClassV, positional: list[Value], keywords: dict[str, Value], context: Context,
@@ -1721,10 +1887,33 @@ class Interpreter:
     def call_method(self, bound: "_Bound", positional: list[Value], keywords: dict[str, Value],
                     node: cst.Call | None, context: Context) -> Value:
         base, name = bound.base, bound.attr
+        if isinstance(base, _Super):
+            return self._library_super_call(base, name, positional, keywords, node, context)
         if isinstance(base, InstanceV) and name == "add_weight":
             return self.keras_add_weight(positional, keywords, node, context)
+        if isinstance(base, LayerV) and name == "build" and base.spec.family == "keras" and base.layer is None:
+            # `conv.build(input_shape)` (keras-tcn): the weights are made now, for that shape; the
+            # layer's signal is the first call's
+            shape = positional[0] if positional else keywords.get("input_shape")
+            dims = _dims(shape) if shape is not None else None
+            self.build_layer_object(base, TensorV(dims, None, 0.0, None), context, build_only=True)
+            return Const(None)
         if isinstance(base, (TensorV, VariableV)) and name in ("get_shape", "shape"):
             return self._shape_value(base)
+        if name == "set_weights" and isinstance(base, (LayerV, ModelV)) and node is not None:
+            # `layer.set_weights([...])` (net2net's wider student): the values are the caller's
+            for layer in (base.layers if isinstance(base, ModelV) else [base]):
+                if isinstance(layer, LayerV) and layer.layer is not None:
+                    for weight in layer.layer.weights:
+                        weight.facts.setdefault("initial_values_given", self.line(node))
+            return Const(None)
+        if type(base) is TensorV and name == "set_shape" and positional:  # StyleGAN's `latents_in.set_shape(...)`
+            given = _dims(positional[0])
+            if given is not None and (base.shape is None or len(base.shape) == len(given)):
+                known = base.shape or (None,) * len(given)
+                base.shape = tuple(old if old is not None else new for old, new in zip(known, given))
+                self.mutations += 1
+            return Const(None)
         if name in _ARRAY_SETTERS and node is not None:
             self._values_changed(base, f"`.{name}()`", node)
         if isinstance(base, Seq) and name in ("as_list",):
@@ -1882,6 +2071,8 @@ class Interpreter:
             return self.tf_variable(positional, keywords, node, context)
         if name == "keras.initializers.get" and positional:  # an identifier, an initializer or None as it is
             return positional[0]
+        if name == "keras.activations.get" and positional:  # a custom layer's `self.activation`
+            return _keras_activation(positional[0])
         if name == "tf.make_template":
             args = _bind(("name_", "func_", "create_scope_now_", "unique_name_", "custom_getter_"), positional, keywords)
             scope = args.get("name_")
@@ -2011,7 +2202,17 @@ class Interpreter:
             if _tensor_like(target):
                 tensor = _as_tensor(target)
                 paddings = positional[1] if len(positional) > 1 else keywords.get("paddings")
-                return _derived(tensor, shape=padded_shape(tensor.shape, paddings))
+                shape = padded_shape(tensor.shape, paddings)
+                mode = positional[2] if len(positional) > 2 else keywords.get("mode", Const("CONSTANT"))
+                fill = positional[3] if len(positional) > 3 else keywords.get("constant_values", Const(0))
+                zeros = isinstance(mode, Const) and str(mode.value).upper() == "CONSTANT" and \
+                    isinstance(fill, Const) and fill.value == 0
+                ratio = _kept_fraction(tensor.shape, shape) if zeros else None
+                if ratio is not None and tensor.ms is not None:  # zeros dilute the map (StarGAN's padded convs)
+                    return _derived(tensor, shape=shape, ms=tensor.ms * ratio, mean=tensor.mean * ratio,
+                                    ms_default=None if tensor.ms_default is None else tensor.ms_default * ratio,
+                                    pending=None if ratio != 1.0 else tensor.pending)
+                return _derived(tensor, shape=shape)
         if name in _SHAPE_OPS:
             args = _bind(_SHAPE_OPS[name], positional, keywords)
             target = args.get(_SHAPE_OPS[name][0])
@@ -2104,7 +2305,7 @@ class Interpreter:
             if shapes is None or len(shapes) > self.settings.max_unroll:
                 return Unknown("tf.split() into a number of tensors not known statically")
             if isinstance(target, VariableV):  # a kernel split into groups (AlexNet): each piece is the weight
-                return Seq([VariableV(target.weight, shape) for shape in shapes], "list")
+                return Seq([VariableV(target.weight, shape, target.scaled) for shape in shapes], "list")
             return Seq([_derived(tensor, shape=shape) for shape in shapes], "list")
         return _reduced(tensor, args)
 
@@ -2313,7 +2514,7 @@ class Interpreter:
     def reshape(self, value: Value, shape_value: Value) -> Value:
         if isinstance(value, VariableV):
             view = self.reshape(_as_tensor(value), shape_value)
-            return VariableV(value.weight, view.shape if isinstance(view, TensorV) else None)
+            return VariableV(value.weight, view.shape if isinstance(view, TensorV) else None, value.scaled)
         if type(value) is Unknown and value.derived:
             value = TensorV(None, None, 0.0, None)  # its scale stays unknown; the shape is the one asked for
         if not _tensor_like(value):
@@ -2560,10 +2761,11 @@ class Interpreter:
         if layer is not None and layer.activation is None and activation != "softmax":
             layer.activation = activation
             return self._close_layer(layer, tensor, alpha)
-        if tensor.ms is None:
-            return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None)
+        if tensor.ms is None:  # what it keeps of a signal of unknown scale and mean is not known
+            return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None,
+                            act_factor=1.0 if activation == "linear" else None)
         if activation not in KNOWN_ACTIVATIONS:
-            return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=1.0)
+            return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=None)
         ms, mean, _ = activate(activation, tensor.ms, tensor.mean, alpha)
         ms_default = None if tensor.ms_default is None else activate(activation, tensor.ms_default, 0.0, alpha)[0]
         return _derived(tensor, ms=ms, mean=mean, ms_default=ms_default, rectified=activation in RELU_FAMILY,
@@ -2640,24 +2842,32 @@ class Interpreter:
     def _apply_built(self, layer_obj: LayerV, inputs: Value, keywords: dict[str, Value]) -> Value:
         draft: LayerDraft = layer_obj.layer
         tensor = self.ensure_tensor(inputs)
-        return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords, layer_obj.context)
+        if not draft.applied or (tensor.ms, tensor.mean) == (draft.input_ms, draft.input_mean):
+            return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords, layer_obj.context)
+        # a shared layer called again on an input of another scale (dopamine's online net on `x / 255`,
+        # then on a replay buffer's tensor): its weights keep the first call's signal, as for a weight
+        # used twice, and this call's output has the layer's shape and an unknown scale
+        first_call = dict(vars(draft))
+        output = self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords, layer_obj.context)
+        vars(draft).update(first_call)
+        return _derived(output, ms=None, ms_default=None, pending=None) if isinstance(output, TensorV) else output
 
     def build_layer_object(self, layer_obj: LayerV, inputs: Value | None, context: Context,
-                           call_keywords: dict[str, Value] | None = None) -> Value:
+                           call_keywords: dict[str, Value] | None = None, build_only: bool = False) -> Value:
         """The layer's weights, made at its first call, and its output. A layer object constructed on
         one branch of an undecided `if` and called after it makes its weights on that branch too."""
         outer = [c for c in layer_obj.conditions if all(c[0] is not d[0] for d in self.conditions)]
         if not outer:
-            return self._build_layer_object(layer_obj, inputs, context, call_keywords)
+            return self._build_layer_object(layer_obj, inputs, context, call_keywords, build_only)
         saved = self.conditions
         self.conditions = [*outer, *saved]
         try:
-            return self._build_layer_object(layer_obj, inputs, context, call_keywords)
+            return self._build_layer_object(layer_obj, inputs, context, call_keywords, build_only)
         finally:
             self.conditions = saved
 
     def _build_layer_object(self, layer_obj: LayerV, inputs: Value | None, context: Context,
-                            call_keywords: dict[str, Value] | None) -> Value:
+                            call_keywords: dict[str, Value] | None, build_only: bool = False) -> Value:
         spec: LayerSpec = layer_obj.spec
         args = layer_obj.args
         node = layer_obj.node
@@ -2717,9 +2927,18 @@ class Interpreter:
             self._note_arg_scope_miss(spec, wspec, args, resolve_context, weight)
             draft.weights.append(weight)
             self._add_weight(weight)
-        if tensor is None:
+        given = args.get("weights")  # Keras' `weights=[array, ...]`: the layer starts from these values
+        given = spec.family == "keras" and given is not None and not (isinstance(given, Const) and given.value is None)
+        if given:
+            for weight in draft.weights:
+                weight.facts.setdefault("initial_values_given", self.line(node))
+        if tensor is None or build_only:
             return Unknown("a layer never called")
-        return self._propagate(draft, spec, args, tensor, call_keywords or {}, layer_obj.context)
+        output = self._propagate(draft, spec, args, tensor, call_keywords or {}, layer_obj.context)
+        if given and isinstance(output, TensorV):  # what those values do to the signal is not known
+            draft.q = draft.q_default = None
+            return _derived(output, ms=None, ms_default=None)
+        return output
 
     def _same_values(self, scope_value: Value, line: int | None, weight: WeightDraft) -> bool:
         """Whether an arg_scope's initializer draws this weight's values as its own initializer does
@@ -2794,6 +3013,8 @@ class Interpreter:
                 if "input_dim" in args:
                     return _count(args["input_dim"])
             return None
+        if spec.api in _AXIS_PARAM_NORMS:
+            return _axis_norm_channels(spec, args, tensor.shape)
         if len(tensor.shape) > 2 and spec.kind in _DATA_FORMAT_KINDS:
             first = self._channels_first(args)
             if first is None:
@@ -2895,7 +3116,7 @@ class Interpreter:
                 return _named("glorot_uniform", {}, "default", None, "keras.initializers.GlorotUniform"), None
             # an explicit None falls through to the variable_scope (tf.layers, slim weights, get_variable)
             return self.scope_or_dtype(context, shape, args, none_from=source_line)
-        if kwarg is None and spec.api == "slim.batch_norm" and "param_initializers" in args:
+        if kwarg is None and spec.api in catalog.PARAM_INITIALIZERS and "param_initializers" in args:
             found = self.batch_norm_param(wspec.role, args["param_initializers"], sources, shape)
             if found is not None:
                 return found
@@ -2936,7 +3157,7 @@ class Interpreter:
 
     def batch_norm_param(self, role: str, chosen: Value, sources: dict[str, int | None],
                          shape: tuple[int | None, ...] | None) -> tuple[Initializer, InitV | None] | None:
-        """slim.batch_norm takes its parameters' initializers in one dict, `param_initializers`, keyed
+        """slim's batch_norm (instance_norm, group_norm) takes its parameters' initializers in one dict, `param_initializers`, keyed
         by 'gamma' / 'beta'; None: this parameter keeps the library default."""
         source = "arg_scope" if "param_initializers" in sources else "explicit"
         line = sources.get("param_initializers")
@@ -3051,7 +3272,7 @@ class Interpreter:
                            node: cst.Call | None) -> None:
         """A custom Keras layer's first call runs its `build(input_shape)`, where `add_weight` makes
         its weights (CapsNet's capsule layer)."""
-        if not _keras_layer_class(instance.cls) or "__keras_built__" in instance.attrs:
+        if not (_keras_layer_class(instance.cls) or "__layer__" in instance.attrs) or "__keras_built__" in instance.attrs:
             return
         build = self._find_method(instance.cls, "build")
         instance.attrs["__keras_built__"] = Const(True)
@@ -3147,7 +3368,7 @@ class Interpreter:
             units = shape[0] if transpose_b else shape[1]
             tensor = self.ensure_tensor(a)
             out_shape = (*tensor.shape[:-1], units) if tensor.shape else (None, units)
-            return self.raw_layer(b.weight, tensor, n_in, out_shape, "dense")
+            return self.raw_layer(b, tensor, n_in, out_shape, "dense")
         if _tensor_like(a):
             return _derived(_as_tensor(a), shape=None, ms=None, ms_default=None)
         return Unknown("a matmul of unknown values")
@@ -3183,6 +3404,15 @@ class Interpreter:
         else:
             n_in, out_channels = _product(shape[:-1]), shape[-1]
         first = channels_first(keywords.get("data_format"))
+        profile = None
+        if not transpose and "depthwise" not in name and isinstance(padding_value, Const) \
+                and isinstance(padding_value.value, str):
+            dilations = _ints(keywords.get("dilations") or keywords.get("rate")
+                              or (positional[2] if name == "tf.nn.atrous_conv2d" and len(positional) > 2 else None),
+                              rank, 1)
+            taps = self._taps_n_in(tensor, first, kernel_dims, strides, dilations, padding_value.value, shape[-2])
+            if taps is not None:
+                n_in, profile = taps
         if transpose:
             pad = padding_value.value.lower() if isinstance(padding_value, Const) and isinstance(
                 padding_value.value, str) else "same"
@@ -3190,7 +3420,7 @@ class Interpreter:
             spatial_in = (tensor.shape[2:] if first else tensor.shape[1:-1]) if known else None  # type: ignore[index]
             n_in = _transpose_fan_in(kernel_dims, strides, pad, spatial_in, shape[-1])
         if first is None:  # where the channels go is unknown
-            return self.raw_layer(kernel.weight, tensor, n_in, None, "conv_transpose" if transpose else "conv")
+            return self.raw_layer(kernel, tensor, n_in, None, "conv_transpose" if transpose else "conv", profile)
         first_spatial = 2 if first else 1
         out_shape: tuple[int | None, ...] | None
         if transpose:
@@ -3209,9 +3439,31 @@ class Interpreter:
         if out_shape is None:
             batch = tensor.shape[0] if tensor.shape is not None and len(tensor.shape) == rank + 2 else None
             out_shape = (batch, out_channels, *spatial) if first else (batch, *spatial, out_channels)
-        return self.raw_layer(kernel.weight, tensor, n_in, out_shape, "conv_transpose" if transpose else "conv")
+        return self.raw_layer(kernel, tensor, n_in, out_shape, "conv_transpose" if transpose else "conv", profile)
 
-    def raw_layer(self, weight: WeightDraft, tensor: TensorV, n_in: int | None, out_shape: Any, kind: str) -> Value:
+    def _taps_n_in(self, tensor: TensorV, first: bool | None, kernel: tuple[int | None, ...], strides: list[int],
+                   dilations: list[int], padding: str, in_channels: int | None
+                   ) -> tuple[int, tuple[tuple[float, ...], ...]] | None:
+        """A convolution's signal fan-in (the taps its positions sum, see _conv_taps) and its
+        output's profile; None when the input's map is not known."""
+        rank = len(kernel)
+        if first is None or tensor.shape is None or len(tensor.shape) != rank + 2 or in_channels is None \
+                or padding.lower() not in ("same", "valid"):
+            return None
+        spatial = tensor.shape[2:] if first else tensor.shape[1:-1]
+        profile = tensor.profile if tensor.profile is not None and _profile_fits(tensor.profile, tensor.shape) else None
+        found = _conv_taps(kernel, strides, dilations, padding.lower(), spatial, profile)
+        area = _product(kernel)
+        if found is None or area is None:
+            return None
+        fraction, out_profile = found
+        return max(1, round(fraction * area * in_channels)), out_profile
+
+    def raw_layer(self, kernel: VariableV, tensor: TensorV, n_in: int | None, out_shape: Any, kind: str,
+                  profile: tuple[tuple[float, ...], ...] | None = None) -> Value:
+        if kernel.scaled:  # the shape is the layer's, the scale the run-time factor's: not followed
+            return _derived(tensor, shape=out_shape, ms=None, ms_default=None, pending=None)
+        weight = kernel.weight
         if weight.layer is None:
             draft = LayerDraft(len(self.layers), weight.api, kind, weight.node, weight.call_stack, [weight])
             self.layers.append(draft)
@@ -3225,7 +3477,7 @@ class Interpreter:
                 return TensorV(out_shape, draft.q, 0.0, draft.q_default, tensor.chain, tensor.depth + 1, draft,
                                pending=draft if draft.activation is None else None, act_factor=1.0)
             return _derived(tensor, shape=out_shape, ms=None, ms_default=None, pending=None)
-        draft.n_in = n_in
+        draft.n_in, draft.out_profile = n_in, profile
         return self._apply_signal(draft, tensor, out_shape, None)
 
     def maximum(self, values: list[Value], node: cst.Call | None) -> Value:
@@ -3284,6 +3536,9 @@ class Interpreter:
             if statistic is not None and statistic[0] in ("var", "meansq") and isinstance(
                     left if _tensor_like(right) else right, Const):
                 return _with_stat(_derived(tensor, shape=shape), statistic)  # `var + 1e-5`
+            shifted = _shifted(left, cst.Add(), right)
+            if shifted is not None:
+                return shifted
             if isinstance(left if _tensor_like(right) else right, Unknown):
                 # `main + sub` where main comes from an op initlint does not model (ENet's residual
                 # over a pooling op): the sum's signal is not the known operand's alone
@@ -3300,6 +3555,17 @@ class Interpreter:
         if spec.kind == "dense":
             return shape[0]
         if spec.kind == "conv":
+            rank = len(shape) - 2
+            padding = args.get("padding", Const(spec.defaults.get("padding", "valid")))
+            draft.out_profile = None
+            if isinstance(padding, Const) and isinstance(padding.value, str):
+                strides = _ints(args.get("strides") or args.get("stride"), rank, 1)
+                dilations = _ints(args.get("dilation_rate") or args.get("rate"), rank, 1)
+                taps = self._taps_n_in(tensor, channels_first(args.get("data_format")), shape[:rank], strides,
+                                       dilations, padding.value, shape[-2])
+                if taps is not None:
+                    n_in, draft.out_profile = taps
+                    return n_in
             return _product(shape[:-1])
         if spec.kind == "conv_transpose":
             rank = len(shape) - 2
@@ -3341,6 +3607,11 @@ class Interpreter:
                 units = _cell_units_of(args)
             else:
                 units = _count(args.get("units") or args.get("num_units"))
+            sequences = args.get("return_sequences")
+            if spec.kind == "rnn" and isinstance(sequences, Const) and sequences.value is True:
+                # [batch, steps, units]: the Keras addition example's decoder feeds TimeDistributed(Dense)
+                steps = tensor.shape[1] if tensor.shape is not None and len(tensor.shape) == 3 else None
+                return TensorV((tensor.shape[0] if tensor.shape else None, steps, units), None, 0.0, None)
             return TensorV((tensor.shape[0], units) if tensor.shape else None, None, 0.0, None)
         draft.n_in = self._n_in(draft, spec, args, tensor)
         out_shape = self._output_shape(spec, args, tensor, draft)
@@ -3356,8 +3627,7 @@ class Interpreter:
                                                                         and normalizer.value is None):
             pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
             draft.normalized = True
-            if isinstance(normalizer, Ref) and normalizer.name == "slim.batch_norm":
-                self._normalizer_weights(draft, args, out_shape, context)
+            self._normalizer_weights(draft, normalizer, args, out_shape, context)
             draft.activation = activation
             normalized = self.normalize(pre)
             return _crelu_channels(self.apply_activation(normalized, activation) if activation else normalized,
@@ -3365,27 +3635,38 @@ class Interpreter:
         return _crelu_channels(self._apply_signal(draft, tensor, out_shape, activation, spec, args),
                                args.get(spec.activation_param))
 
-    def _normalizer_weights(self, draft: LayerDraft, args: dict[str, Value], out_shape: Any,
+    def _normalizer_weights(self, draft: LayerDraft, normalizer: Value, args: dict[str, Value], out_shape: Any,
                             context: Context) -> None:
-        """slim's normalizer_fn=slim.batch_norm makes beta (and gamma when scale=True) in place of the
-        bias. The layer calls `normalizer_fn(outputs, **normalizer_params)` inside its arg_scopes, so
-        slim.batch_norm's arg_scope fills what normalizer_params leaves out (scale, center,
-        param_initializers, data_format), as for a batch_norm called directly."""
-        spec = LAYERS["slim.batch_norm"]
+        """slim's normalizer_fn=slim.batch_norm (layer_norm, instance_norm, group_norm, or a
+        functools.partial of one) makes beta and gamma in place of the bias, as the norm makes them
+        when called directly. The layer calls `normalizer_fn(outputs, **normalizer_params)` inside
+        its arg_scopes, so the norm's arg_scope fills what normalizer_params and the partial's
+        keywords leave out (scale, center, param_initializers, data_format)."""
+        partial: dict[str, Value] = {}
+        if isinstance(normalizer, PartialV):
+            if normalizer.positional:
+                return  # the partial binds the inputs or a parameter by position: not a norm we read
+            partial, normalizer = dict(normalizer.keywords), normalizer.func
+        if not isinstance(normalizer, Ref) or normalizer.name not in LAYERS or LAYERS[normalizer.name].kind != "norm" \
+                or LAYERS[normalizer.name].family != "slim":
+            return
+        spec = LAYERS[normalizer.name]
         params = args.get("normalizer_params")
         params = params.value if isinstance(params, _MaybeArg) else params
-        given: dict[str, Value] = {}
+        given: dict[str, Value] = dict(partial)
         if isinstance(params, DictV):
-            given = {key: value for key, value in params.items.items() if isinstance(key, str)}
+            given.update((key, value) for key, value in params.items.items() if isinstance(key, str))
             if params.unknown:
                 given["__opaque__"] = Unknown(f"`normalizer_params` is {params.unknown}")
         elif params is not None and not (isinstance(params, Const) and params.value is None):
             given["__opaque__"] = Unknown("`normalizer_params` is not known statically")
         bn_args = self._with_arg_scope(spec, given, context)
-        # batch_norm's own data_format (slim does not pass the layer's on): NHWC unless set
+        # the norm's own data_format or axis (slim does not pass the layer's on): NHWC unless set
         first = self._channels_first(bn_args)
         channels = None
-        if out_shape and first is not None:
+        if out_shape and spec.api in _AXIS_PARAM_NORMS:
+            channels = _axis_norm_channels(spec, bn_args, out_shape)
+        elif out_shape and first is not None:
             channels = out_shape[1] if first and len(out_shape) > 2 else out_shape[-1]
         for wspec in spec.weights:
             if not self._weight_created(spec, wspec, bn_args):
@@ -3512,14 +3793,19 @@ class Interpreter:
         mean_y = 0.0
         draft.zero_mean = _kernel_mean(kernel) == 0.0 and b2 is not None and b_mean == 0.0
         if n is not None and w2 is not None and tensor.ms is not None and b2 is not None:
-            shift = (w_mean or 0.0) * tensor.mean  # a product, not `** 2`: a float overflows to inf, never raises
+            # iid weights with a common mean push every output the same way; identity's are not
+            # drawn (y_j = gain * x_j): its mean only says how many outputs copy an input
+            shared = 0.0 if kernel is None or kernel.init.name == "identity" else (w_mean or 0.0)
+            shift = shared * tensor.mean  # a product, not `** 2`: a float overflows to inf, never raises
             q = n * w2 * tensor.ms + n * (n - 1) * shift * shift + b2
             mean_y = n * (w_mean or 0.0) * tensor.mean + b_mean
         if n is not None and default_w2 is not None and tensor.ms_default is not None:
             q_default = n * default_w2 * tensor.ms_default
         draft.q, draft.q_default = q, q_default
+        profile = draft.out_profile if draft.out_profile is not None and _profile_fits(draft.out_profile, out_shape) \
+            else None
         result = TensorV(out_shape, q, mean_y, q_default, tensor.chain, tensor.depth + 1, draft,
-                         pending=draft if activation is None else None, act_factor=1.0)
+                         pending=draft if activation is None else None, act_factor=1.0, profile=profile)
         if activation is not None:
             draft.activation = activation
             return self._close_layer(draft, result)
@@ -3530,13 +3816,17 @@ class Interpreter:
         if activation not in KNOWN_ACTIVATIONS:
             # an activation initlint cannot name (a lambda, a function it cannot read): the layer's
             # own output is known, what its activation makes of it is not (it was taken as linear)
-            return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=1.0)
+            return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=None)
         q = draft.q
         if q is None:
             # the input's scale is unknown, but a ReLU keeps half of a zero-mean signal at any scale:
             # the next layer's gain still counts it (a Glorot ReLU stack halves per layer)
-            factor = activate(activation, 1.0, 0.0, alpha)[0] if draft.zero_mean and activation in _SCALE_FREE \
-                else 1.0
+            scale_free = draft.zero_mean and activation in _SCALE_FREE
+            # tanh, elu...: what they keep depends on the scale, which is unknown (the next gain too)
+            factor = activate(activation, 1.0, 0.0, alpha)[0] if scale_free else (
+                1.0 if activation == "linear" else None)
+            if scale_free:  # and its derivative is 1 on the half it keeps, at any scale
+                draft.backward_factor = activate(activation, 1.0, 0.0, alpha)[2]
             return _derived(tensor, ms=None, pending=None, rectified=activation in RELU_FAMILY, act_factor=factor)
         post, post_mean, slope = activate(activation, q, tensor.mean, alpha)
         draft.post_ms = post
@@ -3566,10 +3856,9 @@ class Interpreter:
             given = first.args.get("input_shape")
             dims = _dims(given) if given is not None else None
             if dims is None and first.spec.kind == "embedding":
-                # Embedding(input_dim=vocabulary, output_dim, input_length=T) reads [batch, T] ids
-                if "input_length" not in first.args:
-                    return
-                dims = (_count(first.args["input_length"]),)
+                # Embedding(input_dim=vocabulary, output_dim, input_length=T) reads [batch, T] ids; T
+                # may be left to the data, the width of what follows is the embedding's all the same
+                dims = (_count(first.args["input_length"]) if "input_length" in first.args else None,)
             if dims is None and "input_dim" in first.args:
                 dims = (_count(first.args["input_dim"]),)
             if dims is None and isinstance(first.args.get("batch_input_shape"), Seq):
@@ -3592,6 +3881,8 @@ class Interpreter:
             return self.apply_op_layer(layer, tensor, context)
         if isinstance(layer, ModelV):
             return self.call_model(layer, tensor, context)
+        if isinstance(layer, InstanceV):  # a project Layer subclass in a Sequential (keras-tcn's TCN)
+            return self.call(layer, [tensor], {}, False, None, context)
         return Unknown("a layer initlint does not know")
 
     def _time_distributed(self, inner: Value, inputs: Value, context: Context) -> Value:
@@ -3689,6 +3980,11 @@ class Interpreter:
         if kind == "unknown":
             tensor = _as_tensor(inputs)
             return _derived(tensor, shape=None, ms=None, ms_default=None, pending=None)
+        if kind == "repeat":  # RepeatVector(n): [batch, features] -> [batch, n, features], the same values
+            tensor = _as_tensor(inputs)
+            times = _count(layer.params.get("0", layer.params.get("n", Unknown(""))))
+            return _derived(tensor, shape=(tensor.shape[0], times, tensor.shape[1])
+                            if tensor.shape is not None and len(tensor.shape) == 2 else None)
         if kind == "reshape":
             target = layer.params.get("0", layer.params.get("target_shape"))
             tensor = _as_tensor(inputs)
@@ -3726,6 +4022,14 @@ class _Bound(Value):
 
 
 @dataclass(eq=False)
+class _Super(Value):
+    """`super()`: attributes are looked up after `cls` in the MRO of `obj`'s class."""
+
+    cls: ClassV
+    obj: InstanceV
+
+
+@dataclass(eq=False)
 class _MaybeArg(Value):
     """A kwarg an arg_scope over an unknown op list may or may not supply."""
 
@@ -3743,6 +4047,7 @@ _KERAS_OP_LAYERS = {
     "Flatten": "flatten", "Dropout": "dropout", "SpatialDropout2D": "dropout", "Reshape": "reshape",
     "Activation": "activation", "InputLayer": "identity", "ZeroPadding2D": "pad", "ZeroPadding1D": "pad",
     "UpSampling2D": "upsample", "Cropping2D": "pad", "GaussianNoise": "dropout", "AlphaDropout": "dropout",
+    "RepeatVector": "repeat",
     **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
 }
 _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "leaky_relu", "leaky_relu": "leaky_relu",
@@ -3758,6 +4063,21 @@ _CONV_OPS = {"tf.nn.conv2d", "tf.nn.conv1d", "tf.nn.conv3d", "tf.nn.depthwise_co
              "tf.nn.conv3d_transpose", "tf.nn.atrous_conv2d", "tf.nn.convolution", "tf.nn.depthwise_conv2d_native"}
 # layer kinds whose data_format says where the channels are
 _DATA_FORMAT_KINDS = ("conv", "conv_transpose", "separable", "depthwise", "norm")
+# slim norms whose parameters' axis is an argument, not a data_format
+_AXIS_PARAM_NORMS = {"slim.layer_norm": "begin_params_axis", "slim.group_norm": "channels_axis"}
+
+
+def _axis_norm_channels(spec: LayerSpec, args: dict[str, Value], shape: tuple[int | None, ...]) -> int | None:
+    """The width of a slim layer_norm's / group_norm's beta and gamma: the channel axis's size.
+    layer_norm's parameters span inputs.shape[begin_params_axis:]: one axis only when it is the last."""
+    param = _AXIS_PARAM_NORMS[spec.api]
+    value = args.get(param, Const(spec.defaults[param]))
+    if not isinstance(value, Const) or type(value.value) is not int or not -len(shape) <= value.value < len(shape):
+        return None
+    axis = value.value % len(shape)
+    if param == "begin_params_axis" and axis != len(shape) - 1:
+        return None
+    return shape[axis]
 _DEFAULT_API = {"glorot_uniform": "keras.initializers.GlorotUniform", "zeros": "keras.initializers.Zeros",
                 "ones": "keras.initializers.Ones", "orthogonal": "keras.initializers.Orthogonal",
                 "random_uniform": "keras.initializers.RandomUniform", "xavier": "slim.xavier_initializer"}
@@ -4108,6 +4428,62 @@ def _crelu_channels(output: Value, activation: Value | None) -> Value:
     return _derived(output, shape=concatenated_shape([output.shape, output.shape], -1)[0])
 
 
+def _kept_fraction(before: tuple[int | None, ...] | None, after: tuple[int | None, ...] | None) -> float | None:
+    """The fraction of a padded tensor's entries that were there before the padding."""
+    if before is None or after is None or len(before) != len(after):
+        return None
+    ratio = 1.0
+    for old, new in zip(before, after):
+        if old == new:
+            continue
+        if not old or not new:
+            return None
+        ratio *= old / new
+    return ratio
+
+
+def _conv_taps(kernel: tuple[int | None, ...], strides: list[int], dilations: list[int], padding: str,
+               in_spatial: tuple[int | None, ...], in_profile: tuple[tuple[float, ...], ...] | None
+               ) -> tuple[float, tuple[tuple[float, ...], ...]] | None:
+    """What a convolution's output position sums, averaged over positions, as a fraction of its
+    kernel's taps, and the output's profile. A tap on SAME's padding adds nothing: on a 2x2 map a
+    3x3 conv sums 4 of its 9 taps (StarGAN's discriminator, down to 2x2, was predicted 3x too
+    high); a tap on a position the layer before reached with fewer taps adds less (a deep SAME
+    stack on a 4x4 map). Separable per axis; padding placed as TensorFlow places it."""
+    if any(k is None for k in kernel) or len(in_spatial) != len(kernel) or any(d is None for d in in_spatial):
+        return None
+    fraction = 1.0
+    profile = []
+    for axis, (size, k, stride, dilation) in enumerate(zip(in_spatial, kernel, strides, dilations)):
+        assert size is not None and k is not None
+        weights = in_profile[axis] if in_profile is not None else (1.0,) * size
+        if padding == "same":
+            out = -(-size // stride)
+            before = max((out - 1) * stride + (k - 1) * dilation + 1 - size, 0) // 2
+        else:
+            out = (size - (k - 1) * dilation - 1) // stride + 1
+            before = 0
+        if out < 1:
+            return None
+        sums = [sum(weights[o * stride - before + t * dilation] for t in range(k)
+                    if 0 <= o * stride - before + t * dilation < size) for o in range(out)]
+        average = sum(sums) / out
+        if average <= 0:
+            return None
+        fraction *= average / k
+        profile.append(tuple(value / average for value in sums))
+    return fraction, tuple(profile)
+
+
+def _profile_fits(profile: tuple[tuple[float, ...], ...], shape: tuple[int | None, ...] | None) -> bool:
+    """Whether a profile's axes are a shape's spatial sizes: channels last (after any leading axes:
+    TimeDistributed's [batch, steps, h, w, c]) or channels first."""
+    if shape is None or len(shape) < len(profile) + 2:
+        return False
+    sizes = tuple(len(axis) for axis in profile)
+    return sizes == tuple(shape[-len(sizes) - 1:-1]) or (len(shape) == len(sizes) + 2 and sizes == tuple(shape[2:]))
+
+
 def _transpose_fan_in(kernel: tuple[int | None, ...], strides: list[int], padding: str,
                       in_spatial: tuple[int | None, ...] | None, in_channels: int | None) -> int | None:
     """The inputs a transposed convolution's output position sums, averaged over positions: k/s per
@@ -4137,6 +4513,29 @@ def _project_chain(cls: ClassV) -> list[ClassV]:
         chain.append(current)
         todo.extend(base for base in current.bases if isinstance(base, ClassV))
     return chain
+
+
+def _mro(cls: ClassV, depth: int = 0) -> list[Value]:
+    """The C3 linearization of a project class (library classes and unread bases are leaves)."""
+    if depth > 16:
+        return [cls]
+    sequences = [_mro(base, depth + 1) if isinstance(base, ClassV) else [base] for base in cls.bases]
+    sequences.append(list(cls.bases))
+    result: list[Value] = [cls]
+    while sequences := [sequence for sequence in sequences if sequence]:
+        head = next((sequence[0] for sequence in sequences
+                     if not any(_same_class(sequence[0], later) for other in sequences for later in other[1:])), None)
+        if head is None:  # no consistent order (Python refuses the class): the rest as written
+            return result + [entry for sequence in sequences for entry in sequence]
+        result.append(head)
+        sequences = [sequence[1:] if _same_class(sequence[0], head) else sequence for sequence in sequences]
+    return result
+
+
+def _same_class(first: Value, second: Value) -> bool:
+    if isinstance(first, Ref) and isinstance(second, Ref):
+        return canonical(first.path) == canonical(second.path)
+    return first is second
 
 
 def _library_layer_base(cls: ClassV) -> Ref | None:
@@ -4234,6 +4633,101 @@ def _number(value: Value) -> float | None:
     return None
 
 
+_MAKES_WEIGHTS: dict[int, tuple[cst.CSTNode, bool]] = {}
+
+
+def _makes_weights_itself(node: cst.FunctionDef | cst.Lambda) -> bool:
+    """Whether a function's own code names a weight-making API (a layer, an initializer, a
+    variable: the prefilter's words). Read once per function per process."""
+    known = _MAKES_WEIGHTS.get(id(node))
+    if known is None or known[0] is not node:
+        if len(_MAKES_WEIGHTS) >= 20_000:
+            _MAKES_WEIGHTS.clear()
+        words = prefilter.API_WORDS
+        known = _MAKES_WEIGHTS[id(node)] = (node, not words.isdisjoint(prefilter.WORD.findall(
+            cst.Module(body=[]).code_for_node(node))))
+    return known[1]
+
+
+_NEVER_NONE = (TensorV, VariableV, InitV, LayerV, FuncV, Ref, Seq, DictV, ClassV, InstanceV, ModelV, ModuleV,
+               PartialV, OpLayerV, ContextV)
+
+
+def _builtin_type(value: Value) -> bool:
+    """A builtin type as `type(x)` gives it, or as the name `list` is."""
+    return isinstance(value, Ref) and value.path in ("builtins.int", "builtins.float", "builtins.str",
+                                                     "builtins.bool", "builtins.list", "builtins.tuple",
+                                                     "builtins.dict", "builtins.NoneType")
+
+
+_BREAKS: dict[int, tuple[cst.While, bool]] = {}
+
+
+def _breaks(node: cst.While) -> bool:
+    """Whether a while loop's body has a `break` of its own (not one of a nested loop's)."""
+    known = _BREAKS.get(id(node))
+    if known is None or known[0] is not node:
+        if len(_BREAKS) >= 20_000:
+            _BREAKS.clear()
+        found, todo = False, list(child_nodes(node.body))
+        while todo and not found:
+            child = todo.pop()
+            found = type(child) is cst.Break
+            if type(child) not in (cst.For, cst.While, cst.FunctionDef, cst.ClassDef, cst.Lambda):
+                todo.extend(child_nodes(child))
+        known = _BREAKS[id(node)] = (node, found)
+    return known[1]
+
+
+def _always_true(value: Value) -> bool:
+    """An object whose truth is known: functions, classes, modules, layers, models, scopes, and
+    instances of a project class that defines neither __bool__ nor __len__."""
+    if isinstance(value, InstanceV):
+        return not any(name in cls.methods for cls in _project_chain(value.cls) for name in ("__bool__", "__len__")) \
+            and not any(not isinstance(base, ClassV) for cls in _project_chain(value.cls) for base in cls.bases
+                        if not (isinstance(base, Ref) and base.path == "builtins.object"))
+    return isinstance(value, (FuncV, ClassV, ModuleV, LayerV, ModelV, ContextV))
+
+
+def _shifted(left: Value, operator: cst.BaseBinaryOp, right: Value) -> TensorV | None:
+    """`h + c`, `h - c`, `c - h` for a known number c: E[(±h + c)²] = E[h²] ± 2c·E[h] + c², and an
+    activation after it is not the layer's own (relu(1 - logit), StarGAN's hinge)."""
+    if type(operator) not in (cst.Add, cst.Subtract) or _tensor_like(left) == _tensor_like(right):
+        return None
+    tensor_value, number = (left, right) if _tensor_like(left) else (right, left)
+    c = _number(number)
+    if c is None or c == 0 or type(tensor_value) is not TensorV:
+        return None
+    tensor = tensor_value
+    sign = -1.0 if type(operator) is cst.Subtract and tensor is right else 1.0
+    shift = c if type(operator) is cst.Add or tensor is right else -c
+    if tensor.ms is None:
+        return _derived(tensor, ms=None, ms_default=None, pending=None)
+    mean = sign * tensor.mean + shift
+    ms = tensor.ms + 2.0 * shift * sign * tensor.mean + shift * shift
+    return _derived(tensor, ms=ms, mean=mean, ms_default=None, pending=None)
+
+
+def _scaled_at_run_time(left: Value, operator: cst.BaseBinaryOp, right: Value) -> VariableV | None:
+    """The kernel-shaped weight in `w * c`, `c * w`, `w / c` (c a number, a scalar or a tensor that
+    broadcasts to w's shape: ProGAN's `* wscale`, weight normalization's `v * g / norm(v)`)."""
+    if type(operator) not in (cst.Multiply, cst.Divide):
+        return None
+    sides = (left, right) if type(operator) is cst.Multiply else (left,)
+    for weight in sides:
+        other = right if weight is left else left
+        if not isinstance(weight, VariableV) or not weight.shape or len(weight.shape) < 2:
+            continue
+        if not _tensor_like(other):
+            if isinstance(other, (Const, Unknown)) and not isinstance(getattr(other, "value", 0), (str, list, tuple)):
+                return weight
+            continue
+        shape = _as_tensor(other).shape
+        if shape is None or broadcast_shape(weight.shape, shape) == weight.shape:
+            return weight
+    return None
+
+
 def _scaling(left: Value, operator: cst.BaseBinaryOp, right: Value) -> tuple[TensorV, Value] | None:
     """`tensor * k`, `k * tensor`, `tensor / k`: the tensor and the factor its values are multiplied by
     (None for two tensors: an elementwise product, whose shape is both operands' broadcast)."""
@@ -4309,11 +4803,25 @@ def _bias_shaped(shape: tuple[int | None, ...] | None) -> bool:
 def _derived(tensor: TensorV, **changes: Any) -> TensorV:
     fields = {"shape": tensor.shape, "ms": tensor.ms, "mean": tensor.mean, "ms_default": tensor.ms_default,
               "chain": tensor.chain, "depth": tensor.depth, "producer": tensor.producer, "pending": tensor.pending,
-              "rectified": tensor.rectified, "act_factor": tensor.act_factor, "pre": tensor.pre}
+              "rectified": tensor.rectified, "act_factor": tensor.act_factor, "pre": tensor.pre,
+              "profile": tensor.profile}
     if "ms" in changes and changes["ms"] is None:
         fields["chain"] = None
     fields.update(changes)
+    if "profile" not in changes and tensor.profile is not None and "shape" in changes and \
+            not _profile_fits(tensor.profile, fields["shape"]):
+        fields["profile"] = None  # pooled, flattened, reshaped: positions no longer the profile's
     return TensorV(**fields)
+
+
+def _keras_activation(identifier: Value) -> Value:
+    """keras.activations.get(identifier): None is linear, a name is that activation, a function
+    stays itself; anything else is not known."""
+    if isinstance(identifier, Const) and (identifier.value is None or identifier.value in _ACTIVATION_NAMES):
+        return Ref(f"keras.activations.{identifier.value or 'linear'}")
+    if isinstance(identifier, (Ref, FuncV, PartialV)):
+        return identifier
+    return Unknown("an activation not known statically")
 
 
 def _activation_of_ref(name: str) -> str | None:
@@ -4360,6 +4868,7 @@ def _nested_bodies(statement: cst.CSTNode) -> list[cst.CSTNode]:
 def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
     weights: list[Weight] = []
     made_conditions: dict[tuple[int, bool, str], Condition] = {}  # one per `if` and branch, shared
+    overwritten = _after_overwritten_values(interp)
     for draft in interp.weights:
         layer = draft.layer
         std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
@@ -4367,7 +4876,7 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         is_kernel = draft.role in ("kernel", "depthwise_kernel", "pointwise_kernel", "variable") and kernel_shaped(
             draft.shape, draft.facts)
         signal = Signal(None, None)
-        if layer is not None and is_kernel and layer.applied:
+        if layer is not None and is_kernel and layer.applied and layer.id not in overwritten:
             gain = None
             if draft.role == "pointwise_kernel":
                 # a separable layer's second product: its input is the depthwise output (no
@@ -4376,10 +4885,14 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
                     gain = fan_in * (std * std + mean * mean)
             elif layer.n_in is not None and std is not None and mean is not None:
                 # pre-activation to pre-activation, as signal-propagation.md §6 tabulates it
-                gain = layer.n_in * (std * std + mean * mean) * layer.input_act_factor
+                gain = None if layer.input_act_factor is None else \
+                    layer.n_in * (std * std + mean * mean) * layer.input_act_factor
             backward = None
-            if fan_out is not None and std is not None and mean is not None:
-                backward = fan_out * (std * std + mean * mean) * (layer.backward_factor or 1.0)
+            # E[phi'(y)^2]: 1 for a linear layer, unknown for an activation whose input scale is unknown
+            slope = layer.backward_factor if layer.backward_factor is not None else (
+                1.0 if layer.activation in (None, "linear") else None)
+            if fan_out is not None and std is not None and mean is not None and slope is not None:
+                backward = fan_out * (std * std + mean * mean) * slope
             q = layer.q_depthwise if draft.role == "depthwise_kernel" and layer.q_depthwise is not None else layer.q
             signal = Signal(q, gain, layer.input_ms, backward, layer.chain, layer.depth, layer.feeds_weight,
                             layer.normalized, layer.q_default, layer.activation_factor, layer.parent)
@@ -4410,6 +4923,27 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
     weights = _anchored(weights)
     weights.sort(key=lambda w: (w.anchor.line, w.anchor.column, w.span.line, w.iteration or 0, w.layer_id))
     return tuple(weights)
+
+
+def _after_overwritten_values(interp: Interpreter) -> set[int]:
+    """Layers whose values are given (`weights=`, `set_weights`, `load_weights`) and the layers their signal reaches:
+    what those values do to the signal is not known, so no numbers are claimed after them."""
+    given = {draft.layer.id for draft in interp.weights
+             if draft.layer is not None and ("initial_values_given" in draft.facts or "restored" in draft.facts)}
+    if not given:
+        return given
+    reached: set[int] = set()
+    for layer in interp.layers:
+        seen: set[int] = set()
+        current: LayerDraft | None = layer
+        while current is not None and current.id not in seen:
+            if current.id in given:
+                reached.add(layer.id)
+                break
+            seen.add(current.id)
+            parent = current.parent
+            current = interp.layers[parent] if parent is not None and 0 <= parent < len(interp.layers) else None
+    return reached
 
 
 MAX_CONDITION_TEXT = 60
@@ -4472,11 +5006,38 @@ def _anchored(weights: list[Weight]) -> list[Weight]:
     chains: dict[tuple[str, Span], dict[tuple[CallSite, ...], list[str]]] = {}
     for weight in weights:
         chains.setdefault((weight.path, weight.span), {}).setdefault(weight.call_stack, []).append(weight.answer())
-    return [replace(weight, anchor=_anchor(weight, chains[weight.path, weight.span])) if weight.call_stack
-            else weight for weight in weights]
+    answers_at = {creating: _answers_at(creating, found) for creating, found in chains.items()}
+    anchors: dict[tuple[tuple[str, Span], tuple[CallSite, ...]], Span] = {}
+    anchored = []
+    for weight in weights:
+        if not weight.call_stack:
+            anchored.append(weight)
+            continue
+        creating = (weight.path, weight.span)
+        key = (creating, weight.call_stack)
+        if key not in anchors:
+            mine = tuple(sorted(chains[creating][weight.call_stack]))
+            anchors[key] = _anchor(weight, mine, answers_at[creating])
+        anchored.append(replace(weight, anchor=anchors[key]))
+    return anchored
 
 
-def _anchor(weight: Weight, chains: dict[tuple[CallSite, ...], list[str]]) -> Span:
+def _answers_at(creating: tuple[str, Span], chains: dict[tuple[CallSite, ...], list[str]]
+                ) -> dict[tuple[str, Span], set[tuple[str, ...]]]:
+    """For each place on the chains to one creating call, the answers of the chains through it
+    (two distinct answers are enough to know a place does not tell chains apart). One pass over
+    the chains: comparing each chain with every other took tensornets' 60-model script 45 s."""
+    found: dict[tuple[str, Span], set[tuple[str, ...]]] = {}
+    for chain, answers in chains.items():
+        key = tuple(sorted(answers))
+        for place in {creating, *((site.path, site.span) for site in chain)}:
+            seen = found.setdefault(place, set())
+            if len(seen) < 2:
+                seen.add(key)
+    return found
+
+
+def _anchor(weight: Weight, mine: tuple[str, ...], answers_at: dict[tuple[str, Span], set[tuple[str, ...]]]) -> Span:
     """Where a user sees a weight made through calls, in the file of the chain's first call: the
     innermost place on its chain (the creating call, then the calls out to it) that no other chain
     to the same creating call with a different answer passes through. A helper used once, or
@@ -4489,12 +5050,8 @@ def _anchor(weight: Weight, chains: dict[tuple[CallSite, ...], list[str]]) -> Sp
     places = [(site.path, site.span) for site in in_file]
     if len(in_file) == len(weight.call_stack) and weight.path == here:
         places.append((weight.path, weight.span))
-    creating = (weight.path, weight.span)  # on every chain here
-    mine = sorted(chains[weight.call_stack])
-    others = [{creating, *((site.path, site.span) for site in chain)}
-              for chain, answers in chains.items() if chain != weight.call_stack and sorted(answers) != mine]
     for place in reversed(places):
-        if not any(place in other for other in others):
+        if answers_at[place] == {mine}:  # every chain through it answers as this one
             return place[1]
     # the chains part only in another module (a model class whose two variables come from one
     # helper there): the call here that leads into it, not the `main()` above it
@@ -4511,6 +5068,9 @@ def _finite_signal(signal: Signal) -> Signal:
     return replace(signal, **changes) if changes else signal
 
 
+
+_BITWISE = {cst.BitAnd: operator.and_, cst.BitOr: operator.or_, cst.BitXor: operator.xor,
+            cst.LeftShift: operator.lshift, cst.RightShift: operator.rshift}
 
 _AUGMENTED: dict[type, cst.BaseBinaryOp] = {
     getattr(cst, f"{name}Assign"): getattr(cst, name)()
@@ -4572,7 +5132,8 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
     try:
         interp.run()
         found = ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()),
-                               tuple(sorted(interp.foreign_modules)), tuple(interp.unfollowed))
+                               tuple(sorted(interp.foreign_modules)), tuple(interp.unfollowed),
+                               tuple(sorted(interp.cut_calls)))
     finally:
         interp.release()
     if memo is not None:

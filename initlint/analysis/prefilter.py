@@ -5,7 +5,7 @@ A file can create a weight (or construct an initializer a rule reports on) in tw
 
 - itself, through an API initlint knows. Every such API is reached from an import of
   tensorflow, keras, tf_keras or tf_slim (names.canonical), so the file's text must name one of
-  them, and name a weight-making API (`_API_WORDS`: catalog layers, initializer constructors,
+  them, and name a weight-making API (`API_WORDS`: catalog layers, initializer constructors,
   variables, ...);
 - through a project module it imports (a helper, an arg_scope function, a base class), which
   initlint follows across files (analysis/project.py): then that module, or one it imports, must
@@ -40,15 +40,15 @@ def _api_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_API_WORDS = _api_words()
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+API_WORDS = _api_words()
+WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def may_create_weights_here(source: str) -> bool:
     """Whether this text, on its own, may create a weight or construct an initializer."""
     if _LIBRARY_WORDS.search(source) is None:
         return False
-    return not _API_WORDS.isdisjoint(_WORD.findall(source))
+    return not API_WORDS.isdisjoint(WORD.findall(source))
 
 
 def may_create_weights(source: str, path: str | None = None) -> bool:

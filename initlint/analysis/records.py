@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import keyword
 
-from initlint.analysis.values import Const, DictV, RecordClassV, Seq, Unknown, Value
+from initlint.analysis.values import (ClassV, Const, DictV, FuncV, LayerV, ModelV, ModuleV, PartialV, RecordClassV, Ref,
+                                      Seq, TensorV, Unknown, Value, VariableV)
 
 
 def field_names(value: Value, typed: bool) -> list[str] | None:
@@ -92,6 +93,8 @@ def is_instance(value: Value, classes: Value) -> Value:
     """isinstance(value, classes) where every class is a namedtuple class: known for a record (its
     class or one derived from it) and for a plain literal, list or dict; unknown otherwise."""
     wanted = classes.items if isinstance(classes, Seq) and classes.kind == "tuple" else [classes]
+    if wanted and all(isinstance(cls, Ref) and cls.path in _BUILTIN_TYPES for cls in wanted):
+        return _is_builtin_instance(value, tuple(_BUILTIN_TYPES[cls.path] for cls in wanted))  # type: ignore[union-attr]
     if not wanted or not all(isinstance(cls, RecordClassV) for cls in wanted):
         return Unknown("isinstance() of a class that is not a namedtuple")
     if isinstance(value, Seq):
@@ -105,4 +108,21 @@ def is_instance(value: Value, classes: Value) -> Value:
         return Const(False, value.note)  # a parameter's default: callers may pass a record
     if isinstance(value, DictV):
         return Const(False)
+    return Unknown("isinstance() of a value not known statically")
+
+
+_BUILTIN_TYPES: dict[str, type] = {f"builtins.{t.__name__}": t for t in (int, float, str, bool, list, tuple, dict)}
+
+
+def _is_builtin_instance(value: Value, types: tuple[type, ...]) -> Value:
+    """isinstance(value, int / list / (list, tuple) ...) of a literal, a list, a tuple or a dict
+    (keras-tcn: `nb_filters[i] if isinstance(nb_filters, list) else nb_filters`)."""
+    if isinstance(value, Const):
+        return Const(isinstance(value.value, types), value.note)
+    if isinstance(value, Seq) and value.kind in ("list", "tuple"):
+        return Const((list if value.kind == "list" else tuple) in types)
+    if isinstance(value, DictV):
+        return Const(dict in types)
+    if isinstance(value, (FuncV, ClassV, PartialV, TensorV, VariableV, LayerV, ModelV, ModuleV)):
+        return Const(False)  # keras-resnet's `_get_block(block_fn)`: a function is no str
     return Unknown("isinstance() of a value not known statically")

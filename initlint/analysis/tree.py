@@ -17,7 +17,7 @@ import libcst as cst
 # anything but whitespace, a comment or a punctuation token
 _FORMATTING_FIELDS = frozenset({
     "lpar", "rpar", "leading_lines", "lines_after_decorators", "comma", "semicolon", "header", "footer",
-    "trailing_whitespace", "lbracket", "rbracket", "lbrace", "rbrace",
+    "trailing_whitespace", "leading_whitespace", "lbracket", "rbracket", "lbrace", "rbrace",
 })
 
 _FIELDS: dict[type, tuple[str, ...]] = {}

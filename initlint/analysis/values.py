@@ -87,7 +87,10 @@ class TensorV(Value):
     producer: Any = None  # the LayerDraft whose output reaches here
     pending: Any = None  # the LayerDraft whose pre-activation output this is (activation not yet applied)
     rectified: bool = False
-    act_factor: float = 1.0  # E[phi(y)^2]/E[y^2] of the last activation this tensor went through
+    act_factor: float | None = 1.0  # E[phi(y)^2]/E[y^2] of the last activation it went through (None: not known)
+    # per spatial axis, each position's mean square relative to the map's (mean 1): convolutions near
+    # the padding of a small map sum fewer taps, and the next layer reads that profile; None: uniform
+    profile: tuple[tuple[float, ...], ...] | None = None
     pre: tuple[float, float] | None = None  # (E[y^2], E[y]) a ReLU saw, for max pooling
     init: InitV | None = None  # for random tensors used as initial values
     dtype_int: bool = False
@@ -104,6 +107,7 @@ class TensorV(Value):
 class VariableV(Value):
     weight: Any  # WeightDraft
     view_shape: tuple[int | None, ...] | None = None  # the shape after tf.reshape of the variable
+    scaled: bool = False  # multiplied at run time (ProGAN's equalized learning rate): its values are not the layer's
 
     @property
     def shape(self) -> tuple[int | None, ...] | None:

@@ -52,7 +52,8 @@ def render_json(results: list[FileResult]) -> str:
     files = [{"path": r.path, "dialect": r.dialect, "dialect_reason": r.dialect_reason,
               "skipped": r.skipped, "problems": [{"code": d.code, "message": d.message, "line": d.span.line}
                                                  for d in r.diagnostics if d.code.startswith("INI9")],
-              "unfollowed": [{"line": line, "call": name} for line, name in r.unfollowed]}
+              "unfollowed": [{"line": line, "call": name} for line, name in r.unfollowed],
+              "cut_calls": [{"line": line, "call": name} for line, name in r.cut_calls]}
              for r in results]
     return json.dumps({"version": EXPLAIN_VERSION, "weights": weights, "files": files}, indent=2) + "\n"
 
@@ -101,9 +102,10 @@ def render_table(results: list[FileResult]) -> str:
             if problem.code.startswith("INI9"):
                 out.append(f"{result.path}:{problem.span.line}: {problem.code} {problem.message}")
         if not result.weights:
-            if result.unfollowed:
+            if result.unfollowed or result.cut_calls:
                 out.append(f"{result.path}  (no weights seen)")
                 out.extend(_unfollowed_text(result))
+                out.extend(_cut_calls_text(result))
                 out.append("")
             continue
         out.append(f"{result.path}  (dialect {result.dialect_reason})")
@@ -136,11 +138,18 @@ def render_table(results: list[FileResult]) -> str:
             for (line, condition), roles in branches.items():
                 out.append(f"    line {line} {', '.join(dict.fromkeys(roles))}: {condition}")
         out.extend(_unfollowed_text(result))
+        out.extend(_cut_calls_text(result))
         restored = sorted({weight.facts["restored"] for weight in result.weights if "restored" in weight.facts})
         if restored:  # nothing is reported on these weights: say why
             lines = ", ".join(str(line) for line in restored)
             out.append(f"  initial values overwritten by load_weights at line {lines}: the Keras weights built "
                        "before it in the same function are not checked")
+        given = sorted({weight.facts["initial_values_given"] for weight in result.weights
+                        if "initial_values_given" in weight.facts})
+        if given:
+            lines = ", ".join(str(line) for line in given)
+            out.append(f"  initial values given (`weights=`, `set_weights`) at line {lines}: those layers' "
+                       "initializers are not checked, nor the signal after them")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
 
@@ -152,6 +161,20 @@ def _unfollowed_text(result: FileResult) -> list[str]:
         return []
     return ["  > through third-party code initlint does not read (its weights are not listed; the signal "
             "after it is unknown):", *(f"    line {line} `{name}`" for line, name in result.unfollowed)]
+
+
+def _cut_calls_text(result: FileResult) -> list[str]:
+    """Where a chain of calls from this file reached max-call-depth before another module's code:
+    the weights made beyond it are not listed here."""
+    if not result.cut_calls:
+        return []
+    by_line: dict[int, list[str]] = {}
+    for line, name in result.cut_calls:
+        by_line.setdefault(line, []).append(f"`{name}`")
+    shown = [f"    line {line} {', '.join(names[:3])}" + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+             for line, names in by_line.items()]
+    return ["  > calls not followed past max-call-depth into code that makes weights (not listed here; "
+            "raise max-call-depth to follow them):", *shown]
 
 
 def _conditions_text(weight: Weight, shown_path: str) -> str:

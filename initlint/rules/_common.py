@@ -49,8 +49,9 @@ class LayerView:
 
 def initial_values_matter(weight: Weight) -> bool:
     """False for a weight whose initial values are overwritten before training (Keras
-    `load_weights` right after the model is built): nothing about them can hurt."""
-    return "restored" not in weight.facts
+    `load_weights` right after the model is built) or given as arrays (a Keras layer's
+    `weights=[...]`): nothing about its initializer can hurt."""
+    return "restored" not in weight.facts and "initial_values_given" not in weight.facts
 
 
 def layer_views(weights: tuple[Weight, ...]) -> list[LayerView]:

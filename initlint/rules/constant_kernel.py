@@ -17,11 +17,24 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue  # a single layer (logistic regression) or an output layer learns fine from zeros
         value = weight.mean  # None when the constant is too large to model (1e300)
         start = f"starts at {value:g}" if value is not None else "starts at the same value"
-        message = (f"constant kernel: every value {start}, so all {weight.fan_out or 'the'} units of "
+        units = _units(view)
+        message = (f"constant kernel: every value {start}, so all {units or 'the'} units of "
                    f"this hidden layer compute the same thing and receive the same gradient; symmetry is never "
                    f"broken")
         yield diagnostic(RULE, weight, message, None, {"value": value, "initializer": weight.initializer.name},
                          weight.certain)
+
+
+def _units(view) -> int | None:
+    """The layer's output units (channels): a kernel's last dimension, a transposed conv's
+    second-to-last, a depthwise kernel's channels times its multiplier (not fan_out, which counts
+    a conv's taps too: 4608 "units" for a 3x3 conv to 512 channels)."""
+    shape = view.weight.shape
+    if not shape or len(shape) < 2:
+        return None
+    if view.weight.role == "depthwise_kernel":
+        return None if None in shape[-2:] else shape[-2] * shape[-1]
+    return shape[-2] if view.weight.facts.get("layer_kind") == "conv_transpose" else shape[-1]
 
 
 RULE = Rule(

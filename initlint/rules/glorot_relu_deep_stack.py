@@ -15,8 +15,11 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue
         view = finding.view
         index = finding.chain.index(view)
-        gains = [v.weight.signal.gain for v in finding.chain[:index] if v.weight.signal.gain]
-        average = (sum(gains) / len(gains)) if gains else None
+        # the per-layer factor that compounds to what this layer receives from the chain's input:
+        # the geometric mean (an arithmetic mean of the gains said 0.55 where ten layers give 0.00098)
+        start = finding.chain[0].weight.signal.input_mean_square
+        received = view.weight.signal.input_mean_square
+        average = (received / start) ** (1 / index) if start and received and index else None
         message = (f"Glorot on a deep ReLU stack without normalization: {index} layers each multiply the mean "
                    f"square by about {fmt(average)}, so this layer receives {fmt(view.weight.signal.input_mean_square)}"
                    f"; He ({'variance_scaling scale=2.0' if view.weight.family != 'keras' else 'he_normal'}) "

@@ -13,6 +13,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         weight = view.weight
         if weight.std is None or weight.mean is None or weight.std == 0 or weight.fan_in is None:
             continue
+        if weight.initializer.name == "identity":
+            continue  # not drawn: y_j = gain * x_j, no output is pushed by the others (net2net's identity layers)
         # the mean term n_in^2 * mean^2 beats the variance term n_in * std^2 once n_in * mean^2 > std^2
         if weight.fan_in * weight.mean ** 2 <= weight.std ** 2:
             continue
@@ -38,7 +40,8 @@ exceeds the variance. The classic case is TF1's `tf.random_uniform_initializer()
 ## Why is this bad?
 With a positive mean every output unit sums its inputs with the same sign: after a ReLU the
 next layer's pre-activation grows with the square of the fan-in (signal-propagation.md §1), and
-all units move together.
+all units move together. An identity kernel is not reported: its values are not drawn, each
+output copies one input (net2net's function-preserving layers).
 
 ## Example
 ```python
@@ -61,5 +64,7 @@ h = tf.layers.dense(x, 256, kernel_initializer=tf.random_uniform_initializer(-0.
         Example("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 64])\n"
                 "h = tf.layers.dense(x, 32, kernel_initializer=tf.random_uniform_initializer(-0.1, 0.1))\n", (),
                 "tf1"),
+        Example("from tensorflow import keras\nmodel = keras.Sequential([keras.layers.Dense(64, activation='relu', "
+                "input_shape=(64,)),\n    keras.layers.Dense(64, kernel_initializer='identity')])\n", (), "tf2"),
     ),
 )

@@ -10,7 +10,10 @@ from initlint.rules.base import Example, Rule
 
 def has_default_unit_stddev(weight) -> bool:
     """A defaulted stddev of 1.0 that is at least twice what LeCun gives for the fans (a 1.0 that
-    happens to suit a tiny fan-in is no trap)."""
+    happens to suit a tiny fan-in is no trap), on a weight the layer uses as drawn: ProGAN's
+    equalized learning rate draws at 1.0 on purpose and multiplies by He's std at run time."""
+    if "scaled_at_run_time" in weight.facts:
+        return False
     init = weight.initializer
     if not (init.name in ("random_normal", "truncated_normal") and "stddev" in weight.facts.get("defaulted", ())
             and init.params.get("stddev") == 1.0 and weight.std is not None):
@@ -41,6 +44,9 @@ Reports a weight drawn from `tf.random_normal_initializer()`, `tf.truncated_norm
 (Keras and TF2's `tf.random_normal_initializer` use 0.05). It stays quiet where 1.0 happens to suit
 the fans (less than twice LeCun's `sqrt(1/fan_in)`, i.e. a fan-in of 4 or less).
 
+A weight the layer uses multiplied by a factor (`tf.matmul(x, w * wscale)`, ProGAN's equalized
+learning rate, which draws at 1.0 on purpose) is not reported: its scale is the factor's.
+
 ## Why is this bad?
 A std of 1.0 is `sqrt(fan_in)` times too large for a linear unit: on a 784-input layer the
 pre-activation mean square is ~800 at the first layer and grows at every layer after it.
@@ -62,5 +68,8 @@ W1 = tf.get_variable("W1", [784, 256], initializer=tf.variance_scaling_initializ
     examples=(
         Example("import tensorflow as tf\nW1 = tf.Variable(tf.random_normal([784, 256]))\n", ("INI301",), "tf1"),
         Example("import tensorflow as tf\nW1 = tf.Variable(tf.random_normal([784, 256], stddev=0.05))\n", (), "tf1"),
+        Example("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 784])\n"
+                "w = tf.get_variable('w', [784, 256], initializer=tf.random_normal_initializer())\n"
+                "y = tf.matmul(x, w * (2.0 / 784) ** 0.5)\n", (), "tf1"),
     ),
 )

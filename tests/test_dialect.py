@@ -1,0 +1,30 @@
+"""Which dialect a file's own text shows, and the evidence named for it (README "Dialect")."""
+from __future__ import annotations
+
+import pytest
+
+from initlint.engine import analyze_source
+from initlint.settings import Settings
+
+CASES = [
+    # `tensorflow.compat.v1` bound to `tf`: its `tf.X` are TF1's
+    ("import tensorflow.compat.v1 as tf\n", "tf1", "`tensorflow.compat.v1 as tf` at line 1"),
+    ("from tensorflow.compat import v1 as tf\n", "tf1", "`tensorflow.compat import v1 as tf` at line 1"),
+    # names imported from it: TF1-style code
+    ("from tensorflow.compat.v1.layers import dense\nimport tensorflow as tf\n", "tf1",
+     "`from tensorflow.compat.v1.layers import` at line 1"),
+    # bound to another name, it leaves `tf` alone; `tf.compat.v1.X` written out names TF1 APIs only
+    ("import tensorflow as tf\nimport tensorflow.compat.v1 as tf1\n", "tf2", "no TF1-only API"),
+    ("import tensorflow as tf\ng = tf.compat.v1.get_default_graph()\nx = tf.keras.Input((3,))\n", "tf2",
+     "`tf.keras` at line 3"),
+    # `tensorflow.compat.v2` bound to `tf` wins over TF1-era names elsewhere in the file (simclr)
+    ("import tensorflow.compat.v2 as tf\ntf.logging.info('x')\n", "tf2", "`tensorflow.compat.v2 as tf` at line 1"),
+    ("import tensorflow as tf\nx = tf.placeholder(tf.float32)\n", "tf1", "`tf.placeholder` at line 2"),
+]
+
+
+@pytest.mark.parametrize(("source", "dialect", "evidence"), CASES)
+def test_the_dialect_and_its_evidence(source: str, dialect: str, evidence: str) -> None:
+    result = analyze_source(source + "w = tf.random_normal_initializer()\n", "model.py", Settings())
+    assert result.dialect == dialect
+    assert evidence in result.dialect_reason
