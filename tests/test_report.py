@@ -474,3 +474,20 @@ def test_explain_names_calls_cut_at_max_call_depth_into_another_module(tmp_path)
     assert "    line 7 `conv`" in render_table([result]).splitlines()
     deeper = analyze_path(tmp_path / "model.py", Settings(max_call_depth=12), "model.py")
     assert [w.shape for w in deeper.weights] == [(3, 3, 16, 512)] and deeper.cut_calls == ()
+
+
+def test_explain_names_the_module_an_initializer_is_written_in(tmp_path) -> None:  # noqa: ANN001
+    """StarGAN's `weight_init` is written in ops.py: a driver's row said `[explicit@2]`, a line of
+    no file it shows."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_table
+    from initlint.settings import Settings
+
+    (tmp_path / "ops.py").write_text("import tensorflow as tf\nweight_init = tf.truncated_normal_initializer(stddev=0.02)\n"
+                                     "\n\ndef conv(x, c):\n    return tf.layers.conv2d(x, c, 3, kernel_initializer=weight_init)\n")
+    (tmp_path / "drv.py").write_text("import tensorflow as tf\nfrom ops import conv\n\n"
+                                     "x = tf.placeholder(tf.float32, [None, 8, 8, 3])\ny = conv(x, 16)\n")
+    driver = render_table([analyze_path(tmp_path / "drv.py", Settings(), "drv.py")])
+    module = render_table([analyze_path(tmp_path / "ops.py", Settings(), "ops.py")])
+    assert "[explicit@ops.py:2]" in driver
+    assert "[explicit@2]" in module and "ops.py:2]" not in module

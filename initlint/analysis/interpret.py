@@ -4907,6 +4907,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
                 facts["deprecated_for"] = draft.init_value.deprecated_for
             facts["init_api_path"] = draft.init_value.api
             facts["defaulted"] = draft.init_value.defaulted
+            if draft.init_value.node is not None and draft.init.source_line is not None:
+                facts["init_path"] = interp.locate(draft.init_value.node, draft.init_value.origin)[0]
         signal = _finite_signal(signal)
         where = interp.locate(draft.node, draft.origin)
         weights.append(Weight(

@@ -75,11 +75,13 @@ def _fan(value: float | None) -> str:
     return _fmt(value)
 
 
-def _init_text(weight: Weight) -> str:
+def _init_text(weight: Weight, shown_path: str) -> str:
     init = weight.initializer
     params = ", ".join(f"{k}={_param_text(v)}" for k, v in init.params.items())
     text = f"{init.name}({params})" if params else init.name
-    where = init.source + (f"@{init.source_line}" if init.source_line else "")
+    elsewhere = weight.facts.get("init_path")  # an initializer written in another module: say which
+    line = f"{elsewhere}:{init.source_line}" if elsewhere and elsewhere != shown_path else init.source_line
+    where = init.source + (f"@{line}" if init.source_line else "")
     text = f"{text} [{where}]"
     return text if weight.certain else text + " ?"
 
@@ -121,7 +123,7 @@ def render_table(results: list[FileResult]) -> str:
                 line += f"→{weight.span.line}"
             shape = "?" if weight.shape is None else "x".join("?" if d is None else str(d) for d in weight.shape)
             rows.append((line, weight.api, weight.role, shape or "()", _fan(weight.fan_in), _fan(weight.fan_out),
-                         _init_text(weight), _fmt(weight.std), weight.activation or "-",
+                         _init_text(weight, result.path), _fmt(weight.std), weight.activation or "-",
                          _fmt(weight.signal.mean_square), _fmt(weight.signal.gain)))
             if not weight.certain:
                 notes.append(f"  line {line} {weight.role}: {weight.initializer.reason or weight.shape_reason}")
