@@ -309,6 +309,8 @@ class Interpreter:
         self.steps = 0
         self.chain_counter = 0
         self.mutations = 0  # changes made in place to a value (an attribute, an item, a list's length)
+        # per undecided `if` branch running: the attributes it set, with their value before the `if`
+        self.attr_journals: list[dict[tuple[int, str], tuple[dict[str, Value], Value | None]]] = []
         self.star_imports: list[str] = []
         self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
         self.constructed: dict[int, tuple[str, str | None, Span]] = {}  # deprecated constructors seen
@@ -495,7 +497,11 @@ class Interpreter:
             else:
                 why = "is not called in this file"
             bound_self: Value | None = None
-            if owner is not None:
+            if owner is not None and _method_kind(node) == "staticmethod":
+                bound_self = None  # its first parameter is an argument, not the instance
+            elif owner is not None and _method_kind(node) == "classmethod":
+                bound_self = owner
+            elif owner is not None:
                 if id(owner.node) not in instances:
                     self._instance_for(owner, instances, node)
                     if id(node) in self.entered:
@@ -821,6 +827,9 @@ class Interpreter:
         elif type(target) is cst.Attribute:
             owner = self.eval(target.value, env, context)
             if isinstance(owner, (InstanceV, ClassV)):
+                for journal in self.attr_journals:  # `self.c_dim = ...` on one branch of an undecided `if`
+                    journal.setdefault((id(owner.attrs), target.attr.value),
+                                       (owner.attrs, owner.attrs.get(target.attr.value)))
                 self._store(owner.attrs, target.attr.value, value)
         elif type(target) is cst.Subscript:
             owner = self.eval(target.value, env, context)
@@ -883,10 +892,16 @@ class Interpreter:
         ends: list[dict[str, Value] | None] = [start]  # the names before, then after each branch
         reuse = context.reuse
         main_guard = _is_main_guard(node.test)  # a script's main block is no alternative to anything
+        journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]] = {}
+        self.attr_journals.append(journal)
+        body_attrs: dict[tuple[int, str], Value | None] = {}
         for branch in (node.body, node.orelse):
             if branch is not node.body:
                 env.names.clear()
                 env.names.update(start)
+                # the else branch starts from the attributes as they were before the `if`, too
+                body_attrs = {key: attrs.get(key[1]) for key, (attrs, _) in journal.items()}
+                _restore_attrs(journal)
                 if branch is None:  # no else: the names as they were
                     ends.append(env.names)
                     break
@@ -905,6 +920,8 @@ class Interpreter:
                 ends.append(None)
             finally:
                 del self.conditions[depth:]  # with what a return inside the branch left (below)
+        self.attr_journals.pop()
+        _join_attrs(journal, body_attrs)
         body_end, orelse_end = ends[1], ends[2]
         if body_end is not None and orelse_end is None:  # only the body falls through
             env.names.clear()
@@ -1253,10 +1270,18 @@ class Interpreter:
         return None
 
     def _class_member(self, cls: ClassV, attr: str, bound: Value) -> Value | None:
-        """A method of a class or its bases, bound to `bound`, else a class attribute."""
+        """A method of a class or its bases, bound to `bound` (a @staticmethod to nothing, a
+        @classmethod to its class), else a class attribute."""
         method = self._find_method(cls, attr)
         if method is not None:
-            return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", bound, method[1])
+            kind = _method_kind(method[0])
+            if kind == "staticmethod":  # `self.get_model(attention)`: the arguments are not shifted
+                bound_to: Value | None = None
+            elif kind == "classmethod":
+                bound_to = bound.cls if isinstance(bound, InstanceV) else bound
+            else:
+                bound_to = bound
+            return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", bound_to, method[1])
         return self._class_attr(cls, attr)
 
     def _find_method(self, cls: ClassV, name: str, depth: int = 0) -> tuple[cst.FunctionDef, ClassV] | None:
@@ -1845,7 +1870,8 @@ class Interpreter:
                 break
         if isinstance(value, FuncV):
             params = value.node.params
-            if value.node is func.node or not params.params and not params.posonly_params:
+            if value.node is func.node or not params.params and not params.posonly_params and \
+                    _passes_arguments_on(value.node):
                 # `wrapper(*args, **kwargs)` passes the arguments on (functools.wraps style): calling
                 # the function itself is what it does, without losing it in the wrapper's machinery
                 return None
@@ -1869,6 +1895,9 @@ class Interpreter:
 
     def instantiate(self, cls: ClassV, positional: list[Value], keywords: dict[str, Value], context: Context,
                     node: cst.Call | None) -> Value:
+        op_layer = _library_op_layer_base(cls)
+        if op_layer is not None:  # `class FixedDropout(Dropout)` overriding a helper: still a Dropout
+            return self.call_api(op_layer, positional, keywords, False, node, context)
         library = _library_layer_base(cls)
         if library is not None:
             # `class MaskedConv1D(Conv1D)` without its own __init__ or build: the library layer's
@@ -2607,6 +2636,12 @@ class Interpreter:
             return Unknown("a merge of unknown tensors")
         tensors = [_as_tensor(item) for item in items.items if _tensor_like(item)]
         if len(tensors) != len(items.items):
+            known = next((t for t in tensors if t.shape is not None), None)
+            if known is not None and kind != "merge_concatenate":
+                # `add([x, unknown])`: Keras' elementwise merges take equal shapes (EfficientDet's
+                # residual over a FixedDropout); the value's scale is not known
+                return _derived(known, ms=None, ms_default=None, pending=None, rectified=False, act_factor=None,
+                                pre=None)
             return Unknown("a merge of unknown tensors")
         first = max(tensors, key=lambda t: t.depth)
         if kind in ("merge_add", "merge_sum"):
@@ -3220,10 +3255,29 @@ class Interpreter:
         if isinstance(value, FuncV):
             return Initializer("custom", {}, source, source_line, False,
                                f"a custom initializer function {value.name}()"), None
+        serialized = self._serialized_initializer(value)
+        if serialized is not None:
+            return self.to_initializer(serialized, source, source_line, shape, family)
         if isinstance(value, TensorV) and value.init is not None:
             return self.to_initializer(value.init, source, source_line, shape, family)
         reason = value.reason if isinstance(value, Unknown) else "a value not known statically"
         return Initializer("unknown", {}, source, source_line, False, reason), None
+
+    def _serialized_initializer(self, value: Value) -> InitV | None:
+        """Keras' serialized form, `{'class_name': 'VarianceScaling', 'config': {...}}`, which its
+        layers accept as an initializer (EfficientDet's CONV_KERNEL_INITIALIZER)."""
+        if not isinstance(value, DictV) or value.unknown:
+            return None
+        name, config = value.items.get("class_name"), value.items.get("config", DictV({}))
+        if not (isinstance(name, Const) and isinstance(name.value, str) and isinstance(config, DictV)) \
+                or config.unknown:
+            return None
+        ref = Ref(f"keras.initializers.{name.value}")
+        constructor = self._constructor(ref, self.dialect_here())
+        if constructor is None:
+            return None
+        keywords = {key: item for key, item in config.items.items() if isinstance(key, str)}
+        return self.construct_initializer(ref, constructor, [], keywords, None, self.dialect_here())
 
     # ---- variables --------------------------------------------------------------------------
     def get_variable(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
@@ -4156,6 +4210,30 @@ def _one_of(values: list[Value]) -> Value:
     return _either(values)
 
 
+def _restore_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]]) -> None:
+    for (_, name), (attrs, before) in journal.items():
+        if before is None:
+            attrs.pop(name, None)
+        else:
+            attrs[name] = before
+
+
+def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]],
+                body: dict[tuple[int, str], Value | None]) -> None:
+    """Attributes the branches of an undecided `if` set differently are joined as names are
+    (_join_branches): DCGAN's `self.c_dim = <image channels>` / `else: self.c_dim = 1` took the
+    else branch's 1 as certain, and a wrong fan_in with it."""
+    for key, (attrs, before) in journal.items():
+        name = key[1]
+        in_body = body.get(key, attrs.get(name)) if body else attrs.get(name)
+        last = attrs.get(name)
+        if in_body is None or last is None or in_body is last:
+            continue
+        joined: dict[str, Value] = {name: last}
+        _join_branches({name: before} if before is not None else {}, {name: in_body}, joined)
+        attrs[name] = joined[name]
+
+
 def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orelse: dict[str, Value] | None) -> None:
     """After an `if` whose condition is unknown, whose branches ran one after the other: a name the
     branches that fall through leave with different initializers or numbers (`init = A` / `init =
@@ -4551,6 +4629,21 @@ def _library_layer_base(cls: ClassV) -> Ref | None:
     return None
 
 
+def _library_op_layer_base(cls: ClassV) -> Ref | None:
+    """The Keras op layer (Dropout, Flatten, Activation ...) a project class derives from, when no
+    project class in between defines __init__, build or call."""
+    chain = _project_chain(cls)
+    if any(name in c.methods for c in chain for name in ("__init__", "build", "call", "__call__")):
+        return None
+    for current in chain:
+        for base in current.bases:
+            if isinstance(base, Ref):
+                path = canonical(base.path)
+                if path.startswith("keras.layers.") and path.rsplit(".", 1)[-1] in _KERAS_OP_LAYERS:
+                    return Ref(path)
+    return None
+
+
 _KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer",
                                 "keras.engine.base_layer.Layer", "keras.engine.topology.Layer"})
 
@@ -4637,16 +4730,20 @@ _MAKES_WEIGHTS: dict[int, tuple[cst.CSTNode, bool]] = {}
 
 
 def _makes_weights_itself(node: cst.FunctionDef | cst.Lambda) -> bool:
-    """Whether a function's own code names a weight-making API (a layer, an initializer, a
-    variable: the prefilter's words). Read once per function per process."""
+    """Whether a function's own code (strings and comments aside) names an API that makes a weight:
+    a layer or a variable, not an initializer (stable-baselines' `ortho_init` factory makes none).
+    Read once per function per process."""
     known = _MAKES_WEIGHTS.get(id(node))
     if known is None or known[0] is not node:
         if len(_MAKES_WEIGHTS) >= 20_000:
             _MAKES_WEIGHTS.clear()
-        words = prefilter.API_WORDS
-        known = _MAKES_WEIGHTS[id(node)] = (node, not words.isdisjoint(prefilter.WORD.findall(
-            cst.Module(body=[]).code_for_node(node))))
+        code = _STRINGS_AND_COMMENTS.sub(_blank, cst.Module(body=[]).code_for_node(node))
+        known = _MAKES_WEIGHTS[id(node)] = (node, not _WEIGHT_WORDS.isdisjoint(prefilter.WORD.findall(code)))
     return known[1]
+
+
+_WEIGHT_WORDS = frozenset({*(name.rsplit(".", 1)[-1] for name in LAYERS), "get_variable", "Variable", "add_weight",
+                           "model_variable", "get_local_variable"})
 
 
 _NEVER_NONE = (TensorV, VariableV, InitV, LayerV, FuncV, Ref, Seq, DictV, ClassV, InstanceV, ModelV, ModuleV,
@@ -4677,6 +4774,38 @@ def _breaks(node: cst.While) -> bool:
                 todo.extend(child_nodes(child))
         known = _BREAKS[id(node)] = (node, found)
     return known[1]
+
+
+def _passes_arguments_on(wrapper: cst.FunctionDef | cst.Lambda) -> bool:
+    """Whether a `(*args, **kwargs)` wrapper hands its `*args` on as they came: some call in it
+    passes `*args`, and nothing rebinds `args` (tensorpack's layer_register takes `args[0]` as the
+    scope name and calls the layer with the rest: read as a pass-through, every argument shifted)."""
+    star = wrapper.params.star_arg
+    if type(star) is not cst.Param:
+        return True  # `(**kwargs)` only: nothing positional to shift
+    name = star.name.value
+    passed = False
+    todo: list[cst.CSTNode] = [wrapper.body]
+    while todo:
+        node = todo.pop()
+        kind = type(node)
+        if kind in (cst.Assign, cst.AugAssign, cst.AnnAssign):
+            targets = [t.target for t in node.targets] if kind is cst.Assign else [node.target]  # type: ignore[attr-defined]
+            if any(bound.value == name for target in targets for bound in _names_in(target)):
+                return False
+        elif kind is cst.Call:
+            passed = passed or any(arg.star == "*" and type(arg.value) is cst.Name and arg.value.value == name
+                                   for arg in node.args)  # type: ignore[attr-defined]
+        todo.extend(child_nodes(node))
+    return passed
+
+
+def _method_kind(method: cst.FunctionDef) -> str | None:
+    """"staticmethod" or "classmethod" when a method is decorated so (by name), else None."""
+    for decorator in method.decorators:
+        if type(decorator.decorator) is cst.Name and decorator.decorator.value in ("staticmethod", "classmethod"):
+            return decorator.decorator.value
+    return None
 
 
 def _always_true(value: Value) -> bool:
