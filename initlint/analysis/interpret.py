@@ -295,6 +295,7 @@ class Interpreter:
         # (line, import path) of third-party calls in this file that tensors went through, in order
         self.unfollowed: dict[tuple[int, str], None] = {}
         self.cut_calls: dict[tuple[int, str], None] = {}  # ModuleAnalysis.cut_calls
+        self.weight_code: dict[int, bool] = {}  # id(function node) -> _makes_weights_itself
         self.variables: dict[tuple[str, ...], WeightDraft] = {}  # get_variable by full name, for reuse
         self.named_layers: dict[tuple[str, ...], LayerV] = {}  # tf.layers / slim calls by scope and name
         self.weights: list[WeightDraft] = []
@@ -1632,6 +1633,13 @@ class Interpreter:
         return Unknown(f"`super().{attr}()` of the library class {library or 'it derives from'}",
                        derived=_reads_followed_tensors(positional, keywords))
 
+    def _makes_weights(self, node: cst.FunctionDef | cst.Lambda) -> bool:
+        """_makes_weights_itself, read once per function for this analysis (its trees stay alive)."""
+        known = self.weight_code.get(id(node))
+        if known is None:
+            known = self.weight_code[id(node)] = _makes_weights_itself(node)
+        return known
+
     def _cut_here(self, node: cst.Call | None, context: Context, name: str) -> None:
         """Where, in this file, a chain was cut at max-call-depth before another module's function:
         the weights it would make there are not this file's to list (glow's flow, 9 calls deep)."""
@@ -1766,7 +1774,7 @@ class Interpreter:
         if len(self.call_depth) >= self.settings.max_call_depth:
             self.too_deep.add(key)
             # this file's own functions run as roots; another module's matters if it makes weights itself
-            if (func.env.file() or self.path) != self.path and _makes_weights_itself(func.node):
+            if (func.env.file() or self.path) != self.path and self._makes_weights(func.node):
                 self._cut_here(node, context, func.name)
             return Unknown(f"{func.name}() is nested deeper than max-call-depth ({self.settings.max_call_depth})")
         if not root and not func.undecorated and type(func.node) is cst.FunctionDef and func.node.decorators:
@@ -4726,20 +4734,11 @@ def _number(value: Value) -> float | None:
     return None
 
 
-_MAKES_WEIGHTS: dict[int, tuple[cst.CSTNode, bool]] = {}
-
-
 def _makes_weights_itself(node: cst.FunctionDef | cst.Lambda) -> bool:
     """Whether a function's own code (strings and comments aside) names an API that makes a weight:
-    a layer or a variable, not an initializer (stable-baselines' `ortho_init` factory makes none).
-    Read once per function per process."""
-    known = _MAKES_WEIGHTS.get(id(node))
-    if known is None or known[0] is not node:
-        if len(_MAKES_WEIGHTS) >= 20_000:
-            _MAKES_WEIGHTS.clear()
-        code = _STRINGS_AND_COMMENTS.sub(_blank, cst.Module(body=[]).code_for_node(node))
-        known = _MAKES_WEIGHTS[id(node)] = (node, not _WEIGHT_WORDS.isdisjoint(prefilter.WORD.findall(code)))
-    return known[1]
+    a layer or a variable, not an initializer (stable-baselines' `ortho_init` factory makes none)."""
+    code = _STRINGS_AND_COMMENTS.sub(_blank, cst.Module(body=[]).code_for_node(node))
+    return not _WEIGHT_WORDS.isdisjoint(prefilter.WORD.findall(code))
 
 
 _WEIGHT_WORDS = frozenset({*(name.rsplit(".", 1)[-1] for name in LAYERS), "get_variable", "Variable", "add_weight",
@@ -4757,23 +4756,15 @@ def _builtin_type(value: Value) -> bool:
                                                      "builtins.dict", "builtins.NoneType")
 
 
-_BREAKS: dict[int, tuple[cst.While, bool]] = {}
-
-
 def _breaks(node: cst.While) -> bool:
     """Whether a while loop's body has a `break` of its own (not one of a nested loop's)."""
-    known = _BREAKS.get(id(node))
-    if known is None or known[0] is not node:
-        if len(_BREAKS) >= 20_000:
-            _BREAKS.clear()
-        found, todo = False, list(child_nodes(node.body))
-        while todo and not found:
-            child = todo.pop()
-            found = type(child) is cst.Break
-            if type(child) not in (cst.For, cst.While, cst.FunctionDef, cst.ClassDef, cst.Lambda):
-                todo.extend(child_nodes(child))
-        known = _BREAKS[id(node)] = (node, found)
-    return known[1]
+    found, todo = False, list(child_nodes(node.body))
+    while todo and not found:
+        child = todo.pop()
+        found = type(child) is cst.Break
+        if type(child) not in (cst.For, cst.While, cst.FunctionDef, cst.ClassDef, cst.Lambda):
+            todo.extend(child_nodes(child))
+    return found
 
 
 def _passes_arguments_on(wrapper: cst.FunctionDef | cst.Lambda) -> bool:
