@@ -822,6 +822,21 @@ class Interpreter:
         elif type(target) in (cst.Tuple, cst.List):
             items = value.items if isinstance(value, Seq) else None
             elements = [e.value for e in target.elements]
+            star = next((i for i, e in enumerate(target.elements) if type(e) is cst.StarredElement), None)
+            if star is not None:  # `batchsize, *dims, channels = input_shape`: the star takes the middle
+                after = len(elements) - star - 1
+                fits = items is not None and len(items) >= len(elements) - 1
+                for index, element in enumerate(elements):
+                    if not fits:
+                        item: Value = Unknown("unpacked value")
+                    elif index < star:
+                        item = items[index]  # type: ignore[index]
+                    elif index == star:
+                        item = Seq(list(items[star:len(items) - after]), "list")  # type: ignore[index]
+                    else:
+                        item = items[len(items) - (len(elements) - index)]  # type: ignore[index,arg-type]
+                    self.assign(element, item, env, context)
+                return
             for index, element in enumerate(elements):
                 item = items[index] if items is not None and index < len(items) else Unknown("unpacked value")
                 self.assign(element, item, env, context)
@@ -871,8 +886,29 @@ class Interpreter:
             owner.unknown = "a dict filled under keys not known statically"
             self.mutations += 1
 
+    def truth(self, node: cst.BaseExpression, env: Env, context: Context) -> Value:
+        """A test's value where only its truth matters: `unknown or True` is true and `unknown and
+        False` false (keras-non-local-nets' `if stride > 1 or not equal_channels:`)."""
+        if type(node) is cst.BooleanOperation:
+            either = type(node.operator) is cst.Or
+            left = _known_truth(self.truth(node.left, env, context))
+            if left is not None:
+                if left is either:
+                    return Const(either)
+                return self.truth(node.right, env, context)
+            if _known_truth(self.truth(node.right, env, context)) is either:
+                return Const(either)
+            return Unknown("a boolean expression")
+        if type(node) is cst.UnaryOperation and type(node.operator) is cst.Not:
+            inner = self.truth(node.expression, env, context)
+            known = _known_truth(inner)
+            if known is not None:
+                return Const(not known)
+            return Const(not inner.value, inner.note) if isinstance(inner, Const) else Unknown("a negation")
+        return self.eval(node, env, context)
+
     def exec_if(self, node: cst.If, env: Env, context: Context) -> None:
-        test = self.eval(node.test, env, context)
+        test = self.truth(node.test, env, context)
         if _always_true(test):  # `if arg_scope(...):` (glow), `if self.layer:` of a layer object
             test = Const(True)
         if isinstance(test, Const) and test.note is None:
@@ -2059,6 +2095,8 @@ class Interpreter:
         if spec is not None:
             return self.layer_api(spec, positional, keywords, opaque, node, context)
         if name.startswith("builtins."):
+            if last == "isinstance" and len(positional) == 2 and isinstance(positional[0], (LayerV, OpLayerV)):
+                return _layer_isinstance(positional[0], positional[1])
             return _builtin(last, positional, keywords)
         if name == "functools.partial" and positional:
             return PartialV(positional[0], tuple(positional[1:]), dict(keywords))
@@ -2830,7 +2868,8 @@ class Interpreter:
                 else None
             reuse = args.get("reuse")
             reusing = _reuse_mode(reuse) or context.reuse  # its own scope inherits, as a variable_scope does
-            if key is not None and reusing and key in self.named_layers:
+            if key is not None and reusing and key in self.named_layers and \
+                    not _exclusive(self.named_layers[key].conditions, self.conditions):
                 return self._apply_built(self.named_layers[key], inputs, {})
             layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
             if key is not None:
@@ -3297,7 +3336,8 @@ class Interpreter:
                 args.setdefault(kwarg, value)
         name = args.get("name")
         key = (*context.scope_path, name.value) if isinstance(name, Const) and isinstance(name.value, str) else None
-        if key is not None and context.reuse and key in self.variables:
+        if key is not None and context.reuse and key in self.variables and \
+                not _exclusive(self.variables[key].conditions, self.conditions):
             return VariableV(self.variables[key])  # reuse returns the existing variable, initializer ignored
         if context.reuse == "strict":  # TensorFlow refuses to create one here: it exists, made where we do not see
             return Unknown("a variable looked up with reuse=True, created elsewhere")
@@ -3681,6 +3721,18 @@ class Interpreter:
         normalizer = args.get("normalizer_fn")
         if isinstance(normalizer, _MaybeArg):
             normalizer = normalizer.value
+        if spec.family == "slim" and (normalizer is None or isinstance(normalizer, Const) and normalizer.value is None) \
+                and _slim_norm(args.get(spec.activation_param)):
+            # `activation_fn=slim.batch_norm` (jiamings/wgan): the norm runs as the activation, with
+            # its own parameters; there is no other activation
+            normalizer, activation = args[spec.activation_param], None
+            args = {key: value for key, value in args.items() if key != "normalizer_params"}
+        run_activation = _activation_function(args.get(spec.activation_param)) if activation == "unknown" else None
+        if run_activation is not None:
+            # a project function as the activation that its name does not say (wgan's
+            # `activation_fn=relu_batch_norm`): it runs on the layer's output, as the layer calls it
+            pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
+            return self.call(run_activation, [pre], {}, False, None, context)
         caller = self._layer_caller.get(draft.id)
         if spec.family == "slim" and normalizer is None and caller is not None:
             for weight in draft.weights:
@@ -4797,6 +4849,63 @@ def _method_kind(method: cst.FunctionDef) -> str | None:
         if type(decorator.decorator) is cst.Name and decorator.decorator.value in ("staticmethod", "classmethod"):
             return decorator.decorator.value
     return None
+
+
+def _layer_isinstance(layer: Value, classes: Value) -> Value:
+    """isinstance() of a library layer object against library layer classes (texar's
+    `isinstance(layer, tf.layers.Dropout)` of a Dense): its own class, Keras' Layer base, or not."""
+    wanted = classes.items if isinstance(classes, Seq) and classes.kind == "tuple" else [classes]
+    if not wanted or not all(isinstance(cls, Ref) for cls in wanted):
+        return Unknown("isinstance() of a class initlint cannot read")
+    found = False
+    for cls in wanted:
+        path = canonical(cls.path)  # type: ignore[union-attr]
+        last = path.rsplit(".", 1)[-1]
+        if path in _KERAS_LAYER_BASES or last == "Layer":
+            found = True
+        elif isinstance(layer, LayerV) and (path == layer.spec.api or LAYERS.get(path) is layer.spec):
+            found = True
+        elif isinstance(layer, OpLayerV) and _KERAS_OP_LAYERS.get(last) == layer.kind:
+            found = True
+        elif path not in LAYERS and last not in _KERAS_OP_LAYERS:
+            return Unknown("isinstance() against a class initlint does not know")
+    return Const(found)
+
+
+def _exclusive(made_under: tuple | list, now_under: tuple | list) -> bool:
+    """Whether two sets of undecided-`if` branches cannot both run: one is under an `if`'s body,
+    the other under its else (xlnet's classification and regression heads, each under AUTO_REUSE:
+    the second branch's variables are its own, not a lookup of the first's)."""
+    return any(node is other and holds != other_holds
+               for node, holds, _ in made_under for other, other_holds, _ in now_under)
+
+
+def _activation_function(value: Value | None) -> Value | None:
+    """A project function (or a functools.partial of one) passed as a layer's activation."""
+    if isinstance(value, _MaybeArg):
+        value = value.value
+    inner = value.func if isinstance(value, PartialV) else value
+    return value if isinstance(inner, FuncV) else None
+
+
+def _slim_norm(value: Value | None) -> bool:
+    """A slim normalization (or a functools.partial of one) passed as a function."""
+    if isinstance(value, _MaybeArg):
+        value = value.value
+    if isinstance(value, PartialV) and not value.positional:
+        value = value.func
+    return isinstance(value, Ref) and value.name in LAYERS and LAYERS[value.name].kind == "norm" \
+        and LAYERS[value.name].family == "slim"
+
+
+def _known_truth(value: Value) -> bool | None:
+    """A value's truth when it is known for certain (a literal, not a default; an object)."""
+    if isinstance(value, Const) and value.note is None:
+        try:
+            return bool(value.value)
+        except Exception:  # noqa: BLE001 - a literal whose truth Python would not give
+            return None
+    return True if _always_true(value) else None
 
 
 def _always_true(value: Value) -> bool:
