@@ -2176,6 +2176,9 @@ class Interpreter:
             return OpLayerV("bidirectional", {"layer": args.get("layer", Unknown("no wrapped layer")),
                                               "merge_mode": args.get("merge_mode", Const("concat")),
                                               "backward_layer": args.get("backward_layer", Const(None))})
+        if name == "keras.layers.Lambda":  # its function runs on the input (ResNeXt's channel slices)
+            return OpLayerV("lambda", {"function": positional[0] if positional else keywords.get("function"),
+                                       "arguments": keywords.get("arguments")})
         if name.startswith("keras.layers.") and last in _KERAS_OP_LAYERS:
             return OpLayerV(_KERAS_OP_LAYERS[last], {**{str(i): v for i, v in enumerate(positional)}, **keywords})
         if name.startswith("keras.layers.") and last[:1].isupper() and last not in ("Add", "Concatenate", "Average",
@@ -2359,6 +2362,9 @@ class Interpreter:
         at = 0 if axis is None else axis[0] if axis is not _UNREAD_AXES and len(axis) == 1 else None
         if name == "tf.stack":
             items = args.get("values")
+            if isinstance(items, Seq) and items.items and not any(_tensor_like(i) or isinstance(i, Seq)
+                                                                  for i in items.items):
+                return Seq(list(items.items), "list")  # a shape built of scalars: `tf.stack([bs, 7, 7, 16])`
             if not isinstance(items, Seq) or not items.items or not all(_tensor_like(i) for i in items.items):
                 return Unknown("tf.stack() of values not known statically")
             tensors = [_as_tensor(i) for i in items.items]
@@ -2590,8 +2596,11 @@ class Interpreter:
         if isinstance(value, VariableV):
             view = self.reshape(_as_tensor(value), shape_value)
             return VariableV(value.weight, view.shape if isinstance(view, TensorV) else None, value.scaled)
-        if type(value) is Unknown and value.derived:
-            value = TensorV(None, None, 0.0, None)  # its scale stays unknown; the shape is the one asked for
+        if type(value) is Unknown:
+            # made of followed tensors: its scale stays unknown; from outside (wgan's discriminator
+            # reshapes its parameter to [batch, 28, 28, 1]): a model input, as a layer reading it
+            # takes it. Either way the shape is the one asked for
+            value = TensorV(None, None, 0.0, None) if value.derived else self.ensure_tensor(value)
         if not _tensor_like(value):
             return Unknown("reshape of an unknown value")
         tensor = _as_tensor(value)
@@ -4049,6 +4058,15 @@ class Interpreter:
 
     def apply_op_layer(self, layer: OpLayerV, inputs: Value, context: Context) -> Value:
         kind = layer.kind
+        if kind == "lambda":
+            function, arguments = layer.params.get("function"), layer.params.get("arguments")
+            keywords = {key: value for key, value in arguments.items.items() if isinstance(key, str)} \
+                if isinstance(arguments, DictV) and not arguments.unknown else {}
+            readable = arguments is None or (isinstance(arguments, Const) and arguments.value is None) or \
+                (isinstance(arguments, DictV) and not arguments.unknown)
+            if isinstance(function, (FuncV, PartialV, Ref)) and readable:
+                return self.call(function, [inputs], keywords, False, None, context)
+            return Unknown("the output of a Lambda layer", derived=_of_followed_tensors(inputs))
         if kind == "time_distributed":
             return self._time_distributed(layer.params["layer"], inputs, context)
         if kind == "bidirectional":
