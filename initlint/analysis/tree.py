@@ -9,7 +9,6 @@ fields directly, from a per-class table, and leaves out the fields that only hol
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import libcst as cst
 
