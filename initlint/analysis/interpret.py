@@ -1615,7 +1615,7 @@ class Interpreter:
         func = self.eval(node.func, env, context)
         positional, keywords, opaque = self.eval_args(node, env, context)
         if type(node.func) is cst.Attribute and node.func.attr.value == "load_weights" and not isinstance(func, FuncV):
-            self._restored_here(node)
+            self._restored_here(node, func.base if isinstance(func, _Bound) else None)
         return self.call(func, positional, keywords, opaque, node, context)
 
     def _super(self, node: cst.Call, env: Env, context: Context) -> Value:
@@ -1694,16 +1694,20 @@ class Interpreter:
             self.unfollowed[(self.line(node), name)] = None
         return Unknown(f"the output of `{name}`, from a package initlint does not read", derived=True)
 
-    def _restored_here(self, node: cst.Call) -> None:
+    def _restored_here(self, node: cst.Call, receiver: Value | None = None) -> None:
         """Keras `model.load_weights(path)` overwrites every initial value of the model; the
         function that calls it right after building the model (a pretrained backbone) is all we
         can tie it to: the Keras weights made in this call so far are marked restored. A load under
         an undecided `if` (`if args.weights: model.load_weights(...)`, CapsNet-Keras) restores only
         the weights made on that same branch: the others train from their initial values whenever
-        the condition does not hold."""
+        the condition does not hold. A Sequential whose layers are known restores those layers'
+        weights only (nsfw_model trains one model, then rebuilds and loads another)."""
         first = self.frame_weights[-1] if self.frame_weights else 0
         loading = set(self.conditions)
+        own = _model_layer_drafts(receiver) if isinstance(receiver, ModelV) else set()
         for weight in self.weights[first:]:
+            if own and id(weight.layer) not in own:
+                continue
             if weight.family == "keras" and loading <= set(weight.conditions):
                 weight.facts.setdefault("restored", self.line(node))
 
@@ -4888,6 +4892,17 @@ def _layer_isinstance(layer: Value, classes: Value) -> Value:
         elif path not in LAYERS and last not in _KERAS_OP_LAYERS:
             return Unknown("isinstance() against a class initlint does not know")
     return Const(found)
+
+
+def _model_layer_drafts(model: ModelV, depth: int = 0) -> set[int]:
+    """Ids of the built layers of a model whose layers are known (a Sequential, nested ones too)."""
+    found: set[int] = set()
+    for layer in model.layers:
+        if isinstance(layer, LayerV) and layer.layer is not None:
+            found.add(id(layer.layer))
+        elif isinstance(layer, ModelV) and depth < 8:
+            found |= _model_layer_drafts(layer, depth + 1)
+    return found
 
 
 def _exclusive(made_under: tuple | list, now_under: tuple | list) -> bool:

@@ -144,8 +144,9 @@ def render_table(results: list[FileResult]) -> str:
         restored = sorted({weight.facts["restored"] for weight in result.weights if "restored" in weight.facts})
         if restored:  # nothing is reported on these weights: say why
             lines = ", ".join(str(line) for line in restored)
-            out.append(f"  initial values overwritten by load_weights at line {lines}: the Keras weights built "
-                       "before it in the same function are not checked")
+            out.append(f"  initial values overwritten by load_weights at line {lines}: the weights of the model it "
+                       "loads (of every Keras model built before it in the function, where the model's layers are "
+                       "not known) are not checked")
         given = sorted({weight.facts["initial_values_given"] for weight in result.weights
                         if "initial_values_given" in weight.facts})
         if given:
