@@ -498,10 +498,8 @@ class Interpreter:
             else:
                 why = "is not called in this file"
             bound_self: Value | None = None
-            if owner is not None and _method_kind(node) == "staticmethod":
-                bound_self = None  # its first parameter is an argument, not the instance
-            elif owner is not None and _method_kind(node) == "classmethod":
-                bound_self = owner
+            if owner is not None and _method_kind(node) is not None:
+                bound_self = _bound_to(node, owner)  # no instance: a static method's arguments, a class
             elif owner is not None:
                 if id(owner.node) not in instances:
                     self._instance_for(owner, instances, node)
@@ -1311,14 +1309,7 @@ class Interpreter:
         @classmethod to its class), else a class attribute."""
         method = self._find_method(cls, attr)
         if method is not None:
-            kind = _method_kind(method[0])
-            if kind == "staticmethod":  # `self.get_model(attention)`: the arguments are not shifted
-                bound_to: Value | None = None
-            elif kind == "classmethod":
-                bound_to = bound.cls if isinstance(bound, InstanceV) else bound
-            else:
-                bound_to = bound
-            return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", bound_to, method[1])
+            return FuncV(method[0], method[1].env, f"{method[1].name}.{attr}", _bound_to(method[0], bound), method[1])
         return self._class_attr(cls, attr)
 
     def _find_method(self, cls: ClassV, name: str, depth: int = 0) -> tuple[cst.FunctionDef, ClassV] | None:
@@ -1640,7 +1631,8 @@ class Interpreter:
         for entry in mro[after + 1:]:
             if isinstance(entry, ClassV):
                 if attr in entry.methods:
-                    return FuncV(entry.methods[attr], entry.env, f"{entry.name}.{attr}", found.obj, entry)
+                    return FuncV(entry.methods[attr], entry.env, f"{entry.name}.{attr}",
+                                 _bound_to(entry.methods[attr], found.obj), entry)
                 if attr in entry.attrs:
                     return entry.attrs[attr]
             elif isinstance(entry, Ref):  # a library class: the first one answers
@@ -4698,32 +4690,30 @@ def _same_class(first: Value, second: Value) -> bool:
     return first is second
 
 
-def _library_layer_base(cls: ClassV) -> Ref | None:
-    """The library layer (Dense, Conv1D, Embedding ...) a project class derives from, when no project
-    class in between defines __init__ or build (their weights are then the library layer's)."""
+def _library_base(cls: ClassV, own: tuple[str, ...], accepts: Any) -> Ref | None:
+    """The first library base of a project class (through project classes) that `accepts`, when
+    no project class in the chain defines one of the methods in `own`."""
     chain = _project_chain(cls)
-    if any("__init__" in c.methods or "build" in c.methods for c in chain):
+    if any(name in c.methods for c in chain for name in own):
         return None
     for current in chain:
         for base in current.bases:
-            if isinstance(base, Ref) and canonical(base.path) in LAYERS:
+            if isinstance(base, Ref) and accepts(canonical(base.path)):
                 return Ref(canonical(base.path))
     return None
+
+
+def _library_layer_base(cls: ClassV) -> Ref | None:
+    """The library layer (Dense, Conv1D, Embedding ...) a project class derives from, when no project
+    class in between defines __init__ or build (their weights are then the library layer's)."""
+    return _library_base(cls, ("__init__", "build"), lambda path: path in LAYERS)
 
 
 def _library_op_layer_base(cls: ClassV) -> Ref | None:
     """The Keras op layer (Dropout, Flatten, Activation ...) a project class derives from, when no
     project class in between defines __init__, build or call."""
-    chain = _project_chain(cls)
-    if any(name in c.methods for c in chain for name in ("__init__", "build", "call", "__call__")):
-        return None
-    for current in chain:
-        for base in current.bases:
-            if isinstance(base, Ref):
-                path = canonical(base.path)
-                if path.startswith("keras.layers.") and path.rsplit(".", 1)[-1] in _KERAS_OP_LAYERS:
-                    return Ref(path)
-    return None
+    return _library_base(cls, ("__init__", "build", "call", "__call__"), lambda path: path.startswith(
+        "keras.layers.") and path.rsplit(".", 1)[-1] in _KERAS_OP_LAYERS)
 
 
 _KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer",
@@ -4863,6 +4853,17 @@ def _passes_arguments_on(wrapper: cst.FunctionDef | cst.Lambda) -> bool:
                                    for arg in node.args)  # type: ignore[attr-defined]
         todo.extend(child_nodes(node))
     return passed
+
+
+def _bound_to(method: cst.FunctionDef, bound: Value) -> Value | None:
+    """What a method found on `bound` (an instance or a class) binds its first parameter to: the
+    instance, its class for a @classmethod, nothing for a @staticmethod (`self.get_model(x)`)."""
+    kind = _method_kind(method)
+    if kind == "staticmethod":
+        return None
+    if kind == "classmethod":
+        return bound.cls if isinstance(bound, InstanceV) else bound
+    return bound
 
 
 def _method_kind(method: cst.FunctionDef) -> str | None:
