@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 import libcst as cst
 
-from initlint.analysis import catalog, prefilter, project
+from initlint.analysis import catalog, project
 from initlint.analysis.builtins import MAX_ITEMS, too_costly
 from initlint.analysis.catalog import LAYERS, LayerSpec, WeightSpec
 from initlint.analysis.initializers import (KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS,
@@ -4800,9 +4800,16 @@ def _number(value: Value) -> float | None:
 
 def _makes_weights_itself(node: cst.FunctionDef | cst.Lambda) -> bool:
     """Whether a function's own code (strings and comments aside) names an API that makes a weight:
-    a layer or a variable, not an initializer (stable-baselines' `ortho_init` factory makes none)."""
-    code = _STRINGS_AND_COMMENTS.sub(_blank, cst.Module(body=[]).code_for_node(node))
-    return not _WEIGHT_WORDS.isdisjoint(prefilter.WORD.findall(code))
+    a layer or a variable, not an initializer (stable-baselines' `ortho_init` factory makes none).
+    The names are read from the tree: generating the function's code to search its text cost 7%
+    of a profiled run over tensor2tensor."""
+    todo: list[cst.CSTNode] = [node]
+    while todo:
+        child = todo.pop()
+        if type(child) is cst.Name and child.value in _WEIGHT_WORDS:
+            return True
+        todo.extend(child_nodes(child))
+    return False
 
 
 _WEIGHT_WORDS = frozenset({*(name.rsplit(".", 1)[-1] for name in LAYERS), "get_variable", "Variable", "add_weight",
