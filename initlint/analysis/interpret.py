@@ -252,10 +252,10 @@ _ARRAY_SETTERS = frozenset({"fill", "put", "itemset", "setfield"})
 _STAT_OPS = {"tf.nn.moments": ("x", "axes", "shift", "name", "keep_dims", "keepdims"),
              "tf.reduce_mean": ("input_tensor", "axis", "keepdims", "name", "reduction_indices", "keep_dims"),
              "tf.square": ("x", "name"), "tf.squared_difference": ("x", "y", "name"),
-             "tf.rsqrt": ("x", "name"), "tf.sqrt": ("x", "name")}
+             "tf.rsqrt": ("x", "name"), "tf.sqrt": ("x", "name"), "tf.pow": ("x", "y", "name")}
 _STAT_ALIASES = {"tf.math.reduce_mean": "tf.reduce_mean", "tf.math.square": "tf.square",
                  "tf.math.squared_difference": "tf.squared_difference", "tf.math.rsqrt": "tf.rsqrt",
-                 "tf.math.sqrt": "tf.sqrt"}
+                 "tf.math.sqrt": "tf.sqrt", "tf.math.pow": "tf.pow"}
 # ops that split, stack or reduce: their parameters, the tensor (or tensors) first
 _SPLIT_STACK_OPS = {"tf.split": ("value", "num_or_size_splits", "axis", "num", "name"),
                     "tf.stack": ("values", "axis", "name"),
@@ -1170,7 +1170,7 @@ class Interpreter:
                         return Const(not operand.value, operand.note)
                 except TypeError:
                     return Unknown("an operation on unknown values")
-            return Unknown("an operation on unknown values")
+            return Unknown("an operation on unknown values", derived=_of_followed_tensors(operand))
         if type(node) is cst.BooleanOperation:
             left = self.eval(node.left, env, context)
             if isinstance(left, Const) and left.note is None and \
@@ -1541,6 +1541,9 @@ class Interpreter:
             return Seq(left.items * right.value, left.kind)
         if type(operator) is cst.MatrixMultiply:
             return self.matmul(left, right, None, context)
+        if type(operator) is cst.Power and type(left) is TensorV and left.stat is not None \
+                and _number(right) in (0.5, -0.5):
+            return _rooted(left, _number(right) < 0)
         by_hand = self._normalized_by_hand(left, operator, right)
         if by_hand is not None:
             return by_hand
@@ -1574,7 +1577,9 @@ class Interpreter:
         if _tensor_like(left) or _tensor_like(right):
             tensor, shape = _elementwise(left, right)
             return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None)
-        return Unknown("an operation on unknown values")
+        # WaveNet's `tanh(a) * sigmoid(b)` of slices it did not model: a layer reading it gets an
+        # unknown signal, not the standard-normal input a model's own input is taken as
+        return Unknown("an operation on unknown values", derived=_of_followed_tensors(left) or _of_followed_tensors(right))
 
     # ---- calls -----------------------------------------------------------------------------
     def eval_args(self, node: cst.Call, env: Env, context: Context) -> tuple[list[Value], dict[str, Value], bool]:
@@ -2341,12 +2346,12 @@ class Interpreter:
             if tensor.stat is not None and tensor.stat[0] == "centered":
                 return _with_stat(_derived(tensor, ms=None), ("sqdev", tensor.stat[1]))
             return _with_stat(_derived(tensor, ms=None, ms_default=None, pending=None), ("sq", tensor))
-        # tf.rsqrt / tf.sqrt of a variance or a mean square
-        inverse = name == "tf.rsqrt"
-        kind = {"var": "inv_std" if inverse else "std", "meansq": "inv_rms" if inverse else "rms"}.get(
-            tensor.stat[0] if tensor.stat else "")
-        result = _derived(tensor, ms=None, ms_default=None, pending=None)
-        return _with_stat(result, (kind, tensor.stat[1])) if kind is not None else result  # type: ignore[index]
+        if name == "tf.pow":
+            exponent = _number(args.get("y", Unknown("")))
+            if exponent not in (0.5, -0.5):
+                return _derived(tensor, ms=None, ms_default=None, pending=None)
+            return _rooted(tensor, exponent < 0)
+        return _rooted(tensor, name == "tf.rsqrt")
 
     def _split_or_stack(self, params: tuple[str, ...], name: str, positional: list[Value],
                         keywords: dict[str, Value]) -> Value:
@@ -2634,8 +2639,24 @@ class Interpreter:
                 shape = (tensor.shape[0], tensor.shape[1], *spatial) if first else \
                     (tensor.shape[0], *spatial, tensor.shape[-1])
         if kind != "max":
-            return _derived(tensor, shape=shape, pre=None)  # local average pooling: identity (§3)
+            return self._average_pooled(tensor, _product(sizes), shape)
         return self._max_pooled(tensor, _product(sizes), shape, correlated=True)
+
+    def _average_pooled(self, tensor: TensorV, window: int | None, shape: tuple[int | None, ...] | None) -> TensorV:
+        """Each output averages `window` positions, uncorrelated at initialization as in a global
+        average: the mean's square stays, the rest shrinks by the window (TensorFlow: a 2x2 average
+        of a linear conv's output, 1.77 -> 0.44; slim's whole-map `avg_pool2d` of facenet's squeezenet
+        0.342 -> 0.116). As after a global pool, the level is the architecture's doing: the signal
+        rules measure what follows as a chain of its own."""
+        if window == 1:
+            return _derived(tensor, shape=shape, pre=None)
+        if window is None or tensor.ms is None or _channel_offsets(tensor):
+            return _derived(tensor, shape=shape, ms=None, ms_default=None, pre=None)
+        self.chain_counter += 1
+        ms = global_average(window, tensor.ms, tensor.mean)
+        ms_default = tensor.ms_default * ms / tensor.ms if tensor.ms_default is not None and tensor.ms else None
+        return _derived(tensor, shape=shape, ms=ms, ms_default=ms_default, pre=None, profile=None,
+                        chain=self.chain_counter, depth=0)
 
     @staticmethod
     def _max_pooled(tensor: TensorV, window: int | None, shape: tuple[int | None, ...] | None,
@@ -4765,6 +4786,16 @@ def _carry_scope_changes(callee: Context, caller: Context) -> None:
             callee.vscope_init, callee.vscope_line, callee.vscope_file
     if callee.reuse != caller.reuse:
         caller.reuse = callee.reuse
+
+
+def _rooted(tensor: TensorV, inverse: bool) -> TensorV:
+    """tf.sqrt (tf.rsqrt: inverse) of a tensor, tagged std or rms when it is of a variance or a mean
+    square: `** 0.5`, `** -0.5` and tf.pow(v, 0.5) are the same step of a normalization written by
+    hand (Kyubyong's transformer: `(x - mean) / ((variance + eps) ** .5)`)."""
+    kind = {"var": "inv_std" if inverse else "std", "meansq": "inv_rms" if inverse else "rms"}.get(
+        tensor.stat[0] if tensor.stat else "")
+    result = _derived(tensor, ms=None, ms_default=None, pending=None)
+    return _with_stat(result, (kind, tensor.stat[1])) if kind is not None and tensor.stat else result
 
 
 def _elementwise(left: Value, right: Value) -> tuple[TensorV, tuple[int | None, ...] | None]:

@@ -33,8 +33,12 @@ class LayerView:
     def fan_in(self) -> int | None:
         """The fan_in the references use. A transposed convolution's forward pass sums n_in inputs per
         output (k²/s² x in-channels inside a map, fewer from a small one), not the fan_in TensorFlow
-        computes on its [k, k, out, in] kernel (k² x out)."""
-        return self.weight.facts["n_in"] if self.transposed else self.weight.fan_in
+        computes on its [k, k, out, in] kernel (k² x out). Unknown when its input channels are: TF's
+        fan_in is then no measure of what it sums (pix2pix's decoder: a false INI103 at fan_in 48,
+        whose fix made the tanh after it saturate)."""
+        if self.weight.facts.get("layer_kind") == "conv_transpose":
+            return self.weight.facts.get("n_in") or None
+        return self.weight.fan_in
 
     def references(self) -> dict[str, float | None]:
         """He / LeCun / Glorot for the layer's fans."""
