@@ -333,3 +333,17 @@ KERAS_POOLS = {"MaxPooling1D": "max", "MaxPooling2D": "max", "MaxPooling3D": "ma
                "GlobalAveragePooling1D": "gavg", "GlobalMaxPooling1D": "gmax"}
 
 
+# Keras 1 argument names, which standalone Keras 2 (keras/legacy/interfaces.py, up to 2.3) still
+# converts and tf.keras never accepted: by layer kind, then for every kind
+KERAS1_ARGUMENTS: dict[str, dict[str, str]] = {
+    "dense": {"output_dim": "units", "init": "kernel_initializer", "bias": "use_bias"},
+    "conv": {"nb_filter": "filters", "filter_length": "kernel_size", "subsample_length": "strides",
+             "subsample": "strides", "border_mode": "padding", "dim_ordering": "data_format",
+             "init": "kernel_initializer", "bias": "use_bias"},
+    "rnn": {"output_dim": "units", "init": "kernel_initializer", "inner_init": "recurrent_initializer",
+            "inner_activation": "recurrent_activation"},
+    "embedding": {"init": "embeddings_initializer"},
+    "norm": {"beta_init": "beta_initializer", "gamma_init": "gamma_initializer"},
+}
+KERAS1_ARGUMENTS["conv_transpose"] = KERAS1_ARGUMENTS["conv"]
+KERAS1_DATA_FORMATS = {"tf": "channels_last", "th": "channels_first"}

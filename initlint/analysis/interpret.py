@@ -2094,6 +2094,8 @@ class Interpreter:
         dialect = forced_dialect(ref.path) or self.dialect_here()
         spec = LAYERS.get(name)
         if spec is not None:
+            if spec.family == "keras" and ref.path.startswith("keras."):
+                positional, keywords = _keras1_arguments(spec, positional, keywords)
             return self.layer_api(spec, positional, keywords, opaque, node, context)
         if name.startswith("builtins."):
             if last == "isinstance" and len(positional) == 2 and isinstance(positional[0], (LayerV, OpLayerV)):
@@ -4467,6 +4469,26 @@ def _axes(value: Value | None) -> tuple[int, ...] | None:
     if isinstance(value, Seq) and all(isinstance(item, Const) and type(item.value) is int for item in value.items):
         return tuple(item.value for item in value.items)
     return _UNREAD_AXES
+
+
+def _keras1_arguments(spec: LayerSpec, positional: list[Value], keywords: dict[str, Value]
+                      ) -> tuple[list[Value], dict[str, Value]]:
+    """A standalone Keras layer called with Keras 1 arguments, as Keras 2 converts them
+    (keras-dcgan's `Dense(output_dim=1024)`, `Convolution2D(64, 5, 5, border_mode='same',
+    init='normal')`): renamed, `dim_ordering` spelled as a data_format, and a convolution's
+    (filters, rows, cols) positionals read as its kernel size, as keras/legacy/interfaces.py does."""
+    renames = catalog.KERAS1_ARGUMENTS.get(spec.kind, {})
+    if not any(key in renames for key in keywords) and not (spec.kind in ("conv", "conv_transpose") and spec.rank > 1):
+        return positional, keywords
+    keywords = {renames.get(key, key): value for key, value in keywords.items()}
+    ordering = keywords.get("data_format")
+    if isinstance(ordering, Const) and ordering.value in catalog.KERAS1_DATA_FORMATS:
+        keywords["data_format"] = Const(catalog.KERAS1_DATA_FORMATS[ordering.value])
+    sizes = positional[1:1 + spec.rank]
+    if spec.kind in ("conv", "conv_transpose") and spec.rank > 1 and len(positional) == 1 + spec.rank \
+            and all(isinstance(size, Const) and type(size.value) is int for size in sizes):
+        positional = [positional[0], Seq(list(sizes), "tuple")]
+    return positional, keywords
 
 
 def _bind(params: tuple[str, ...], positional: list[Value], keywords: dict[str, Value]) -> dict[str, Value]:

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import libcst as cst
 
+from initlint.analysis.catalog import KERAS1_ARGUMENTS
 from initlint.fix.locate import SourceIndex
 from initlint.model import Edit, Span
+
+# the Keras 1 spellings of an initializer parameter (`init=` is a Keras layer's kernel_initializer,
+# or an Embedding's embeddings_initializer): a fix replaces them, as adding the new name beside
+# them makes a call Keras rejects
+_KERAS1_SPELLINGS: dict[str, set[str]] = {}
+for _renames in KERAS1_ARGUMENTS.values():
+    for _old, _new in _renames.items():
+        if _new.endswith("_initializer"):
+            _KERAS1_SPELLINGS.setdefault(_new, set()).add(_old)
 
 
 def find_argument(call: cst.Call, name: str, position: int | None) -> cst.Arg | None:
     """The argument that binds parameter `name` (keyword, or the `position`-th positional one)."""
     for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == name:
+        if arg.keyword is not None and (arg.keyword.value == name or arg.keyword.value in _KERAS1_SPELLINGS.get(name, ())):
             return arg
     if position is None:
         return None

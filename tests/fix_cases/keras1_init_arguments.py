@@ -1,0 +1,12 @@
+from keras.layers import Activation, Convolution2D, Dense, Flatten
+from keras.models import Sequential
+
+model = Sequential()
+model.add(Convolution2D(32, 3, 3, border_mode="same", input_shape=(28, 28, 1), init="normal"))
+model.add(Activation("relu"))
+model.add(Convolution2D(64, 3, 3, subsample=(2, 2), init="zero"))
+model.add(Activation("relu"))
+model.add(Flatten())
+model.add(Dense(output_dim=128, init="zero"))
+model.add(Activation("relu"))
+model.add(Dense(10))
