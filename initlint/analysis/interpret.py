@@ -13,6 +13,7 @@ import itertools
 import math
 import operator
 import re
+import string
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
@@ -296,6 +297,7 @@ class Interpreter:
         self.unfollowed: dict[tuple[int, str], None] = {}
         self.cut_calls: dict[tuple[int, str], None] = {}  # ModuleAnalysis.cut_calls
         self.weight_code: dict[int, bool] = {}  # id(function node) -> _makes_weights_itself
+        self.unnamed_scopes = 0  # variable_scopes entered without a name known statically
         self.variables: dict[tuple[str, ...], WeightDraft] = {}  # get_variable by full name, for reuse
         self.named_layers: dict[tuple[str, ...], LayerV] = {}  # tf.layers / slim calls by scope and name
         self.weights: list[WeightDraft] = []
@@ -949,15 +951,19 @@ class Interpreter:
                 else:
                     self.exec_suite(branch, env, context) if isinstance(branch, cst.BaseSuite) \
                         else self.exec_suite(branch.body, env, context)
-                ends.append(dict(env.names) if branch is node.body else env.names)
+                # a branch that ends in `raise` does not fall through (`else: raise NotImplementedError`)
+                ends.append(None if _ends_in_raise(branch) else dict(env.names) if branch is node.body else env.names)
             except _Return as result:
                 returned.append(result.value)
                 ends.append(None)
             finally:
                 del self.conditions[depth:]  # with what a return inside the branch left (below)
         self.attr_journals.pop()
-        _join_attrs(journal, body_attrs)
         body_end, orelse_end = ends[1], ends[2]
+        if orelse_end is None and body_end is not None:  # the attributes the body left, alone
+            _restore_attrs({key: (attrs, body_attrs.get(key)) for key, (attrs, _) in journal.items()})
+        elif body_end is not None:
+            _join_attrs(journal, body_attrs)
         if body_end is not None and orelse_end is None:  # only the body falls through
             env.names.clear()
             env.names.update(body_end)
@@ -974,7 +980,7 @@ class Interpreter:
             if len(returned) == 2:
                 raise _Return(returned[0] if _same(returned[0], returned[1]) else _one_of(returned))
             # one branch returned: the rest of the function runs only on the other (call_function
-            # drops this when the call ends)
+            # drops this when the call ends); a branch that raises is an error, not an alternative
             if not main_guard:
                 self.conditions.append((node, body_end is not None, self.current_origin))
 
@@ -1072,7 +1078,12 @@ class Interpreter:
             if entered.scope_obj is not None:
                 path = entered.scope_obj.path
             else:
-                path = (*context.scope_path, entered.name if entered.name is not None else f"<scope@{entered.line}>")
+                # a name not known statically is its own scope each time: TensorFlow makes a new one
+                # for each `default_name` entry, and names built from a loop index differ (Kyubyong's
+                # `"num_blocks_{}".format(i)` blocks had their AUTO_REUSE layers merged into one)
+                self.unnamed_scopes += 1
+                path = (*context.scope_path, entered.name if entered.name is not None else
+                        f"<scope@{entered.line}#{self.unnamed_scopes}>")
             obj = VarScopeObj(initializer, line, path, file)
             reuse = entered.reuse or context.reuse  # as TensorFlow: a sub-scope inherits unless it sets its own
             return _evolve(context, vscope_init=initializer, vscope_line=line, vscope_file=file, vscope_obj=obj,
@@ -1126,6 +1137,8 @@ class Interpreter:
                 return Const(node.evaluated_value)
             except Exception:
                 return Unknown("a string")
+        if type(node) is cst.FormattedString:
+            return self._f_string(node, env, context)
         if type(node) is cst.Attribute:
             return self.eval_attribute(node, env, context)
         if type(node) is cst.Call:
@@ -1211,6 +1224,24 @@ class Interpreter:
         if type(node) is cst.Await:
             return self.eval(node.expression, env, context)
         return Unknown("an expression initlint does not evaluate")
+
+    def _f_string(self, node: cst.FormattedString, env: Env, context: Context) -> Value:
+        """`f"block_{i}"` of known values, as str.format reads it (_formatted)."""
+        template: list[str] = []
+        values: list[Value] = []
+        for part in node.parts:
+            if type(part) is cst.FormattedStringText:
+                template.append(part.value.replace("{", "{{").replace("}", "}}"))
+                continue
+            spec = part.format_spec
+            if spec and not all(type(piece) is cst.FormattedStringText for piece in spec):
+                return Unknown("a formatted string")
+            conversion = f"!{part.conversion}" if part.conversion else ""
+            template.append("{" + conversion + (":" + "".join(piece.value for piece in spec) if spec else "") + "}")
+            values.append(self.eval(part.expression, env, context))
+        if "b" in node.prefix.lower():
+            return Unknown("a bytes string")
+        return _formatted(Const("".join(template)), values, {})
 
     def eval_name(self, name: str, env: Env) -> Value:
         found = env.lookup(name)
@@ -2019,7 +2050,7 @@ class Interpreter:
             self._build_model_prefix(base, context)
             return Const(None)
         if isinstance(base, Const) and isinstance(base.value, str) and name == "format":
-            return Unknown("a formatted string")
+            return _formatted(base, positional, keywords)
         if isinstance(base, TensorV) and name == "astype":  # numpy: a float type keeps the values
             dtype = positional[0] if positional else keywords.get("dtype")
             return base if _float_dtype(dtype) else _derived(base, ms=None, ms_default=None)
@@ -4315,6 +4346,42 @@ def _restore_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value 
             attrs[name] = before
 
 
+_PLAIN_FIELD = re.compile(r"\w*")
+_PLAIN_SPEC = re.compile(r"[<>^=]?[+\- ]?#?0?\d{0,3}(?:\.\d{1,2})?[bcdeEfFgGnosxX%]?")
+
+
+def _formatted(template: Const, positional: list[Value], keywords: dict[str, Value]) -> Value:
+    """`"block_{}".format(i)` of known values, with plain fields only (no attribute or item access,
+    no nested or wide format specs: nothing the template could make costly)."""
+    values = [*positional, *keywords.values()]
+    if not all(isinstance(value, Const) and type(value.value) in (int, float, str, bool) for value in values):
+        return Unknown("a string formatted from values not known statically")
+    try:
+        fields = list(string.Formatter().parse(template.value))
+        if not all(field is None or (_PLAIN_FIELD.fullmatch(field) and _PLAIN_SPEC.fullmatch(spec or "") and
+                                     conversion in (None, "s", "r"))
+                   for _, field, spec, conversion in fields):
+            return Unknown("a formatted string")
+        text = template.value.format(*(value.value for value in positional),
+                                     **{key: value.value for key, value in keywords.items()})
+    except (ValueError, IndexError, KeyError, TypeError):
+        return Unknown("a formatted string")
+    note = template.note or next((value.note for value in values if isinstance(value, Const) and value.note), None)
+    return Const(text, note)
+
+
+def _ends_in_raise(branch: cst.CSTNode | None) -> bool:
+    """Whether an `if` branch's last statement is a `raise`."""
+    suite = branch.body if type(branch) is cst.Else else branch
+    body = getattr(suite, "body", None)
+    if type(suite) is cst.If or not body:
+        return False
+    last = body[-1]
+    if type(last) is cst.SimpleStatementLine:
+        return type(last.body[-1]) is cst.Raise
+    return type(last) is cst.Raise  # `if x: raise ValueError()` on one line
+
+
 def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]],
                 body: dict[tuple[int, str], Value | None]) -> None:
     """Attributes the branches of an undecided `if` set differently are joined as names are
@@ -5115,7 +5182,7 @@ def _channel_offsets(tensor: TensorV) -> bool:
     a channel, and a global pool keeps it (TensorFlow: 0.3x after a global average, where independent
     positions would give 1/positions). initlint does not track it, so such a pool is unknown."""
     layer = tensor.pending or tensor.producer
-    return not tensor.rectified and layer is not None and not layer.normalized and layer.input_mean != 0.0
+    return not tensor.rectified and layer is not None and not layer.normalized and abs(layer.input_mean) > 1e-9
 
 
 def _bias_shaped(shape: tuple[int | None, ...] | None) -> bool:
