@@ -60,6 +60,8 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
                 return Unknown("a tensor converted to a number")
         if name == "len" and len(positional) == 1 and isinstance(positional[0], DictV) and positional[0].unknown:
             return Unknown(positional[0].unknown)
+        if name == "len" and len(positional) == 1 and isinstance(positional[0], Seq) and positional[0].open_length:
+            return Unknown(positional[0].open_length)
         if name == "len" and len(positional) == 1 and isinstance(positional[0], (Seq, DictV)):
             return Const(len(positional[0].items), note)
         if name == "len" and len(values) == 1 and isinstance(values[0], (str, bytes, tuple, list)):
@@ -86,11 +88,18 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
                 note = next((v.note for v in items if isinstance(v, Const) and v.note), None)
                 return Const({"all": all, "any": any}[name](truths), note)
         if name in ("list", "tuple") and len(positional) == 1 and isinstance(positional[0], Seq):
-            return Seq(list(positional[0].items), name)
+            return Seq(list(positional[0].items), name, open_length=positional[0].open_length)
         if name in ("list", "tuple") and not positional:
             return Seq([], name)
         if name == "dict" and not positional:
             return DictV(dict(keywords))
+        if name == "dict" and len(positional) == 1 and isinstance(positional[0], DictV):
+            # caffe-tensorflow's `self.layers = dict(inputs)`: a copy, tensors and all (facenet's MTCNN)
+            return DictV({**positional[0].items, **keywords}, positional[0].unknown)
+        if name == "dict" and len(positional) == 1 and isinstance(positional[0], Seq) and all(
+                isinstance(pair, Seq) and len(pair.items) == 2 and isinstance(pair.items[0], Const)
+                for pair in positional[0].items):
+            return DictV({**{pair.items[0].value: pair.items[1] for pair in positional[0].items}, **keywords})
         if name == "map" and len(positional) == 2 and isinstance(positional[1], Seq) \
                 and isinstance(positional[0], Ref) and positional[0].path in _MAPPABLE:
             # `list(map(int, x.get_shape()))`: pixel-cnn's int_shape

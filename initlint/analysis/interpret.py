@@ -1038,7 +1038,11 @@ class Interpreter:
         """The body once with the loop variable unknown: how a loop that is not unrolled is read
         (`derived`: over pieces of a tensor initlint followed)."""
         self.assign(node.target, Unknown(reason, derived=derived), env, context)
+        before = _lists_in(env)
         self.exec_suite(node.body, env, context)
+        for seq, length in before:  # facenet's `for name in os.listdir(path): classes.append(name)`
+            if len(seq.items) > length:
+                seq.open_length = "the length of a list appended to in a loop whose count is not known statically"
 
     def _effects(self) -> tuple[int, ...]:
         """Counts of everything a loop iteration could change besides its names."""
@@ -2099,6 +2103,8 @@ class Interpreter:
                 return default if default is not None else Unknown(f"dict.pop() of a missing key {key.value!r}")
             self._store(base.items, key.value, default if default is not None else Const(None))
             return base.items[key.value]
+        if name == "copy" and not positional:
+            return DictV(dict(base.items), base.unknown)
         if name in ("pop", "popitem", "clear", "setdefault"):
             # a change initlint does not follow: what the dict holds is no longer known
             self._store_unknown_key(base, Unknown(f"a dict changed by .{name}()"))
@@ -4368,6 +4374,22 @@ def _formatted(template: Const, positional: list[Value], keywords: dict[str, Val
         return Unknown("a formatted string")
     note = template.note or next((value.note for value in values if isinstance(value, Const) and value.note), None)
     return Const(text, note)
+
+
+def _lists_in(env: Env) -> list[tuple[Seq, int]]:
+    """The lists a loop body could append to, with their lengths: bound to names the body can see,
+    or attributes of the objects those names hold (`self.layers`)."""
+    found: list[tuple[Seq, int]] = []
+    scope: Env | None = env
+    while scope is not None:
+        for value in scope.names.values():
+            if type(value) is Seq and value.kind == "list":
+                found.append((value, len(value.items)))
+            elif type(value) is InstanceV:
+                found.extend((attr, len(attr.items)) for attr in value.attrs.values()
+                             if type(attr) is Seq and attr.kind == "list")
+        scope = scope.parent
+    return found
 
 
 def _ends_in_raise(branch: cst.CSTNode | None) -> bool:

@@ -35,6 +35,9 @@ class Seq(Value):
     items: list[Value]
     kind: str = "list"
     record: "RecordClassV | None" = None  # the namedtuple class that built it; None: a plain tuple or list
+    # why it may hold more items than `items` lists (appended to in a loop that ran once for an
+    # unknown count): its length is then unknown
+    open_length: str | None = None
 
 
 @dataclass(eq=False)
