@@ -244,6 +244,18 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
 # Keras backend functions that are these TensorFlow ops (custom layers' call() uses them)
 _KERAS_BACKEND_OPS = {"keras.backend.dot": "tf.matmul", "keras.backend.bias_add": "tf.nn.bias_add",
                       "keras.backend.reshape": "tf.reshape"}
+# input-pipeline ops whose static shapes TensorFlow knows (pix2pix's decode, set_shape, crop, batch):
+# API -> what it does to the shape; their values' scale is not the model's concern (unknown)
+_IMAGE_OPS = {**dict.fromkeys(("tf.image.decode_png", "tf.image.decode_jpeg", "tf.io.decode_png",
+                               "tf.io.decode_jpeg", "tf.image.decode_bmp", "tf.io.decode_bmp"), "decode"),
+              **dict.fromkeys(("tf.image.convert_image_dtype", "tf.image.random_flip_left_right",
+                               "tf.image.random_flip_up_down", "tf.image.flip_left_right", "tf.image.flip_up_down",
+                               "tf.image.per_image_standardization"), "same"),
+              "tf.image.crop_to_bounding_box": "crop", "tf.random_crop": "random_crop",
+              "tf.image.random_crop": "random_crop", "tf.train.batch": "batch", "tf.train.shuffle_batch": "batch"}
+_IMAGE_PARAMS = {"decode": ("contents", "channels"), "same": ("image",),
+                 "crop": ("image", "offset_height", "offset_width", "target_height", "target_width"),
+                 "random_crop": ("value", "size"), "batch": ("tensors", "batch_size")}
 # passthrough ops that keep a variable's values as they are
 _SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float"})
 # numpy functions and array methods that change an array's values in place
@@ -2338,6 +2350,8 @@ class Interpreter:
                 tensor = _as_tensor(target)
                 return self._shape_op(name, tensor, args)
             return Unknown(f"{name}() of an unknown value")
+        if name in _IMAGE_OPS:
+            return _image_op(_IMAGE_OPS[name], _bind(_IMAGE_PARAMS[_IMAGE_OPS[name]], positional, keywords))
         if name in _PASSTHROUGH or last in ("dropout",):
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             if isinstance(target, VariableV) and name in _SAME_VALUES:
@@ -3822,10 +3836,10 @@ class Interpreter:
         its arg_scopes, so the norm's arg_scope fills what normalizer_params and the partial's
         keywords leave out (scale, center, param_initializers, data_format)."""
         partial: dict[str, Value] = {}
-        if isinstance(normalizer, PartialV):
+        while isinstance(normalizer, PartialV):  # LynnHo's `partial(batch_norm, ...)` of a partial
             if normalizer.positional:
                 return  # the partial binds the inputs or a parameter by position: not a norm we read
-            partial, normalizer = dict(normalizer.keywords), normalizer.func
+            partial, normalizer = {**normalizer.keywords, **partial}, normalizer.func
         if not isinstance(normalizer, Ref) or normalizer.name not in LAYERS or LAYERS[normalizer.name].kind != "norm" \
                 or LAYERS[normalizer.name].family != "slim":
             return
@@ -4390,6 +4404,32 @@ def _lists_in(env: Env) -> list[tuple[Seq, int]]:
                              if type(attr) is Seq and attr.kind == "list")
         scope = scope.parent
     return found
+
+
+def _image_op(kind: str, args: dict[str, Value]) -> Value:
+    """An input-pipeline op (_IMAGE_OPS): the static shape TensorFlow gives its output, its values'
+    scale unknown (raw pixels, or a standardization initlint does not model)."""
+    if kind == "decode":
+        channels = _count(args.get("channels")) or None
+        return TensorV((None, None, channels), None, 0.0, None)
+    if kind == "random_crop":
+        return TensorV(_dims(args["size"]) if "size" in args else None, None, 0.0, None)
+    if kind == "batch":  # a list (or dict) of tensors, each given a leading batch dimension
+        batch = _count(args.get("batch_size"))
+        tensors = args.get("tensors")
+        batched = [TensorV((batch, *item.shape) if isinstance(item, TensorV) and item.shape is not None else None,
+                           None, 0.0, None) if _tensor_like(item) else Unknown("a batched value")
+                   for item in (tensors.items if isinstance(tensors, Seq) else [tensors])]
+        return Seq(batched, "list") if isinstance(tensors, Seq) else batched[0]
+    image = args.get("image")
+    if not _tensor_like(image):
+        return Unknown("an image op of an unknown value")
+    shape = _as_tensor(image).shape
+    if kind == "crop" and shape is not None and len(shape) >= 3:
+        shape = (*shape[:-3], _count(args.get("target_height")), _count(args.get("target_width")), shape[-1])
+    elif kind == "crop":
+        shape = None
+    return TensorV(shape, None, 0.0, None)
 
 
 def _ends_in_raise(branch: cst.CSTNode | None) -> bool:
