@@ -36,7 +36,8 @@ UPDATE = bool(os.environ.get("INITLINT_UPDATE_FIX_CASES"))
 # Which family each pair covers (the README's list): every family has at least one.
 FAMILIES = {
     "tf_layers": ["tf1_compat_alias_mlp", "tf1_layers_multiline_defaults", "tf1_zero_kernels", "tf2_compat_layers_scope"],
-    "keras": ["keras_deep_relu_defaults", "keras_from_imports", "keras_in_variable_scope", "keras_random_normal_init"],
+    "keras": ["keras_deep_relu_defaults", "keras_from_imports", "keras_in_variable_scope", "keras_random_normal_init",
+              "keras1_init_arguments"],
     "slim": ["slim_arg_scope_missed_op", "slim_contrib_deprecated", "slim_deep_defaults"],
     "get_variable": ["tf1_scope_reaches_biases", "tf1_uncalled_and_deprecated"],
     "variable": ["tf1_variables_crlf", "tf1_zero_kernels", "variable_helpers_vanishing"],

@@ -1838,6 +1838,12 @@ class Interpreter:
             return self.dict_method(func.base, func.attr, positional, keywords, opaque)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
+        if isinstance(func, Unknown) and func.alternatives and all(type(alt) in (FuncV, ClassV)
+                                                                   for alt in func.alternatives):
+            # one of the project's models, picked at run time (gcn's `model_func`): each is built, as
+            # each branch of an undecided `if` runs
+            return _one_of([self.call(alt, list(positional), dict(keywords), opaque, node, context)
+                            for alt in func.alternatives])
         if isinstance(func, Unknown) and func.alternatives:
             specs = [LAYERS.get(alt.name) for alt in func.alternatives if isinstance(alt, Ref)]
             if specs and all(spec is not None and spec.kind == specs[0].kind and not spec.takes_inputs
@@ -3495,6 +3501,10 @@ class Interpreter:
         scalar = isinstance(initial, Const) or isinstance(initial, TensorV) and initial.shape == ()
         if scalar and isinstance(trainable, Const) and trainable.value is False:
             return TensorV((), None, 0.0, None)  # a step counter or a learning rate: state, not a weight
+        dtype = keywords.get("dtype")
+        integer = isinstance(initial, Const) and type(initial.value) is int and (dtype is None or not _float_dtype(dtype))
+        if integer or _int_dtype(dtype):  # `tf.Variable(0, dtype=tf.int32)`: a counter (LynnHo), no gradient
+            return TensorV(initial.shape if isinstance(initial, TensorV) else (), None, 0.0, None, dtype_int=True)
         drawn = initial.init.name if isinstance(initial, TensorV) and initial.init is not None else "unknown"
         if _state_not_weight(trainable, drawn):
             return TensorV(initial.shape if isinstance(initial, TensorV) else None, None, 0.0, None)
@@ -4297,7 +4307,8 @@ def _describe(spec: LayerSpec, init: Initializer) -> str:
 
 
 def _either(values: list[Value]) -> Unknown:
-    """One of several values, chosen at run time; only module references are kept as alternatives."""
+    """One of several values, chosen at run time; module references, and the project's functions
+    and classes (a driver's `model_func = GCN` / `else: model_func = MLP`), are kept as alternatives."""
     unique: list[Value] = []
     for value in values:
         if isinstance(value, Unknown) and value.alternatives:
@@ -4307,7 +4318,8 @@ def _either(values: list[Value]) -> Unknown:
         for candidate in candidates:
             if not any(_same(candidate, seen) for seen in unique):
                 unique.append(candidate)
-    keep = tuple(unique) if all(isinstance(v, Ref) for v in unique) and len(unique) <= 4 else ()
+    keep = tuple(unique) if len(unique) <= 4 and (all(isinstance(v, Ref) for v in unique) or all(
+        type(v) in (FuncV, ClassV) for v in unique)) else ()
     return Unknown("a value that depends on a condition known only at run time", keep)
 
 
@@ -4972,6 +4984,13 @@ def _float_dtype(value: Value | None) -> bool:
     if isinstance(value, Ref):
         return value.path.rsplit(".", 1)[-1].startswith("float")
     return isinstance(value, Const) and isinstance(value.value, str) and value.value.startswith("float")
+
+
+def _int_dtype(value: Value | None) -> bool:
+    """`tf.int32`, `np.int64`, `'int32'`, `int`."""
+    if isinstance(value, Ref):
+        return value.path.rsplit(".", 1)[-1].startswith(("int", "uint"))
+    return isinstance(value, Const) and isinstance(value.value, str) and value.value.startswith(("int", "uint"))
 
 
 def _number(value: Value) -> float | None:
