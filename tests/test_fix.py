@@ -617,3 +617,18 @@ def test_a_deprecated_initializer_message_names_first_what_its_fix_writes(constr
     written = finding.fix.edits[0].content
     # the message said tf.keras.initializers.GlorotUniform() while the fix wrote the TF1 spelling
     assert finding.message.split("the equivalent is ", 1)[1].startswith(written.split("(", 1)[0] + "(")
+
+
+def test_a_shared_initializer_fix_counts_layers_not_weights() -> None:
+    # pix2pix's gen_conv: separable convs (a depthwise and a pointwise kernel each) through one
+    # initializer were "(4 weights share it)" for two layers
+    source = ("import tensorflow as tf\n"
+              "init = tf.random_normal_initializer(0, 0.02)\n"
+              "x = tf.placeholder(tf.float32, [None, 32, 32, 64])\n"
+              "for i in range(2):\n"
+              "    x = tf.layers.separable_conv2d(x, 64, 4, padding='same', depthwise_initializer=init,\n"
+              "                                   pointwise_initializer=init, activation=tf.nn.relu)\n"
+              "y = tf.layers.dense(tf.layers.flatten(x), 10)\n")
+    fixed = attach_fixes(analyze_source(source, "m.py", Settings(dialect="tf1")))
+    messages = {d.fix.message for d in fixed.diagnostics if d.fix is not None}
+    assert any("(2 layers use it)" in message for message in messages), messages

@@ -313,7 +313,9 @@ def _message(plans: list[SitePlan]) -> str:
         weights = plan.members
         fans = sorted({w.fan_in for w in weights if w.fan_in})
         fan_text = f" for fan_in {fans[0]}" if len(fans) == 1 else ""
-        where = "" if len(weights) <= 1 else f" ({len(weights)} weights share it)"
+        # layers, not weights: a depthwise and a pointwise kernel are one layer's
+        layers = len({w.layer_id for w in weights})
+        where = "" if layers <= 1 else f" ({layers} layers use it)"
         return f"Use {LABEL[plan.kind]} initialization{fan_text}: {plan.what}{where}"
     lines = ", ".join(f"line {line}" for line in sorted({p.key.span.line for p in plans}))
     kinds = " / ".join(sorted({LABEL[p.kind] for p in plans}))

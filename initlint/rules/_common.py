@@ -126,8 +126,10 @@ def scale_text(view: LayerView) -> str:
         return f"std {fmt(weight.std)}"
     fans = f"the {view.fan_in} inputs each output of this transposed convolution sums" if view.transposed \
         else f"fan_in {weight.fan_in}"
-    return (f"std {fmt(weight.std)} is {ratio:.2g}x {label}'s {fmt(refs[name])} for {fans} "
-            f"(Glorot {fmt(refs['glorot'])}, He {fmt(refs['he'])}, LeCun {fmt(refs['lecun'])})")
+    # Glorot needs fan_out too: left out when it is not known, rather than shown as "?"
+    known = ", ".join(f"{shown} {fmt(refs[key])}" for key, shown in (("glorot", "Glorot"), ("he", "He"),
+                                                                     ("lecun", "LeCun")) if refs[key] is not None)
+    return f"std {fmt(weight.std)} is {ratio:.2g}x {label}'s {fmt(refs[name])} for {fans} ({known})"
 
 
 def numbers(view: LayerView) -> dict[str, Any]:

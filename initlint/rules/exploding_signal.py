@@ -30,7 +30,7 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
                         f"{growth:.3g}x what the default initializers give ({fmt(last.default_mean_square)})")
         severity = "error" if peak > thresholds.explode_error else "warning"
         if severity == "error":
-            message += f"; at {fmt(peak)} float32 softmax/cross-entropy is likely to overflow or go NaN"
+            message += f"; at {fmt(peak)} a float32 softmax or cross-entropy fed from here is likely to overflow or go NaN"
         data["peak_mean_square"] = peak
         yield diagnostic(RULE, view.weight, message, severity, data, finding.certain)
 
