@@ -4520,6 +4520,8 @@ def _choice_matters(a: Value, b: Value) -> bool:
         # args.gan_type == model.model_name: gan = model(...)`); None, which nothing can call, does not compete
         return classes[0] is not classes[1] and not any(
             isinstance(value, Const) and value.value is None for value in (a, b))
+    if type(a) is FuncV and type(b) is FuncV:  # UGATIT's `self.generator = generator_resnet` / `_unet`
+        return a.node is not b.node
     return _scalar(a) and _scalar(b)
 
 
