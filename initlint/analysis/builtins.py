@@ -51,7 +51,10 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
             items = range(*values)  # type: ignore[arg-type]
             if len(items) > 4096:
                 return Unknown("a long range")
-            return Seq([Const(i, note) for i in items])
+            # the count may be a parameter's default (callers may pass another), but an index is
+            # what it is in its own iteration: `if t == 0:` inside `for t in range(max_len)` is
+            # decided (show-attend-and-tell listed its embedding once per step, "only if t == 0")
+            return Seq([Const(i) for i in items], open_length=note)
         if name in ("int", "float", "round", "abs", "bool", "str") and len(values) == 1:
             if isinstance(values[0], (int, float, str, bool)):
                 return Const({"int": int, "float": float, "round": round, "abs": abs, "bool": bool,

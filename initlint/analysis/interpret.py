@@ -256,6 +256,10 @@ _IMAGE_OPS = {**dict.fromkeys(("tf.image.decode_png", "tf.image.decode_jpeg", "t
 _IMAGE_PARAMS = {"decode": ("contents", "channels"), "same": ("image",),
                  "crop": ("image", "offset_height", "offset_width", "target_height", "target_width"),
                  "random_crop": ("value", "size"), "batch": ("tensors", "batch_size")}
+# TensorFlow's spellings of the arithmetic operators
+_ARITHMETIC_OPS = {**dict.fromkeys(("tf.multiply", "tf.math.multiply", "tf.scalar_mul", "tf.math.scalar_mul"), cst.Multiply),
+                   **dict.fromkeys(("tf.divide", "tf.math.divide", "tf.truediv", "tf.math.truediv", "tf.div"), cst.Divide),
+                   **dict.fromkeys(("tf.subtract", "tf.math.subtract"), cst.Subtract)}
 # passthrough ops that keep a variable's values as they are
 _SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float"})
 # numpy functions and array methods that change an array's values in place
@@ -2267,11 +2271,10 @@ class Interpreter:
             a = positional[0] if positional else keywords.get("value", keywords.get("x", Unknown("")))
             b = positional[1] if len(positional) > 1 else keywords.get("bias", keywords.get("y", Unknown("")))
             return self.add_tensors(a, b)
-        if name in ("tf.multiply", "tf.math.multiply", "tf.scalar_mul", "tf.math.scalar_mul", "tf.divide",
-                    "tf.math.divide", "tf.truediv", "tf.math.truediv") and len(positional) == 2 \
-                and _tensor_like(positional[0]) != _tensor_like(positional[1]):  # a tensor times a number
-            operator = cst.Multiply() if "mul" in name else cst.Divide()
-            return self.binary(positional[0], operator, positional[1], context, node)
+        if name in _ARITHMETIC_OPS and len(positional) == 2 and (_tensor_like(positional[0]) or
+                                                                 _tensor_like(positional[1])):
+            # the operators' reading: a tensor times a number scales it; two tensors broadcast
+            return self.binary(positional[0], _ARITHMETIC_OPS[name](), positional[1], context, node)
         if name in ("tf.add_n",):
             items = positional[0] if positional else Unknown("")
             return self.merge("merge_add", items)
@@ -2783,7 +2786,10 @@ class Interpreter:
             ms = None if any(t.ms is None for t in tensors) else sum(t.ms for t in tensors) + cross
             ms_default = None if any(t.ms_default is None for t in tensors) else \
                 sum(t.ms_default for t in tensors) + cross
-            return _derived(first, ms=ms, mean=mean, ms_default=ms_default, rectified=False, pending=None, pre=None)
+            # `gate + features` ([b, 1] + [b, 512]) broadcasts: show-attend-and-tell's LSTM input
+            # took the gate's width, certain
+            return _derived(first, shape=_broadcast_all(tensors) or first.shape, ms=ms, mean=mean,
+                            ms_default=ms_default, rectified=False, pending=None, pre=None)
         if kind == "merge_concatenate":
             shape, sizes = concatenated_shape([t.shape for t in tensors], -1 if axis is None else _int(axis))
             weights = sizes if all(sizes) else [1] * len(tensors)  # each part's share of the elements
@@ -2800,11 +2806,8 @@ class Interpreter:
             return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=shared)
         # multiply, average, maximum ...: elementwise, so the shapes broadcast (an SE block's
         # [b, 1, 1, C] gate scales a [b, H, W, C] map); the signal is not modelled
-        shape = tensors[0].shape
-        for tensor in tensors[1:]:
-            shape = broadcast_shape(shape, tensor.shape) if shape is not None and tensor.shape is not None else None
-        return _derived(first, shape=shape, ms=None, ms_default=None, pending=None, rectified=False, act_factor=1.0,
-                        pre=None)
+        return _derived(first, shape=_broadcast_all(tensors), ms=None, ms_default=None, pending=None, rectified=False,
+                        act_factor=1.0, pre=None)
 
     def normalize(self, value: Value) -> Value:
         if not _tensor_like(value):
@@ -3687,7 +3690,9 @@ class Interpreter:
                         return self.apply_activation(x, "leaky_relu", math.sqrt(leaked.ms / x.ms))
         if len(tensors) == 1 and any(isinstance(value, Const) and value.value == 0 for value in values):
             return self.apply_activation(tensors[0], "relu")
-        return _derived(_as_tensor(tensors[0]), ms=None, ms_default=None)
+        shape = _broadcast_all([_as_tensor(value) for value in tensors]) if len(tensors) > 1 else \
+            _as_tensor(tensors[0]).shape
+        return _derived(_as_tensor(tensors[0]), shape=shape, ms=None, ms_default=None)
 
     def add_tensors(self, left: Value, right: Value) -> Value:
         for tensor_value, other in ((left, right), (right, left)):
@@ -4416,6 +4421,14 @@ def _lists_in(env: Env) -> list[tuple[Seq, int]]:
                              if type(attr) is Seq and attr.kind == "list")
         scope = scope.parent
     return found
+
+
+def _broadcast_all(tensors: list[TensorV]) -> tuple[int | None, ...] | None:
+    """The shape elementwise operands broadcast to; None when one of theirs is unknown."""
+    shape = tensors[0].shape
+    for tensor in tensors[1:]:
+        shape = broadcast_shape(shape, tensor.shape) if shape is not None and tensor.shape is not None else None
+    return shape
 
 
 def _image_op(kind: str, args: dict[str, Value]) -> Value:
