@@ -251,9 +251,11 @@ _IMAGE_OPS = {**dict.fromkeys(("tf.image.decode_png", "tf.image.decode_jpeg", "t
               **dict.fromkeys(("tf.image.convert_image_dtype", "tf.image.random_flip_left_right",
                                "tf.image.random_flip_up_down", "tf.image.flip_left_right", "tf.image.flip_up_down",
                                "tf.image.per_image_standardization"), "same"),
-              "tf.image.crop_to_bounding_box": "crop", "tf.random_crop": "random_crop",
+              "tf.image.crop_to_bounding_box": "crop", "tf.image.resize_image_with_crop_or_pad": "crop",
+              "tf.image.resize_with_crop_or_pad": "crop", "tf.image.decode_image": "any_rank",
+              "tf.io.decode_image": "any_rank", "tf.random_crop": "random_crop",
               "tf.image.random_crop": "random_crop", "tf.train.batch": "batch", "tf.train.shuffle_batch": "batch"}
-_IMAGE_PARAMS = {"decode": ("contents", "channels"), "same": ("image",),
+_IMAGE_PARAMS = {"decode": ("contents", "channels"), "same": ("image",), "any_rank": ("contents",),
                  "crop": ("image", "offset_height", "offset_width", "target_height", "target_width"),
                  "random_crop": ("value", "size"), "batch": ("tensors", "batch_size")}
 # TensorFlow's spellings of the arithmetic operators
@@ -4437,6 +4439,8 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
     if kind == "decode":
         channels = _count(args.get("channels")) or None
         return TensorV((None, None, channels), None, 0.0, None)
+    if kind == "any_rank":  # decode_image: a GIF's frames add a dimension; set_shape says which
+        return TensorV(None, None, 0.0, None)
     if kind == "random_crop":
         return TensorV(_dims(args["size"]) if "size" in args else None, None, 0.0, None)
     if kind == "batch":  # a list (or dict) of tensors, each given a leading batch dimension
@@ -4450,10 +4454,11 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
     if not _tensor_like(image):
         return Unknown("an image op of an unknown value")
     shape = _as_tensor(image).shape
-    if kind == "crop" and shape is not None and len(shape) >= 3:
-        shape = (*shape[:-3], _count(args.get("target_height")), _count(args.get("target_width")), shape[-1])
-    elif kind == "crop":
-        shape = None
+    if kind == "crop":  # crop_to_bounding_box(image, top, left, h, w); resize_image_with_crop_or_pad(image, h, w)
+        height, width = (args.get("target_height"), args.get("target_width")) if "target_height" in args else \
+            (args.get("offset_height"), args.get("offset_width"))
+        shape = (*shape[:-3], _count(height), _count(width), shape[-1]) if shape is not None and len(shape) >= 3 \
+            else None
     return TensorV(shape, None, 0.0, None)
 
 
@@ -4478,6 +4483,11 @@ def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | N
         name = key[1]
         in_body = body.get(key, attrs.get(name)) if body else attrs.get(name)
         last = attrs.get(name)
+        if in_body is not None and last is None and before is None:
+            # set on one branch only (nmt's `if self.has_attention: self.attention_mechanism_fn =
+            # ...`): where it is read, that branch ran, as for a name only one branch sets
+            attrs[name] = in_body
+            continue
         if in_body is None or last is None or in_body is last:
             continue
         joined: dict[str, Value] = {name: last}
@@ -4767,7 +4777,12 @@ _READ_ROOTS = frozenset({"tf", "keras", "slim", "rnn", "seq2seq", "np", "builtin
 
 
 def _third_party(name: str) -> bool:
-    return name.split(".", 1)[0] not in _READ_ROOTS
+    """A package initlint does not read, or a library's model zoo it does not model (slim's nets,
+    keras.applications): explain names where tensors go through them."""
+    return name.split(".", 1)[0] not in _READ_ROOTS or name.startswith(_UNREAD_LIBRARY_MODELS)
+
+
+_UNREAD_LIBRARY_MODELS = ("slim.nets.", "keras.applications.")
 
 
 def _crelu_channels(output: Value, activation: Value | None) -> Value:
@@ -5444,10 +5459,13 @@ def _condition(interp: Interpreter, made: dict[tuple[int, bool, str], Condition]
     if key in made:
         return made[key]
     path, span = interp.locate(node.test, origin)
-    test = " ".join(cst.Module(body=[]).code_for_node(node.test).split())
+    tested, shown_holds = node.test, holds
+    while type(tested) is cst.UnaryOperation and type(tested.operator) is cst.Not and not tested.lpar:
+        tested, shown_holds = tested.expression, not shown_holds  # "only if `x`", not "only if not `not x`"
+    test = " ".join(cst.Module(body=[]).code_for_node(tested).split())
     if len(test) > MAX_CONDITION_TEXT:
         test = test[:MAX_CONDITION_TEXT - 3] + "..."
-    made[key] = Condition(path, span.line, test, holds)
+    made[key] = Condition(path, span.line, test, shown_holds)
     return made[key]
 
 

@@ -162,8 +162,8 @@ def _unfollowed_text(result: FileResult) -> list[str]:
     after it is unknown."""
     if not result.unfollowed:
         return []
-    return ["  > through third-party code initlint does not read (its weights are not listed; the signal "
-            "after it is unknown):", *(f"    line {line} `{name}`" for line, name in result.unfollowed)]
+    return ["  > through third-party code or library models initlint does not read (its weights are not "
+            "listed; the signal after it is unknown):", *(f"    line {line} `{name}`" for line, name in result.unfollowed)]
 
 
 def _cut_calls_text(result: FileResult) -> list[str]:
