@@ -86,6 +86,7 @@ class WeightDraft:
     facts: dict[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the file whose code created it
     conditions: tuple[tuple[cst.If, bool, str], ...] = ()  # Interpreter.conditions when it was created
+    scope: tuple[str, ...] = ()  # the variable_scope names around it, and its layer's own name if known
 
 
 @dataclass(eq=False)
@@ -1335,7 +1336,7 @@ class Interpreter:
             found = self._record_attr(base, attr)
             if found is not None:
                 return found
-        if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV)):
+        if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV, _Saver)):
             return _Bound(base, attr)
         if isinstance(base, Unknown):
             if base.alternatives:
@@ -1665,6 +1666,11 @@ class Interpreter:
         positional, keywords, opaque = self.eval_args(node, env, context)
         if type(node.func) is cst.Attribute and node.func.attr.value == "load_weights" and not isinstance(func, FuncV):
             self._restored_here(node, func.base if isinstance(func, _Bound) else None)
+        elif type(func) is _Bound and type(func.base) is _Saver and func.attr == "restore":
+            self._restored_by_saver(node, func.base)
+        elif type(func) is Ref and func.name == "tf.train.init_from_checkpoint":
+            assignment = positional[1] if len(positional) > 1 else keywords.get("assignment_map")
+            self._restored_from_checkpoint(node, assignment)
         return self.call(func, positional, keywords, opaque, node, context)
 
     def _super(self, node: cst.Call, env: Env, context: Context) -> Value:
@@ -1759,6 +1765,33 @@ class Interpreter:
             if own and id(weight.layer) not in own:
                 continue
             if weight.family == "keras" and loading <= set(weight.conditions):
+                weight.facts.setdefault("restored", self.line(node))
+
+    def _restored_by_saver(self, node: cst.Call, saver: "_Saver") -> None:
+        """`saver.restore(sess, path)`: a `tf.train.Saver()` over every variable made before it
+        restores them all; one given a var_list restores the weights listed in it. Tied, as
+        load_weights is, to the function that calls it and to the branch it is on."""
+        first = self.frame_weights[-1] if self.frame_weights else 0
+        listed = saver.listed
+        for weight in self.weights[first:saver.made_before]:
+            if listed is not None and id(weight) not in listed:
+                continue
+            if set(self.conditions) <= set(weight.conditions):
+                weight.facts.setdefault("restored", self.line(node))
+
+    def _restored_from_checkpoint(self, node: cst.Call, assignment: Value | None) -> None:
+        """`tf.train.init_from_checkpoint(path, {'vgg_16/': 'vgg_16/'})` replaces the initializer of
+        every variable under the scopes its map names (tf-faster-rcnn's backbone): those made so
+        far in this function, on this branch. A map not known statically restores nothing we can
+        name."""
+        if not isinstance(assignment, DictV) or assignment.unknown:
+            return
+        prefixes = [key.strip("/") for key in assignment.items if isinstance(key, str)]
+        first = self.frame_weights[-1] if self.frame_weights else 0
+        for weight in self.weights[first:]:
+            path = "/".join(weight.scope)
+            if any(not prefix or path == prefix or path.startswith(prefix + "/") for prefix in prefixes) \
+                    and set(self.conditions) <= set(weight.conditions):
                 weight.facts.setdefault("restored", self.line(node))
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
@@ -2153,6 +2186,13 @@ class Interpreter:
         name = _KERAS_BACKEND_OPS.get(ref.name, ref.name)
         last = name.rsplit(".", 1)[-1]
         dialect = forced_dialect(ref.path) or self.dialect_here()
+        if name == "tf.train.Saver":
+            chosen = positional[0] if positional else keywords.get("var_list", Const(None))
+            if isinstance(chosen, Const) and chosen.value is None:
+                return _Saver(len(self.weights), None)
+            items = chosen.items if isinstance(chosen, Seq) else list(chosen.items.values()) \
+                if isinstance(chosen, DictV) and not chosen.unknown else []
+            return _Saver(len(self.weights), {id(item.weight) for item in items if isinstance(item, VariableV)})
         spec = LAYERS.get(name)
         if spec is not None:
             if spec.family == "keras" and ref.path.startswith("keras."):
@@ -3091,7 +3131,8 @@ class Interpreter:
             if shape_note is None and width_note is not None and _std_depends_on_width(init, shape, arithmetic):
                 shape_note = width_note
             weight = WeightDraft(wspec.role, spec.api, spec.family, node, call_stack, shape, init, init_value,
-                                 arithmetic, draft, resolve_context.iteration, shape_note)
+                                 arithmetic, draft, resolve_context.iteration, shape_note,
+                                 scope=_scope_of(resolve_context, args.get("name", args.get("scope"))))
             if spec.family == "keras" and layer_obj.context.vscope_init is not None and \
                     not self._explicit(args, wspec.kwarg):
                 weight.facts["ignored_variable_scope"] = layer_obj.context.vscope_line
@@ -3452,7 +3493,7 @@ class Interpreter:
             value.uncalled = True
         weight = WeightDraft("variable", ref.name, "get_variable", node, context.call_stack, shape, init, value,
                              value.arithmetic if value else "tf", None, context.iteration,
-                             _note_of(args.get("shape")))
+                             _note_of(args.get("shape")), scope=context.scope_path)
         if value is not None and value.uncalled:
             weight.facts["uncalled"] = True
         self._add_weight(weight)
@@ -3527,7 +3568,7 @@ class Interpreter:
             init_value, shape = None, initial.shape if isinstance(initial, TensorV) else None
         weight = WeightDraft("variable", "tf.Variable", "variable", node, context.call_stack, shape, init,
                              init_value, init_value.arithmetic if init_value else "tf", None, context.iteration,
-                             None)
+                             None, scope=context.scope_path)
         self._add_weight(weight)
         return VariableV(weight)
 
@@ -3885,7 +3926,8 @@ class Interpreter:
             arithmetic = init_value.arithmetic if init_value is not None else wspec.arithmetic
             weight = WeightDraft(wspec.role, spec.api, spec.family, draft.node, draft.call_stack, (channels,),
                                  init, init_value, arithmetic, draft,
-                                 draft.weights[0].iteration if draft.weights else None)
+                                 draft.weights[0].iteration if draft.weights else None,
+                                 scope=draft.weights[0].scope if draft.weights else context.scope_path)
             draft.weights.append(weight)
             self._add_weight(weight)
 
@@ -4233,6 +4275,15 @@ class _Package(Value):
 
 
 @dataclass(eq=False)
+class _Saver(Value):
+    """A `tf.train.Saver`: how many weights were made before it, and the ids of the weights its
+    var_list names (None: every variable, its default)."""
+
+    made_before: int
+    listed: set[int] | None
+
+
+@dataclass(eq=False)
 class _Bound(Value):
     """`obj.method` before it is called."""
 
@@ -4423,6 +4474,13 @@ def _lists_in(env: Env) -> list[tuple[Seq, int]]:
                              if type(attr) is Seq and attr.kind == "list")
         scope = scope.parent
     return found
+
+
+def _scope_of(context: Context, name: Value | None) -> tuple[str, ...]:
+    """A layer's variable scope: the scopes around it and its own `name` / `scope`, when known."""
+    if isinstance(name, Const) and isinstance(name.value, str):
+        return (*context.scope_path, name.value)
+    return context.scope_path
 
 
 def _broadcast_all(tensors: list[TensorV]) -> tuple[int | None, ...] | None:
