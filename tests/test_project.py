@@ -53,6 +53,23 @@ def test_a_driver_reports_a_model_module_at_its_call_of_it_not_at_main(tmp_path:
     assert {(w.anchor.line, w.span.line) for w in result.weights} == {(7, 5), (7, 7)}
 
 
+def test_a_context_is_the_same_weight_only_through_the_same_calls_in_its_module(tmp_path: Path) -> None:
+    # srez: two calls of one helper create at one line; a caller's context of one of them made the
+    # other uncertain, and a true INI101 dropped to info (field trial P)
+    (tmp_path / "model.py").write_text(
+        "import tensorflow as tf\n\n\ndef conv(x, n_in, n_out, stddev, name):\n"
+        "    w = tf.get_variable(name, initializer=tf.truncated_normal([1, 1, n_in, n_out], stddev=stddev))\n"
+        "    return tf.nn.conv2d(x, w, strides=[1, 1, 1, 1], padding='SAME')\n\n\n"
+        "def build(x):\n    h = tf.nn.relu(conv(x, 3, 64, 0.2, 'a'))\n    return conv(h, 64, 1, 4.0, 'c')\n")
+    (tmp_path / "main.py").write_text(
+        "import tensorflow as tf\nimport model\n\nlogits = model.build(tf.placeholder(tf.float32, [8, 32, 32, 3]))\n")
+    path = tmp_path / "model.py"
+    result = analyze_path(path, Settings(), str(path))
+    assert all(w.certain for w in result.weights)
+    assert sorted(c["params"]["stddev"] for w in result.weights for c in w.facts["contexts"]) == [0.2, 4.0]
+    assert [(d.code, d.severity) for d in result.diagnostics] == [("INI101", "warning")]  # not info
+
+
 def test_contexts_are_not_followed_without_callers(tmp_path: Path) -> None:
     project = tmp_path / "p"
     shutil.copytree(PROJECTS / "slim_resnet", project)

@@ -67,12 +67,18 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
             contexts.setdefault((weight.span.line, weight.span.column), []).append({
                 "path": shown, "line": weight.anchor.line, "initializer": init.name, "params": dict(init.params),
                 "source": init.source, "certain": weight.certain, "role": weight.role, "file": str(file.resolve()),
+                "chain": _chain_in(weight, here),
             })
     if not contexts:
         return weights, read
     updated: list[Weight] = []
     for weight in weights:
-        found = [c for c in contexts.get((weight.span.line, weight.span.column), []) if c["role"] == weight.role]
+        # a context is the same weight only through the same calls inside this module: srez's
+        # `conv(h, 64, 1, 4.0)` and `conv(x, 3, 64, 0.2)` create at one line, each its own weight
+        chain = _chain_in(weight, here)
+        found = [{key: value for key, value in c.items() if key != "chain"}
+                 for c in contexts.get((weight.span.line, weight.span.column), [])
+                 if c["role"] == weight.role and c["chain"][len(c["chain"]) - len(chain):] == chain]
         if not found or "root_function" not in weight.facts:
             updated.append(weight)
             continue
@@ -87,6 +93,11 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
         reason = f"{init.name} when called bare; {seen}"
         updated.append(replace(weight, facts=facts, initializer=replace(init, reason=reason, certain=False)))
     return tuple(updated), read
+
+
+def _chain_in(weight: Weight, module: Path) -> tuple[int, ...]:
+    """The lines of the calls inside `module` that a weight was made through."""
+    return tuple(site.line for site in weight.call_stack if Path(site.path).resolve() == module)
 
 
 def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str]], settings
