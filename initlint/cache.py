@@ -6,6 +6,8 @@ An entry is a pickled FileResult stored under a key that changes whenever the re
 - the bytes of every project module its analysis may read (prefilter.project_dependencies:
   helpers, arg_scope functions and base classes are followed across files), and where each
   import resolves to, so a new module that shadows an import also misses;
+- the files that call its functions (callers.attach_contexts' search, repeated on a hit): a file
+  that starts calling one brings a new context;
 - initlint's version, a digest of its own source files (`code_digest`: an editable install or a
   patched copy changes what a result is without changing the version), and the settings that
   affect results (`settings_digest`: everything but discovery and performance knobs).
@@ -103,6 +105,7 @@ def open_cache(settings: Settings) -> Cache | None:
 class Cache:
     def __init__(self, root: Path, settings: Settings) -> None:
         self.root = Path(root)
+        self.settings = settings
         self.folder = self.root / __version__
         self.salt = f"{_FORMAT}\0{__version__}\0{code_digest()}\0{settings_digest(settings)}".encode()
 
@@ -143,9 +146,12 @@ class Cache:
         if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key
                 and isinstance(stored[1], FileResult) and isinstance(stored[2], dict)):
             return None
-        # the result's own dependencies (callers whose contexts it shows) must still be as they were
-        if any(_content_digest(Path(path)) != digest for path, digest in stored[2].items()):
-            return None
+        # the result's own dependencies (callers whose contexts it shows) must still be as they were,
+        # and its functions must have the same callers (a file that starts calling one is new context)
+        for path, digest in stored[2].items():
+            found = _callers_digest(stored[1].path, path) if path.startswith(_CALLERS) else _content_digest(Path(path))
+            if found != digest:
+                return None
         return stored[1]
 
     def put(self, key: str, result: FileResult) -> bool:
@@ -154,6 +160,10 @@ class Cache:
             return False
         try:
             dependencies = {path: _content_digest(Path(path)) for path in result.dependencies}
+            roots = sorted({w.facts["root_function"] for w in result.weights if "root_function" in w.facts})
+            if roots and self.settings.follow_callers and not result.path.startswith("<"):
+                query = _CALLERS + ",".join(roots)
+                dependencies[query] = _callers_digest(result.path, query)
             payload = pickle.dumps((key, result, dependencies), protocol=pickle.HIGHEST_PROTOCOL)
             entry = self._entry(key)
             entry.parent.mkdir(parents=True, exist_ok=True)
@@ -164,6 +174,17 @@ class Cache:
 
 
 _DIGESTS: dict[tuple[str, int, int], bytes] = {}
+_CALLERS = "\0callers:"  # a dependency that is the set of files calling these functions, not a file
+
+
+def _callers_digest(shown: str, query: str) -> bytes:
+    """Which project files call the functions named in `query` (callers.attach_contexts' search)."""
+    from initlint.analysis.callers import MAX_CALLER_FILES
+    from initlint.analysis.project import find_callers
+
+    names = set(query[len(_CALLERS):].split(","))
+    found = sorted(str(path.resolve()) for path in find_callers(shown, names, MAX_CALLER_FILES))
+    return hashlib.blake2b("\0".join(found).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _content_digest(path: Path) -> bytes:

@@ -121,6 +121,22 @@ def test_a_new_module_that_changes_an_import_misses(project: Path, monkeypatch: 
     assert counting.take() == ["tool.py"]
 
 
+def test_a_new_caller_of_a_modules_functions_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """helpers.py shows the contexts its callers give fc(): a file that starts calling it is one
+    more (field trial P: a stale result came back until the cache was cleared)."""
+    counting = Counting(monkeypatch)
+    (project / "train.py").unlink()
+    files = [(project / "helpers.py", "helpers.py")]
+    assert "contexts" not in engine.run(files, _settings(project))[0].weights[0].facts
+    counting.take()
+    (project / "train.py").write_text(TRAIN)
+    [weight] = engine.run(files, _settings(project))[0].weights[:1]
+    assert counting.take() == ["helpers.py"]
+    assert [c["path"] for c in weight.facts["contexts"]] == ["train.py"]
+    engine.run(files, _settings(project))
+    assert counting.take() == []  # and the new answer is cached
+
+
 @pytest.mark.parametrize("change", [
     {"dialect": "tf2"}, {"select": ("INI1",)}, {"ignore": ("INI301",)}, {"thresholds": Thresholds(explode=99.0)},
     {"per_file_ignores": (("model.py", ("INI301",)),)}, {"max_unroll": 3},
