@@ -2397,6 +2397,11 @@ class Interpreter:
         if name in _SHAPE_OPS:
             args = _bind(_SHAPE_OPS[name], positional, keywords)
             target = args.get(_SHAPE_OPS[name][0])
+            if isinstance(target, VariableV) and name == "tf.transpose" and target.shape is not None:
+                # srez's kernel transposed for conv2d_transpose: still the weight, seen permuted
+                perm = _axes(args.get("perm"))
+                if perm is not _UNREAD_AXES:
+                    return replace(target, view_shape=transposed_shape(target.shape, perm))
             if _tensor_like(target):
                 tensor = _as_tensor(target)
                 return self._shape_op(name, tensor, args)
