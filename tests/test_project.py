@@ -50,6 +50,8 @@ def test_a_driver_reports_a_model_module_at_its_call_of_it_not_at_main(tmp_path:
         "if __name__ == '__main__':\n    main()\n")
     result = analyze_path(driver, Settings(), str(driver))
     assert [(d.code, d.span.line) for d in result.diagnostics] == [("INI101", 7)]  # not 11, `main()`
+    # the message names the layer itself, in the other file (a `# noqa` at line 7 would silence more)
+    assert result.diagnostics[0].message.endswith(f"[the layer: {tmp_path / 'model.py'}:5]")
     assert {(w.anchor.line, w.span.line) for w in result.weights} == {(7, 5), (7, 7)}
 
 

@@ -149,6 +149,8 @@ def diagnostic(rule: Rule, weight: Weight, message: str, severity: Severity | No
         reason = weight.initializer.reason or weight.shape_reason or weight.facts.get("signal_uncertain")
         message += f" (uncertain: {reason})" if reason else " (uncertain)"
     path = weight.call_stack[0].path if weight.call_stack else weight.path
+    if path != weight.path:  # reported at this file's call: say where the layer itself is (SeqGAN's driver)
+        message += f" [the layer: {weight.path}:{weight.span.line}]"
     return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
                       path=path, span=weight.anchor, data=data or {}, certain=certain,
                       about=(weight.path, weight.span.line, weight.span.column, weight.answer()))
