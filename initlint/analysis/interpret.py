@@ -4383,7 +4383,17 @@ def _either(values: list[Value]) -> Unknown:
                 unique.append(candidate)
     keep = tuple(unique) if len(unique) <= 4 and (all(isinstance(v, Ref) for v in unique) or all(
         type(v) in (FuncV, ClassV) for v in unique)) else ()
+    if 1 < len(unique) <= 4 and all(type(v) is InitV for v in unique):  # tf-faster-rcnn's cfg.TRAIN.TRUNCATED
+        choices = " or ".join(_init_text(v) for v in unique)  # type: ignore[arg-type]
+        return Unknown(f"{choices}, picked by a condition known only at run time")
     return Unknown("a value that depends on a condition known only at run time", keep)
+
+
+def _init_text(init: InitV) -> str:
+    """`random_normal(mean=0, stddev=1)`."""
+    params = ", ".join(f"{key}={value:g}" if isinstance(value, float) else f"{key}={value}"
+                       for key, value in init.params.items())
+    return f"{init.name}({params})"
 
 
 def _literal_seq(value: Value) -> Value:
