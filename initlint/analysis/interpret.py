@@ -259,6 +259,9 @@ _IMAGE_OPS = {**dict.fromkeys(("tf.image.decode_png", "tf.image.decode_jpeg", "t
 _IMAGE_PARAMS = {"decode": ("contents", "channels"), "same": ("image",), "any_rank": ("contents",),
                  "crop": ("image", "offset_height", "offset_width", "target_height", "target_width"),
                  "random_crop": ("value", "size"), "batch": ("tensors", "batch_size")}
+# rearrangements of [b, h, w, c] blocks: True moves space into depth (YOLOv2's passthrough layer)
+_SPACE_DEPTH_OPS = {"tf.space_to_depth": True, "tf.nn.space_to_depth": True, "tf.depth_to_space": False,
+                    "tf.nn.depth_to_space": False}
 # TensorFlow's spellings of the arithmetic operators
 _ARITHMETIC_OPS = {**dict.fromkeys(("tf.multiply", "tf.math.multiply", "tf.scalar_mul", "tf.math.scalar_mul"), cst.Multiply),
                    **dict.fromkeys(("tf.divide", "tf.math.divide", "tf.truediv", "tf.math.truediv", "tf.div"), cst.Divide),
@@ -2186,6 +2189,20 @@ class Interpreter:
         name = _KERAS_BACKEND_OPS.get(ref.name, ref.name)
         last = name.rsplit(".", 1)[-1]
         dialect = forced_dialect(ref.path) or self.dialect_here()
+        if name in ("tf.app.run", "absl.app.run"):
+            # `tf.app.run()` calls the module's main(argv) (srez's main was "not called in this file")
+            main = positional[0] if positional else keywords.get("main", self.module_env.lookup("main"))
+            if isinstance(main, FuncV):
+                return self.call(main, [Unknown("the command line's arguments")], {}, False, node, context)
+            return Const(None)
+        if name in _SPACE_DEPTH_OPS:
+            args = _bind(("input", "block_size"), positional, keywords)
+            target, block = args.get("input"), _count(args.get("block_size"))
+            if not _tensor_like(target):
+                return Unknown(f"{name}() of an unknown value")
+            tensor = _as_tensor(target)
+            shape = _space_depth_shape(tensor.shape, block, _SPACE_DEPTH_OPS[name])
+            return _derived(tensor, shape=shape, profile=None, pending=None)
         if name == "tf.train.Saver":
             chosen = positional[0] if positional else keywords.get("var_list", Const(None))
             if isinstance(chosen, Const) and chosen.value is None:
@@ -4496,6 +4513,21 @@ def _scope_of(context: Context, name: Value | None) -> tuple[str, ...]:
     if isinstance(name, Const) and isinstance(name.value, str):
         return (*context.scope_path, name.value)
     return context.scope_path
+
+
+def _space_depth_shape(shape: tuple[int | None, ...] | None, block: int | None, to_depth: bool
+                       ) -> tuple[int | None, ...] | None:
+    """The NHWC shape after tf.space_to_depth (to_depth) or tf.depth_to_space by `block`."""
+    if shape is None or len(shape) != 4 or not block:
+        return None
+    batch, height, width, channels = shape
+
+    def scaled(dim: int | None, up: bool) -> int | None:
+        return None if dim is None else dim * block if up else dim // block
+
+    squares = block * block
+    depth = None if channels is None else channels * squares if to_depth else channels // squares
+    return (batch, scaled(height, not to_depth), scaled(width, not to_depth), depth)
 
 
 def _broadcast_all(tensors: list[TensorV]) -> tuple[int | None, ...] | None:
