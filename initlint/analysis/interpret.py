@@ -250,22 +250,26 @@ _KERAS_BACKEND_OPS = {"keras.backend.dot": "tf.matmul", "keras.backend.bias_add"
 _IMAGE_OPS = {**dict.fromkeys(("tf.image.decode_png", "tf.image.decode_jpeg", "tf.io.decode_png",
                                "tf.io.decode_jpeg", "tf.image.decode_bmp", "tf.io.decode_bmp"), "decode"),
               **dict.fromkeys(("tf.image.convert_image_dtype", "tf.image.random_flip_left_right",
-                               "tf.image.random_flip_up_down", "tf.image.flip_left_right", "tf.image.flip_up_down",
-                               "tf.image.per_image_standardization"), "same"),
+                               "tf.image.random_flip_up_down", "tf.image.flip_left_right", "tf.image.flip_up_down"),
+                             "same"),
+              "tf.image.per_image_standardization": "standardize",
               "tf.image.crop_to_bounding_box": "crop", "tf.image.resize_image_with_crop_or_pad": "crop",
               "tf.image.resize_with_crop_or_pad": "crop", "tf.image.decode_image": "any_rank",
               "tf.io.decode_image": "any_rank", "tf.random_crop": "random_crop",
               "tf.image.random_crop": "random_crop", "tf.train.batch": "batch", "tf.train.shuffle_batch": "batch"}
-_IMAGE_PARAMS = {"decode": ("contents", "channels"), "same": ("image",), "any_rank": ("contents",),
+_IMAGE_PARAMS = {"decode": ("contents", "channels"), "same": ("image",), "standardize": ("image",),
+                 "any_rank": ("contents",),
                  "crop": ("image", "offset_height", "offset_width", "target_height", "target_width"),
                  "random_crop": ("value", "size"), "batch": ("tensors", "batch_size")}
 # rearrangements of [b, h, w, c] blocks: True moves space into depth (YOLOv2's passthrough layer)
 _SPACE_DEPTH_OPS = {"tf.space_to_depth": True, "tf.nn.space_to_depth": True, "tf.depth_to_space": False,
                     "tf.nn.depth_to_space": False}
 # TensorFlow's spellings of the arithmetic operators
-_ARITHMETIC_OPS = {**dict.fromkeys(("tf.multiply", "tf.math.multiply", "tf.scalar_mul", "tf.math.scalar_mul"), cst.Multiply),
-                   **dict.fromkeys(("tf.divide", "tf.math.divide", "tf.truediv", "tf.math.truediv", "tf.div"), cst.Divide),
-                   **dict.fromkeys(("tf.subtract", "tf.math.subtract"), cst.Subtract)}
+_ARITHMETIC_OPS = {
+    **dict.fromkeys(("tf.multiply", "tf.math.multiply", "tf.scalar_mul", "tf.math.scalar_mul"), cst.Multiply),
+    **dict.fromkeys(("tf.divide", "tf.math.divide", "tf.truediv", "tf.math.truediv", "tf.div"), cst.Divide),
+    **dict.fromkeys(("tf.subtract", "tf.math.subtract"), cst.Subtract),
+}
 # passthrough ops that keep a variable's values as they are
 _SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float"})
 # numpy functions and array methods that change an array's values in place
@@ -4564,6 +4568,8 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
             (args.get("offset_height"), args.get("offset_width"))
         shape = (*shape[:-3], _count(height), _count(width), shape[-1]) if shape is not None and len(shape) >= 3 \
             else None
+    if kind == "standardize":  # zero mean and unit variance per image: a standard-normal input
+        return TensorV(shape)
     return TensorV(shape, None, 0.0, None)
 
 
