@@ -4128,6 +4128,14 @@ class Interpreter:
                 model.input_shape = first.shape[1:]
                 model.layers_built = 1  # type: ignore[attr-defined]
                 model.tensor = first  # type: ignore[attr-defined]
+        elif isinstance(first, OpLayerV):  # `Sequential([Flatten(input_shape=(28, 28)), Dense(128), ...])`
+            if model.input_shape is None:
+                dims = _declared_input(first.params)
+                if dims is None:
+                    return
+                model.input_shape = dims
+                model.layers_built = 0  # type: ignore[attr-defined]
+                model.tensor = self.new_input((None, *dims))  # type: ignore[attr-defined]
         elif not isinstance(first, LayerV) or first.layer is not None and model.input_shape is None:
             return
         if model.input_shape is None and isinstance(first, LayerV):
@@ -4532,6 +4540,16 @@ def _space_depth_shape(shape: tuple[int | None, ...] | None, block: int | None, 
     squares = block * block
     depth = None if channels is None else channels * squares if to_depth else channels // squares
     return (batch, scaled(height, not to_depth), scaled(width, not to_depth), depth)
+
+
+def _declared_input(params: dict[str, Value]) -> tuple[int | None, ...] | None:
+    """The per-example shape a Keras layer's `input_shape=` or `batch_input_shape=` declares."""
+    if "input_shape" in params:
+        return _dims(params["input_shape"])
+    if isinstance(params.get("batch_input_shape"), Seq):
+        dims = _dims(params["batch_input_shape"])
+        return dims[1:] if dims else None
+    return None
 
 
 def _broadcast_all(tensors: list[TensorV]) -> tuple[int | None, ...] | None:
