@@ -3254,6 +3254,14 @@ class Interpreter:
             return None
         if spec.api in _AXIS_PARAM_NORMS:
             return _axis_norm_channels(spec, args, tensor.shape)
+        if spec.kind == "norm" and args.get("axis") is not None:
+            # BatchNormalization(axis=1) after a channels_first conv (music_tagger_crnn, the official
+            # ResNet's NCHW batch_normalization): its gamma and beta span that axis, not the last
+            axis = _axes(args.get("axis"))
+            if axis is _UNREAD_AXES or axis is None or len(axis) != 1 or not -len(tensor.shape) <= axis[0] < len(
+                    tensor.shape):
+                return None
+            return tensor.shape[axis[0]]
         if len(tensor.shape) > 2 and spec.kind in _DATA_FORMAT_KINDS:
             first = self._channels_first(args)
             if first is None:
