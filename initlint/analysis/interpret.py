@@ -1724,7 +1724,8 @@ class Interpreter:
             if library in LAYERS:
                 found.obj.attrs["__layer__"] = self.call_api(Ref(library), positional, keywords, False, node, context)
             return Const(None)
-        if attr == "build":
+        if attr == "build":  # the library layer makes its own weights after all (when first called)
+            found.obj.attrs["__super_built__"] = Const(True)
             return Const(None)
         if attr in ("call", "__call__") and isinstance(layer, LayerV):
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
@@ -1842,8 +1843,18 @@ class Interpreter:
             # makes its weights; a call() of its own makes the output one initlint does not follow
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
             self._build_keras_layer(func, inputs, context, node)
+            chain = _project_chain(func.cls)
+            if any("build" in c.methods for c in chain) and "__super_built__" not in func.attrs:
+                # its build() makes the weights instead (deep-learning-models' DepthwiseConv2D(Conv2D),
+                # a HeDense): the library layer's would be phantoms
+                library_layer = func.attrs["__layer__"]
+                self.pending_layer_objects[:] = [obj for obj in self.pending_layer_objects if obj is not library_layer]
+                units = _count(library_layer.args.get("units"))
+                if library_layer.spec.kind == "dense" and units and isinstance(inputs, TensorV) and inputs.shape:
+                    return TensorV((*inputs.shape[:-1], units), None, 0.0, None)  # a Dense's shape, whatever its weights
+                return Unknown(f"the output of {func.cls.name}, whose build() makes its own weights", derived=True)
             output = self.call_layer_object(func.attrs["__layer__"], inputs, {}, context)
-            if any("call" in c.methods for c in _project_chain(func.cls)):
+            if any("call" in c.methods for c in chain):
                 return Unknown(f"the output of {func.cls.name}.call()", derived=True)
             return output
         if isinstance(func, InstanceV):
@@ -2044,10 +2055,12 @@ class Interpreter:
             return self.call_api(op_layer, positional, keywords, False, node, context)
         library = _library_layer_base(cls)
         if library is not None:
-            # `class MaskedConv1D(Conv1D)` without its own __init__ or build: the library layer's
-            # weights; a call() of its own makes the output one initlint does not follow
+            # `class MaskedConv1D(Conv1D)` without its own __init__: the library layer's weights; a
+            # build() of its own adds (or replaces) weights, a call() of its own makes the output
+            # one initlint does not follow
             layer = self.call_api(library, positional, keywords, False, node, context)
-            if not isinstance(layer, LayerV) or not any("call" in c.methods for c in _project_chain(cls)):
+            if not isinstance(layer, LayerV) or not any("call" in c.methods or "build" in c.methods
+                                                        for c in _project_chain(cls)):
                 return layer
             return InstanceV(cls, {"__layer__": layer})
         instance = InstanceV(cls)
@@ -5056,8 +5069,9 @@ def _library_base(cls: ClassV, own: tuple[str, ...], accepts: Any) -> Ref | None
 
 def _library_layer_base(cls: ClassV) -> Ref | None:
     """The library layer (Dense, Conv1D, Embedding ...) a project class derives from, when no project
-    class in between defines __init__ or build (their weights are then the library layer's)."""
-    return _library_base(cls, ("__init__", "build"), lambda path: path in LAYERS)
+    class in between defines __init__ (the library layer is then constructed from the class's own
+    arguments)."""
+    return _library_base(cls, ("__init__",), lambda path: path in LAYERS)
 
 
 def _library_op_layer_base(cls: ClassV) -> Ref | None:
