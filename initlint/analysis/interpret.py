@@ -1213,6 +1213,10 @@ class Interpreter:
                         return Const(not operand.value, operand.note)
                 except TypeError:
                     return Unknown("an operation on unknown values")
+            if type(operand) is TensorV and type(node.operator) in (cst.Minus, cst.Plus):
+                # `tf.concat([-x, x], 3)` (concat_elu): the same values, the mean's sign flipped
+                return _derived(operand, mean=-operand.mean if type(node.operator) is cst.Minus else operand.mean,
+                                pending=None)
             return Unknown("an operation on unknown values", derived=_of_followed_tensors(operand))
         if type(node) is cst.BooleanOperation:
             left = self.eval(node.left, env, context)
@@ -3534,8 +3538,8 @@ class Interpreter:
                                       "`initializer` may be passed through **kwargs"), None
         else:
             init, value = self.scope_or_dtype(context, shape, args)
-        if _state_not_weight(args.get("trainable"), init.name):
-            return _state(shape, init)
+        if _state_not_weight(args.get("trainable"), init.name) or _int_dtype(args.get("dtype")):
+            return _state(shape, init)  # `trainable=False` state, or an integer counter (AttGAN's step)
         if isinstance(initializer, Ref) and value is not None:
             value.uncalled = True
         weight = WeightDraft("variable", ref.name, "get_variable", node, context.call_stack, shape, init, value,
@@ -3911,12 +3915,10 @@ class Interpreter:
             # its own parameters; there is no other activation
             normalizer, activation = args[spec.activation_param], None
             args = {key: value for key, value in args.items() if key != "normalizer_params"}
+        # a project function (or lambda) as the activation that its name does not say (wgan's
+        # `activation_fn=relu_batch_norm`): it runs on the layer's output (after the normalizer_fn,
+        # if any: VAE-GAN-DRAW's concat_elu lost its batch norm), as the layer calls it
         run_activation = _activation_function(args.get(spec.activation_param)) if activation == "unknown" else None
-        if run_activation is not None:
-            # a project function as the activation that its name does not say (wgan's
-            # `activation_fn=relu_batch_norm`): it runs on the layer's output, as the layer calls it
-            pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
-            return self.call(run_activation, [pre], {}, False, None, context)
         caller = self._layer_caller.get(draft.id)
         if spec.family == "slim" and normalizer is None and caller is not None:
             for weight in draft.weights:
@@ -3926,10 +3928,15 @@ class Interpreter:
             pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
             draft.normalized = True
             self._normalizer_weights(draft, normalizer, args, out_shape, context)
-            draft.activation = activation
             normalized = self.normalize(pre)
+            if run_activation is not None:
+                return self.call(run_activation, [normalized], {}, False, None, context)
+            draft.activation = activation
             return _crelu_channels(self.apply_activation(normalized, activation) if activation else normalized,
                                    args.get(spec.activation_param))
+        if run_activation is not None:
+            pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
+            return self.call(run_activation, [pre], {}, False, None, context)
         return _crelu_channels(self._apply_signal(draft, tensor, out_shape, activation, spec, args),
                                args.get(spec.activation_param))
 
@@ -4261,7 +4268,8 @@ class Interpreter:
             return Unknown("an op layer on an unknown value")
         if kind.startswith("activation:"):
             name = kind.split(":", 1)[1]
-            alpha = _float(layer.params.get("alpha", layer.params.get("negative_slope")), 0.3)
+            # LeakyReLU(0.2): the slope is the first positional argument too (keras-adversarial)
+            alpha = _float(layer.params.get("alpha", layer.params.get("negative_slope", layer.params.get("0"))), 0.3)
             return self.apply_activation(inputs, name, alpha)
         if kind == "activation":
             value = layer.params.get("0", layer.params.get("activation"))
