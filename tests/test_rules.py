@@ -61,10 +61,29 @@ def test_readme_rule_table_is_in_sync() -> None:
 def test_a_constant_conv_kernel_counts_its_output_channels_as_units() -> None:
     source = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 32, 32, 16])\n"
               "h = tf.layers.conv2d(x, 64, 3, kernel_initializer=tf.zeros_initializer(), activation=tf.nn.relu)\n"
-              "t = tf.layers.conv2d_transpose(h, 8, 3, kernel_initializer=tf.zeros_initializer())\n"
+              "t = tf.layers.conv2d_transpose(h, 8, 3, kernel_initializer=tf.zeros_initializer(), activation=tf.nn.relu)\n"
               "y = tf.layers.conv2d(t, 10, 3)\n")
     found = [d for d in analyze_source(source, "model.py", Settings(dialect="tf1")).diagnostics if d.code == "INI201"]
     assert [(d.span.line, re.search(r"all (\d+) units", d.message).group(1)) for d in found] == [(3, "64"), (4, "8")]
+
+
+def test_a_constant_kernel_is_reported_only_where_its_units_cannot_learn_apart() -> None:
+    # field trial R: a zero last conv of a residual branch (Fixup) trains, each unit getting its own
+    # gradient through the random layer after it (TensorFlow: the step-0 gradients differ across
+    # channels); a constant layer after a constant layer, or 0 into a ReLU, does not
+    fixup = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 32, 32, 64])\n"
+             "h = tf.layers.conv2d(x, 64, 3, padding='same', activation=tf.nn.relu)\n"
+             "h = tf.layers.conv2d(h, 64, 3, padding='same', kernel_initializer=tf.zeros_initializer())\n"
+             "net = tf.nn.relu(x + h)\n"
+             "y = tf.layers.dense(tf.layers.flatten(net), 10)\n")
+    assert not [d for d in analyze_source(fixup, "model.py", Settings(dialect="tf1")).diagnostics if d.code == "INI201"]
+    symmetric = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 64])\n"
+                 "a = tf.layers.dense(x, 32, kernel_initializer=tf.constant_initializer(0.5), activation=tf.nn.tanh)\n"
+                 "b = tf.layers.dense(a, 32, kernel_initializer=tf.constant_initializer(0.5), activation=tf.nn.tanh)\n"
+                 "c = tf.layers.dense(b, 10)\n")
+    found = [d for d in analyze_source(symmetric, "model.py", Settings(dialect="tf1")).diagnostics if d.code == "INI201"]
+    assert [d.span.line for d in found] == [3]  # b is followed by a random layer: it learns apart
+    assert "the layer after it is constant too" in found[0].message
 
 
 def test_a_deep_glorot_stack_names_the_factor_that_compounds_to_what_the_layer_receives() -> None:

@@ -1,26 +1,50 @@
-"""INI201 constant-kernel: every unit of a hidden layer starts identical and stays identical."""
+"""INI201 constant-kernel: a hidden layer's units start identical and the layer cannot learn apart.
+
+A constant kernel gives identical units, but the gradient each unit receives is its own when the
+layer after it has random weights, so training tells them apart (a zero-initialized last conv of a
+Fixup-style residual branch is deliberate). The finding is for the two cases that do not recover:
+the layer after it is constant too (the units get the same gradient, for ever), or the constant is
+0 before a ReLU (every unit outputs 0 and TensorFlow's ReLU passes no gradient at 0).
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from initlint.model import Diagnostic
+from initlint.model import Diagnostic, Weight
 from initlint.rules._common import diagnostic, layer_views
 from initlint.rules.base import Example, Rule
 
+_CONSTANT = ("zeros", "ones", "constant")
+# activations whose gradient TensorFlow gives as 0 at 0
+_DEAD_AT_ZERO = frozenset({"relu", "relu6", "crelu"})
+
+
+def _constant(weight: Weight) -> bool:
+    return weight.std == 0 and weight.initializer.name in _CONSTANT
+
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
-    for view in layer_views(analysis.weights):
+    views = layer_views(analysis.weights)
+    for view in views:
         weight = view.weight
-        if weight.std != 0 or weight.initializer.name not in ("zeros", "ones", "constant"):
+        if not _constant(weight):
             continue
         if not weight.signal.feeds_weight:
             continue  # a single layer (logistic regression) or an output layer learns fine from zeros
         value = weight.mean  # None when the constant is too large to model (1e300)
-        start = f"starts at {value:g}" if value is not None else "starts at the same value"
         units = _units(view)
-        message = (f"constant kernel: every value {start}, so all {units or 'the'} units of "
-                   f"this hidden layer compute the same thing and receive the same gradient; symmetry is never "
-                   f"broken")
+        after = [other.weight for other in views if other.weight.signal.parent_layer == weight.layer_id]
+        biases = [w for w in analysis.weights if w.layer_id == weight.layer_id and w.role == "bias"]
+        if value == 0 and weight.activation in _DEAD_AT_ZERO and all(_constant(b) and b.mean == 0 for b in biases):
+            message = (f"constant kernel: every value starts at 0, so all {units or 'the'} units of this hidden "
+                       f"layer output 0 into a {weight.activation} whose gradient at 0 is 0: the layer never trains")
+        elif after and all(_constant(other) for other in after):
+            start = f"starts at {value:g}" if value is not None else "starts at the same value"
+            message = (f"constant kernel: every value {start}, and the layer after it is constant too, so all "
+                       f"{units or 'the'} units of this hidden layer compute the same thing and receive the same "
+                       f"gradient; symmetry is never broken")
+        else:
+            continue  # random weights after it give each unit its own gradient (Fixup's zero residual conv)
         yield diagnostic(RULE, weight, message, None, {"value": value, "initializer": weight.initializer.name},
                          weight.certain)
 
@@ -39,14 +63,19 @@ def _units(view) -> int | None:
 
 RULE = Rule(
     code="INI201", name="constant-kernel", severity="warning",
-    summary="A hidden layer's kernel starts constant (zeros/ones/constant): its units never differ.",
+    summary="A hidden layer's kernel starts constant and cannot learn apart (constant layer after it, or 0 before a ReLU).",
     doc="""## What it does
 Reports a kernel initialized with `zeros`, `ones` or a constant on a layer whose output feeds
-another weight layer.
+another weight layer, when the layer cannot recover: the layer after it is constant too, or the
+constant is 0 before a ReLU.
 
 ## Why is this bad?
-Identical weights give identical outputs and identical gradients: the layer behaves as one unit
-however wide it is. A single-layer model (logistic regression) or a final layer is fine.
+Identical weights give identical outputs. When the layer after them is constant too, every unit
+also gets the same gradient, so the layer behaves as one unit however wide it is. A zero kernel
+before a ReLU outputs 0, where TensorFlow's ReLU passes no gradient: the layer never trains.
+A constant kernel followed by random weights is not reported: each unit gets its own gradient and
+training tells them apart (a zero-initialized last layer of a residual branch, as in Fixup, is
+deliberate). A single-layer model (logistic regression) or a final layer is fine.
 
 ## Example
 ```python
