@@ -1321,15 +1321,7 @@ class Interpreter:
         if isinstance(base, _Super):
             return self._super_attribute(base, attr)
         if isinstance(base, InstanceV):
-            if attr in base.attrs:
-                return base.attrs[attr]
-            member = self._class_member(base.cls, attr, base)
-            layer = base.attrs.get("__layer__")
-            if member is None and attr == "add_weight" and (_keras_layer_class(base.cls) or layer is not None):
-                return _Bound(base, attr)  # the library's Layer.add_weight
-            if member is None and isinstance(layer, LayerV) and attr in layer.args:
-                return layer.args[attr]  # what the library layer's __init__ stores: `self.units`
-            return member if member is not None else Unknown(f"attribute `{attr}` of an instance")
+            return self._instance_attribute(base, attr)
         if isinstance(base, ClassV):
             class_attr = self._class_attr(base, attr)
             if class_attr is not None:
@@ -1350,11 +1342,27 @@ class Interpreter:
         if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV, _Saver)):
             return _Bound(base, attr)
         if isinstance(base, Unknown):
+            if base.alternatives and all(type(alt) is InstanceV for alt in base.alternatives):
+                # `net = MLP(0.05)` / `else: net = MLP(1.0)`, then `net(x)` or `net.std`: each one's
+                found = [self._instance_attribute(alt, attr) for alt in base.alternatives]  # type: ignore[arg-type]
+                return found[0] if all(_same(value, found[0]) or _equal(value, found[0]) for value in found) \
+                    else _either(found)
             if base.alternatives:
                 return Unknown(base.reason, tuple(Ref(f"{alt.path}.{attr}") for alt in base.alternatives
                                                   if isinstance(alt, Ref)))
             return Unknown(base.reason if "attribute" in base.reason else f"an attribute of {base.reason}")
         return Unknown(f"attribute `{attr}`")
+
+    def _instance_attribute(self, base: InstanceV, attr: str) -> Value:
+        if attr in base.attrs:
+            return base.attrs[attr]
+        member = self._class_member(base.cls, attr, base)
+        layer = base.attrs.get("__layer__")
+        if member is None and attr == "add_weight" and (_keras_layer_class(base.cls) or layer is not None):
+            return _Bound(base, attr)  # the library's Layer.add_weight
+        if member is None and isinstance(layer, LayerV) and attr in layer.args:
+            return layer.args[attr]  # what the library layer's __init__ stores: `self.units`
+        return member if member is not None else Unknown(f"attribute `{attr}` of an instance")
 
     def _record_attr(self, record: Seq, attr: str) -> Value | None:
         """A namedtuple's field, or a method or class attribute of the class statements deriving it."""
@@ -1679,6 +1687,8 @@ class Interpreter:
             self._restored_here(node, func.base if isinstance(func, _Bound) else None)
         elif type(func) is _Bound and type(func.base) is _Saver and func.attr == "restore":
             self._restored_by_saver(node, func.base)
+        elif type(func) is _Bound and type(func.base) is _Saver and func.attr == "save":
+            func.base.saved = True  # trained from their initial values first (a save, then a resume)
         elif type(func) is Ref and func.name == "tf.train.init_from_checkpoint":
             assignment = positional[1] if len(positional) > 1 else keywords.get("assignment_map")
             self._restored_from_checkpoint(node, assignment)
@@ -1783,6 +1793,8 @@ class Interpreter:
         """`saver.restore(sess, path)`: a `tf.train.Saver()` over every variable made before it
         restores them all; one given a var_list restores the weights listed in it. Tied, as
         load_weights is, to the function that calls it and to the branch it is on."""
+        if saver.saved:  # aymericdamien's save_restore_model: trained, saved, then restored to resume
+            return
         first = self.frame_weights[-1] if self.frame_weights else 0
         listed = saver.listed
         for weight in self.weights[first:saver.made_before]:
@@ -1899,7 +1911,7 @@ class Interpreter:
             return self.dict_method(func.base, func.attr, positional, keywords, opaque)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
-        if isinstance(func, Unknown) and func.alternatives and all(type(alt) in (FuncV, ClassV)
+        if isinstance(func, Unknown) and func.alternatives and all(type(alt) in (FuncV, ClassV, InstanceV)
                                                                    for alt in func.alternatives):
             # one of the project's models, picked at run time (gcn's `model_func`): each is built, as
             # each branch of an undecided `if` runs
@@ -4339,11 +4351,12 @@ class _Package(Value):
 
 @dataclass(eq=False)
 class _Saver(Value):
-    """A `tf.train.Saver`: how many weights were made before it, and the ids of the weights its
-    var_list names (None: every variable, its default)."""
+    """A `tf.train.Saver`: how many weights were made before it, the ids of the weights its
+    var_list names (None: every variable, its default), and whether it saved them already."""
 
     made_before: int
     listed: set[int] | None
+    saved: bool = False  # its save() ran before: the weights trained from their initial values
 
 
 @dataclass(eq=False)
@@ -4440,7 +4453,7 @@ def _either(values: list[Value]) -> Unknown:
             if not any(_same(candidate, seen) for seen in unique):
                 unique.append(candidate)
     keep = tuple(unique) if len(unique) <= 4 and (all(isinstance(v, Ref) for v in unique) or all(
-        type(v) in (FuncV, ClassV) for v in unique)) else ()
+        type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)) else ()
     if 1 < len(unique) <= 4 and all(type(v) is InitV for v in unique):  # tf-faster-rcnn's cfg.TRAIN.TRUNCATED
         choices = " or ".join(_init_text(v) for v in unique)  # type: ignore[arg-type]
         return Unknown(f"{choices}, picked by a condition known only at run time")
@@ -4695,6 +4708,9 @@ def _choice_matters(a: Value, b: Value) -> bool:
     """Whether which of two values a branch picks changes an initializer, its scale or a shape."""
     if isinstance(a, InitV) or isinstance(b, InitV):
         return True
+    if type(a) is InstanceV and type(b) is InstanceV and a.cls is b.cls:  # AttGAN's `net = MLP(0.05)` / `MLP(1.0)`
+        return a is not b and (a.attrs.keys() != b.attrs.keys() or any(
+            not (_same(value, b.attrs[key]) or _equal(value, b.attrs[key])) for key, value in a.attrs.items()))
     classes = (_model_class(a), _model_class(b))
     if classes != (None, None):
         # which class runs decides every weight it builds (a driver's `for model in models: if
