@@ -54,7 +54,7 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
     if not callers:
         return weights, set()
     here = Path(path).resolve()
-    contexts: dict[tuple[int, int], list[dict]] = {}
+    contexts: dict[tuple[int, int], list[tuple[tuple[int, ...], dict]]] = {}  # (chain in this module, context)
     read: set[str] = set()
     for file in callers:
         shown = shown_path(file, path)
@@ -64,11 +64,10 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
             if not weight.call_stack or Path(weight.path).resolve() != here:
                 continue
             init = weight.initializer
-            contexts.setdefault((weight.span.line, weight.span.column), []).append({
+            contexts.setdefault((weight.span.line, weight.span.column), []).append((_chain_in(weight, here), {
                 "path": shown, "line": weight.anchor.line, "initializer": init.name, "params": dict(init.params),
                 "source": init.source, "certain": weight.certain, "role": weight.role, "file": str(file.resolve()),
-                "chain": _chain_in(weight, here),
-            })
+            }))
     if not contexts:
         return weights, read
     updated: list[Weight] = []
@@ -76,9 +75,8 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
         # a context is the same weight only through the same calls inside this module: srez's
         # `conv(h, 64, 1, 4.0)` and `conv(x, 3, 64, 0.2)` create at one line, each its own weight
         chain = _chain_in(weight, here)
-        found = [{key: value for key, value in c.items() if key != "chain"}
-                 for c in contexts.get((weight.span.line, weight.span.column), [])
-                 if c["role"] == weight.role and c["chain"][len(c["chain"]) - len(chain):] == chain]
+        found = [c for through, c in contexts.get((weight.span.line, weight.span.column), [])
+                 if c["role"] == weight.role and through[len(through) - len(chain):] == chain]
         if not found or "root_function" not in weight.facts:
             updated.append(weight)
             continue
