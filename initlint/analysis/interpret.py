@@ -1781,12 +1781,16 @@ class Interpreter:
         the condition does not hold. A Sequential whose layers are known restores those layers'
         weights only (nsfw_model trains one model, then rebuilds and loads another)."""
         first = self.frame_weights[-1] if self.frame_weights else 0
-        loading = set(self.conditions)
         own = _model_layer_drafts(receiver) if isinstance(receiver, ModelV) else set()
-        for weight in self.weights[first:]:
-            if own and id(weight.layer) not in own:
-                continue
-            if weight.family == "keras" and loading <= set(weight.conditions):
+        self._mark_restored(node, (weight for weight in self.weights[first:]
+                                   if weight.family == "keras" and (not own or id(weight.layer) in own)))
+
+    def _mark_restored(self, node: cst.Call, candidates: Iterator[WeightDraft]) -> None:
+        """The weights a load reaches whose values it replaces: those made on the branch it runs on
+        (a load under an undecided `if` leaves the other branch's weights at their initial values)."""
+        loading = set(self.conditions)
+        for weight in candidates:
+            if loading <= set(weight.conditions):
                 weight.facts.setdefault("restored", self.line(node))
 
     def _restored_by_saver(self, node: cst.Call, saver: "_Saver") -> None:
@@ -1796,12 +1800,8 @@ class Interpreter:
         if saver.saved:  # aymericdamien's save_restore_model: trained, saved, then restored to resume
             return
         first = self.frame_weights[-1] if self.frame_weights else 0
-        listed = saver.listed
-        for weight in self.weights[first:saver.made_before]:
-            if listed is not None and id(weight) not in listed:
-                continue
-            if set(self.conditions) <= set(weight.conditions):
-                weight.facts.setdefault("restored", self.line(node))
+        self._mark_restored(node, (weight for weight in self.weights[first:saver.made_before]
+                                   if saver.listed is None or id(weight) in saver.listed))
 
     def _restored_from_checkpoint(self, node: cst.Call, assignment: Value | None) -> None:
         """`tf.train.init_from_checkpoint(path, {'vgg_16/': 'vgg_16/'})` replaces the initializer of
@@ -1812,11 +1812,9 @@ class Interpreter:
             return
         prefixes = [key.strip("/") for key in assignment.items if isinstance(key, str)]
         first = self.frame_weights[-1] if self.frame_weights else 0
-        for weight in self.weights[first:]:
-            path = "/".join(weight.scope)
-            if any(not prefix or path == prefix or path.startswith(prefix + "/") for prefix in prefixes) \
-                    and set(self.conditions) <= set(weight.conditions):
-                weight.facts.setdefault("restored", self.line(node))
+        self._mark_restored(node, (weight for weight in self.weights[first:] if any(
+            not prefix or "/".join(weight.scope) == prefix or "/".join(weight.scope).startswith(prefix + "/")
+            for prefix in prefixes)))
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
              node: cst.Call | None, context: Context) -> Value:
