@@ -989,7 +989,7 @@ class Interpreter:
         if orelse_end is None and body_end is not None:  # the attributes the body left, alone
             _restore_attrs({key: (attrs, body_attrs.get(key)) for key, (attrs, _) in journal.items()})
         elif body_end is not None:
-            _join_attrs(journal, body_attrs)
+            _join_attrs(journal, body_attrs, None if main_guard else (node, self.current_origin))
         if body_end is not None and orelse_end is None:  # only the body falls through
             env.names.clear()
             env.names.update(body_end)
@@ -997,7 +997,7 @@ class Interpreter:
             for name, value in body_end.items():  # a name only the body set keeps the body's value
                 if value is not start.get(name) and orelse_end.get(name) is start.get(name):
                     orelse_end[name] = value
-        _join_branches(*ends)
+        _join_branches(*ends, chosen_by=None if main_guard else (node, self.current_origin))
         if context.reuse != reuse:  # `if reuse: scope.reuse_variables()`: variables may or may not exist
             context.reuse = "auto"
             self.mutations += 1
@@ -1912,9 +1912,17 @@ class Interpreter:
         if isinstance(func, Unknown) and func.alternatives and all(type(alt) in (FuncV, ClassV, InstanceV)
                                                                    for alt in func.alternatives):
             # one of the project's models, picked at run time (gcn's `model_func`): each is built, as
-            # each branch of an undecided `if` runs
-            return _one_of([self.call(alt, list(positional), dict(keywords), opaque, node, context)
-                            for alt in func.alternatives])
+            # each branch of an undecided `if` runs, under that branch's condition when it is known
+            results: list[Value] = []
+            for index, alternative in enumerate(func.alternatives):
+                if func.chosen_by is not None:
+                    self.conditions.append((func.chosen_by[0], index == 0, func.chosen_by[1]))
+                try:
+                    results.append(self.call(alternative, list(positional), dict(keywords), opaque, node, context))
+                finally:
+                    if func.chosen_by is not None:
+                        self.conditions.pop()
+            return _one_of(results)
         if isinstance(func, Unknown) and func.alternatives:
             specs = [LAYERS.get(alt.name) for alt in func.alternatives if isinstance(alt, Ref)]
             if specs and all(spec is not None and spec.kind == specs[0].kind and not spec.takes_inputs
@@ -4438,7 +4446,7 @@ def _describe(spec: LayerSpec, init: Initializer) -> str:
     return f"{spec.api} gets {init.name}{where if init.source != 'explicit' else ''}"
 
 
-def _either(values: list[Value]) -> Unknown:
+def _either(values: list[Value], chosen_by: Any = None) -> Unknown:
     """One of several values, chosen at run time; module references, and the project's functions
     and classes (a driver's `model_func = GCN` / `else: model_func = MLP`), are kept as alternatives."""
     unique: list[Value] = []
@@ -4455,7 +4463,8 @@ def _either(values: list[Value]) -> Unknown:
     if 1 < len(unique) <= 4 and all(type(v) is InitV for v in unique):  # tf-faster-rcnn's cfg.TRAIN.TRUNCATED
         choices = " or ".join(_init_text(v) for v in unique)  # type: ignore[arg-type]
         return Unknown(f"{choices}, picked by a condition known only at run time")
-    return Unknown("a value that depends on a condition known only at run time", keep)
+    picked = chosen_by if len(keep) == 2 and len(values) == 2 and type(keep[0]) is not Ref else None
+    return Unknown("a value that depends on a condition known only at run time", keep, chosen_by=picked)
 
 
 def _init_text(init: InitV) -> str:
@@ -4644,7 +4653,7 @@ def _ends_in_raise(branch: cst.CSTNode | None) -> bool:
 
 
 def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]],
-                body: dict[tuple[int, str], Value | None]) -> None:
+                body: dict[tuple[int, str], Value | None], chosen_by: Any = None) -> None:
     """Attributes the branches of an undecided `if` set differently are joined as names are
     (_join_branches): DCGAN's `self.c_dim = <image channels>` / `else: self.c_dim = 1` took the
     else branch's 1 as certain, and a wrong fan_in with it."""
@@ -4660,18 +4669,20 @@ def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | N
         if in_body is None or last is None or in_body is last:
             continue
         joined: dict[str, Value] = {name: last}
-        _join_branches({name: before} if before is not None else {}, {name: in_body}, joined)
+        _join_branches({name: before} if before is not None else {}, {name: in_body}, joined, chosen_by)
         attrs[name] = joined[name]
 
 
-def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orelse: dict[str, Value] | None) -> None:
+def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orelse: dict[str, Value] | None,
+                   chosen_by: Any = None) -> None:
     """After an `if` whose condition is unknown, whose branches ran one after the other: a name the
     branches that fall through leave with different initializers or numbers (`init = A` / `init =
     B`, or `init = A` over an earlier `init = B`) is one of them, known only at run time. Taking
     the last would flag code whose active branch may be fine, or miss a bad one. So is an instance
     or class the branches pick differently. A tensor keeps the last branch's signal, and of its
     shape the dimensions both branches agree on. Other values (layers) keep the last branch's.
-    `orelse` (the live names) is updated in place."""
+    `orelse` (the live names) is updated in place; `chosen_by` is the `if` (and its file), which
+    the candidates it picks keep, so that what each builds is made under its branch's condition."""
     if body is None or orelse is None:
         return
     for name, in_body in body.items():
@@ -4692,7 +4703,7 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
             orelse[name] = Seq([x if _same(x, y) else _either([x, y]) for x, y in zip(in_body.items, otherwise.items)],
                                in_body.kind, in_body.record)
         else:
-            orelse[name] = _either([in_body, otherwise])
+            orelse[name] = _either([in_body, otherwise], chosen_by)
 
 
 def _agreed_dims(a: tuple[int | None, ...] | None, b: tuple[int | None, ...] | None) -> tuple[int | None, ...] | None:

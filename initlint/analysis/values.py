@@ -20,6 +20,8 @@ class Unknown(Value):
     # a TensorFlow op's result on tensors initlint followed: a tensor whose scale is not known (a
     # layer reading it gets an unknown signal, not the standard-normal input a model input is)
     derived: bool = False
+    # (the `if`, the file its code is in) whose body picked alternatives[0] and else alternatives[1]
+    chosen_by: Any = None
 
 
 @dataclass(eq=False)
