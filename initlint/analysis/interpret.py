@@ -1812,9 +1812,8 @@ class Interpreter:
             return
         prefixes = [key.strip("/") for key in assignment.items if isinstance(key, str)]
         first = self.frame_weights[-1] if self.frame_weights else 0
-        self._mark_restored(node, (weight for weight in self.weights[first:] if any(
-            not prefix or "/".join(weight.scope) == prefix or "/".join(weight.scope).startswith(prefix + "/")
-            for prefix in prefixes)))
+        self._mark_restored(node, (weight for weight in self.weights[first:]
+                                   if _under_any(f"{'/'.join(weight.scope)}/", prefixes)))
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
              node: cst.Call | None, context: Context) -> Value:
@@ -4174,32 +4173,18 @@ class Interpreter:
                 model.input_shape = first.shape[1:]
                 model.layers_built = 1  # type: ignore[attr-defined]
                 model.tensor = first  # type: ignore[attr-defined]
-        elif isinstance(first, OpLayerV):  # `Sequential([Flatten(input_shape=(28, 28)), Dense(128), ...])`
+        elif isinstance(first, OpLayerV) or isinstance(first, LayerV) and not (
+                first.layer is not None and model.input_shape is None):
             if model.input_shape is None:
-                dims = _declared_input(first.params)
+                # `Sequential([Flatten(input_shape=(28, 28)), Dense(128), ...])`, or a first layer with weights
+                dims = _declared_input(first.params) if isinstance(first, OpLayerV) else _layer_input(first)
                 if dims is None:
                     return
                 model.input_shape = dims
                 model.layers_built = 0  # type: ignore[attr-defined]
                 model.tensor = self.new_input((None, *dims))  # type: ignore[attr-defined]
-        elif not isinstance(first, LayerV) or first.layer is not None and model.input_shape is None:
+        else:
             return
-        if model.input_shape is None and isinstance(first, LayerV):
-            given = first.args.get("input_shape")
-            dims = _dims(given) if given is not None else None
-            if dims is None and first.spec.kind == "embedding":
-                # Embedding(input_dim=vocabulary, output_dim, input_length=T) reads [batch, T] ids; T
-                # may be left to the data, the width of what follows is the embedding's all the same
-                dims = (_count(first.args["input_length"]) if "input_length" in first.args else None,)
-            if dims is None and "input_dim" in first.args:
-                dims = (_count(first.args["input_dim"]),)
-            if dims is None and isinstance(first.args.get("batch_input_shape"), Seq):
-                dims = _dims(first.args["batch_input_shape"])[1:]  # type: ignore[index]
-            if dims is None:
-                return
-            model.input_shape = dims
-            model.layers_built = 0  # type: ignore[attr-defined]
-            model.tensor = self.new_input((None, *dims))  # type: ignore[attr-defined]
         tensor = model.tensor  # type: ignore[attr-defined]
         for layer in model.layers[model.layers_built:]:  # type: ignore[attr-defined]
             tensor = self._apply_in_model(layer, tensor, context)
@@ -4589,6 +4574,24 @@ def _space_depth_shape(shape: tuple[int | None, ...] | None, block: int | None, 
     squares = block * block
     depth = None if channels is None else channels * squares if to_depth else channels // squares
     return (batch, scaled(height, not to_depth), scaled(width, not to_depth), depth)
+
+
+def _under_any(path: str, prefixes: list[str]) -> bool:
+    """Whether a scope path (ending in "/") is one of the scopes named, or under one ("" is all)."""
+    return any(not prefix or path.startswith(prefix + "/") for prefix in prefixes)
+
+
+def _layer_input(layer: LayerV) -> tuple[int | None, ...] | None:
+    """The per-example input shape a Sequential's first layer with weights declares."""
+    given = layer.args.get("input_shape")
+    dims = _dims(given) if given is not None else None
+    if dims is None and layer.spec.kind == "embedding":
+        # Embedding(input_dim=vocabulary, output_dim, input_length=T) reads [batch, T] ids; T
+        # may be left to the data, the width of what follows is the embedding's all the same
+        dims = (_count(layer.args["input_length"]) if "input_length" in layer.args else None,)
+    if dims is None and "input_dim" in layer.args:
+        dims = (_count(layer.args["input_dim"]),)
+    return dims if dims is not None else _declared_input({"batch_input_shape": layer.args.get("batch_input_shape")})
 
 
 def _declared_input(params: dict[str, Value]) -> tuple[int | None, ...] | None:
