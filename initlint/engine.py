@@ -87,7 +87,7 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
     return FileResult(path=path, weights=analysis.weights, diagnostics=tuple(diagnostics),
                       dialect=analysis.dialect, dialect_reason=analysis.dialect_reason, source=source,
                       dependencies=analysis.dependencies, unfollowed=analysis.unfollowed,
-                      cut_calls=analysis.cut_calls)
+                      cut_calls=analysis.cut_calls, unread=analysis.unread)
 
 
 def _syntax_error(source: str) -> tuple[int, int, str] | None:

@@ -150,6 +150,8 @@ class FileResult:
     unfollowed: tuple[tuple[int, str], ...] = ()
     # (line, function) where a chain from this file was cut at max-call-depth before another module's code
     cut_calls: tuple[tuple[int, str], ...] = ()
+    # calls into a project module initlint cannot parse: (line, call, the module as shown)
+    unread: tuple[tuple[int, str, str], ...] = ()
 
 
 def kernel_shaped(shape: tuple[int | None, ...] | None, facts: dict[str, Any]) -> bool:

@@ -632,3 +632,20 @@ def test_a_shared_initializer_fix_counts_layers_not_weights() -> None:
     fixed = attach_fixes(analyze_source(source, "m.py", Settings(dialect="tf1")))
     messages = {d.fix.message for d in fixed.diagnostics if d.fix is not None}
     assert any("(2 layers use it)" in message for message in messages), messages
+
+
+def test_a_shared_he_fix_says_what_it_gives_the_layers_without_a_relu() -> None:
+    # DDPG's init_w serves two ReLU layers and the tanh layer the finding is on: the fix gives all
+    # three He, and said so as if the tanh layer's LeCun reference did not exist
+    source = ("import tensorflow as tf\n"
+              "s = tf.placeholder(tf.float32, [None, 24])\n"
+              "init_w = tf.random_normal_initializer(0., 0.01)\n"
+              "h = tf.layers.dense(s, 500, tf.nn.relu, kernel_initializer=init_w)\n"
+              "h = tf.layers.dense(h, 200, tf.nn.relu, kernel_initializer=init_w)\n"
+              "h = tf.layers.dense(h, 200, tf.nn.tanh, kernel_initializer=init_w)\n"
+              "q = tf.layers.dense(h, 1)\n")
+    fixed = attach_fixes(analyze_source(source, "m.py", Settings(dialect="tf1")))
+    [finding] = [d for d in fixed.diagnostics if d.code == "INI102"]
+    assert finding.span.line == 6 and finding.data["reference"] == "lecun"
+    assert finding.fix.message.endswith("(3 layers use it; the 1 without a ReLU gets 1.41x LeCun's std)"), \
+        finding.fix.message

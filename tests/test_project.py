@@ -283,3 +283,18 @@ def test_a_path_relative_to_the_working_directory_finds_packages_above_it(tmp_pa
     [result] = run(discover(["driver.py"], settings), settings)
     assert not result.skipped
     assert [(w.path, w.span.line, w.shape) for w in result.weights] == [("../mypkg/net.py", 5, (784, 256))]
+
+
+def test_a_deprecated_default_in_a_helper_module_is_that_modules_finding_only(tmp_path: Path) -> None:
+    # simulated-unsupervised's layers.py: `weights_initializer=xavier_initializer()` as conv2d's
+    # default was also reported in model.py, at layers.py's line and column (past model.py's text)
+    (tmp_path / "layers.py").write_text(
+        "import tensorflow as tf\nimport tensorflow.contrib.slim as slim\n\n\n"
+        "def conv2d(inputs, num_outputs, weights_initializer=tf.contrib.layers.xavier_initializer()):\n"
+        "    return slim.conv2d(inputs, num_outputs, 3, weights_initializer=weights_initializer)\n")
+    (tmp_path / "model.py").write_text(
+        "import tensorflow as tf\nfrom layers import conv2d\n\nh = conv2d(tf.placeholder(tf.float32, [None, 8, 8, 3]), 64)\n")
+    model = analyze_path(tmp_path / "model.py", Settings(), "model.py")
+    layers = analyze_path(tmp_path / "layers.py", Settings(), "layers.py")
+    assert [d.code for d in model.diagnostics] == []
+    assert [(d.code, d.span.line, d.span.column) for d in layers.diagnostics] == [("INI305", 5, 53)]

@@ -476,6 +476,27 @@ def test_explain_names_calls_cut_at_max_call_depth_into_another_module(tmp_path)
     assert [w.shape for w in deeper.weights] == [(3, 3, 16, 512)] and deeper.cut_calls == ()
 
 
+def test_explain_names_calls_into_a_project_module_that_cannot_be_parsed(tmp_path) -> None:  # noqa: ANN001
+    """improved_wgan's tflib is Python 2: its `param()` made every weight, and explain printed nothing
+    at all for the GAN scripts that call it (field trial W)."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_json, render_table
+    from initlint.settings import Settings
+
+    (tmp_path / "mylib").mkdir()
+    (tmp_path / "mylib" / "__init__.py").write_text(
+        "import tensorflow as tf\n\n\ndef param(name, value):\n    print 'creating', name\n"
+        "    return tf.Variable(value, name=name)\n")
+    (tmp_path / "model.py").write_text(
+        "import numpy as np\nimport tensorflow as tf\nimport mylib\n\nx = tf.placeholder(tf.float32, [None, 128])\n"
+        "w = mylib.param('W', np.random.normal(0, 1.0, (128, 128)))\nx = tf.nn.relu(tf.matmul(x, w))\n")
+    result = analyze_path(tmp_path / "model.py", Settings(), "model.py")
+    assert result.weights == () and result.unread == ((6, "mylib.param", "mylib/__init__.py"),)
+    assert json.loads(render_json([result]))["files"][0]["unread"] == [
+        {"line": 6, "call": "mylib.param", "module": "mylib/__init__.py"}]
+    assert "    line 6 `mylib.param` (mylib/__init__.py)" in render_table([result]).splitlines()
+
+
 def test_explain_names_the_module_an_initializer_is_written_in(tmp_path) -> None:  # noqa: ANN001
     """StarGAN's `weight_init` is written in ops.py: a driver's row said `[explicit@2]`, a line of
     no file it shows."""
@@ -491,3 +512,17 @@ def test_explain_names_the_module_an_initializer_is_written_in(tmp_path) -> None
     module = render_table([analyze_path(tmp_path / "ops.py", Settings(), "ops.py")])
     assert "[explicit@ops.py:2]" in driver
     assert "[explicit@2]" in module and "ops.py:2]" not in module
+
+
+def test_explain_names_the_call_that_restores_weights() -> None:
+    """A tf.train.Saver restore was described as "load_weights" of "the model it loads" (field trial V)."""
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    source = ("import tensorflow as tf\n"
+              "embeddings = tf.Variable(tf.random_uniform([10000, 200], -1.0, 1.0))\n"
+              "saver = tf.train.Saver({'embeddings': embeddings})\n"
+              "with tf.Session() as sess:\n"
+              "    saver.restore(sess, 'model.ckpt')\n")
+    table = render_table([analyze_source(source, "w2v.py")])
+    assert "initial values overwritten by `saver.restore` at line 5:" in table, table

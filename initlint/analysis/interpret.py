@@ -114,6 +114,9 @@ class LayerDraft:
     depth: int | None = None
     parent: int | None = None  # the layer whose output this one's input is (branches share one)
     feeds_weight: bool = False
+    # the least share of a sum's or concatenation's mean square its output made up: DDPG's small
+    # action branch, a residual branch initialized near zero (small by design, not a dying signal)
+    joined_share: float | None = None
     normalized: bool = False
     applied: bool = False
     out_profile: tuple[tuple[float, ...], ...] | None = None  # TensorV.profile of its pre-activation
@@ -161,6 +164,7 @@ class ModuleAnalysis:
     dependencies: tuple[str, ...] = ()  # other project files the answers depend on
     unfollowed: tuple[tuple[int, str], ...] = ()  # FileResult.unfollowed
     cut_calls: tuple[tuple[int, str], ...] = ()  # FileResult.cut_calls
+    unread: tuple[tuple[int, str, str], ...] = ()  # FileResult.unread
 
 
 # --------------------------------------------------------------------------------------------
@@ -322,6 +326,7 @@ class Interpreter:
         # (line, import path) of third-party calls in this file that tensors went through, in order
         self.unfollowed: dict[tuple[int, str], None] = {}
         self.cut_calls: dict[tuple[int, str], None] = {}  # ModuleAnalysis.cut_calls
+        self.unread: dict[tuple[int, str, str], None] = {}  # ModuleAnalysis.unread
         self.weight_code: dict[int, bool] = {}  # id(function node) -> _makes_weights_itself
         self.unnamed_scopes = 0  # variable_scopes entered without a name known statically
         self.variables: dict[tuple[str, ...], WeightDraft] = {}  # get_variable by full name, for reuse
@@ -329,6 +334,7 @@ class Interpreter:
         self.weights: list[WeightDraft] = []
         self.layers: list[LayerDraft] = []
         self.pending_layer_objects: list[LayerV] = []
+        self.sequentials: list[ModelV] = []  # built at the end with an unknown input, if nothing builds them
         self.entered: set[int] = set()  # ids of FunctionDef nodes interpreted at least once
         self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
@@ -424,7 +430,9 @@ class Interpreter:
             return self.foreign_modules[key]
         shown = shown_path(target, self.path)
         parsed = parse_module(target, shown)
-        if parsed is None or len(self.foreign_modules) >= 32:
+        if parsed is None:
+            return Unknown(f"project module {shown} could not be read", unread=shown)
+        if len(self.foreign_modules) >= 32:
             return Unknown(f"project module {shown} could not be read")
         env = Env(origin=str(target))
         module_value = ModuleV(env, shown)
@@ -671,11 +679,12 @@ class Interpreter:
     def _referenced_names(self) -> tuple[set[str], set[str]]:
         """Names called (`f(...)`, `self.f(...)`), and names passed as arguments (`run(main=main)`).
 
-        Read from the text, not the tree (a tree walk costed a tenth of the analysis): a match in a
-        string or comment only moves a function later in the order its roots are run."""
-        called = set(_CALLED.findall(self.source))
-        passed = set(_PASSED.findall(self.source))
-        return called, passed
+        Read from the text, not the tree (a tree walk costed a tenth of the analysis), with strings
+        and comments left out: a commented-out `#test()` made `test` look called, so the function
+        it calls ran first on its own and again through it (text_classification: each weight
+        listed three times)."""
+        code = _STRING_OR_COMMENT.sub(_blank_string, self.source)
+        return set(_CALLED.findall(code)), set(_PASSED.findall(code))
 
     def _collect_methods(self, cls: ClassV) -> None:
         for statement in _suite_body(cls.node.body):
@@ -684,6 +693,14 @@ class Interpreter:
 
     def _emit_unbuilt_layers(self) -> None:
         """Layer objects never called in what we see still have weights: report them with unknown inputs."""
+        for model in self.sequentials:
+            # a Sequential with no input shape, built by fit() on data (tensorflow_cookbook's
+            # Keras example): its first layer's fan_in is the data's, the others' are not unknown
+            first = model.layers[0] if model.layers else None
+            if model.layers_built is None and (isinstance(first, OpLayerV) or (
+                    isinstance(first, LayerV) and any(first is pending for pending in self.pending_layer_objects))):
+                model.tensor, model.layers_built = self.new_input(None), 0
+                self._build_model_prefix(model, first.context if isinstance(first, LayerV) else Context())
         # an AttentionWrapper first: it knows its mechanisms' query width (its cell's output)
         for layer in sorted(self.pending_layer_objects, key=lambda obj: obj.spec.api not in catalog.ATTENTION_WRAPPERS):
             if layer.layer is None:
@@ -1350,7 +1367,8 @@ class Interpreter:
             if base.alternatives:
                 return Unknown(base.reason, tuple(Ref(f"{alt.path}.{attr}") for alt in base.alternatives
                                                   if isinstance(alt, Ref)))
-            return Unknown(base.reason if "attribute" in base.reason else f"an attribute of {base.reason}")
+            return Unknown(base.reason if "attribute" in base.reason else f"an attribute of {base.reason}",
+                           unread=base.unread)
         return Unknown(f"attribute `{attr}`")
 
     def _instance_attribute(self, base: InstanceV, attr: str) -> Value:
@@ -1440,6 +1458,8 @@ class Interpreter:
             if -len(base.items) <= key.value < len(base.items):
                 return base.items[key.value]
             return Unknown("an index out of range")
+        if isinstance(base, Seq) and type(key) is Unknown and _alike_tensors(base.items):
+            return base.items[0]  # `pieces[i]` of equal pieces (CapsNet's 1,152 capsules of one split)
         if isinstance(base, DictV) and isinstance(key, Const):
             try:
                 found = base.items.get(key.value)
@@ -1500,6 +1520,12 @@ class Interpreter:
                         result = result and type(target.operator) is cst.IsNot
                         left = right
                         continue
+                if type(target.operator) in (cst.In, cst.NotIn) and _known_empty(right):
+                    # tflib's `while result in _param_aliases:` over a dict nothing fills: whatever
+                    # `result` is, it is not in it (the loop had made every weight's value unknown)
+                    result = result and type(target.operator) is cst.NotIn
+                    left = right
+                    continue
                 if type(target.operator) in (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual) and \
                         _builtin_type(left) and _builtin_type(right):  # `type(nb) is list`
                     same = left.path == right.path  # type: ignore[union-attr]
@@ -1790,8 +1816,9 @@ class Interpreter:
         (a load under an undecided `if` leaves the other branch's weights at their initial values)."""
         loading = set(self.conditions)
         for weight in candidates:
-            if loading <= set(weight.conditions):
-                weight.facts.setdefault("restored", self.line(node))
+            if loading <= set(weight.conditions) and "restored" not in weight.facts:
+                weight.facts["restored"] = self.line(node)
+                weight.facts["restored_by"] = _dotted(node.func) or "a load"
 
     def _restored_by_saver(self, node: cst.Call, saver: "_Saver") -> None:
         """`saver.restore(sess, path)`: a `tf.train.Saver()` over every variable made before it
@@ -1819,6 +1846,10 @@ class Interpreter:
              node: cst.Call | None, context: Context) -> Value:
         if isinstance(func, ForeignV) or isinstance(func, Ref) and _third_party(func.name):
             return self._foreign_call(func.name, positional, keywords, node)
+        if type(func) is Unknown and func.unread is not None and node is not None and self.current_origin == self.path:
+            # a project module that cannot be parsed (improved_wgan's Python 2 tflib): the weights
+            # it makes are not listed, and the file's report says where
+            self.unread[(self.line(node), _dotted(node.func) or "a call", func.unread)] = None
         if isinstance(func, Ref):
             result = self.call_api(func, positional, keywords, opaque, node, context)
             if type(result) is Unknown and not result.alternatives and not result.derived \
@@ -2061,7 +2092,13 @@ class Interpreter:
             if root:
                 return Unknown(f"parameter `{name}` of {func.name}(), set by its callers")
             return Unknown(f"parameter `{name}` of {func.name}() was not passed" + (" (**kwargs)" if opaque else ""))
-        value = self.eval(param.default, func.env, context)
+        # the default is code of the function's module: a deprecated constructor written there is
+        # that module's finding, not the caller's (a second INI305 at layers.py's position in model.py)
+        caller_origin, self.current_origin = self.current_origin, func.env.file() or self.path
+        try:
+            value = self.eval(param.default, func.env, context)
+        finally:
+            self.current_origin = caller_origin
         if (root or opaque) and isinstance(value, Const):
             return Const(value.value, f"the default of parameter `{name}` of {func.name}(); callers may pass another")
         if (root or opaque) and isinstance(value, InitV) and value.certain:  # `init=RandomNormal(stddev=1.0)`
@@ -2229,7 +2266,9 @@ class Interpreter:
         dialect = forced_dialect(ref.path) or self.dialect_here()
         if name in ("tf.app.run", "absl.app.run"):
             # `tf.app.run()` calls the module's main(argv) (srez's main was "not called in this file")
-            main = positional[0] if positional else keywords.get("main", self.module_env.lookup("main"))
+            main = positional[0] if positional else keywords.get("main", Const(None))
+            if isinstance(main, Const) and main.value is None:  # `main=None`: the module's own, as TensorFlow does
+                main = self.module_env.lookup("main")
             if isinstance(main, FuncV):
                 return self.call(main, [Unknown("the command line's arguments")], {}, False, node, context)
             return Const(None)
@@ -2324,6 +2363,7 @@ class Interpreter:
             layers = positional[0] if positional else keywords.get("layers")
             model = ModelV(list(layers.items) if isinstance(layers, Seq) else [])
             self._build_model_prefix(model, context)
+            self.sequentials.append(model)
             return model
         if name in ("keras.Model", "keras.models.Model"):
             return Unknown("a Keras model")
@@ -2387,6 +2427,10 @@ class Interpreter:
             return self.embedding_lookup(params, ids)
         if name in _RNN_RUNNERS:
             return self.run_rnn(name, positional, keywords, context)
+        if name == "tf.contrib.legacy_seq2seq.rnn_decoder":  # (decoder_inputs, initial_state, cell): a static RNN
+            inputs = positional[0] if positional else keywords.get("decoder_inputs", Unknown(""))
+            cell = positional[2] if len(positional) > 2 else keywords.get("cell", Unknown(""))
+            return self.run_rnn("tf.nn.static_rnn", [cell, inputs], {}, context)
         if name in ("rnn.MultiRNNCell",):
             cells = positional[0] if positional else keywords.get("cells", Unknown(""))
             return Seq(list(cells.items), "list") if isinstance(cells, Seq) else Unknown("a cell stack")
@@ -2472,6 +2516,10 @@ class Interpreter:
                 if "resize" in name:  # BEGAN's upscale: the channels stay
                     size = positional[1] if len(positional) > 1 else keywords.get("size")
                     return _derived(tensor, shape=resized_shape(tensor.shape, _dims(size) if size is not None else None))
+                if name in ("tf.nn.lrn", "tf.nn.local_response_normalization"):
+                    # divides by its neighbours' squares: it bounds the signal, by how much depends on
+                    # it (TensorFlow, four std-0.5 convs each followed by an lrn: 5.1, 9.2, 10.1, 10.0)
+                    return _derived(tensor, ms=None, ms_default=None, pending=None, act_factor=None, pre=None)
                 keep_shape = name not in ("tf.pad", "tf.tile") and "pool" not in name
                 return _derived(tensor, shape=tensor.shape if keep_shape else None)
             return Unknown(f"{name}() of an unknown value")
@@ -2548,8 +2596,10 @@ class Interpreter:
                 counts = [_count(item) for item in sizes_value.items]
                 sizes = counts if None not in counts else None  # type: ignore[assignment]
             shapes = split_shapes(tensor.shape, sizes, at) if at is not None else None
-            if shapes is None or len(shapes) > self.settings.max_unroll:
+            if shapes is None:
                 return Unknown("tf.split() into a number of tensors not known statically")
+            if len(shapes) > MAX_ITEMS:
+                return Unknown("tf.split() into too many tensors to follow")
             if isinstance(target, VariableV):  # a kernel split into groups (AlexNet): each piece is the weight
                 return Seq([VariableV(target.weight, shape, target.scaled) for shape in shapes], "list")
             return Seq([_derived(tensor, shape=shape) for shape in shapes], "list")
@@ -2741,12 +2791,30 @@ class Interpreter:
         if isinstance(value, VariableV):
             return _as_tensor(value)
         if isinstance(value, TensorV):
+            if value.ms is None and value.init is not None and value.chain is None and value.init.certain:
+                return self._drawn_input(value)
             # a tensor whose scale an op we cannot follow changed keeps an unknown scale: assuming a
             # fresh standard-normal input here would be a guess (an LSTM's output is far from it)
             return value
         if type(value) is Unknown and value.derived:
             return TensorV(None, None, 0.0, None)
         return self.new_input(None)
+
+    def _drawn_input(self, tensor: TensorV) -> TensorV:
+        """A random or constant tensor a layer reads as its input. A random one (`tf.truncated_normal(
+        [200, 100])`, a generator's noise) starts a chain at its own moments (stanford's
+        variable-sharing example: TensorFlow 77 and 3712, had been unknown). A constant one
+        (`tf.ones(...)`, `np.zeros(...)`) is a stand-in for data, to build or try the model: a model
+        input, taken as standard-normal like a placeholder (zeros would be no signal at all)."""
+        init = tensor.init
+        if init.name in ("constant", "zeros", "ones"):
+            return self.new_input(tensor.shape)
+        std, mean = moments(init.name, init.params, tensor.shape, init.arithmetic)
+        if std is None or mean is None:
+            return tensor
+        self.chain_counter += 1
+        square = std * std + mean * mean
+        return TensorV(tensor.shape, square, mean, square, chain=self.chain_counter)
 
     def flatten(self, value: Value) -> Value:
         if not _tensor_like(value):
@@ -2888,6 +2956,7 @@ class Interpreter:
             ms = None if any(t.ms is None for t in tensors) else sum(t.ms for t in tensors) + cross
             ms_default = None if any(t.ms_default is None for t in tensors) else \
                 sum(t.ms_default for t in tensors) + cross
+            _note_shares(tensors, [1] * len(tensors), ms)
             # `gate + features` ([b, 1] + [b, 512]) broadcasts: show-attend-and-tell's LSTM input
             # took the gate's width, certain
             return _derived(first, shape=_broadcast_all(tensors) or first.shape, ms=ms, mean=mean,
@@ -2900,9 +2969,7 @@ class Interpreter:
                 t.ms * w for t, w in zip(tensors, weights)) / total  # type: ignore[operator]
             ms_default = None if any(t.ms_default is None for t in tensors) else sum(
                 t.ms_default * w for t, w in zip(tensors, weights)) / total  # type: ignore[operator]
-            for tensor in tensors:
-                if tensor.producer is not None:
-                    tensor.producer.feeds_weight = tensor.producer.feeds_weight
+            _note_shares(tensors, weights, ms)
             # the groups of one grouped conv, joined: the activation after them is that layer's
             shared = first.pending if all(t.pending is first.pending for t in tensors) else None
             return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=shared)
@@ -2950,11 +3017,16 @@ class Interpreter:
         if "bidirectional" in name:
             stacks.append(positional[1] if len(positional) > 1 else keywords.get("cell_bw", Unknown("")))
         outputs: list[TensorV] = []
+        made = len(self.weights)
         for stack in stacks:
             units = None
             if any(isinstance(cell, LayerV) for cell in (stack.items if isinstance(stack, Seq) else [stack])):
                 units = self.build_stack(stack, tensor, context)
             outputs.append(TensorV((*tensor.shape[:-1], units) if tensor.shape else None, None, 0.0, None))
+        if context.reuse == "strict":
+            # under reuse=True TensorFlow looks the cells' variables up (a test graph built again,
+            # tensorflow_cookbook's LSTM): their shapes are followed, the weights are not new ones
+            del self.weights[made:]
         if name == "tf.nn.bidirectional_dynamic_rnn":  # ((forward, backward) outputs, their states)
             return Seq([Seq(outputs, "tuple"), Unknown("the RNN states")], "tuple")
         if "bidirectional" in name:  # static: one list of [batch, forward + backward] outputs, two states
@@ -3240,6 +3312,12 @@ class Interpreter:
                 value, line = kwargs[wspec.kwarg]
                 if self._same_values(value, line, weight):
                     return  # the scope would give this layer what it gets anyway: leaving it out changes nothing
+                if type(weight.node) is cst.Call and any(
+                        arg.keyword is not None and arg.keyword.value != wspec.kwarg and arg.keyword.value in kwargs
+                        for arg in weight.node.args):
+                    # the call repeats by hand another argument the scope sets (CapsNet's `trainable=`):
+                    # its author knows the scope leaves this op out, and keeps its default on purpose
+                    return
                 weight.facts["arg_scope_missed"] = {"line": line, "ops": key}
                 return
 
@@ -3767,6 +3845,11 @@ class Interpreter:
     def raw_layer(self, kernel: VariableV, tensor: TensorV, n_in: int | None, out_shape: Any, kind: str,
                   profile: tuple[tuple[float, ...], ...] | None = None) -> Value:
         if kernel.scaled:  # the shape is the layer's, the scale the run-time factor's: not followed
+            earlier = kernel.weight.layer
+            if earlier is not None and earlier.applied and earlier.weights == [kernel.weight]:
+                # a product the weight was in before (spectral norm's power iteration, `u @ w^T`)
+                # was no layer of the model: this is, and its scale is the run-time factor's
+                earlier.applied = False
             return _derived(tensor, shape=out_shape, ms=None, ms_default=None, pending=None)
         weight = kernel.weight
         if weight.layer is None:
@@ -4165,31 +4248,32 @@ class Interpreter:
         """A Sequential whose first layer declares its input shape is built as layers join it."""
         if not model.layers:
             return
-        first = model.layers[0]
-        if type(first) is TensorV:  # Sequential([keras.Input(shape=(784,)), Dense(64), ...])
-            if model.input_shape is None:
+        if model.layers_built is None:
+            first = model.layers[0]
+            if type(first) is TensorV:  # Sequential([keras.Input(shape=(784,)), Dense(64), ...])
                 if not first.shape:
                     return
-                model.input_shape = first.shape[1:]
-                model.layers_built = 1  # type: ignore[attr-defined]
-                model.tensor = first  # type: ignore[attr-defined]
-        elif isinstance(first, OpLayerV) or isinstance(first, LayerV) and not (
-                first.layer is not None and model.input_shape is None):
-            if model.input_shape is None:
+                model.input_shape, model.layers_built, model.tensor = first.shape[1:], 1, first
+            elif isinstance(first, OpLayerV) or isinstance(first, LayerV) and first.layer is None:
                 # `Sequential([Flatten(input_shape=(28, 28)), Dense(128), ...])`, or a first layer with weights
-                dims = _declared_input(first.params) if isinstance(first, OpLayerV) else _layer_input(first)
-                if dims is None:
+                params = first.params if isinstance(first, OpLayerV) else first.args
+                dims = _declared_input(params) if isinstance(first, OpLayerV) else _layer_input(first)
+                if dims is not None:
+                    model.input_shape, model.tensor = dims, self.new_input((None, *dims))
+                elif any(key in params for key in ("input_shape", "batch_input_shape", "input_dim")):
+                    # declared, not known statically (keras-rl's `input_shape=(1,) +
+                    # env.observation_space.shape`): the layers after the first have their fans all the same
+                    model.tensor = self.new_input(None)
+                else:
                     return
-                model.input_shape = dims
-                model.layers_built = 0  # type: ignore[attr-defined]
-                model.tensor = self.new_input((None, *dims))  # type: ignore[attr-defined]
-        else:
-            return
-        tensor = model.tensor  # type: ignore[attr-defined]
-        for layer in model.layers[model.layers_built:]:  # type: ignore[attr-defined]
+                model.layers_built = 0
+            else:
+                return
+        tensor = model.tensor
+        for layer in model.layers[model.layers_built:]:
             tensor = self._apply_in_model(layer, tensor, context)
-        model.layers_built = len(model.layers)  # type: ignore[attr-defined]
-        model.tensor = tensor  # type: ignore[attr-defined]
+        model.layers_built = len(model.layers)
+        model.tensor = tensor
 
     def _apply_in_model(self, layer: Value, tensor: Value, context: Context) -> Value:
         if isinstance(layer, LayerV):
@@ -4238,7 +4322,7 @@ class Interpreter:
         return TensorV(shape, None, 0.0, None)
 
     def call_model(self, model: ModelV, inputs: Value, context: Context) -> Value:
-        if getattr(model, "layers_built", None) is not None and model.layers_built == len(model.layers):  # type: ignore[attr-defined]
+        if model.layers_built is not None and model.layers_built == len(model.layers):
             if all(isinstance(layer, LayerV) and layer.layer is not None or isinstance(layer, OpLayerV)
                    for layer in model.layers):
                 tensor = inputs
@@ -4317,6 +4401,15 @@ class Interpreter:
             tensor = _as_tensor(inputs)
             dims = _dims(target) if target is not None else None
             return _derived(tensor, shape=(None, *dims) if dims is not None else None)
+        if kind == "permute":  # Permute((2, 3, 1)): the axes after the batch, counted from 1
+            order = layer.params.get("0", layer.params.get("dims"))
+            tensor = _as_tensor(inputs)
+            axes = _dims(order) if order is not None else None
+            shape = tensor.shape
+            if axes is None or shape is None or sorted(axes) != list(range(1, len(shape))):  # type: ignore[type-var]
+                return _derived(tensor, shape=None, profile=None)
+            return _derived(tensor, shape=(shape[0], *(shape[axis] for axis in axes)),  # type: ignore[index]
+                            profile=None)
         return _derived(_as_tensor(inputs))
 
 
@@ -4384,7 +4477,7 @@ _KERAS_OP_LAYERS = {
     "Flatten": "flatten", "Dropout": "dropout", "SpatialDropout2D": "dropout", "Reshape": "reshape",
     "Activation": "activation", "InputLayer": "identity", "ZeroPadding2D": "pad", "ZeroPadding1D": "pad",
     "UpSampling2D": "upsample", "Cropping2D": "pad", "GaussianNoise": "dropout", "AlphaDropout": "dropout",
-    "RepeatVector": "repeat",
+    "RepeatVector": "repeat", "Permute": "permute",
     **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
 }
 _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "leaky_relu", "leaky_relu": "leaky_relu",
@@ -4602,6 +4695,38 @@ def _declared_input(params: dict[str, Value]) -> tuple[int | None, ...] | None:
         dims = _dims(params["batch_input_shape"])
         return dims[1:] if dims else None
     return None
+
+
+def _known_empty(value: Value) -> bool:
+    """A dict, list or tuple known to hold nothing."""
+    if isinstance(value, DictV):
+        return not value.items and value.unknown is None
+    if isinstance(value, Seq):
+        return not value.items and value.open_length is None
+    return isinstance(value, Const) and isinstance(value.value, (dict, list, tuple, set, frozenset)) and not value.value
+
+
+def _alike_tensors(items: list[Value]) -> bool:
+    """Tensors that differ in nothing initlint reads: the equal pieces of one tf.split."""
+    tensors = [item for item in items if type(item) is TensorV]
+    if not tensors or len(tensors) != len(items):
+        return False
+    first = tensors[0]
+    return all(t.shape == first.shape and t.ms == first.ms and t.mean == first.mean and t.chain == first.chain
+               and t.producer is first.producer and t.pending is first.pending for t in tensors)
+
+
+def _note_shares(tensors: list[TensorV], sizes: list, joined_ms: float | None) -> None:
+    """Records on each operand's layer the share of the joined signal's mean square it makes up."""
+    if not joined_ms or len(tensors) < 2:
+        return
+    total = sum(sizes)
+    for tensor, size in zip(tensors, sizes):
+        layer = tensor.pending or tensor.producer
+        if layer is None or tensor.ms is None:
+            continue
+        share = tensor.ms * size / total / joined_ms
+        layer.joined_share = share if layer.joined_share is None else min(layer.joined_share, share)
 
 
 def _broadcast_all(tensors: list[TensorV]) -> tuple[int | None, ...] | None:
@@ -5588,6 +5713,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         if layer is not None:
             facts.setdefault("n_in", layer.n_in)
             facts.setdefault("layer_kind", layer.kind)
+            if layer.joined_share is not None:
+                facts["joined_share"] = layer.joined_share
         if draft.init_value is not None:
             if draft.init_value.uncalled:
                 facts["uncalled"] = True
@@ -5770,6 +5897,15 @@ _AUGMENTED: dict[type, cst.BaseBinaryOp] = {
     for name in ("Add", "Subtract", "Multiply", "Divide", "FloorDivide", "Modulo", "Power", "MatrixMultiply",
                  "LeftShift", "RightShift", "BitAnd", "BitOr", "BitXor")}
 
+# a string (docstrings, f-strings whole) or a comment, scanned left to right so that a `#` inside a
+# string and quotes inside a comment are read as what they are
+_STRING_OR_COMMENT = re.compile(r'''"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|#[^\n]*''')
+
+
+def _blank_string(match: re.Match) -> str:
+    return "" if match.group(0).startswith("#") else '""'
+
+
 _CALLED = re.compile(r"(?<!def )(?<!class )\b([A-Za-z_]\w*)\s*\(")
 _PASSED = re.compile(r"[(,]\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)\s*(?=[,)])")
 
@@ -5826,7 +5962,7 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
         interp.run()
         found = ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()),
                                tuple(sorted(interp.foreign_modules)), tuple(interp.unfollowed),
-                               tuple(sorted(interp.cut_calls)))
+                               tuple(sorted(interp.cut_calls)), tuple(sorted(interp.unread)))
     finally:
         interp.release()
     if memo is not None:

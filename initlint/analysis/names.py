@@ -29,6 +29,7 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("tensorflow.contrib.seq2seq.python.ops.attention_wrapper.", "seq2seq."),
     ("tensorflow.contrib.seq2seq.", "seq2seq."),
     ("tensorflow.contrib.rnn.", "rnn."),
+    ("tensorflow.contrib.eager.", "tf."),  # tfe.Variable is tf.Variable (stanford's eager examples)
     ("tf_slim.nets.", "slim.nets."),
     ("tf_slim.", "slim."),
     ("tensorflow.compat.v1.nn.rnn_cell.", "rnn."),

@@ -22,6 +22,8 @@ class Unknown(Value):
     derived: bool = False
     # (the `if`, the file its code is in) whose body picked alternatives[0] and else alternatives[1]
     chosen_by: Any = None
+    # the project module (as shown) it comes from, which cannot be parsed: calls into it are named
+    unread: str | None = None
 
 
 @dataclass(eq=False)
@@ -212,6 +214,9 @@ class OpLayerV(Value):
 class ModelV(Value):
     layers: list[Value]
     input_shape: tuple | None = None
+    # a Sequential built as layers join it: how many are applied, and the output so far
+    layers_built: int | None = None
+    tensor: Value | None = None
 
 
 @dataclass(eq=False)

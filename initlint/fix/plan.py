@@ -316,6 +316,12 @@ def _message(plans: list[SitePlan]) -> str:
         # layers, not weights: a depthwise and a pointwise kernel are one layer's
         layers = len({w.layer_id for w in weights})
         where = "" if layers <= 1 else f" ({layers} layers use it)"
+        others = len({w.layer_id for w in weights if remedy_kind([w]) != plan.kind})
+        if others:
+            # a definition shared by ReLU layers and others (DDPG's `init_w`): He for all of them
+            # gives the tanh or linear ones 1.41x their LeCun std, which the message must not hide
+            verb = "gets" if others == 1 else "get"
+            where = f" ({layers} layers use it; the {others} without a ReLU {verb} 1.41x LeCun's std)"
         return f"Use {LABEL[plan.kind]} initialization{fan_text}: {plan.what}{where}"
     lines = ", ".join(f"line {line}" for line in sorted({p.key.span.line for p in plans}))
     kinds = " / ".join(sorted({LABEL[p.kind] for p in plans}))

@@ -53,7 +53,8 @@ def render_json(results: list[FileResult]) -> str:
               "skipped": r.skipped, "problems": [{"code": d.code, "message": d.message, "line": d.span.line}
                                                  for d in r.diagnostics if d.code.startswith("INI9")],
               "unfollowed": [{"line": line, "call": name} for line, name in r.unfollowed],
-              "cut_calls": [{"line": line, "call": name} for line, name in r.cut_calls]}
+              "cut_calls": [{"line": line, "call": name} for line, name in r.cut_calls],
+              "unread": [{"line": line, "call": name, "module": module} for line, name, module in r.unread]}
              for r in results]
     return json.dumps({"version": EXPLAIN_VERSION, "weights": weights, "files": files}, indent=2) + "\n"
 
@@ -104,10 +105,11 @@ def render_table(results: list[FileResult]) -> str:
             if problem.code.startswith("INI9"):
                 out.append(f"{result.path}:{problem.span.line}: {problem.code} {problem.message}")
         if not result.weights:
-            if result.unfollowed or result.cut_calls:
+            if result.unfollowed or result.cut_calls or result.unread:
                 out.append(f"{result.path}  (no weights seen)")
                 out.extend(_unfollowed_text(result))
                 out.extend(_cut_calls_text(result))
+                out.extend(_unread_text(result))
                 out.append("")
             continue
         out.append(f"{result.path}  (dialect {result.dialect_reason})")
@@ -141,12 +143,14 @@ def render_table(results: list[FileResult]) -> str:
                 out.append(f"    line {line} {', '.join(dict.fromkeys(roles))}: {condition}")
         out.extend(_unfollowed_text(result))
         out.extend(_cut_calls_text(result))
-        restored = sorted({weight.facts["restored"] for weight in result.weights if "restored" in weight.facts})
+        out.extend(_unread_text(result))
+        restored = sorted({(weight.facts["restored"], weight.facts.get("restored_by", "a load"))
+                           for weight in result.weights if "restored" in weight.facts})
         if restored:  # nothing is reported on these weights: say why
-            lines = ", ".join(str(line) for line in restored)
-            out.append(f"  initial values overwritten by load_weights at line {lines}: the weights of the model it "
-                       "loads (of every Keras model built before it in the function, where the model's layers are "
-                       "not known) are not checked")
+            loads = ", ".join(f"`{call}` at line {line}" for line, call in restored)
+            out.append(f"  initial values overwritten by {loads}: the weights it restores (a Keras load_weights: "
+                       "those of every Keras model built before it in the function, where the model's layers are "
+                       "not known; a tf.train.Saver: the variables it covers) are not checked")
         given = sorted({weight.facts["initial_values_given"] for weight in result.weights
                         if "initial_values_given" in weight.facts})
         if given:
@@ -164,6 +168,15 @@ def _unfollowed_text(result: FileResult) -> list[str]:
         return []
     return ["  > through third-party code or library models initlint does not read (its weights are not "
             "listed; the signal after it is unknown):", *(f"    line {line} `{name}`" for line, name in result.unfollowed)]
+
+
+def _unread_text(result: FileResult) -> list[str]:
+    """Calls into project modules that cannot be parsed: the weights they make are not listed."""
+    if not result.unread:
+        return []
+    return ["  > into project modules initlint cannot parse (their weights are not listed; linting the "
+            "module itself reports why, INI901):",
+            *(f"    line {line} `{name}` ({module})" for line, name, module in result.unread)]
 
 
 def _cut_calls_text(result: FileResult) -> list[str]:

@@ -11,6 +11,11 @@ from initlint.model import Diagnostic, Severity, Weight, kernel_shaped
 from initlint.rules.base import Rule
 
 KERNEL_ROLES = ("kernel", "depthwise_kernel", "variable")
+# a layer whose output is less than this share of the sum or concatenation it joins is a minor term
+# of a healthy signal (a small action input, a residual branch started near zero), not a dying one
+SMALL_SHARE = 0.1
+# initializers with a hand-picked scale (the fan-based ones size themselves)
+FIXED_SCALE = ("random_normal", "truncated_normal", "random_uniform")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,21 @@ class LayerView:
         if reference is None or self.weight.std is None or reference == 0:
             return None
         return self.weight.std / reference
+
+
+def minor_term_of_join(view: LayerView) -> bool:
+    """Whether the layer's output is under SMALL_SHARE of a sum or concatenation it joins."""
+    share = view.weight.facts.get("joined_share")
+    return share is not None and share < SMALL_SHARE
+
+
+def normal_scale(view: LayerView, limit: float) -> bool:
+    """Not small by hand: a fan-based initializer (it sizes itself), or a std within `limit` of the
+    reference."""
+    if not view.weight.std:
+        return False
+    ratio = view.ratio()
+    return view.weight.initializer.name not in FIXED_SCALE or ratio is None or ratio >= 1 / limit
 
 
 def initial_values_matter(weight: Weight) -> bool:

@@ -25,7 +25,10 @@ RULE = Rule(
     summary="A slim layer left out of the arg_scope op list that sets weights_initializer for its siblings.",
     doc="""## What it does
 Reports a slim / contrib layer created inside a `slim.arg_scope([...], weights_initializer=...)`
-whose op list does not include this layer's function, while the layer takes the default.
+whose op list does not include this layer's function, while the layer takes the default. A call
+that repeats by hand another argument the scope sets (`trainable=is_train` on each
+`fully_connected` under a conv-only scope) is not reported: its author knows the scope leaves it
+out, and keeps the default on purpose.
 
 ## Why is this bad?
 `arg_scope` applies only to the functions it lists, keyed by function identity:

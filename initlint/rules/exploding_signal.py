@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from initlint.model import Diagnostic
 from initlint.rules._common import diagnostic, fmt, numbers, scale_text
 from initlint.rules.base import Example, Rule
-from initlint.rules.signal_rules import chain_findings
+from initlint.rules.signal_rules import chain_findings, gain_product, grown_outside_gains
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
@@ -20,6 +20,14 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         q = view.weight.signal.mean_square
         message = (f"exploding signal: the pre-activation mean square reaches {fmt(q)} here "
                    f"(gain {fmt(view.weight.signal.gain)}); {scale_text(view)}")
+        entering = view.weight.signal.input_mean_square
+        index = chain.index(view)
+        product = gain_product(chain, index)
+        if (view.weight.signal.gain or 0) <= 2.0 and product is not None and product <= thresholds.explode \
+                and grown_outside_gains(chain, index, thresholds):
+            # no layer's gain did it: residual sums, or a constant scale between layers
+            message += (f"; the signal entering it has already grown to {fmt(entering)} outside the layers' "
+                        "gains (sums of branches without normalization, or a scale between layers)")
         data = numbers(view)
         if last.mean_square is not None and last.default_mean_square:
             growth = last.mean_square / last.default_mean_square
@@ -46,7 +54,10 @@ where the predicted mean square of the pre-activation output rises above the hea
 much larger the chain's output is than with the library's default initializers. A layer whose
 output goes straight into a normalization layer (batch norm in training mode, slim's
 `normalizer_fn`) is not reported: the normalization rescales it to mean square 1, forwards and
-backwards.
+backwards. The growth need not be a layer's own gain: residual sums without normalization add
+each branch's variance to the trunk's (twenty He-initialized blocks reach 1e9), and a constant scale
+between layers (`relu(h * 2.0)`) multiplies it; the message then says the signal entering the
+layer had grown outside the layers' gains.
 
 ## Why is this bad?
 Each layer multiplies the mean square by its gain `n_in * E[w^2] * c(phi)`. A gain above 1

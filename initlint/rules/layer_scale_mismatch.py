@@ -1,21 +1,27 @@
 """INI103 layer-scale-mismatch: one layer's std is far from what its fans call for."""
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from initlint.model import Diagnostic
-from initlint.rules._common import diagnostic, layer_views, numbers, scale_text
+from initlint.rules._common import (FIXED_SCALE, LayerView, diagnostic, layer_views, minor_term_of_join,
+                                    normal_scale, numbers, scale_text)
 from initlint.rules.base import Example, Rule
 from initlint.rules.signal_rules import covered_chains
 from initlint.rules.tf1_default_stddev import has_default_unit_stddev
 
-FIXED_SCALE = ("random_normal", "truncated_normal", "random_uniform")
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
     limit = settings.thresholds.scale_ratio
     covered = covered_chains(analysis.weights, settings.thresholds)
-    for view in layer_views(analysis.weights):
+    views = layer_views(analysis.weights)
+    children: dict[int, list[LayerView]] = defaultdict(list)
+    for view in views:
+        if view.weight.signal.parent_layer is not None:
+            children[view.weight.signal.parent_layer].append(view)
+    for view in views:
         weight = view.weight
         if weight.signal.chain_id in covered and weight.signal.chain_id is not None:
             continue
@@ -33,11 +39,22 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         if ratio is None:
             continue
         final = weight.signal.feeds_weight is False
-        if ratio > limit or (ratio < 1 / limit and not final):
+        if ratio > limit or (ratio < 1 / limit and not final and not _minor_term(view, children[weight.layer_id],
+                                                                                   limit)):
             direction = "larger" if ratio > 1 else "smaller"
             message = f"layer scale mismatch: {scale_text(view)}; each pass multiplies the mean square by " \
                       f"about {ratio * ratio:.2g} ({direction} than the fans call for)"
             yield diagnostic(RULE, weight, message, "info", numbers(view), weight.certain)
+
+
+def _minor_term(view: LayerView, children: list[LayerView], limit: float) -> bool:
+    """A small layer whose output is a minor term of a sum or concatenation, directly or through
+    layers of a normal scale: small by design (DDPG's action output beside the critic's state input,
+    a residual branch's last layer started near zero), like a small final layer."""
+    if minor_term_of_join(view):
+        return True
+    return bool(children) and all(minor_term_of_join(child) and normal_scale(child, limit) for child in children)
+
 
 
 RULE = Rule(
@@ -50,7 +67,10 @@ Compares the initial std of each layer with a hand-picked scale (`random_normal`
 a ratio beyond 3 (or below 1/3) as information. A fan-based initializer (Glorot, He, LeCun,
 variance scaling) sizes itself and is not compared: Glorot's mix of the two fans is a deliberate
 choice, and a deep ReLU stack of it is INI104's finding. It stays quiet where a chain finding (INI101, INI102, INI104) already
-explains the network's signal, for a small final layer (small logits are harmless), and for a
+explains the network's signal, for a small final layer (small logits are harmless), for a small
+layer whose output is a minor term (under a tenth) of a sum or concatenation, directly or through a
+layer of normal scale (DDPG's action output beside the critic's state input, a residual branch's
+last layer started near zero: small by design), and for a
 variable that no layer or matmul is seen to use (a state vector tiled into a batch, a value to
 assign): its shape gives it no fans.
 

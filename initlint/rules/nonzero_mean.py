@@ -13,6 +13,10 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         weight = view.weight
         if weight.std is None or weight.mean is None or weight.std == 0 or weight.fan_in is None:
             continue
+        if weight.facts.get("layer_kind") == "embedding":
+            continue  # a lookup picks one row: nothing sums the table's values, whatever their mean
+        if weight.role == "variable" and weight.layer_id < 0:
+            continue  # no layer or matmul is seen to use it: whether anything sums it is not known
         if weight.initializer.name == "identity":
             continue  # not drawn: y_j = gain * x_j, no output is pushed by the others (net2net's identity layers)
         # the mean term n_in^2 * mean^2 beats the variance term n_in * std^2 once n_in * mean^2 > std^2
@@ -40,7 +44,8 @@ exceeds the variance. The classic case is TF1's `tf.random_uniform_initializer()
 ## Why is this bad?
 With a positive mean every output unit sums its inputs with the same sign: after a ReLU the
 next layer's pre-activation grows with the square of the fan-in (signal-propagation.md §1), and
-all units move together. An identity kernel is not reported: its values are not drawn, each
+all units move together. An embedding table read by a lookup is not reported: a lookup picks
+rows, it sums nothing (word2vec's `[0, 1)` table). An identity kernel is not reported: its values are not drawn, each
 output copies one input (net2net's function-preserving layers).
 
 ## Example

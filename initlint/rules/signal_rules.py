@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from initlint.analysis.signal import RELU_FAMILY
-from initlint.rules._common import LayerView, chains, paths
+from initlint.rules._common import LayerView, chains, minor_term_of_join, normal_scale, paths
 from initlint.settings import Thresholds
 
 
@@ -30,8 +30,10 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | No
     output is not normalized right away.
 
     Max pooling raises the mean square of a He-initialized ReLU stack a little at every pool; that
-    is not an initialization risk. Blame a layer whose own gain is large, or a run of gains whose
-    product has left the band.
+    is not an initialization risk. Blame a layer whose own gain is large, a run of gains whose
+    product has left the band, or a layer whose input has grown out of the band since the path's
+    start though no gain did it: residual sums without normalization (each block adds its branch's
+    variance: twenty He blocks reach 1e9, TensorFlow 2.6e9) or a constant scale between layers.
     """
     product = 1.0
     for index, view in enumerate(chain):
@@ -45,9 +47,34 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | No
             product = 1.0
             continue
         product *= gain
-        if (view.weight.signal.mean_square or 0) > thresholds.explode and (gain > 2.0 or product > thresholds.explode):
+        grown = grown_outside_gains(chain, index, thresholds)
+        if (view.weight.signal.mean_square or 0) > thresholds.explode and (
+                gain > 2.0 or product > thresholds.explode or grown):
             return index
     return None
+
+
+def gain_product(path: list[LayerView], index: int) -> float | None:
+    """The product of the gains of path[:index + 1]; None when one is not known."""
+    product = 1.0
+    for view in path[:index + 1]:
+        if view.weight.signal.gain is None:
+            return None
+        product *= view.weight.signal.gain
+    return product
+
+
+def grown_outside_gains(path: list[LayerView], index: int, thresholds: Thresholds) -> bool:
+    """Whether the signal entering path[index] left the band though no gain took it there, and the
+    path goes on to overflow territory: residual sums without normalization (each block adds its
+    branch's variance to the trunk's: twenty He blocks reach 1e9, TensorFlow 2.6e9) or a constant
+    scale between layers (`relu(h * 2.0)`). A one-off shift (StarGAN's `h + 3`: 13.5) is not."""
+    start = path[0].weight.signal.input_mean_square
+    entering = path[index].weight.signal.input_mean_square
+    if not start or entering is None or entering <= thresholds.explode * start:
+        return False
+    peak = max(view.weight.signal.mean_square or 0.0 for view in path)
+    return peak > thresholds.explode_error
 
 
 def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
@@ -72,6 +99,17 @@ def chain_input(path: list[LayerView]) -> float:
     return min(1.0, first) if first else 1.0
 
 
+def _rejoins(path: list[LayerView], index: int, healthy: float, limit: float) -> bool:
+    """Whether the small signal entering path[index] is only a minor term of a sum or concatenation
+    its output joins, after which the next layer's input is healthy again: DDPG's critic reading the
+    actor's deliberately small action beside the state (TensorFlow: 1.2e-6 from the action, 0.112 in
+    the sum). The signal did not die: one branch contributes little."""
+    if not minor_term_of_join(path[index]) or not normal_scale(path[index], limit) or index + 1 >= len(path):
+        return False  # a branch of two small layers is one that cannot learn: each one's gradient is the other's scale
+    following = path[index + 1].weight.signal.input_mean_square
+    return following is not None and following >= healthy
+
+
 def _path_finding(path: list[LayerView], thresholds: Thresholds) -> ChainFinding | None:
     explode = _first_explosion(path, thresholds)
     if explode is not None:
@@ -81,6 +119,8 @@ def _path_finding(path: list[LayerView], thresholds: Thresholds) -> ChainFinding
                    and v.weight.signal.input_mean_square < thresholds.vanish * start), None)
     if vanish is None or any(v.weight.std == 0 for v in path[:vanish]):
         return None  # a constant kernel upstream is INI201's finding, not a scale problem
+    if _rejoins(path, vanish, thresholds.vanish * start, thresholds.scale_ratio):
+        return None
     stack = [v for v in path[:vanish] if _glorot_relu(v)]
     kind = "glorot_stack" if len(stack) + 1 >= thresholds.deep_stack and len(stack) >= vanish - 1 else "vanish"
     return ChainFinding(kind, path[vanish], path, _certain_upto(path, vanish))

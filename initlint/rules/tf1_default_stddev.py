@@ -4,21 +4,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from initlint.model import Diagnostic
-from initlint.rules._common import diagnostic, layer_views, scale_text
+from initlint.rules._common import LayerView, diagnostic, layer_views, scale_text
 from initlint.rules.base import Example, Rule
 
 
 def has_default_unit_stddev(weight) -> bool:
-    """A defaulted stddev of 1.0 that is at least twice what LeCun gives for the fans (a 1.0 that
+    """A defaulted stddev of 1.0 that is more than twice the fans' reference (a 1.0 that
     happens to suit a tiny fan-in is no trap), on a weight the layer uses as drawn: ProGAN's
     equalized learning rate draws at 1.0 on purpose and multiplies by He's std at run time."""
     if "scaled_at_run_time" in weight.facts:
         return False
+    if (weight.initializer.api or "").startswith("np."):
+        return False  # numpy's randn has no stddev to forget: its scale is INI103's and INI101's business
     init = weight.initializer
     if not (init.name in ("random_normal", "truncated_normal") and "stddev" in weight.facts.get("defaulted", ())
             and init.params.get("stddev") == 1.0 and weight.std is not None):
         return False
-    return bool(weight.fan_in) and weight.std > 2.0 / weight.fan_in ** 0.5
+    ratio = LayerView(weight).ratio()  # against He before a ReLU, LeCun otherwise, as the message says
+    return ratio is not None and ratio > 2.0
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
@@ -42,7 +45,11 @@ RULE = Rule(
 Reports a weight drawn from `tf.random_normal_initializer()`, `tf.truncated_normal_initializer()`,
 `tf.random_normal(shape)` or `tf.truncated_normal(shape)` without a `stddev`: the default is 1.0
 (Keras and TF2's `tf.random_normal_initializer` use 0.05). It stays quiet where 1.0 happens to suit
-the fans (less than twice LeCun's `sqrt(1/fan_in)`, i.e. a fan-in of 4 or less).
+the fans: less than twice the reference the message compares with, He's `sqrt(2/fan_in)` before a
+ReLU (a fan-in of 8 or less) and LeCun's `sqrt(1/fan_in)` otherwise (4 or less).
+
+numpy's `np.random.randn(...)` has no stddev to forget: a weight drawn from it is compared with its
+fans by INI103 and followed by the chain rules, not reported here.
 
 A weight the layer uses multiplied by a factor (`tf.matmul(x, w * wscale)`, ProGAN's equalized
 learning rate, which draws at 1.0 on purpose) is not reported: its scale is the factor's.
