@@ -526,3 +526,15 @@ def test_explain_names_the_call_that_restores_weights() -> None:
               "    saver.restore(sess, 'model.ckpt')\n")
     table = render_table([analyze_source(source, "w2v.py")])
     assert "initial values overwritten by `saver.restore` at line 5:" in table, table
+
+
+def test_explain_header_says_a_drivers_weights_use_their_modules_dialect() -> None:
+    """A driver with no TF1 API of its own said `dialect tf2` above a TF1 module's weights (the
+    module's dialect is the one applied; field trial S)."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_table
+    from initlint.settings import Settings
+
+    driver = Path(__file__).resolve().parent.parent / "fixtures" / "projects" / "driver_dialect" / "train.py"
+    header = render_table([analyze_path(driver, Settings())]).splitlines()[0]
+    assert header == f"{driver}  (dialect tf2: no TF1-only API in this file; weights made in tf1 modules use theirs)"

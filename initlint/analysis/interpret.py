@@ -335,6 +335,9 @@ class Interpreter:
         self.layers: list[LayerDraft] = []
         self.pending_layer_objects: list[LayerV] = []
         self.sequentials: list[ModelV] = []  # built at the end with an unknown input, if nothing builds them
+        # what `K.set_image_data_format(...)` / `K.set_image_dim_ordering(...)` set: the data_format
+        # of every Keras layer that does not give its own (Keras' global, keras.json's by default)
+        self.keras_data_format: Value | None = None
         self.entered: set[int] = set()  # ids of FunctionDef nodes interpreted at least once
         self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
@@ -2379,7 +2382,10 @@ class Interpreter:
             return OpLayerV("lambda", {"function": positional[0] if positional else keywords.get("function"),
                                        "arguments": keywords.get("arguments")})
         if name.startswith("keras.layers.") and last in _KERAS_OP_LAYERS:
-            return OpLayerV(_KERAS_OP_LAYERS[last], {**{str(i): v for i, v in enumerate(positional)}, **keywords})
+            params = {**{str(i): v for i, v in enumerate(positional)}, **keywords}
+            if self.keras_data_format is not None:
+                params.setdefault("data_format", self.keras_data_format)
+            return OpLayerV(_KERAS_OP_LAYERS[last], params)
         if name.startswith("keras.layers.") and last[:1].isupper() and last not in ("Add", "Concatenate", "Average",
                                                                                  "Multiply", "Lambda"):
             return OpLayerV("unknown", keywords)
@@ -2441,10 +2447,24 @@ class Interpreter:
             target = positional[0] if positional else keywords.get("features", keywords.get("x"))
             alpha = positional[1] if len(positional) > 1 else keywords.get("alpha")
             return _crelu_channels(self.apply_activation(target, activation, _float(alpha, 0.2)), ref)
+        if last in ("set_image_data_format", "set_image_dim_ordering") and ".backend." in f".{name}":
+            chosen = positional[0] if positional else next(iter(keywords.values()), Unknown("a data format"))
+            if isinstance(chosen, Const) and isinstance(chosen.value, str):
+                spelled = catalog.KERAS1_DATA_FORMATS.get(chosen.value, chosen.value)
+                chosen = Const(spelled) if spelled in ("channels_first", "channels_last") else Unknown(
+                    f"the data format {chosen.value!r}")
+            self.keras_data_format = chosen
+            return Const(None)
         if last in ("image_data_format", "image_dim_ordering") and ".backend." in f".{name}":
-            # keras.json's default, which initlint assumes for every Keras layer's data_format too:
-            # `concat_axis = 1 if K.image_data_format() == "channels_first" else -1` is -1
-            return Const("channels_last" if last == "image_data_format" else "tf")
+            # keras.json's default unless set_image_data_format changed it, which initlint assumes for
+            # every Keras layer's data_format too: `concat_axis = 1 if K.image_data_format() ==
+            # "channels_first" else -1` is -1
+            chosen = self.keras_data_format
+            if chosen is None:
+                return Const("channels_last" if last == "image_data_format" else "tf")
+            if last == "image_dim_ordering" and isinstance(chosen, Const):
+                return Const("th" if chosen.value == "channels_first" else "tf")
+            return chosen
         if name == "tf.broadcast_to" and len(positional) + len(keywords) >= 2:
             args = _bind(("input", "shape"), positional, keywords)
             target = args.get("input")
@@ -3119,6 +3139,8 @@ class Interpreter:
     def layer_api(self, spec: LayerSpec, positional: list[Value], keywords: dict[str, Value], opaque: bool,
                   node: cst.Call | None, context: Context) -> Value:
         args = _bind(spec.params, positional, keywords)
+        if spec.family == "keras" and self.keras_data_format is not None and "data_format" in spec.params:
+            args.setdefault("data_format", self.keras_data_format)
         if opaque:
             args["__opaque__"] = Unknown("**kwargs")
         if spec.family == "slim":

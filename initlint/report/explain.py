@@ -112,7 +112,10 @@ def render_table(results: list[FileResult]) -> str:
                 out.extend(_unread_text(result))
                 out.append("")
             continue
-        out.append(f"{result.path}  (dialect {result.dialect_reason})")
+        others = sorted({weight.dialect for weight in result.weights if weight.dialect and weight.dialect != result.dialect})
+        # a driver showing no TF1 API of its own runs a TF1 module's layers: each weight has its module's
+        elsewhere = f"; weights made in {' and '.join(others)} modules use theirs" if others else ""
+        out.append(f"{result.path}  (dialect {result.dialect_reason}{elsewhere})")
         rows = [("line", "api", "role", "shape", "fan_in", "fan_out", "initializer [source]", "std", "act",
                  "E[y²]", "gain")]
         notes: list[str] = []
