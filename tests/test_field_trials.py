@@ -17,3 +17,26 @@ def test_a_flag_chosen_initializer_names_both_choices() -> None:
     assert not kernel.certain
     assert kernel.initializer.reason == ("truncated_normal(mean=0, stddev=0.01) or random_normal(mean=0, "
                                          "stddev=0.01), picked by a condition known only at run time")
+
+
+def test_a_cell_class_picked_among_three_names_every_candidate() -> None:
+    # write-rnn-tensorflow's `cell_fn`: the bias reason left GRUCell out and said BasicRNNCell's
+    # bias was "unknown" (it is zeros: the comparison went on from the first mismatch's verdict)
+    source = ("import tensorflow as tf\n"
+              "if FLAGS.model == 'rnn':\n"
+              "    cell_fn = tf.contrib.rnn.BasicRNNCell\n"
+              "elif FLAGS.model == 'gru':\n"
+              "    cell_fn = tf.contrib.rnn.GRUCell\n"
+              "else:\n"
+              "    cell_fn = tf.contrib.rnn.BasicLSTMCell\n"
+              "out, state = tf.nn.dynamic_rnn(cell_fn(FLAGS.rnn_size), tf.placeholder(tf.float32, [None, 10, 3]),\n"
+              "                               dtype=tf.float32)\n")
+    [bias] = [w for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights if w.role == "bias"]
+    assert bias.initializer.reason == ("depends on a run-time choice: rnn.BasicRNNCell gets zeros from the default, "
+                                       "rnn.GRUCell gets constant from the default or rnn.BasicLSTMCell gets zeros "
+                                       "from the default")
+    # with a known size their shapes differ too: every class is named
+    sized = analyze_source(source.replace("FLAGS.rnn_size", "128"), "m.py", Settings(dialect="tf1"))
+    [bias] = [w for w in sized.weights if w.role == "bias"]
+    assert bias.initializer.reason == ("depends on a run-time choice: rnn.BasicRNNCell, rnn.GRUCell or "
+                                       "rnn.BasicLSTMCell, which make different weights")

@@ -3255,6 +3255,7 @@ class Interpreter:
             shape = self._weight_shape(spec, wspec, args, in_channels)
             init, init_value = self.resolve(spec, wspec, args, layer_obj.context if spec.family == "keras"
                                             else resolve_context, shape)
+            choices = [(spec, init)]
             for other in layer_obj.alternatives:
                 other_wspec = next((w for w in other.weights if w.role == wspec.role), None)
                 other_shape = self._weight_shape(other, other_wspec, args, in_channels) if other_wspec else None
@@ -3267,14 +3268,17 @@ class Interpreter:
                                        f"depends on a run-time choice: {', '.join(apis[:-1])} or {apis[-1]}, "
                                        "which make different weights")
                     init_value = None
-                    continue
+                    break
                 other_init, _ = self.resolve(other, other_wspec, args, layer_obj.context if other.family == "keras"
                                              else resolve_context, shape)
-                if (other_init.name, other_init.params) != (init.name, init.params):
-                    chosen = init if init.source != "default" else other_init
+                choices.append((other, other_init))
+            else:
+                if any((other_init.name, other_init.params) != (init.name, init.params) for _, other_init in choices):
+                    # every candidate named (write-rnn's three cells: the reason left GRUCell out)
+                    chosen = next((found for _, found in choices if found.source != "default"), init)
+                    described = [_describe(candidate, found) for candidate, found in choices]
                     init = Initializer("unknown", {}, chosen.source, chosen.source_line, False,
-                                       f"depends on a run-time choice: {_describe(spec, init)} or "
-                                       f"{_describe(other, other_init)}")
+                                       f"depends on a run-time choice: {', '.join(described[:-1])} or {described[-1]}")
                     init_value = None
             # the formula is the initializer's (a TF initializer in a slim layer is TF arithmetic)
             arithmetic = init_value.arithmetic if init_value is not None else wspec.arithmetic
