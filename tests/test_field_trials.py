@@ -40,3 +40,24 @@ def test_a_cell_class_picked_among_three_names_every_candidate() -> None:
     [bias] = [w for w in sized.weights if w.role == "bias"]
     assert bias.initializer.reason == ("depends on a run-time choice: rnn.BasicRNNCell, rnn.GRUCell or "
                                        "rnn.BasicLSTMCell, which make different weights")
+
+
+def test_a_load_under_a_parameters_default_makes_the_finding_info() -> None:
+    # image-segmentation-keras' VGG encoder, run on its own: `if pretrained == 'imagenet':
+    # load_weights(...)` reads a default callers may change, so its INI104 warning was a guess
+    source = ("from keras.models import Model\nfrom keras.layers import Input, Conv2D\n\n\n"
+              "def encoder(pretrained='imagenet'):\n"
+              "    img_input = Input(shape=(64, 64, 3))\n"
+              "    x = img_input\n"
+              "    for i in range(12):\n"
+              "        x = Conv2D(64, (3, 3), activation='relu', padding='same')(x)\n"
+              "    if pretrained == 'imagenet':\n"
+              "        Model(img_input, x).load_weights('w.h5', by_name=True)\n"
+              "    return img_input, x\n")
+    [finding] = analyze_source(source, "m.py", Settings()).diagnostics
+    assert (finding.code, finding.severity, finding.certain) == ("INI102", "info", False)
+    assert finding.message.endswith("(uncertain: `load_weights` at line 11 overwrites them unless a caller passes "
+                                    "another value than a parameter's default)")
+    # with a flag instead of a default the from-scratch run is real: still a warning
+    flagged = analyze_source(source.replace("if pretrained == 'imagenet':", "if FLAGS.pretrained:"), "m.py", Settings())
+    assert [(d.code, d.severity) for d in flagged.diagnostics] == [("INI102", "warning")]

@@ -649,3 +649,17 @@ def test_a_shared_he_fix_says_what_it_gives_the_layers_without_a_relu() -> None:
     assert finding.span.line == 6 and finding.data["reference"] == "lecun"
     assert finding.fix.message.endswith("(3 layers use it; the 1 without a ReLU gets 1.41x LeCun's std)"), \
         finding.fix.message
+
+
+def test_a_chain_fix_keeps_a_small_final_layer_but_not_a_final_relu_one() -> None:
+    # image-segmentation-keras' VGG encoder: its last conv (ReLU, read by the decoder) stayed at
+    # Glorot, as if it were small logits
+    layers = "".join("x = tf.layers.dense(x, 256, activation=tf.nn.relu)\n" for _ in range(12))
+    source = "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 256])\n" + layers
+    fixed = attach_fixes(analyze_source(source, "m.py", Settings(dialect="tf1")))
+    [finding] = [d for d in fixed.diagnostics if d.code == "INI104"]
+    assert finding.fix.message.startswith("Re-initialize 12 layers with He"), finding.fix.message
+    logits = attach_fixes(analyze_source(source + "y = tf.layers.dense(x, 10, kernel_initializer="
+                                         "tf.random_normal_initializer(stddev=0.001))\n", "m.py", Settings(dialect="tf1")))
+    [finding] = [d for d in logits.diagnostics if d.code == "INI104"]
+    assert finding.fix.message.startswith("Re-initialize 12 layers with He"), finding.fix.message

@@ -298,3 +298,22 @@ def test_a_deprecated_default_in_a_helper_module_is_that_modules_finding_only(tm
     layers = analyze_path(tmp_path / "layers.py", Settings(), "layers.py")
     assert [d.code for d in model.diagnostics] == []
     assert [(d.code, d.span.line, d.span.column) for d in layers.diagnostics] == [("INI305", 5, 53)]
+
+
+def test_a_module_found_through_a_sys_path_insert_is_the_projects(tmp_path: Path) -> None:
+    # fast-style-transfer: `sys.path.insert(0, 'src'); import transform` was a third-party import,
+    # so the INI101 its layers earn from this driver was missed
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "net.py").write_text(
+        "import tensorflow as tf\n\n\ndef mlp(h):\n    for i in range(4):\n"
+        "        w = tf.Variable(tf.random_normal([int(h.get_shape()[1]), 512], stddev=0.1))\n"
+        "        h = tf.nn.relu(tf.matmul(h, w))\n    return h\n")
+    (tmp_path / "main.py").write_text(
+        "import sys\nsys.path.insert(0, 'src')\nimport tensorflow as tf\nimport net\n\n"
+        "out = net.mlp(tf.placeholder(tf.float32, [None, 784]))\n")
+    result = analyze_path(tmp_path / "main.py", Settings())
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [("INI101", 6)]
+    assert str(tmp_path / "src" / "net.py") in result.dependencies
+    from initlint.analysis.project import sys_path_entries
+    assert sys_path_entries("sys.path.append(\"lib\")\nsys.path.insert(0, r'src')\nsys.path.insert(0, '/abs')\n") == (
+        "lib", "src")

@@ -362,6 +362,9 @@ class Interpreter:
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
         # the undecided `if`s whose branch runs now: (node, which branch, origin), outermost first
         self.conditions: list[tuple[cst.If, bool, str]] = []
+        # `if`s undecided only because their test reads a parameter's default (callers may pass
+        # another), by id, with the branch that default takes
+        self.default_tests: dict[int, bool] = {}
 
     def release(self) -> None:
         """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
@@ -957,6 +960,8 @@ class Interpreter:
         test = self.truth(node.test, env, context)
         if _always_true(test):  # `if arg_scope(...):` (glow), `if self.layer:` of a layer object
             test = Const(True)
+        if isinstance(test, Const) and test.note is not None:
+            self.default_tests[id(node)] = bool(test.value)
         if isinstance(test, Const) and test.note is None:
             if test.value:
                 self.exec_suite(node.body, env, context)
@@ -1651,6 +1656,9 @@ class Interpreter:
             return by_hand
         if type(operator) is cst.Add and (_tensor_like(left) or _tensor_like(right)):
             return self.add_tensors(left, right)
+        gained = _times_parameter(left, operator, right)
+        if gained is not None:
+            return gained
         weight = _scaled_at_run_time(left, operator, right)
         if weight is not None:  # `get_variable(...) * wscale`: the layer uses the product
             weight.weight.facts.setdefault("scaled_at_run_time", self.line(node) if node is not None else None)
@@ -1818,19 +1826,29 @@ class Interpreter:
         """The weights a load reaches whose values it replaces: those made on the branch it runs on
         (a load under an undecided `if` leaves the other branch's weights at their initial values)."""
         loading = set(self.conditions)
+        call = (_dotted(node.func) or "a load").lstrip(".")  # `Model(...).load_weights`: load_weights
         for weight in candidates:
-            if loading <= set(weight.conditions) and "restored" not in weight.facts:
+            if "restored" in weight.facts:
+                continue
+            extra = loading - set(weight.conditions)
+            if not extra:
                 weight.facts["restored"] = self.line(node)
-                weight.facts["restored_by"] = _dotted(node.func) or "a load"
+                weight.facts["restored_by"] = call
+            elif all(self.default_tests.get(id(test)) is holds for test, holds, _ in extra):
+                # image-segmentation-keras' `if pretrained == 'imagenet': ...load_weights(...)` with
+                # the default: callers may pass another, so whether the initial values are used is
+                # not known here (a warning on the pretrained VGG backbone was a guess)
+                weight.facts.setdefault("maybe_restored", f"`{call}` at line {self.line(node)} overwrites them "
+                                                          "unless a caller passes another value than a parameter's default")
 
     def _restored_by_saver(self, node: cst.Call, saver: "_Saver") -> None:
         """`saver.restore(sess, path)`: a `tf.train.Saver()` over every variable made before it
-        restores them all; one given a var_list restores the weights listed in it. Tied, as
-        load_weights is, to the function that calls it and to the branch it is on."""
+        restores them all; one given a var_list restores the weights listed in it. Tied to the
+        function that made the Saver (the weights it made before it) and to the branch the restore
+        is on, wherever the restore runs (a method of the model, a helper the saver is passed to)."""
         if saver.saved:  # aymericdamien's save_restore_model: trained, saved, then restored to resume
             return
-        first = self.frame_weights[-1] if self.frame_weights else 0
-        self._mark_restored(node, (weight for weight in self.weights[first:saver.made_before]
+        self._mark_restored(node, (weight for weight in self.weights[saver.made_from:saver.made_before]
                                    if saver.listed is None or id(weight) in saver.listed))
 
     def _restored_from_checkpoint(self, node: cst.Call, assignment: Value | None) -> None:
@@ -2286,10 +2304,11 @@ class Interpreter:
         if name == "tf.train.Saver":
             chosen = positional[0] if positional else keywords.get("var_list", Const(None))
             if isinstance(chosen, Const) and chosen.value is None:
-                return _Saver(len(self.weights), None)
+                return _Saver(len(self.weights), None, made_from=self.frame_weights[-1] if self.frame_weights else 0)
             items = chosen.items if isinstance(chosen, Seq) else list(chosen.items.values()) \
                 if isinstance(chosen, DictV) and not chosen.unknown else []
-            return _Saver(len(self.weights), {id(item.weight) for item in items if isinstance(item, VariableV)})
+            return _Saver(len(self.weights), {id(item.weight) for item in items if isinstance(item, VariableV)},
+                          made_from=self.frame_weights[-1] if self.frame_weights else 0)
         spec = LAYERS.get(name)
         if spec is not None:
             if spec.family == "keras" and ref.path.startswith("keras."):
@@ -2345,6 +2364,12 @@ class Interpreter:
             return self.get_variable(ref, positional, keywords, opaque, node, context)
         if name in ("tf.Variable", "tf.compat.v1.Variable"):
             return self.tf_variable(positional, keywords, node, context)
+        if name == "keras.backend.variable":
+            # K.variable(value, dtype, name): a trainable variable, as a Keras 1/2 custom layer's
+            # build() made its weights (ssd_keras' L2Normalization gamma); its second argument is a dtype
+            value = positional[0] if positional else keywords.get("value", Unknown("no initial value"))
+            given = {key: item for key, item in keywords.items() if key in ("name",)}
+            return self.tf_variable([value], given, node, context, "keras.backend.variable")
         if name == "keras.initializers.get" and positional:  # an identifier, an initializer or None as it is
             return positional[0]
         if name == "keras.activations.get" and positional:  # a custom layer's `self.activation`
@@ -3610,6 +3635,9 @@ class Interpreter:
             return self.to_initializer(serialized, source, source_line, shape, family)
         if isinstance(value, TensorV) and value.init is not None:
             return self.to_initializer(value.init, source, source_line, shape, family)
+        if isinstance(value, InstanceV):  # keras-retinanet's PriorProbability(Initializer): named, not read
+            return Initializer("custom", {}, source, source_line, False,
+                               f"a custom initializer of the project's class {value.cls.name}"), None
         reason = value.reason if isinstance(value, Unknown) else "a value not known statically"
         return Initializer("unknown", {}, source, source_line, False, reason), None
 
@@ -3710,7 +3738,7 @@ class Interpreter:
         return VariableV(weight)
 
     def tf_variable(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
-                    context: Context) -> Value:
+                    context: Context, api: str = "tf.Variable") -> Value:
         args = _bind(("initial_value", "trainable"), positional, keywords)
         initial = args.get("initial_value", Unknown("no initial value"))
         if isinstance(initial, VariableV):
@@ -3738,7 +3766,7 @@ class Interpreter:
                 f"a value initlint cannot read ({_unknown_reason(initial)})"
             init = Initializer("unknown", {}, "explicit", None, False, f"the initial value is {what}")
             init_value, shape = None, initial.shape if isinstance(initial, TensorV) else None
-        weight = WeightDraft("variable", "tf.Variable", "variable", node, context.call_stack, shape, init,
+        weight = WeightDraft("variable", api, "variable", node, context.call_stack, shape, init,
                              init_value, init_value.arithmetic if init_value else "tf", None, context.iteration,
                              None, scope=context.scope_path)
         self._add_weight(weight)
@@ -4467,6 +4495,9 @@ class _Saver(Value):
     made_before: int
     listed: set[int] | None
     saved: bool = False  # its save() ran before: the weights trained from their initial values
+    # where the function that made it started making weights: a restore wherever it runs (a
+    # `restore_session()` method, sequence_tagging) covers what that function made before it
+    made_from: int = 0
 
 
 @dataclass(eq=False)
@@ -5545,6 +5576,28 @@ def _shifted(left: Value, operator: cst.BaseBinaryOp, right: Value) -> TensorV |
     mean = sign * tensor.mean + shift
     ms = tensor.ms + 2.0 * shift * sign * tensor.mean + shift * shift
     return _derived(tensor, ms=ms, mean=mean, ms_default=None, pending=None)
+
+
+def _times_parameter(left: Value, operator: cst.BaseBinaryOp, right: Value) -> TensorV | None:
+    """`x * g` of a tensor and a per-channel parameter (a vector broadcast over it: a hand-written
+    norm's gain, GPT-2's `x*g + b`, fast-style-transfer's `scale * normalized`): the values scale by
+    the parameter's initial ones, E[g^2] on the mean square (it was unknown, and every layer after
+    such a norm lost its signal). None for anything else."""
+    if type(operator) is not cst.Multiply:
+        return None
+    for tensor, parameter in ((left, right), (right, left)):
+        if type(tensor) is not TensorV or type(parameter) is not VariableV or tensor.ms is None:
+            continue
+        shape, weight = parameter.shape, parameter.weight
+        if not shape or len(shape) != 1 or tensor.shape is None or not tensor.shape or shape[0] != tensor.shape[-1]:
+            return None
+        std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
+        if std is None or mean is None:
+            return None
+        square = std * std + mean * mean
+        return _derived(tensor, ms=tensor.ms * square, mean=tensor.mean * mean, pending=None,
+                        ms_default=None if tensor.ms_default is None else tensor.ms_default * square)
+    return None
 
 
 def _scaled_at_run_time(left: Value, operator: cst.BaseBinaryOp, right: Value) -> VariableV | None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from initlint.analysis import catalog, project
 from initlint.analysis.initializers import KERAS_CONSTRUCTORS, RANDOM_OPS, SLIM_CONSTRUCTORS, TF_CONSTRUCTORS
-from initlint.analysis.project import _module_file, resolve_in
+from initlint.analysis.project import _module_file, resolve_in, sys_path_entries
 
 # The import roots that canonical() folds into tf / keras / slim.
 _LIBRARY_WORDS = re.compile(r"tensorflow|keras|tf_slim")
@@ -115,8 +115,9 @@ class _Resolver:
             self.files[key] = _module_file(base, parts)
         return self.files[key]
 
-    def resolve(self, origin: Path, module: str, level: int) -> Path | None:
-        return resolve_in(origin, tuple(p for p in module.split(".") if p), level, self.module_file, self.real)
+    def resolve(self, origin: Path, module: str, level: int, entries: tuple[str, ...] = ()) -> Path | None:
+        return resolve_in(origin, tuple(p for p in module.split(".") if p), level, self.module_file, self.real,
+                          entries)
 
     def real(self, path: Path) -> Path:
         found = self.real_paths.get(path)
@@ -152,13 +153,14 @@ class _Resolver:
     def imports_of(self, origin: Path, source: str) -> tuple[Path, ...]:
         """The project modules `source` (the text of `origin`) may load directly."""
         targets: list[Path] = []
+        entries = sys_path_entries(source)
         for module, level, names in import_statements(source):
             if names:
                 for name in names:
-                    target = self.resolve(origin, f"{module}.{name}" if module else name, level)
+                    target = self.resolve(origin, f"{module}.{name}" if module else name, level, entries)
                     if target is not None:
                         targets.append(target)
-            target = self.resolve(origin, module, level)
+            target = self.resolve(origin, module, level, entries)
             if target is not None:
                 targets.append(target)
         expanded: list[Path] = []

@@ -218,35 +218,68 @@ def _resolve_module(from_path: str, module: str, level: int) -> Path | None:
     origin = Path(from_path)
     if not origin.is_file():
         return None
-    return resolve_in(origin, tuple(p for p in module.split(".") if p), level, _module_file)
+    return resolve_in(origin, tuple(p for p in module.split(".") if p), level, _module_file,
+                      entries=_file_sys_path_entries(origin))
+
+
+# `sys.path.insert(0, 'src')` / `sys.path.append("lib")` with a literal relative directory
+_SYS_PATH = re.compile(r"""sys\.path\.(?:insert\(\s*-?\d+\s*,|append\()\s*[rRuU]?(['"])([^'"\n]+)\1\s*\)""")
+_SYS_PATH_ENTRIES: dict[tuple[str, int, int], tuple[str, ...]] = {}
+
+
+def sys_path_entries(source: str) -> tuple[str, ...]:
+    """The relative directories a script puts on sys.path before importing its modules
+    (fast-style-transfer's `sys.path.insert(0, 'src'); import transform`)."""
+    if "sys.path" not in source:
+        return ()
+    return tuple(dict.fromkeys(match.group(2) for match in _SYS_PATH.finditer(source)
+                               if not os.path.isabs(match.group(2))))
+
+
+def _file_sys_path_entries(origin: Path) -> tuple[str, ...]:
+    try:
+        stat = origin.stat()
+    except OSError:
+        return ()
+    key = (str(origin), stat.st_size, stat.st_mtime_ns)
+    if key not in _SYS_PATH_ENTRIES:
+        try:
+            text = origin.read_bytes().decode("utf-8-sig", "replace")
+        except OSError:
+            text = ""
+        _SYS_PATH_ENTRIES[key] = sys_path_entries(text)
+    return _SYS_PATH_ENTRIES[key]
 
 
 def resolve_in(origin: Path, parts: tuple[str, ...], level: int,
                module_file: "Callable[[Path, tuple[str, ...]], Path | None]",
-               real: "Callable[[Path], Path]" = Path.resolve) -> Path | None:
+               real: "Callable[[Path], Path]" = Path.resolve, entries: tuple[str, ...] = ()) -> Path | None:
     """Where an import of `parts` at `level` from `origin` lands in the project, using `module_file`
-    to test a directory and `real` to follow symlinks (the prefilter passes memoised ones)."""
+    to test a directory and `real` to follow symlinks (the prefilter passes memoised ones).
+    `entries`: relative directories `origin` puts on sys.path, tried under each enclosing directory
+    (where the script is run from) when the import is not found otherwise."""
     if level == 0 and (not parts or parts[0] in LIBRARIES):
         return None
     if not origin.is_absolute():
         # walk up from the working directory (`cd tests && initlint check driver.py` imports the
         # package next to tests/: Path("driver.py").parent is ".", which has no parent), and
         # answer relative to it, as the path was given
-        found = resolve_in(Path(os.path.abspath(origin)), parts, level, module_file, real)
+        found = resolve_in(Path(os.path.abspath(origin)), parts, level, module_file, real, entries)
         return Path(os.path.relpath(found)) if found is not None else None
     if level > 0:
         base = origin.parent
         for _ in range(level - 1):
             base = base.parent
         return module_file(base, parts)
-    directory = origin.parent
-    for _ in range(8):  # the enclosing directories act as sys.path entries
-        found = module_file(directory, parts)
-        if found is not None and real(found) != real(origin):
-            return found
-        if directory.parent == directory:
-            break
-        directory = directory.parent
+    for entry in ("", *entries):
+        directory = origin.parent
+        for _ in range(8):  # the enclosing directories act as sys.path entries
+            found = module_file(directory / entry if entry else directory, parts)
+            if found is not None and real(found) != real(origin):
+                return found
+            if directory.parent == directory:
+                break
+            directory = directory.parent
     return None
 
 

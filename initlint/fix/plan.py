@@ -270,14 +270,16 @@ class Planner:
         grouped = chains(self.weights)
         rated = [(view, ratio) for chain_id in sorted(ids) for view in grouped.get(chain_id, [])
                  if (ratio := view.ratio()) is not None]
+        # a small final layer stays small (logits); a final ReLU layer is a hidden one whose output is
+        # read elsewhere (a VGG encoder's block5_conv3), fixed like the others
         outside = [view for view, ratio in rated if not BAND[0] <= ratio <= BAND[1]
-                   and not (view.weight.signal.feeds_weight is False and ratio < BAND[0])]
+                   and not (_small_logits(view) and ratio < BAND[0])]
         if not outside:
             # Every layer is near its reference, yet the stack compounds (ten layers at 1.4x He
             # double the mean square each): re-initialize the ones off on the finding's side.
             growing = diagnostic.code == "INI101"
             outside = [view for view, ratio in rated if (ratio > NEAR[1] if growing else ratio < NEAR[0])
-                       and not (not growing and view.weight.signal.feeds_weight is False)]
+                       and not (not growing and _small_logits(view))]
         return [w for view in outside for w in self.layer_kernels(view)]
 
     # ---- fixes --------------------------------------------------------------------------------
@@ -305,6 +307,11 @@ class Planner:
         ordered = sorted(plans.values(), key=lambda p: (p.key.span.line, p.key.span.column))
         edits = merge_edits([edit for plan in ordered for edit in plan.edits])
         return Fix("unsafe", _message(ordered), edits)
+
+
+def _small_logits(view: LayerView) -> bool:
+    """A final layer without a ReLU-family activation (logits): left small by a chain fix."""
+    return view.weight.signal.feeds_weight is False and view.reference_name == "lecun"
 
 
 def _message(plans: list[SitePlan]) -> str:

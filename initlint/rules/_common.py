@@ -97,7 +97,9 @@ def chains(weights: tuple[Weight, ...]) -> dict[int, list[LayerView]]:
     grouped: dict[int, list[LayerView]] = defaultdict(list)
     for view in layer_views(weights):
         signal = view.weight.signal
-        if signal.chain_id is not None and signal.mean_square is not None:
+        # a layer whose own output is unknown (a custom bias initializer: keras-retinanet's
+        # PriorProbability) still ends its path: the signal entering it is known
+        if signal.chain_id is not None and (signal.mean_square is not None or signal.input_mean_square is not None):
             grouped[signal.chain_id].append(view)
     for views in grouped.values():
         views.sort(key=lambda v: (v.weight.signal.chain_index or 0, v.weight.anchor.line))
@@ -164,9 +166,12 @@ def numbers(view: LayerView) -> dict[str, Any]:
 
 def diagnostic(rule: Rule, weight: Weight, message: str, severity: Severity | None = None,
                data: dict[str, Any] | None = None, certain: bool = True) -> Diagnostic:
+    if "maybe_restored" in weight.facts:
+        certain = False  # a load that runs with a parameter's default may overwrite the values judged
     if not certain and severity != "info":
         severity = "info"
-        reason = weight.initializer.reason or weight.shape_reason or weight.facts.get("signal_uncertain")
+        reason = weight.facts.get("maybe_restored") or weight.initializer.reason or weight.shape_reason or \
+            weight.facts.get("signal_uncertain")
         message += f" (uncertain: {reason})" if reason else " (uncertain)"
     path = weight.call_stack[0].path if weight.call_stack else weight.path
     if path != weight.path:  # reported at this file's call: say where the layer itself is (SeqGAN's driver)

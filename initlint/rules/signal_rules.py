@@ -17,7 +17,8 @@ class ChainFinding:
 
 
 def _certain_upto(chain: list[LayerView], index: int) -> bool:
-    return all(view.weight.certain and "signal_uncertain" not in view.weight.facts for view in chain[: index + 1])
+    return all(view.weight.certain and "signal_uncertain" not in view.weight.facts
+               and "maybe_restored" not in view.weight.facts for view in chain[: index + 1])
 
 
 def _glorot_relu(view: LayerView) -> bool:
