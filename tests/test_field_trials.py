@@ -61,3 +61,14 @@ def test_a_load_under_a_parameters_default_makes_the_finding_info() -> None:
     # with a flag instead of a default the from-scratch run is real: still a warning
     flagged = analyze_source(source.replace("if pretrained == 'imagenet':", "if FLAGS.pretrained:"), "m.py", Settings())
     assert [(d.code, d.severity) for d in flagged.diagnostics] == [("INI102", "warning")]
+
+
+def test_a_function_picked_by_a_conditional_expression_is_built_for_each_choice() -> None:
+    # the tpu ResNet's `block_a if depth == 18 else block_b`: neither was called
+    source = ("import tensorflow as tf\n\n\n"
+              "def block_a(x):\n    return tf.layers.conv2d(x, 64, 3, padding='same')\n\n\n"
+              "def block_b(x):\n    return tf.layers.conv2d(x, 64, 1, padding='same')\n\n\n"
+              "block_fn = block_a if FLAGS.depth == 18 else block_b\n"
+              "y = block_fn(tf.placeholder(tf.float32, [None, 8, 8, 64]))\n")
+    result = analyze_source(source, "m.py", Settings(dialect="tf1"))
+    assert sorted(w.shape for w in result.weights if w.role == "kernel") == [(1, 1, 64, 64), (3, 3, 64, 64)]

@@ -1271,8 +1271,10 @@ class Interpreter:
             orelse = self.eval(node.orelse, env, context)
             if isinstance(body, Const) and isinstance(orelse, Const) and body.value == orelse.value:
                 return body
-            if all(isinstance(v, Ref) or (isinstance(v, Unknown) and v.alternatives) for v in (body, orelse)):
-                return _either([body, orelse])  # `tf.layers.Dense if v1 else keras.layers.Dense`: either class
+            if all(isinstance(v, Ref) or (isinstance(v, Unknown) and v.alternatives) for v in (body, orelse)) or all(
+                    type(v) in (FuncV, ClassV) for v in (body, orelse)):
+                # `tf.layers.Dense if v1 else keras.layers.Dense`, `block_a if depth == 18 else block_b`
+                return _either([body, orelse])
             return Unknown("a conditional expression")
         if type(node) in (cst.ListComp, cst.GeneratorExp):
             return self.comprehension(node, env, context)
@@ -1383,6 +1385,9 @@ class Interpreter:
         if attr in base.attrs:
             return base.attrs[attr]
         member = self._class_member(base.cls, attr, base)
+        if isinstance(member, FuncV) and _is_property(member.node):
+            # `self.initializer` of a @property (bert4keras' TruncatedNormal(0.02)): its value, not the getter
+            return self.call_function(member, [], {}, Context(), None)
         layer = base.attrs.get("__layer__")
         if member is None and attr == "add_weight" and (_keras_layer_class(base.cls) or layer is not None):
             return _Bound(base, attr)  # the library's Layer.add_weight
@@ -1468,6 +1473,17 @@ class Interpreter:
             return Unknown("an index out of range")
         if isinstance(base, Seq) and type(key) is Unknown and _alike_tensors(base.items):
             return base.items[0]  # `pieces[i]` of equal pieces (CapsNet's 1,152 capsules of one split)
+        if isinstance(base, DictV) and type(key) is Unknown and base.unknown is None and 1 < len(base.items) <= 4:
+            # the tpu ResNet's `model_params[resnet_depth]['block']`: one of the table's entries
+            # (functions, classes or the dicts holding them), each built as an `if` picking it would
+            picked = _either(list(base.items.values()))
+            if picked.alternatives:
+                return picked
+        if type(base) is Unknown and base.alternatives and all(type(item) is DictV for item in base.alternatives) \
+                and isinstance(key, Const):
+            found = [item.items.get(key.value) for item in base.alternatives]  # type: ignore[union-attr]
+            if all(value is not None for value in found):
+                return _either(found)  # type: ignore[arg-type]
         if isinstance(base, DictV) and isinstance(key, Const):
             try:
                 found = base.items.get(key.value)
@@ -1973,7 +1989,13 @@ class Interpreter:
                 finally:
                     if func.chosen_by is not None:
                         self.conditions.pop()
-            return _one_of(results)
+            joined = _one_of(results)
+            if type(joined) is TensorV and len({_rounded(result.ms) for result in results  # type: ignore[union-attr]
+                                                 if type(result) is TensorV}) > 1:
+                # the candidates' outputs differ: the next layer's input is one of them, not the last
+                # one's (the tpu ResNet's block_fn in a loop fed block_b's signal into block_a's layers)
+                return _derived(joined, ms=None, ms_default=None, pending=None)
+            return joined
         if isinstance(func, Unknown) and func.alternatives:
             specs = [LAYERS.get(alt.name) for alt in func.alternatives if isinstance(alt, Ref)]
             if specs and all(spec is not None and spec.kind == specs[0].kind and not spec.takes_inputs
@@ -3599,6 +3621,15 @@ class Interpreter:
                                 f"{context.caller_unknown}", api="tf.glorot_uniform_initializer"), None)
         return _named("glorot_uniform", {}, "default", None, "tf.glorot_uniform_initializer"), None
 
+    def _custom_initializer(self, function: FuncV, shape: tuple[int | None, ...] | None) -> InitV | None:
+        """What a project function passed as an initializer draws for this shape, when it returns a
+        random op of it (`return tf.random_normal(shape, stddev=np.sqrt(2.0 / fan_out))`, the tpu
+        models' conv_kernel_initializer); None when the shape or the result is not known."""
+        if not shape or None in shape or type(function.node) is not cst.FunctionDef:
+            return None
+        result = self.call_function(function, [Seq([Const(dim) for dim in shape], "list")], {}, Context(), None)
+        return result.init if isinstance(result, TensorV) and result.init is not None else None
+
     def to_initializer(self, value: Value, source: str, source_line: int | None,
                        shape: tuple[int | None, ...] | None, family: str) -> tuple[Initializer, InitV | None]:
         if isinstance(value, InitV):
@@ -3628,6 +3659,11 @@ class Interpreter:
             return Initializer("unknown", {}, source, source_line, False, f"{value.name} is not an initializer "
                                "initlint knows"), None
         if isinstance(value, FuncV):
+            drawn = self._custom_initializer(value, shape)
+            if drawn is not None:  # mnasnet's conv_kernel_initializer: a random op of the shape it is given
+                found, found_value = self.to_initializer(drawn, source, source_line, shape, family)
+                if found.name != "unknown":
+                    return found, found_value
             return Initializer("custom", {}, source, source_line, False,
                                f"a custom initializer function {value.name}()"), None
         serialized = self._serialized_initializer(value)
@@ -4594,7 +4630,8 @@ def _either(values: list[Value], chosen_by: Any = None) -> Unknown:
             if not any(_same(candidate, seen) for seen in unique):
                 unique.append(candidate)
     keep = tuple(unique) if len(unique) <= 4 and (all(isinstance(v, Ref) for v in unique) or all(
-        type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)) else ()
+        type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)
+        or all(type(v) is DictV for v in unique)) else ()
     if 1 < len(unique) <= 4 and all(type(v) is InitV for v in unique):  # tf-faster-rcnn's cfg.TRAIN.TRUNCATED
         choices = " or ".join(_init_text(v) for v in unique)  # type: ignore[arg-type]
         return Unknown(f"{choices}, picked by a condition known only at run time")
@@ -4642,6 +4679,10 @@ def _reduced(tensor: TensorV, args: dict[str, Value]) -> TensorV:
 def _with_stat(tensor: TensorV, statistic: tuple[str, TensorV]) -> TensorV:
     tensor.stat = statistic
     return tensor
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.3g}")
 
 
 def _one_of(values: list[Value]) -> Value:
@@ -4761,6 +4802,13 @@ def _known_empty(value: Value) -> bool:
     if isinstance(value, Seq):
         return not value.items and value.open_length is None
     return isinstance(value, Const) and isinstance(value.value, (dict, list, tuple, set, frozenset)) and not value.value
+
+
+def _is_property(node: cst.CSTNode) -> bool:
+    """A method under @property (or functools' cached_property)."""
+    return type(node) is cst.FunctionDef and any(
+        _dotted(decorator.decorator).rsplit(".", 1)[-1] in ("property", "cached_property")
+        for decorator in node.decorators)
 
 
 def _alike_tensors(items: list[Value]) -> bool:
