@@ -117,6 +117,9 @@ class LayerDraft:
     # the least share of a sum's or concatenation's mean square its output made up: DDPG's small
     # action branch, a residual branch initialized near zero (small by design, not a dying signal)
     joined_share: float | None = None
+    # the other candidates' layers when a run-time choice between classes made this one and them on
+    # the same input: an activation applied to the joined output is each one's (efficientnet's conv_cls)
+    twins: list = field(default_factory=list)
     normalized: bool = False
     applied: bool = False
     out_profile: tuple[tuple[float, ...], ...] | None = None  # TensorV.profile of its pre-activation
@@ -376,6 +379,7 @@ class Interpreter:
             env.names.clear()
         for layer in (*self.layers, *self.discarded_layers):  # a layer's weights point back to it
             layer.weights.clear()
+            layer.twins.clear()
 
     # ---- positions -------------------------------------------------------------------------
     def locate(self, node: cst.CSTNode, origin: str | None = None) -> tuple[str, Span]:
@@ -742,7 +746,7 @@ class Interpreter:
             self.closure_envs[id(env)] = env
         elif type(statement) is cst.ClassDef:
             cls = ClassV(statement, Env(env), statement.name.value,
-                         [self.eval(arg.value, env, context) for arg in statement.bases])
+                         [_one_base(self.eval(arg.value, env, context)) for arg in statement.bases])
             self.closure_envs[id(env)] = env
             self.closure_envs[id(cls.env)] = cls.env
             self._collect_methods(cls)
@@ -1544,6 +1548,17 @@ class Interpreter:
                         result = result and type(target.operator) is cst.IsNot
                         left = right
                         continue
+                if type(target.operator) in (cst.In, cst.NotIn) and isinstance(right, DictV) and \
+                        right.unknown is None and isinstance(left, Const):
+                    # `if name not in self.layers:` of a dict of layer objects (bert4keras' layer
+                    # cache): its keys are known even where its values are not constants
+                    try:
+                        found = left.value in right.items
+                    except TypeError:
+                        return Unknown("a comparison of unknown values")
+                    result = result and (found if type(target.operator) is cst.In else not found)
+                    left = right
+                    continue
                 if type(target.operator) in (cst.In, cst.NotIn) and _known_empty(right):
                     # tflib's `while result in _param_aliases:` over a dict nothing fills: whatever
                     # `result` is, it is not in it (the loop had made every weight's value unknown)
@@ -1976,8 +1991,9 @@ class Interpreter:
             return self.dict_method(func.base, func.attr, positional, keywords, opaque)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
-        if isinstance(func, Unknown) and func.alternatives and all(type(alt) in (FuncV, ClassV, InstanceV)
-                                                                   for alt in func.alternatives):
+        if isinstance(func, Unknown) and func.alternatives and (all(type(alt) in (FuncV, ClassV, InstanceV)
+                                                                    for alt in func.alternatives)
+                                                                or _mixed_callables(list(func.alternatives))):
             # one of the project's models, picked at run time (gcn's `model_func`): each is built, as
             # each branch of an undecided `if` runs, under that branch's condition when it is known
             results: list[Value] = []
@@ -1990,6 +2006,9 @@ class Interpreter:
                     if func.chosen_by is not None:
                         self.conditions.pop()
             joined = _one_of(results)
+            pendings = [result.pending for result in results if type(result) is TensorV and result.pending is not None]
+            if type(joined) is TensorV and joined.pending is not None and len(pendings) == len(results) > 1:
+                joined.pending.twins.extend(draft for draft in pendings if draft is not joined.pending)
             if type(joined) is TensorV and len({_rounded(result.ms) for result in results  # type: ignore[union-attr]
                                                  if type(result) is TensorV}) > 1:
                 # the candidates' outputs differ: the next layer's input is one of them, not the last
@@ -2480,6 +2499,18 @@ class Interpreter:
             return self.embedding_lookup(params, ids)
         if name in _RNN_RUNNERS:
             return self.run_rnn(name, positional, keywords, context)
+        if name == "tf.contrib.crf.crf_log_likelihood":
+            # without transition_params it makes get_variable("transitions", [num_tags, num_tags])
+            # (sequence_tagging's CRF layer: a weight that was not listed)
+            args = _bind(("inputs", "tag_indices", "sequence_lengths", "transition_params"), positional, keywords)
+            given = args.get("transition_params")
+            if given is None or (isinstance(given, Const) and given.value is None):
+                scores = args.get("inputs")
+                tags = _as_tensor(scores).shape[-1] if _tensor_like(scores) and _as_tensor(scores).shape else None
+                given = self.get_variable(Ref("tf.get_variable"), [Const("transitions")],
+                                          {"shape": Seq([Const(tags) if tags else Unknown("the number of tags")] * 2)},
+                                          False, node, context)
+            return Seq([Unknown("the log likelihood"), given], "tuple")
         if name == "tf.contrib.legacy_seq2seq.rnn_decoder":  # (decoder_inputs, initial_state, cell): a static RNN
             inputs = positional[0] if positional else keywords.get("decoder_inputs", Unknown(""))
             cell = positional[2] if len(positional) > 2 else keywords.get("cell", Unknown(""))
@@ -3170,6 +3201,10 @@ class Interpreter:
         layer = tensor.pending
         if layer is not None and layer.activation is None and activation != "softmax":
             layer.activation = activation
+            for twin in layer.twins:
+                if twin.activation is None:
+                    twin.activation = activation
+                    self._close_layer(twin, tensor, alpha)
             return self._close_layer(layer, tensor, alpha)
         if tensor.ms is None:  # what it keeps of a signal of unknown scale and mean is not known
             return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None,
@@ -4631,12 +4666,29 @@ def _either(values: list[Value], chosen_by: Any = None) -> Unknown:
                 unique.append(candidate)
     keep = tuple(unique) if len(unique) <= 4 and (all(isinstance(v, Ref) for v in unique) or all(
         type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)
-        or all(type(v) is DictV for v in unique)) else ()
+        or all(type(v) is DictV for v in unique) or _mixed_callables(unique)) else ()
     if 1 < len(unique) <= 4 and all(type(v) is InitV for v in unique):  # tf-faster-rcnn's cfg.TRAIN.TRUNCATED
         choices = " or ".join(_init_text(v) for v in unique)  # type: ignore[arg-type]
         return Unknown(f"{choices}, picked by a condition known only at run time")
     picked = chosen_by if len(keep) == 2 and len(values) == 2 and type(keep[0]) is not Ref else None
     return Unknown("a value that depends on a condition known only at run time", keep, chosen_by=picked)
+
+
+def _one_base(base: Value) -> Value:
+    """A base class an undecided `if` defines one way or another (bert4keras' `class Layer(...)` for
+    old and new Keras versions): the last definition, as if the newer branch ran (every subclass's
+    weights were lost to an unknown base)."""
+    if type(base) is Unknown and base.alternatives and all(type(alt) is ClassV for alt in base.alternatives):
+        return base.alternatives[-1]
+    return base
+
+
+def _mixed_callables(values: list[Value]) -> bool:
+    """The project's classes or functions mixed with library ones or partials of them (efficientnet's
+    `conv_cls = utils.Conv2D` / `functools.partial(tf.layers.Conv2D, ...)`), and the layer objects
+    they make: each is called."""
+    return all(isinstance(v, (Ref, PartialV, LayerV)) or type(v) in (FuncV, ClassV, InstanceV) for v in values) \
+        and any(not isinstance(v, Ref) for v in values)
 
 
 def _init_text(init: InitV) -> str:
