@@ -6067,7 +6067,6 @@ def _finite_signal(signal: Signal) -> Signal:
     return replace(signal, **changes) if changes else signal
 
 
-
 _BITWISE = {cst.BitAnd: operator.and_, cst.BitOr: operator.or_, cst.BitXor: operator.xor,
             cst.LeftShift: operator.lshift, cst.RightShift: operator.rshift}
 

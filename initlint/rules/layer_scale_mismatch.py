@@ -12,7 +12,6 @@ from initlint.rules.signal_rules import covered_chains
 from initlint.rules.tf1_default_stddev import has_default_unit_stddev
 
 
-
 def check(analysis, settings) -> Iterator[Diagnostic]:
     limit = settings.thresholds.scale_ratio
     covered = covered_chains(analysis.weights, settings.thresholds)
@@ -54,7 +53,6 @@ def _minor_term(view: LayerView, children: list[LayerView], limit: float) -> boo
     if minor_term_of_join(view):
         return True
     return bool(children) and all(minor_term_of_join(child) and normal_scale(child, limit) for child in children)
-
 
 
 RULE = Rule(
