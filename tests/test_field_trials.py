@@ -72,3 +72,18 @@ def test_a_function_picked_by_a_conditional_expression_is_built_for_each_choice(
               "y = block_fn(tf.placeholder(tf.float32, [None, 8, 8, 64]))\n")
     result = analyze_source(source, "m.py", Settings(dialect="tf1"))
     assert sorted(w.shape for w in result.weights if w.role == "kernel") == [(1, 1, 64, 64), (3, 3, 64, 64)]
+
+
+def test_candidates_with_different_outputs_each_get_the_activation_and_leave_an_unknown_scale() -> None:
+    # efficientnet's conv_cls: a project subclass or a partial of the library layer; the ReLU after
+    # the chosen layer is each one's, and what it gives the next layer is one of their signals
+    source = ("import functools\nimport tensorflow as tf\n\n\n"
+              "class ThinConv2D(tf.layers.Conv2D):\n    def _bias_activation(self, outputs):\n        return outputs\n\n\n"
+              "conv_cls = ThinConv2D\nif FLAGS.big:\n"
+              "    conv_cls = functools.partial(tf.layers.Conv2D, kernel_initializer=tf.random_normal_initializer(stddev=1.0))\n"
+              "y = tf.nn.relu(conv_cls(filters=64, kernel_size=3, padding='same')(tf.placeholder(tf.float32, [None, 8, 8, 64])))\n"
+              "z = tf.layers.dense(tf.layers.flatten(y), 10)\n")
+    kernels = [w for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights if w.role == "kernel"]
+    assert [(w.initializer.name, w.activation, round(w.signal.mean_square or 0)) for w in kernels[:2]] == [
+        ("random_normal", "relu", 484), ("glorot_uniform", "relu", 1)]
+    assert kernels[2].shape == (4096, 10) and kernels[2].signal.mean_square is None

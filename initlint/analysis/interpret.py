@@ -2013,7 +2013,7 @@ class Interpreter:
                                                  if type(result) is TensorV}) > 1:
                 # the candidates' outputs differ: the next layer's input is one of them, not the last
                 # one's (the tpu ResNet's block_fn in a loop fed block_b's signal into block_a's layers)
-                return _derived(joined, ms=None, ms_default=None, pending=None)
+                return _derived(joined, ms=None, ms_default=None)
             return joined
         if isinstance(func, Unknown) and func.alternatives:
             specs = [LAYERS.get(alt.name) for alt in func.alternatives if isinstance(alt, Ref)]
@@ -3205,7 +3205,9 @@ class Interpreter:
                 if twin.activation is None:
                     twin.activation = activation
                     self._close_layer(twin, tensor, alpha)
-            return self._close_layer(layer, tensor, alpha)
+            closed = self._close_layer(layer, tensor, alpha)
+            # candidates whose outputs differ: what the activation gives is one of theirs, not known
+            return _derived(closed, ms=None, ms_default=None) if layer.twins and tensor.ms is None else closed
         if tensor.ms is None:  # what it keeps of a signal of unknown scale and mean is not known
             return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None,
                             act_factor=1.0 if activation == "linear" else None)
