@@ -34,9 +34,24 @@ class DefaultCheckGroup(click.Group):
     """`initlint PATHS` means `initlint check PATHS`, as `ruff check` would be if it were the only verb."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = self._command_first(args)
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def _command_first(self, args: list[str]) -> list[str]:
+        """`initlint -q explain f.py`, `initlint --config x.toml explain f.py`: options written before
+        the verb are the verb's (they made `explain` a path to lint). Only options and their values
+        may come first; `initlint src explain` still lints two paths."""
+        valued = {name for command in self.commands.values() for param in command.params
+                  if isinstance(param, click.Option) and not param.is_flag and not param.count
+                  for name in param.opts}
+        index = 0
+        while index < len(args) and args[index].startswith("-") and args[index] not in ("--help", "-h", "--version"):
+            index += 2 if args[index] in valued else 1
+        if 0 < index < len(args) and args[index] in self.commands:
+            return [args[index], *args[:index], *args[index + 1:]]
+        return args
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         try:

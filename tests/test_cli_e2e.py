@@ -90,3 +90,14 @@ def test_github_annotation_of_the_real_core():
     ini301 = next(line for line in lines if "INI301" in line)
     assert re.match(r"::warning title=initlint \(INI301\),file=models/mlp\.py,line=3,col=\d+,endLine=3,"
                     r"endColumn=\d+::models/mlp\.py:3:\d+: INI301 ", ini301)
+
+
+def test_options_written_before_the_verb_are_the_verbs() -> None:
+    # `initlint --no-cache explain models/mlp.py` linted a path named "explain" (INI900) and the file
+    # (field trial AA); a path named like a verb after a path is still a path
+    explained = invoke("--no-cache", "explain", "models/mlp.py")
+    assert explained.exit_code == 0 and "INI900" not in explained.output and "models/mlp.py  (dialect" in explained.output
+    checked = invoke("--output-format", "concise", "check", "--no-cache", "models/mlp.py")
+    assert checked.exit_code == 1 and "INI900" not in checked.output and "INI301" in checked.output
+    listed = invoke("--no-cache", "models/mlp.py", "explain")
+    assert "explain:1:1: INI900" in listed.output

@@ -87,3 +87,23 @@ def test_candidates_with_different_outputs_each_get_the_activation_and_leave_an_
     assert [(w.initializer.name, w.activation, round(w.signal.mean_square or 0)) for w in kernels[:2]] == [
         ("random_normal", "relu", 484), ("glorot_uniform", "relu", 1)]
     assert kernels[2].shape == (4096, 10) and kernels[2].signal.mean_square is None
+
+
+def test_ini102_describes_the_previous_transposed_conv_as_that_one() -> None:
+    # compare_gan's DCGAN generator: "the previous layer's std ... for the 741 inputs each output of
+    # this transposed convolution sums" described the previous layer as if it were the reported one
+    source = ("import tensorflow as tf\n\n\n"
+              "def deconv(x, out_shape, name):\n"
+              "    with tf.variable_scope(name):\n"
+              "        w = tf.get_variable('kernel', [5, 5, out_shape[-1], x.get_shape()[-1]],\n"
+              "                            initializer=tf.random_normal_initializer(stddev=0.02))\n"
+              "        return tf.nn.conv2d_transpose(x, w, output_shape=out_shape, strides=[1, 2, 2, 1])\n\n\n"
+              "z = tf.placeholder(tf.float32, [16, 120])\n"
+              "w = tf.get_variable('fc', [120, 8192], initializer=tf.random_normal_initializer(stddev=0.02))\n"
+              "net = tf.nn.relu(tf.reshape(tf.matmul(z, w), [-1, 4, 4, 512]))\n"
+              "net = tf.nn.relu(deconv(net, [16, 8, 8, 256], 'dc1'))\n"
+              "net = tf.nn.relu(deconv(net, [16, 16, 16, 128], 'dc2'))\n"
+              "net = tf.nn.relu(deconv(net, [16, 32, 32, 64], 'dc3'))\n"
+              "img = tf.nn.tanh(deconv(net, [16, 64, 64, 3], 'dc4'))\n")
+    [finding] = [d for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics if d.code == "INI102"]
+    assert "each output of that transposed convolution sums" in finding.message, finding.message

@@ -525,8 +525,11 @@ class Interpreter:
         # when the enclosing function runs (keras-resnet's `def f(x)` inside a block factory was
         # listed on its own with "`kernel_initializer` is not defined", and again through its caller)
         nested = self._nested_functions()
+        # `obj(x)` calls __call__ without naming it: it runs after the entry points, which may reach it
+        # with arguments (compare_gan's `Generator()(z)`: its weights were listed twice)
         functions.sort(key=lambda item: (id(item[0]) in nested,
-                                         (item[0].name.value in called or id(item[0]) in driven_nodes)
+                                         (item[0].name.value in called or item[0].name.value == "__call__"
+                                          or id(item[0]) in driven_nodes)
                                          and id(item[0]) not in self.too_deep,
                                          item[0].name.value in passed, order[id(item[0])]))
         instances: dict[int, InstanceV] = {}
@@ -733,6 +736,8 @@ class Interpreter:
     def exec_block(self, body: Any, env: Env, context: Context) -> None:
         for statement in body:
             self.exec_statement(statement, env, context)
+            if type(statement) is cst.SimpleStatementLine and type(statement.body[-1]) is cst.Raise:
+                break  # nothing after a raise runs (pixel-rnn's layer after `raise ValueError(...)`)
 
     def exec_statement(self, statement: cst.CSTNode, env: Env, context: Context) -> None:
         self.steps += 1  # _tick, inlined: once per statement
@@ -958,6 +963,11 @@ class Interpreter:
             if known is not None:
                 return Const(not known)
             return Const(not inner.value, inner.note) if isinstance(inner, Const) else Unknown("a negation")
+        if type(node) is cst.Call:
+            func = self.eval(node.func, env, context)
+            if isinstance(func, Ref) and func.name in _CONTEXT_OBJECTS:
+                self.eval(node, env, context)
+                return Const(True)  # Keras-NASNet's `if tf.device('/cpu:0'):`: an object, always true
         return self.eval(node, env, context)
 
     def exec_if(self, node: cst.If, env: Env, context: Context) -> None:
@@ -1477,10 +1487,13 @@ class Interpreter:
             return Unknown("an index out of range")
         if isinstance(base, Seq) and type(key) is Unknown and _alike_tensors(base.items):
             return base.items[0]  # `pieces[i]` of equal pieces (CapsNet's 1,152 capsules of one split)
-        if isinstance(base, DictV) and type(key) is Unknown and base.unknown is None and 1 < len(base.items) <= 4:
-            # the tpu ResNet's `model_params[resnet_depth]['block']`: one of the table's entries
-            # (functions, classes or the dicts holding them), each built as an `if` picking it would
-            picked = _either(list(base.items.values()))
+        if isinstance(base, DictV) and type(key) is Unknown and base.unknown is None and 0 < len(base.items) <= 12:
+            # the tpu ResNet's `model_params[resnet_depth]['block']`, compare_gan's ten architectures:
+            # one of the table's entries (functions, classes or the dicts holding them), each built as
+            # an `if` picking it would (a one-entry table can only give its entry)
+            if len(base.items) == 1:
+                return next(iter(base.items.values()))
+            picked = _either(list(base.items.values()), limit=12)
             if picked.alternatives:
                 return picked
         if type(base) is Unknown and base.alternatives and all(type(item) is DictV for item in base.alternatives) \
@@ -1548,6 +1561,20 @@ class Interpreter:
                         result = result and type(target.operator) is cst.IsNot
                         left = right
                         continue
+                if type(target.operator) in (cst.Equal, cst.NotEqual) and any(
+                        type(side) in (FuncV, ClassV) and isinstance(other, Const) and isinstance(other.value, (str, int))
+                        for side, other in ((left, right), (right, left))):
+                    # keras-non-local-nets' `block == 'basic'` where a function was passed as `block`
+                    result = result and type(target.operator) is cst.NotEqual
+                    left = right
+                    continue
+                if type(target.operator) in (cst.Equal, cst.NotEqual) and isinstance(right, Const) and \
+                        right.value is None and isinstance(left, _NEVER_NONE) and not _tensor_like(left):
+                    # NTM's `if state == None:` of the state dict, slim-style `initializer != None`
+                    # (a tensor's `==` is elementwise in TF2: not decided)
+                    result = result and type(target.operator) is cst.NotEqual
+                    left = right
+                    continue
                 if type(target.operator) in (cst.In, cst.NotIn) and isinstance(right, DictV) and \
                         right.unknown is None and isinstance(left, Const):
                     # `if name not in self.layers:` of a dict of layer objects (bert4keras' layer
@@ -2005,7 +2032,7 @@ class Interpreter:
                 finally:
                     if func.chosen_by is not None:
                         self.conditions.pop()
-            joined = _one_of(results)
+            joined = _one_of(results, limit=max(4, len(results)))  # each candidate's instance, called next
             pendings = [result.pending for result in results if type(result) is TensorV and result.pending is not None]
             if type(joined) is TensorV and joined.pending is not None and len(pendings) == len(results) > 1:
                 joined.pending.twins.extend(draft for draft in pendings if draft is not joined.pending)
@@ -2161,11 +2188,12 @@ class Interpreter:
             value = self.eval(param.default, func.env, context)
         finally:
             self.current_origin = caller_origin
-        if (root or opaque) and isinstance(value, Const):
-            return Const(value.value, f"the default of parameter `{name}` of {func.name}(); callers may pass another")
-        if (root or opaque) and isinstance(value, InitV) and value.certain:  # `init=RandomNormal(stddev=1.0)`
-            return replace(value, certain=False,
-                           reason=f"the default of parameter `{name}` of {func.name}(); callers may pass another")
+        configurable = _gin_configurable(func.node)
+        who = "a gin config may bind another" if configurable else "callers may pass another"
+        if (root or opaque or configurable) and isinstance(value, Const):
+            return Const(value.value, f"the default of parameter `{name}` of {func.name}(); {who}")
+        if (root or opaque or configurable) and isinstance(value, InitV) and value.certain:  # `init=RandomNormal(stddev=1.0)`
+            return replace(value, certain=False, reason=f"the default of parameter `{name}` of {func.name}(); {who}")
         return value
 
     def instantiate(self, cls: ClassV, positional: list[Value], keywords: dict[str, Value], context: Context,
@@ -2840,6 +2868,8 @@ class Interpreter:
             shape_value = positional[0] if positional else keywords.get("dims", keywords.get("shape"))
             value = positional[1] if len(positional) > 1 else keywords.get("value", keywords.get("fill_value",
                                                                                                  Unknown("")))
+        if isinstance(value, Seq) and shape_value is None:  # NTM's `tf.constant([[dummy_value]])`
+            return _literal_array(value, name, node, self.current_origin)
         if not (isinstance(value, Const) and isinstance(value.value, (int, float))):
             return Unknown(f"{name}() of a value not known statically")
         init = InitV("constant", {"value": float(value.value)}, name, node=node, certain=value.note is None,
@@ -2926,7 +2956,15 @@ class Interpreter:
     def reshape(self, value: Value, shape_value: Value) -> Value:
         if isinstance(value, VariableV):
             view = self.reshape(_as_tensor(value), shape_value)
-            return VariableV(value.weight, view.shape if isinstance(view, TensorV) else None, value.scaled)
+            shape = view.shape if isinstance(view, TensorV) else None
+            whole = _product(value.shape) if value.shape else None
+            if shape and whole and shape.count(None) == 1 and isinstance(shape_value, Seq) and len(shape) == len(
+                    shape_value.items) and any(_int(item) == -1 for item in shape_value.items):
+                # a weight has no batch: `tf.reshape(w, [-1, out])` is [k*k*in, out] (spectral norm's u)
+                known = _product(tuple(dim for dim in shape if dim is not None))
+                if known and whole % known == 0:
+                    shape = tuple(whole // known if dim is None else dim for dim in shape)
+            return VariableV(value.weight, shape, value.scaled)
         if type(value) is Unknown:
             # made of followed tensors: its scale stays unknown; from outside (wgan's discriminator
             # reshapes its parameter to [batch, 28, 28, 1]): a model input, as a layer reading it
@@ -3767,6 +3805,9 @@ class Interpreter:
         weight = WeightDraft("variable", ref.name, "get_variable", node, context.call_stack, shape, init, value,
                              value.arithmetic if value else "tf", None, context.iteration,
                              _note_of(args.get("shape")), scope=context.scope_path)
+        trainable = args.get("trainable")
+        if isinstance(trainable, Const) and trainable.value is False:
+            weight.facts["frozen"] = True  # a random state vector (spectral norm's u) unless a layer uses it
         if value is not None and value.uncalled:
             weight.facts["uncalled"] = True
         self._add_weight(weight)
@@ -3814,6 +3855,8 @@ class Interpreter:
                     context: Context, api: str = "tf.Variable") -> Value:
         args = _bind(("initial_value", "trainable"), positional, keywords)
         initial = args.get("initial_value", Unknown("no initial value"))
+        if isinstance(initial, Seq):  # `tf.Variable([[0.0]])`: a literal array
+            initial = _literal_array(initial, "tf.Variable", node, self.current_origin)
         if isinstance(initial, VariableV):
             return initial
         trainable = args.get("trainable")
@@ -4479,6 +4522,10 @@ class Interpreter:
         if kind.startswith("merge_"):
             return self.merge(kind, inputs, layer.params.get("axis"))
         if not _tensor_like(inputs):
+            target = layer.params.get("0", layer.params.get("target_shape")) if kind == "reshape" else None
+            dims = _dims(target) if target is not None else None
+            if dims is not None:  # the shape it asks for, of a tensor whose scale is not known (a `dot`'s)
+                return TensorV((None, *dims), None, 0.0, None)
             return Unknown("an op layer on an unknown value")
         if kind.startswith("activation:"):
             name = kind.split(":", 1)[1]
@@ -4654,7 +4701,7 @@ def _describe(spec: LayerSpec, init: Initializer) -> str:
     return f"{spec.api} gets {init.name}{where if init.source != 'explicit' else ''}"
 
 
-def _either(values: list[Value], chosen_by: Any = None) -> Unknown:
+def _either(values: list[Value], chosen_by: Any = None, limit: int = 4) -> Unknown:
     """One of several values, chosen at run time; module references, and the project's functions
     and classes (a driver's `model_func = GCN` / `else: model_func = MLP`), are kept as alternatives."""
     unique: list[Value] = []
@@ -4666,7 +4713,7 @@ def _either(values: list[Value], chosen_by: Any = None) -> Unknown:
         for candidate in candidates:
             if not any(_same(candidate, seen) for seen in unique):
                 unique.append(candidate)
-    keep = tuple(unique) if len(unique) <= 4 and (all(isinstance(v, Ref) for v in unique) or all(
+    keep = tuple(unique) if len(unique) <= limit and (all(isinstance(v, Ref) for v in unique) or all(
         type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)
         or all(type(v) is DictV for v in unique) or _mixed_callables(unique)) else ()
     if 1 < len(unique) <= 4 and all(type(v) is InitV for v in unique):  # tf-faster-rcnn's cfg.TRAIN.TRUNCATED
@@ -4739,7 +4786,7 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.3g}")
 
 
-def _one_of(values: list[Value]) -> Value:
+def _one_of(values: list[Value], limit: int = 4) -> Value:
     """What a function returns when branches decided at run time return different values: tensors
     are one tensor with the dimensions they all agree on (and the last one's signal, as names after
     an `if` keep the last branch's); anything else is _either's."""
@@ -4748,7 +4795,7 @@ def _one_of(values: list[Value]) -> Value:
         for value in values[1:]:
             shape = _agreed_dims(shape, value.shape)
         return _derived(values[-1], shape=shape)
-    return _either(values)
+    return _either(values, limit=limit)
 
 
 def _restore_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]]) -> None:
@@ -4849,6 +4896,34 @@ def _declared_input(params: dict[str, Value]) -> tuple[int | None, ...] | None:
     return None
 
 
+def _literal_array(value: Seq, api: str, node: cst.Call | None, origin: str) -> Value:
+    """A nested list of numbers written in the code, as a tensor: its shape, and a constant
+    initializer when every value is the same (values that differ are an array initlint does not
+    describe). Ragged or non-numeric lists are unknown."""
+    def dims(item: Value) -> tuple | None:
+        if isinstance(item, Seq):
+            inner = [dims(element) for element in item.items]
+            if not inner or any(found is None or found != inner[0] for found in inner):
+                return None if inner else (0,)
+            return (len(item.items), *inner[0])  # type: ignore[misc]
+        return () if isinstance(item, Const) and type(item.value) in (int, float) else None
+
+    def numbers(item: Value) -> list[Value]:
+        return [leaf for element in item.items for leaf in numbers(element)] if isinstance(item, Seq) else [item]
+
+    shape = dims(value)
+    if shape is None:
+        return Unknown(f"{api}() of a list that is not a numeric array")
+    leaves = numbers(value)
+    values = {leaf.value for leaf in leaves if isinstance(leaf, Const)}
+    if len(values) != 1:
+        return TensorV(shape, None, 0.0, None)
+    notes = [leaf.note for leaf in leaves if isinstance(leaf, Const) and leaf.note]
+    init = InitV("constant", {"value": float(values.pop())}, api, node=node, certain=not notes,
+                 reason=notes[0] if notes else None, origin=origin)
+    return TensorV(shape, None, 0.0, None, init=init)
+
+
 def _known_empty(value: Value) -> bool:
     """A dict, list or tuple known to hold nothing."""
     if isinstance(value, DictV):
@@ -4856,6 +4931,18 @@ def _known_empty(value: Value) -> bool:
     if isinstance(value, Seq):
         return not value.items and value.open_length is None
     return isinstance(value, Const) and isinstance(value.value, (dict, list, tuple, set, frozenset)) and not value.value
+
+
+def _gin_configurable(node: cst.CSTNode) -> bool:
+    """A function under `@gin.configurable` (compare_gan's weight_initializer): a config file or a
+    `gin.bind_parameter` may set any of its parameters, so its defaults are not what always runs."""
+    if type(node) is not cst.FunctionDef:
+        return False
+    for decorator in node.decorators:
+        target = decorator.decorator.func if type(decorator.decorator) is cst.Call else decorator.decorator
+        if _dotted(target).rsplit(".", 1)[-1] == "configurable":
+            return True
+    return False
 
 
 def _is_property(node: cst.CSTNode) -> bool:
@@ -4928,15 +5015,15 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
 
 
 def _ends_in_raise(branch: cst.CSTNode | None) -> bool:
-    """Whether an `if` branch's last statement is a `raise`."""
+    """Whether an `if` branch raises: one of its statements is a `raise` (what follows it is dead)."""
     suite = branch.body if type(branch) is cst.Else else branch
     body = getattr(suite, "body", None)
     if type(suite) is cst.If or not body:
         return False
-    last = body[-1]
-    if type(last) is cst.SimpleStatementLine:
-        return type(last.body[-1]) is cst.Raise
-    return type(last) is cst.Raise  # `if x: raise ValueError()` on one line
+    if type(body[-1]) is cst.Raise:  # `if x: raise ValueError()` on one line
+        return True
+    return any(type(statement) is cst.SimpleStatementLine and type(statement.body[-1]) is cst.Raise
+               for statement in body)
 
 
 def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]],
@@ -5518,6 +5605,8 @@ _WEIGHT_WORDS = frozenset({*(name.rsplit(".", 1)[-1] for name in LAYERS), "get_v
                            "model_variable", "get_local_variable"})
 
 
+# TensorFlow calls that return a context manager object (true in a test)
+_CONTEXT_OBJECTS = {"tf.device", "tf.name_scope", "tf.control_dependencies", "tf.colocate_with"}
 _NEVER_NONE = (TensorV, VariableV, InitV, LayerV, FuncV, Ref, Seq, DictV, ClassV, InstanceV, ModelV, ModuleV,
                PartialV, OpLayerV, ContextV)
 

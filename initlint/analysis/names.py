@@ -52,6 +52,10 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("tensorflow.python.framework.", "tf."),
     ("tensorflow.", "tf."),
     ("numpy.", "np."),
+    # `from six.moves import range` (most Google TF1 code): Python 3's builtins under six's names
+    ("six.moves.builtins.", "builtins."),
+    ("six.moves.", "builtins."),
+    ("future.builtins.", "builtins."),
 )
 _EXACT = {
     "tensorflow": "tf",

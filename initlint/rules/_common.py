@@ -135,7 +135,7 @@ def fmt(value: float | None) -> str:
     return f"{value:.3g}"
 
 
-def scale_text(view: LayerView) -> str:
+def scale_text(view: LayerView, own: bool = True) -> str:
     """`std 0.088 is 3.5x He's 0.025 for fan_in 3136 (Glorot 0.0221, LeCun 0.0179)`."""
     weight = view.weight
     refs = view.references()
@@ -146,7 +146,8 @@ def scale_text(view: LayerView) -> str:
         return f"every value starts at {fmt(weight.mean)} (a constant kernel)"
     if ratio is None:
         return f"std {fmt(weight.std)}"
-    fans = f"the {view.fan_in} inputs each output of this transposed convolution sums" if view.transposed \
+    which = "this" if own else "that"  # INI102 describes the layer before the one it reports
+    fans = f"the {view.fan_in} inputs each output of {which} transposed convolution sums" if view.transposed \
         else f"fan_in {weight.fan_in}"
     # Glorot needs fan_out too: left out when it is not known, rather than shown as "?"
     known = ", ".join(f"{shown} {fmt(refs[key])}" for key, shown in (("glorot", "Glorot"), ("he", "He"),

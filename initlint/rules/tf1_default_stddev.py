@@ -14,6 +14,8 @@ def has_default_unit_stddev(weight) -> bool:
     equalized learning rate draws at 1.0 on purpose and multiplies by He's std at run time."""
     if "scaled_at_run_time" in weight.facts:
         return False
+    if weight.facts.get("frozen") and weight.layer_id < 0:
+        return False  # not trained, and no layer reads it as a kernel: spectral norm's power-iteration vector
     if (weight.initializer.api or "").startswith("np."):
         return False  # numpy's randn has no stddev to forget: its scale is INI103's and INI101's business
     init = weight.initializer
@@ -47,6 +49,9 @@ Reports a weight drawn from `tf.random_normal_initializer()`, `tf.truncated_norm
 (Keras and TF2's `tf.random_normal_initializer` use 0.05). It stays quiet where 1.0 happens to suit
 the fans: less than twice the reference the message compares with, He's `sqrt(2/fan_in)` before a
 ReLU (a fan-in of 8 or less) and LeCun's `sqrt(1/fan_in)` otherwise (4 or less).
+
+A variable made with `trainable=False` that no layer reads as a kernel (spectral norm's
+power-iteration vector `u`) is not reported: nothing trains it and no signal goes through it.
 
 numpy's `np.random.randn(...)` has no stddev to forget: a weight drawn from it is compared with its
 fans by INI103 and followed by the chain rules, not reported here.

@@ -21,7 +21,7 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         start = chain_input(chain)
         message = (f"vanishing signal: the mean square entering this layer is {fmt(m_in)} "
                    f"(input {'1.0' if start == 1.0 else fmt(start)}, {index} layer(s) earlier); "
-                   f"the previous layer's {scale_text(previous)}")
+                   f"the previous layer's {scale_text(previous, own=previous is view)}")
         data = numbers(view)
         data["input_mean_square"] = m_in
         severity = "error" if m_in is not None and m_in < thresholds.vanish_error * start else "warning"
