@@ -3085,6 +3085,7 @@ class Interpreter:
             return Unknown("a merge of unknown tensors")
         first = max(tensors, key=lambda t: t.depth)
         if kind in ("merge_add", "merge_sum"):
+            _leaky_by_hand(tensors)
             # independent terms: the variances add, and so do the means (post-ReLU terms have
             # positive means that add up coherently: E[(a+b)^2] = Var a + Var b + (E a + E b)^2)
             mean = sum(t.mean for t in tensors)
@@ -4962,6 +4963,18 @@ def _alike_tensors(items: list[Value]) -> bool:
                and t.producer is first.producer and t.pending is first.pending for t in tensors)
 
 
+def _leaky_by_hand(tensors: list[TensorV]) -> None:
+    """`relu(a) + alpha * (a - |a|) / 2` (dcscn's PReLU): a ReLU'd layer output plus a term made of
+    its own pre-activation is a leaky ReLU, whose gradient at 0 is not 0 (a false INI201)."""
+    for rectified in tensors:
+        layer = rectified.producer
+        if not rectified.rectified or layer is None or layer.activation != "relu":
+            continue
+        if any(other is not rectified and not other.rectified and (other.pending is layer or other.producer is layer)
+               for other in tensors):
+            layer.activation = "leaky_relu"
+
+
 def _note_shares(tensors: list[TensorV], sizes: list, joined_ms: float | None) -> None:
     """Records on each operand's layer the share of the joined signal's mean square it makes up."""
     if not joined_ms or len(tensors) < 2:
@@ -5068,6 +5081,18 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
             if in_body.shape != otherwise.shape:
                 # `x = conv(x, 256)` or `x = conv(x, 64)`: only the dimensions both agree on are known
                 orelse[name] = _derived(last, shape=_agreed_dims(in_body.shape, otherwise.shape))
+            if (in_body.init is not None or otherwise.init is not None) and not (
+                    in_body.init is not None and otherwise.init is not None
+                    and (in_body.init.name, in_body.init.params) == (otherwise.init.name, otherwise.init.params)):
+                # an initial value drawn one way or another (dcscn's `initial = tf.truncated_normal(...)` /
+                # `else: initial = tf.zeros(shape)`): it was the last branch's, certain (false INI201s)
+                joined = orelse[name]
+                choices = " or ".join(_init_text(tensor.init) if tensor.init is not None else "a value initlint "
+                                      "cannot read" for tensor in (in_body, otherwise))
+                base = joined.init if joined.init is not None else in_body.init or otherwise.init  # type: ignore[union-attr]
+                orelse[name] = _derived(joined, init=replace(  # type: ignore[arg-type]
+                    base, name="unknown", params={}, certain=False,
+                    reason=f"{choices}, picked by a condition known only at run time"))
             continue
         if not _choice_matters(in_body, otherwise):
             continue
