@@ -1040,6 +1040,10 @@ class Interpreter:
         if context.reuse != reuse:  # `if reuse: scope.reuse_variables()`: variables may or may not exist
             context.reuse = "auto"
             self.mutations += 1
+        if len(returned) == 1 and body_end is None and orelse_end is None:
+            # the other branch raises: this return is the only way out (keithito's create_model,
+            # `if name == 'tacotron': return Tacotron(hparams)` / `else: raise ValueError(...)`)
+            raise _Return(returned[0])
         if returned:
             self.maybe_returns.append(returned)
             if len(returned) == 2:
@@ -2280,6 +2284,10 @@ class Interpreter:
             return Const(None)
         if isinstance(base, Const) and isinstance(base.value, str) and name == "format":
             return _formatted(base, positional, keywords)
+        if isinstance(base, Const) and isinstance(base.value, str) and name in _STR_METHODS and not keywords and all(
+                isinstance(arg, Const) and isinstance(arg.value, str) for arg in positional) and len(positional) <= 2:
+            # `padding.lower() == "causal"` (Kyubyong's tacotron): a phantom layer on an undecided branch
+            return Const(getattr(base.value, name)(*(arg.value for arg in positional)), base.note)
         if isinstance(base, TensorV) and name == "astype":  # numpy: a float type keeps the values
             dtype = positional[0] if positional else keywords.get("dtype")
             return base if _float_dtype(dtype) else _derived(base, ms=None, ms_default=None)
@@ -5630,6 +5638,9 @@ _WEIGHT_WORDS = frozenset({*(name.rsplit(".", 1)[-1] for name in LAYERS), "get_v
                            "model_variable", "get_local_variable"})
 
 
+# str methods of a known string that are evaluated (pure, with string arguments)
+_STR_METHODS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "startswith", "endswith", "replace",
+                          "capitalize", "title", "casefold"})
 # TensorFlow calls that return a context manager object (true in a test)
 _CONTEXT_OBJECTS = {"tf.device", "tf.name_scope", "tf.control_dependencies", "tf.colocate_with"}
 _NEVER_NONE = (TensorV, VariableV, InitV, LayerV, FuncV, Ref, Seq, DictV, ClassV, InstanceV, ModelV, ModuleV,
