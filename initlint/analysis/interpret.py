@@ -4720,7 +4720,10 @@ def _either(values: list[Value], chosen_by: Any = None, limit: int = 4) -> Unkno
         else:
             candidates = [value]
         for candidate in candidates:
-            if not any(_same(candidate, seen) for seen in unique):
+            # two fresh instances of one class with the same attributes are one candidate (tacotron's
+            # `if name == 'net': return Net()` / `return Net()` listed every weight twice)
+            if not any(_same(candidate, seen) or (type(candidate) is InstanceV and type(seen) is InstanceV
+                                                  and not _choice_matters(candidate, seen)) for seen in unique):
                 unique.append(candidate)
     keep = tuple(unique) if len(unique) <= limit and (all(isinstance(v, Ref) for v in unique) or all(
         type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)
