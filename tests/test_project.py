@@ -317,3 +317,16 @@ def test_a_module_found_through_a_sys_path_insert_is_the_projects(tmp_path: Path
     from initlint.analysis.project import sys_path_entries
     assert sys_path_entries("sys.path.append(\"lib\")\nsys.path.insert(0, r'src')\nsys.path.insert(0, '/abs')\n") == (
         "lib", "src")
+
+
+def test_a_sequential_an_imported_module_makes_at_its_top_level_is_not_this_files(tmp_path: Path) -> None:
+    # a Sequential without an input shape, built at the end of an analysis, was built in the importing
+    # file's analysis too, and listed there
+    (tmp_path / "shared.py").write_text(
+        "from tensorflow import keras\nhead = keras.Sequential([keras.layers.Flatten(), keras.layers.Dense(64)])\n"
+        "SIZE = 10\n")
+    (tmp_path / "main.py").write_text(
+        "import tensorflow as tf\nimport shared\nx = tf.placeholder(tf.float32, [None, 784])\n"
+        "y = tf.layers.dense(x, shared.SIZE)\n")
+    result = analyze_path(tmp_path / "main.py", Settings())
+    assert [(w.path, w.shape) for w in result.weights if w.role == "kernel"] == [(str(tmp_path / "main.py"), (784, 10))]

@@ -453,7 +453,7 @@ class Interpreter:
             shown_there = dialect_evidence(parsed.source)
             if shown_there is not None and shown_there[0] != self.dialect:
                 self.module_dialects[key] = shown_there[0]
-        marks = (len(self.weights), len(self.layers), len(self.pending_layer_objects))
+        marks = (len(self.weights), len(self.layers), len(self.pending_layer_objects), len(self.sequentials))
         caller_origin, self.current_origin = self.current_origin, key
         try:
             self.exec_block(parsed.module.body, env, Context())
@@ -462,7 +462,10 @@ class Interpreter:
         finally:
             self.current_origin = caller_origin
         self.discarded_layers += self.layers[marks[1]:]
+        # what the module's top level made is that module's (its Sequentials too: they were built at the
+        # end of this file's analysis, and listed here)
         del self.weights[marks[0]:], self.layers[marks[1]:], self.pending_layer_objects[marks[2]:]
+        del self.sequentials[marks[3]:]
         return module_value
 
     def import_value(self, env: Env, module: str, level: int, name: str | None) -> Value | None:
