@@ -123,6 +123,8 @@ class LayerDraft:
     normalized: bool = False
     applied: bool = False
     out_profile: tuple[tuple[float, ...], ...] | None = None  # TensorV.profile of its pre-activation
+    activation_conditions: tuple = ()  # the undecided `if` branches its activation was applied under
+    activation_choices: list[str] = field(default_factory=list)  # activations other branches apply
 
 
 @dataclass
@@ -3251,6 +3253,7 @@ class Interpreter:
         layer = tensor.pending
         if layer is not None and layer.activation is None and activation != "softmax":
             layer.activation = activation
+            layer.activation_conditions = tuple(self.conditions)
             for twin in layer.twins:
                 if twin.activation is None:
                     twin.activation = activation
@@ -3258,6 +3261,9 @@ class Interpreter:
             closed = self._close_layer(layer, tensor, alpha)
             # candidates whose outputs differ: what the activation gives is one of theirs, not known
             return _derived(closed, ms=None, ms_default=None) if layer.twins and tensor.ms is None else closed
+        if layer is not None and layer.activation not in (None, activation) and activation != "softmax" and \
+                _exclusive(layer.activation_conditions, self.conditions):
+            return self._activation_picked(layer, tensor, activation)
         if tensor.ms is None:  # what it keeps of a signal of unknown scale and mean is not known
             return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None,
                             act_factor=1.0 if activation == "linear" else None)
@@ -3268,6 +3274,23 @@ class Interpreter:
         return _derived(tensor, ms=ms, mean=mean, ms_default=ms_default, rectified=activation in RELU_FAMILY,
                         pending=None, act_factor=ms / tensor.ms if tensor.ms else 1.0,
                         pre=(tensor.ms, tensor.mean) if activation == "relu" else None)
+
+    def _activation_picked(self, layer: LayerDraft, tensor: TensorV, activation: str) -> Value:
+        """Another branch of an undecided `if` applies another activation to the same layer's output
+        (dcscn's `build_activator`: relu, prelu, selu or none by a flag): the layer's activation, and
+        the signal after it, are one of them, known only at run time (the first branch's had been
+        listed and the last one's followed)."""
+        if not layer.activation_choices:
+            layer.activation_choices.append(layer.activation)  # type: ignore[arg-type]
+        if activation not in layer.activation_choices:
+            layer.activation_choices.append(activation)
+        layer.activation = "unknown"
+        layer.post_ms = layer.activation_factor = layer.backward_factor = None
+        reason = f"its activation is {' or '.join(layer.activation_choices)}, picked by a condition known only " \
+                 f"at run time"
+        for weight in layer.weights:
+            weight.facts["signal_uncertain"] = reason
+        return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=None)
 
     # ---- layers ---------------------------------------------------------------------------
     def layer_api(self, spec: LayerSpec, positional: list[Value], keywords: dict[str, Value], opaque: bool,
