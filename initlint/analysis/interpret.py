@@ -4186,6 +4186,7 @@ class Interpreter:
                 # `is_training=False` written out is a frozen batch norm, nearly always restored from
                 # a checkpoint whose statistics normalize: taken as normalizing, as in normalizer_params
                 normalized = self.normalize(tensor)
+            normalized = _scaled_and_shifted(normalized, draft.weights)
             activation = self._activation_arg(spec, args)  # slim.batch_norm(..., activation_fn=tf.nn.relu)
             return self.apply_activation(normalized, activation) if activation is not None else normalized
         if spec.kind in ("embedding",):
@@ -5140,6 +5141,27 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
                                in_body.kind, in_body.record)
         else:
             orelse[name] = _either([in_body, otherwise], chosen_by)
+
+
+def _scaled_and_shifted(normalized: Value, weights: list[WeightDraft]) -> Value:
+    """A normalization layer's output `gamma * x + beta`, with its own gamma and beta initializers
+    (Wide-Residual-Networks' `gamma_initializer='uniform'`, Keras' U(-0.05, 0.05), shrinks the
+    next conv's input to ~1e-3 in TensorFlow; a zero gamma, the last of a residual branch, starts
+    the branch at 0). The library defaults, ones and zeros, leave it as it is."""
+    affine = {weight.role: weight for weight in weights if weight.role in ("gamma", "beta")}
+    if type(normalized) is not TensorV or normalized.ms is None or all(
+            (weight.init.name, weight.role) in (("ones", "gamma"), ("zeros", "beta")) for weight in affine.values()):
+        return normalized
+    moments_of: dict[str, tuple[float, float]] = {"gamma": (0.0, 1.0), "beta": (0.0, 0.0)}
+    for role, weight in affine.items():
+        std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
+        if std is None or mean is None or not weight.init.certain:
+            return _derived(normalized, ms=None)
+        moments_of[role] = (std, mean)
+    (scale_std, scale_mean), (shift_std, shift_mean) = moments_of["gamma"], moments_of["beta"]
+    scale_ms, shift_ms = scale_std ** 2 + scale_mean ** 2, shift_std ** 2 + shift_mean ** 2
+    return _derived(normalized, ms=scale_ms * normalized.ms + 2 * scale_mean * shift_mean * normalized.mean + shift_ms,
+                    mean=scale_mean * normalized.mean + shift_mean)
 
 
 def _agreed_dims(a: tuple[int | None, ...] | None, b: tuple[int | None, ...] | None) -> tuple[int | None, ...] | None:
