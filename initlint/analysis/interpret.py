@@ -4173,6 +4173,25 @@ class Interpreter:
                 spatial = tensor.shape[2:] if first else tensor.shape[1:-1]
             return _transpose_fan_in(shape[:rank], strides, pad, spatial, shape[-1])
         if spec.kind in ("depthwise", "separable"):
+            # each output sums one input channel's taps: near the padding of a small map, fewer
+            draft.out_profile = None
+            rank = len(shape) - 2
+            padding = args.get("padding", Const(spec.defaults.get("padding", "valid")))
+            if isinstance(padding, Const) and isinstance(padding.value, str):
+                first = channels_first(args.get("data_format"))
+                found = None
+                if first is not None and tensor.shape is not None and len(tensor.shape) == rank + 2 \
+                        and padding.value.lower() in ("same", "valid"):
+                    profile = tensor.profile if tensor.profile is not None and _profile_fits(
+                        tensor.profile, tensor.shape) else None
+                    found = _conv_taps(shape[:rank], _ints(args.get("strides") or args.get("stride"), rank, 1),
+                                       _ints(args.get("dilation_rate") or args.get("rate"), rank, 1),
+                                       padding.value.lower(), tensor.shape[2:] if first else tensor.shape[1:-1],
+                                       profile)
+                area = _product(shape[:rank])
+                if found is not None and area is not None:
+                    fraction, draft.out_profile = found
+                    return fraction * area  # type: ignore[return-value]  # a few taps: not rounded
             return _product(shape[:-2])
         return None
 

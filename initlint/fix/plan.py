@@ -242,6 +242,10 @@ class Planner:
         return (edit, *imports), f"`{text}`" if written else f"`{key.kwarg}={text}`"
 
     def remedy(self, weight: Weight) -> SitePlan | None:
+        if weight.role == "depthwise_kernel":
+            # TensorFlow's fan-based initializers count a depthwise kernel's input channels, which
+            # each output does not sum: none of them gives it the std its taps call for
+            return None
         for key in self.sites(weight):
             found = self.plan(key)
             if found is not None:

@@ -1,6 +1,8 @@
 """What several rules share: one view per layer, chains, the reference stds, diagnostics."""
 from __future__ import annotations
 
+import math
+
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +45,11 @@ class LayerView:
         whose fix made the tanh after it saturate)."""
         if self.weight.facts.get("layer_kind") == "conv_transpose":
             return self.weight.facts.get("n_in") or None
+        if self.weight.role == "depthwise_kernel":
+            # each output sums one input channel's taps; TensorFlow's fan_in also counts the input
+            # channels (a hand-picked 0.3 on a 3x3 depthwise kernel of 32 channels was "5.1x LeCun's")
+            shape = self.weight.shape
+            return math.prod(shape[:-2]) if shape and len(shape) > 2 and None not in shape[:-2] else None
         return self.weight.fan_in
 
     def references(self) -> dict[str, float | None]:
