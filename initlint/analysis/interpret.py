@@ -3954,6 +3954,8 @@ class Interpreter:
             shape = b.shape
             n_in = shape[1] if transpose_b else shape[0]
             units = shape[0] if transpose_b else shape[1]
+            if transpose_b:  # a tied output embedding: each output sums its second dimension
+                b.weight.facts["read_transposed"] = True
             tensor = self.ensure_tensor(a)
             out_shape = (*tensor.shape[:-1], units) if tensor.shape else (None, units)
             return self.raw_layer(b, tensor, n_in, out_shape, "dense")

@@ -242,9 +242,10 @@ class Planner:
         return (edit, *imports), f"`{text}`" if written else f"`{key.kwarg}={text}`"
 
     def remedy(self, weight: Weight) -> SitePlan | None:
-        if weight.role == "depthwise_kernel":
+        if weight.role == "depthwise_kernel" or weight.facts.get("read_transposed"):
             # TensorFlow's fan-based initializers count a depthwise kernel's input channels, which
-            # each output does not sum: none of them gives it the std its taps call for
+            # each output does not sum, and a table read transposed by the wrong dimension: none of
+            # them gives it the std what it sums calls for
             return None
         for key in self.sites(weight):
             found = self.plan(key)

@@ -50,11 +50,19 @@ class LayerView:
             # channels (a hand-picked 0.3 on a 3x3 depthwise kernel of 32 channels was "5.1x LeCun's")
             shape = self.weight.shape
             return math.prod(shape[:-2]) if shape and len(shape) > 2 and None not in shape[:-2] else None
+        if self.weight.facts.get("read_transposed"):
+            # `tf.matmul(h, table, transpose_b=True)`: each output sums the [n, d] table's d, not
+            # TensorFlow's fan_in n (finetune-transformer-lm's tied output embedding: "4x LeCun's")
+            return self.weight.fan_out
         return self.weight.fan_in
+
+    @property
+    def fan_out(self) -> int | None:
+        return self.weight.fan_in if self.weight.facts.get("read_transposed") else self.weight.fan_out
 
     def references(self) -> dict[str, float | None]:
         """He / LeCun / Glorot for the layer's fans."""
-        return reference_stds(self.fan_in, self.weight.fan_out)
+        return reference_stds(self.fan_in, self.fan_out)
 
     def ratio(self) -> float | None:
         reference = self.references()[self.reference_name]
@@ -154,8 +162,12 @@ def scale_text(view: LayerView, own: bool = True) -> str:
     if ratio is None:
         return f"std {fmt(weight.std)}"
     which = "this" if own else "that"  # INI102 describes the layer before the one it reports
-    fans = f"the {view.fan_in} inputs each output of {which} transposed convolution sums" if view.transposed \
-        else f"fan_in {weight.fan_in}"
+    if view.transposed:
+        fans = f"the {view.fan_in} inputs each output of {which} transposed convolution sums"
+    elif view.fan_in != weight.fan_in:  # a depthwise kernel, a table read transposed
+        fans = f"the {view.fan_in} inputs each output of {which} layer sums (TensorFlow's fan_in: {weight.fan_in})"
+    else:
+        fans = f"fan_in {weight.fan_in}"
     # Glorot needs fan_out too: left out when it is not known, rather than shown as "?"
     known = ", ".join(f"{shown} {fmt(refs[key])}" for key, shown in (("glorot", "Glorot"), ("he", "He"),
                                                                      ("lecun", "LeCun")) if refs[key] is not None)
