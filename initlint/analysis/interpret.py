@@ -123,7 +123,8 @@ class LayerDraft:
     normalized: bool = False
     applied: bool = False
     out_profile: tuple[tuple[float, ...], ...] | None = None  # TensorV.profile of its pre-activation
-    activation_conditions: tuple = ()  # the undecided `if` branches its activation was applied under
+    # the undecided `if` branches and run-time picks (Interpreter.picks) its activation was applied under
+    activation_conditions: tuple = ()
     activation_choices: list[str] = field(default_factory=list)  # activations other branches apply
 
 
@@ -367,6 +368,9 @@ class Interpreter:
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
         # the undecided `if`s whose branch runs now: (node, which branch, origin), outermost first
         self.conditions: list[tuple[cst.If, bool, str]] = []
+        # (the call, which candidate) while each candidate of a run-time pick is called (a dict read
+        # by an unknown key: `act_fns[afn](x)`), where no `if` records the choice
+        self.picks: list[tuple[int, int]] = []
         # `if`s undecided only because their test reads a parameter's default (callers may pass
         # another), by id, with the branch that default takes
         self.default_tests: dict[int, bool] = {}
@@ -1496,7 +1500,9 @@ class Interpreter:
             return Unknown("an index out of range")
         if isinstance(base, Seq) and type(key) is Unknown and _alike_tensors(base.items):
             return base.items[0]  # `pieces[i]` of equal pieces (CapsNet's 1,152 capsules of one split)
-        if isinstance(base, DictV) and type(key) is Unknown and base.unknown is None and 0 < len(base.items) <= 12:
+        # a key initlint cannot know (a flag's value, `FLAGS.afn`, is a library attribute to it)
+        if isinstance(base, DictV) and (type(key) is Unknown or type(key) is Ref) and base.unknown is None \
+                and 0 < len(base.items) <= 12:
             # the tpu ResNet's `model_params[resnet_depth]['block']`, compare_gan's ten architectures:
             # one of the table's entries (functions, classes or the dicts holding them), each built as
             # an `if` picking it would (a one-entry table can only give its entry)
@@ -2027,18 +2033,22 @@ class Interpreter:
             return self.dict_method(func.base, func.attr, positional, keywords, opaque)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
-        if isinstance(func, Unknown) and func.alternatives and (all(type(alt) in (FuncV, ClassV, InstanceV)
-                                                                    for alt in func.alternatives)
-                                                                or _mixed_callables(list(func.alternatives))):
+        if isinstance(func, Unknown) and func.alternatives and (
+                all(type(alt) in (FuncV, ClassV, InstanceV) for alt in func.alternatives)
+                or _mixed_callables(list(func.alternatives))
+                # `{'relu': tf.nn.relu, 'tanh': tf.tanh}[name](x)`
+                or all(isinstance(alt, Ref) and _activation_of_ref(alt.name) for alt in func.alternatives)):
             # one of the project's models, picked at run time (gcn's `model_func`): each is built, as
             # each branch of an undecided `if` runs, under that branch's condition when it is known
             results: list[Value] = []
             for index, alternative in enumerate(func.alternatives):
                 if func.chosen_by is not None:
                     self.conditions.append((func.chosen_by[0], index == 0, func.chosen_by[1]))
+                self.picks.append((id(func), index))
                 try:
                     results.append(self.call(alternative, list(positional), dict(keywords), opaque, node, context))
                 finally:
+                    self.picks.pop()
                     if func.chosen_by is not None:
                         self.conditions.pop()
             joined = _one_of(results, limit=max(4, len(results)))  # each candidate's instance, called next
@@ -3253,7 +3263,7 @@ class Interpreter:
         layer = tensor.pending
         if layer is not None and layer.activation is None and activation != "softmax":
             layer.activation = activation
-            layer.activation_conditions = tuple(self.conditions)
+            layer.activation_conditions = (tuple(self.conditions), tuple(self.picks))
             for twin in layer.twins:
                 if twin.activation is None:
                     twin.activation = activation
@@ -3262,7 +3272,9 @@ class Interpreter:
             # candidates whose outputs differ: what the activation gives is one of theirs, not known
             return _derived(closed, ms=None, ms_default=None) if layer.twins and tensor.ms is None else closed
         if layer is not None and layer.activation not in (None, activation) and activation != "softmax" and \
-                _exclusive(layer.activation_conditions, self.conditions):
+                layer.activation_conditions and (_exclusive(layer.activation_conditions[0], self.conditions) or any(
+                    call == other and index != other_index for call, index in layer.activation_conditions[1]
+                    for other, other_index in self.picks)):
             return self._activation_picked(layer, tensor, activation)
         if tensor.ms is None:  # what it keeps of a signal of unknown scale and mean is not known
             return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None,
@@ -3276,8 +3288,9 @@ class Interpreter:
                         pre=(tensor.ms, tensor.mean) if activation == "relu" else None)
 
     def _activation_picked(self, layer: LayerDraft, tensor: TensorV, activation: str) -> Value:
-        """Another branch of an undecided `if` applies another activation to the same layer's output
-        (dcscn's `build_activator`: relu, prelu, selu or none by a flag): the layer's activation, and
+        """Another branch of an undecided `if` (or another candidate of a run-time pick) applies another
+        activation to the same layer's output (dcscn's `build_activator`: relu, prelu, selu or none by
+        a flag; finetune-transformer-lm's `act_fns[afn]`): the layer's activation, and
         the signal after it, are one of them, known only at run time (the first branch's had been
         listed and the last one's followed)."""
         if not layer.activation_choices:
