@@ -308,7 +308,7 @@ _NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
 _BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
                   "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow", "map",
-                  "all", "any", "object", "type"}
+                  "all", "any", "object", "type", "setattr", "getattr", "vars"}
 
 
 class Interpreter:
@@ -910,10 +910,7 @@ class Interpreter:
         elif type(target) is cst.Attribute:
             owner = self.eval(target.value, env, context)
             if isinstance(owner, (InstanceV, ClassV)):
-                for journal in self.attr_journals:  # `self.c_dim = ...` on one branch of an undecided `if`
-                    journal.setdefault((id(owner.attrs), target.attr.value),
-                                       (owner.attrs, owner.attrs.get(target.attr.value)))
-                self._store(owner.attrs, target.attr.value, value)
+                self._set_attribute(owner, target.attr.value, value)
         elif type(target) is cst.Subscript:
             owner = self.eval(target.value, env, context)
             key = self._subscript_key(target, env, context)
@@ -935,6 +932,31 @@ class Interpreter:
                                reason=f"its values are changed by {how} at line {self.line(node)}")
             array.ms = None
             self.mutations += 1
+
+    def _set_attribute(self, owner: InstanceV | ClassV, name: str, value: Value) -> None:
+        for journal in self.attr_journals:  # `self.c_dim = ...` on one branch of an undecided `if`
+            journal.setdefault((id(owner.attrs), name), (owner.attrs, owner.attrs.get(name)))
+        self._store(owner.attrs, name, value)
+
+    def _attribute_builtin(self, name: str, positional: list[Value]) -> Value | None:
+        """setattr / getattr / vars on the project's instances (BERT's `config.__dict__[key] = value`
+        and its `setattr` spelling; None for anything else)."""
+        owner = positional[0] if positional else None
+        if not isinstance(owner, InstanceV):
+            return None
+        if name == "vars" and len(positional) == 1:
+            return DictV(owner.attrs)  # the instance's own attributes: a store through it is one
+        attr = positional[1] if len(positional) > 1 else None
+        if name == "setattr" and len(positional) == 3:
+            if isinstance(attr, Const) and isinstance(attr.value, str):
+                self._set_attribute(owner, attr.value, positional[2])
+            else:  # any attribute may now be this value
+                self._store_unknown_key(DictV(owner.attrs), positional[2])
+            return Const(None)
+        if name == "getattr" and len(positional) in (2, 3) and isinstance(attr, Const) and isinstance(attr.value, str):
+            if attr.value in owner.attrs or len(positional) == 2:
+                return self._instance_attribute(owner, attr.value)
+        return None
 
     def _store(self, container: Any, key: Any, value: Value) -> None:
         """container[key] = value, counted as a mutation unless it stores an equivalent value."""
@@ -1381,8 +1403,9 @@ class Interpreter:
             if class_attr is not None:
                 return class_attr
             method = self._find_method(base, attr)
-            if method is not None:
-                return FuncV(method[0], method[1].env, f"{base.name}.{attr}", None, method[1])
+            if method is not None:  # `Config.from_dict(d)`: a @classmethod binds cls (d had gone to cls)
+                bound = base if _method_kind(method[0]) == "classmethod" else None
+                return FuncV(method[0], method[1].env, f"{base.name}.{attr}", bound, method[1])
         if isinstance(base, (TensorV, VariableV)) and attr == "shape":
             return self._shape_value(base)
         if attr == "value" and isinstance(base, Const) and type(base.value) is int:
@@ -1411,6 +1434,8 @@ class Interpreter:
     def _instance_attribute(self, base: InstanceV, attr: str) -> Value:
         if attr in base.attrs:
             return base.attrs[attr]
+        if attr == "__dict__":  # its own attributes: `config.__dict__[key] = value` stores one
+            return DictV(base.attrs)
         member = self._class_member(base.cls, attr, base)
         if isinstance(member, FuncV) and _is_property(member.node):
             # `self.initializer` of a @property (bert4keras' TruncatedNormal(0.02)): its value, not the getter
@@ -2409,6 +2434,10 @@ class Interpreter:
         if name.startswith("builtins."):
             if last == "isinstance" and len(positional) == 2 and isinstance(positional[0], (LayerV, OpLayerV)):
                 return _layer_isinstance(positional[0], positional[1])
+            if last in ("setattr", "getattr", "vars"):
+                found = self._attribute_builtin(last, positional)
+                if found is not None:
+                    return found
             return _builtin(last, positional, keywords)
         if name == "functools.partial" and positional:
             return PartialV(positional[0], tuple(positional[1:]), dict(keywords))
