@@ -2439,6 +2439,8 @@ class Interpreter:
                 if found is not None:
                     return found
             return _builtin(last, positional, keywords)
+        if name in ("copy.copy", "copy.deepcopy") and len(positional) == 1:
+            return _copied(positional[0], deep=last == "deepcopy")
         if name == "functools.partial" and positional:
             return PartialV(positional[0], tuple(positional[1:]), dict(keywords))
         if name in ("collections.namedtuple", "typing.NamedTuple"):
@@ -5204,6 +5206,21 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
                                in_body.kind, in_body.record)
         else:
             orelse[name] = _either([in_body, otherwise], chosen_by)
+
+
+def _copied(value: Value, deep: bool) -> Value:
+    """copy.copy / copy.deepcopy of an instance, dict or list: the same values in a new container
+    (BERT's `config = copy.deepcopy(config)` made every weight of its encoder unknown). A deep copy
+    copies the containers inside too; anything else (a tensor, a number) is itself."""
+    def again(item: Value) -> Value:
+        return _copied(item, deep) if deep else item
+    if type(value) is InstanceV:
+        return InstanceV(value.cls, {key: again(item) for key, item in value.attrs.items()})
+    if type(value) is DictV:
+        return DictV({key: again(item) for key, item in value.items.items()}, value.unknown)
+    if type(value) is Seq and value.record is None:
+        return Seq([again(item) for item in value.items], value.kind, open_length=value.open_length)
+    return value
 
 
 def _scaled_and_shifted(normalized: Value, weights: list[WeightDraft]) -> Value:
