@@ -1820,6 +1820,10 @@ class Interpreter:
         positional, keywords, opaque = self.eval_args(node, env, context)
         if type(node.func) is cst.Attribute and node.func.attr.value == "load_weights" and not isinstance(func, FuncV):
             self._restored_here(node, func.base if isinstance(func, _Bound) else None)
+        elif type(node.func) is cst.Attribute and node.func.attr.value == "set_weights" and not isinstance(func, FuncV) \
+                and type(node.func.value) is cst.Name and _whole_model(env.lookup(node.func.value.value)):
+            # `model.set_weights(arrays)` on a functional model: every value replaced, as by a load
+            self._restored_here(node)
         elif type(func) is _Bound and type(func.base) is _Saver and func.attr == "restore":
             self._restored_by_saver(node, func.base)
         elif type(func) is _Bound and type(func.base) is _Saver and func.attr == "save":
@@ -2517,7 +2521,7 @@ class Interpreter:
             self.sequentials.append(model)
             return model
         if name in ("keras.Model", "keras.models.Model"):
-            return Unknown("a Keras model")
+            return Unknown(_KERAS_MODEL)
         if name == "keras.layers.TimeDistributed":  # the wrapped layer runs on each step's slice
             inner = positional[0] if positional else keywords.get("layer", Unknown("no wrapped layer"))
             return OpLayerV("time_distributed", {"layer": inner})
@@ -5654,6 +5658,16 @@ def _library_op_layer_base(cls: ClassV) -> Ref | None:
 
 _KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer",
                                 "keras.engine.base_layer.Layer", "keras.engine.topology.Layer"})
+
+
+_KERAS_MODEL = "a Keras model"
+
+
+def _whole_model(value: Value | None) -> bool:
+    """A functional Keras model, or an instance of a project Keras class: what its set_weights
+    replaces is every weight it holds (a layer's own, or a Sequential's, are followed elsewhere)."""
+    return (type(value) is Unknown and value.reason == _KERAS_MODEL) or (
+        type(value) is InstanceV and _keras_layer_class(value.cls))
 
 
 def _keras_layer_class(cls: ClassV) -> bool:
