@@ -1749,7 +1749,7 @@ class Interpreter:
         if type(operator) is cst.Power and type(left) is TensorV and left.stat is not None \
                 and _number(right) in (0.5, -0.5):
             return _rooted(left, _number(right) < 0)
-        by_hand = self._normalized_by_hand(left, operator, right)
+        by_hand = self._normalized_by_hand(left, operator, right) or self._swish_by_hand(left, operator, right)
         if by_hand is not None:
             return by_hand
         if type(operator) is cst.Add and (_tensor_like(left) or _tensor_like(right)):
@@ -2610,7 +2610,10 @@ class Interpreter:
         if activation is not None and (positional or "features" in keywords or "x" in keywords):
             target = positional[0] if positional else keywords.get("features", keywords.get("x"))
             alpha = positional[1] if len(positional) > 1 else keywords.get("alpha")
-            return _crelu_channels(self.apply_activation(target, activation, _float(alpha, 0.2)), ref)
+            activated = _crelu_channels(self.apply_activation(target, activation, _float(alpha, 0.2)), ref)
+            if activation == "sigmoid" and type(target) is TensorV and type(activated) is TensorV:
+                activated = _with_stat(activated, ("gate", target))  # `x * tf.sigmoid(x)` is swish
+            return activated
         if last in ("set_image_data_format", "set_image_dim_ordering") and ".backend." in f".{name}":
             chosen = positional[0] if positional else next(iter(keywords.values()), Unknown("a data format"))
             if isinstance(chosen, Const) and isinstance(chosen.value, str):
@@ -2809,6 +2812,20 @@ class Interpreter:
                     (kind is cst.Divide and ((centered and scale_kind == "std") or
                                              (value is source and scale_kind == "rms"))):
                 return self.normalize(value)
+        return None
+
+    def _swish_by_hand(self, left: Value, operator: cst.BaseBinaryOp, right: Value) -> Value | None:
+        """`x * tf.sigmoid(x)` of a layer's output is its swish activation (efficientnet's, written
+        by hand); the sigmoid had been taken as the layer's activation. None for anything else (a
+        GLU's `a * tf.sigmoid(b)` gates one half by the other)."""
+        if type(operator) is not cst.Multiply or type(left) is not TensorV or type(right) is not TensorV:
+            return None
+        for value, gate in ((left, right), (right, left)):
+            layer = value.pending
+            if gate.stat is not None and gate.stat[0] == "gate" and gate.stat[1] is value and layer is not None \
+                    and layer.activation == "sigmoid":
+                layer.activation, layer.activation_conditions = None, ()
+                return self.apply_activation(value, "swish")
         return None
 
     def _shape_op(self, name: str, tensor: TensorV, args: dict[str, Value]) -> Value:
@@ -4639,8 +4656,14 @@ class Interpreter:
             return self.apply_activation(inputs, name, alpha)
         if kind == "activation":
             value = layer.params.get("0", layer.params.get("activation"))
+            function = _activation_function(value)
+            if function is not None and _USER_ACTIVATIONS.get(_function_name(function), "unknown") == "unknown":
+                # `Activation(swish)` of a project function its name does not say (efficientnet's
+                # get_swish() closure): Keras calls it on the input, as a layer's `activation=` does
+                return self.call(function, [inputs], {}, False, None, context)
             name = _ACTIVATION_NAMES.get(value.value.lower(), "unknown") if isinstance(value, Const) and isinstance(
-                value.value, str) else (_activation_of_ref(value.name) if isinstance(value, Ref) else None) or "unknown"
+                value.value, str) else (_activation_of_ref(value.name) if isinstance(value, Ref) else None) or (
+                _USER_ACTIVATIONS.get(_function_name(function), "unknown") if function is not None else "unknown")
             return self.apply_activation(inputs, name)
         if kind in ("max", "avg"):
             return self.pool(inputs, kind, layer.params.get("0", layer.params.get("pool_size")),
@@ -5891,6 +5914,12 @@ def _exclusive(made_under: tuple | list, now_under: tuple | list) -> bool:
     the second branch's variables are its own, not a lookup of the first's)."""
     return any(node is other and holds != other_holds
                for node, holds, _ in made_under for other, other_holds, _ in now_under)
+
+
+def _function_name(function: Value) -> str:
+    """The last part of a project function's name (of a partial's function), lower case."""
+    inner = function.func if isinstance(function, PartialV) else function
+    return inner.name.rsplit(".", 1)[-1].lower() if isinstance(inner, FuncV) else ""
 
 
 def _activation_function(value: Value | None) -> Value | None:
