@@ -2551,8 +2551,9 @@ class Interpreter:
         if name in ("tf.matmul", "tf.linalg.matmul"):
             a = positional[0] if positional else keywords.get("a", Unknown(""))
             b = positional[1] if len(positional) > 1 else keywords.get("b", Unknown(""))
-            transpose_b = keywords.get("transpose_b")
-            return self.matmul(a, b, node, context, transpose_b=isinstance(transpose_b, Const) and bool(transpose_b.value))
+            transpose_a, transpose_b = (_truthy(keywords.get(key), positional, index)
+                                        for key, index in (("transpose_a", 2), ("transpose_b", 3)))
+            return self.matmul(a, b, node, context, transpose_b=transpose_b, transpose_a=transpose_a)
         if name in _CONV_OPS:
             return self.raw_conv(name, positional, keywords, node, context)
         if name in ("tf.nn.xw_plus_b", "tf.nn.relu_layer"):  # matmul(x, weights) + biases [, relu]
@@ -4014,8 +4015,9 @@ class Interpreter:
         return inputs
 
     # ---- raw ops: matmul / conv with variables ---------------------------------------------------
-    def matmul(self, a: Value, b: Value, node: cst.Call | None, context: Context, transpose_b: bool = False) -> Value:
-        if isinstance(b, VariableV) and b.shape is not None and len(b.shape) == 2:
+    def matmul(self, a: Value, b: Value, node: cst.Call | None, context: Context, transpose_b: bool = False,
+               transpose_a: bool = False) -> Value:
+        if isinstance(b, VariableV) and b.shape is not None and len(b.shape) == 2 and not transpose_a:
             shape = b.shape
             n_in = shape[1] if transpose_b else shape[0]
             units = shape[0] if transpose_b else shape[1]
@@ -4025,7 +4027,11 @@ class Interpreter:
             out_shape = (*tensor.shape[:-1], units) if tensor.shape else (None, units)
             return self.raw_layer(b, tensor, n_in, out_shape, "dense")
         if _tensor_like(a):
-            return _derived(_as_tensor(a), shape=None, ms=None, ms_default=None)
+            # two activations (attention's `matmul(q, k)`): [..., m, k] x [..., k, n] is [..., m, n],
+            # the batch dimensions broadcast; the scale is not followed
+            shape = _batched_matmul_shape(_as_tensor(a).shape, _as_tensor(b).shape if _tensor_like(b) else None,
+                                          transpose_a, transpose_b)
+            return _derived(_as_tensor(a), shape=shape, ms=None, ms_default=None, pending=None)
         return Unknown("a matmul of unknown values")
 
     def raw_conv(self, name: str, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
@@ -5233,6 +5239,24 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
                                in_body.kind, in_body.record)
         else:
             orelse[name] = _either([in_body, otherwise], chosen_by)
+
+
+def _truthy(value: Value | None, positional: list[Value], index: int) -> bool:
+    """A boolean flag of a call, by keyword or at its position (False when not known to be set)."""
+    value = value if value is not None else positional[index] if len(positional) > index else None
+    return isinstance(value, Const) and bool(value.value)
+
+
+def _batched_matmul_shape(a: tuple[int | None, ...] | None, b: tuple[int | None, ...] | None,
+                          transpose_a: bool, transpose_b: bool) -> tuple[int | None, ...] | None:
+    """tf.matmul's output shape for two tensors of the same rank (2 or more); None if not known."""
+    if a is None or b is None or len(a) != len(b) or len(a) < 2:
+        return None
+    rows = a[-1] if transpose_a else a[-2]
+    columns = b[-2] if transpose_b else b[-1]
+    batch = tuple(x if x == y or y == 1 else y if x == 1 else x if y is None else y if x is None else None
+                  for x, y in zip(a[:-2], b[:-2]))
+    return (*batch, rows, columns)
 
 
 def _copied(value: Value, deep: bool) -> Value:
