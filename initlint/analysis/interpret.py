@@ -2877,6 +2877,11 @@ class Interpreter:
         if dialect == "tf2" and constructor.tf2_defaults is not None and ref.name.split(".")[0] == "tf":
             defaults = constructor.tf2_defaults
         args = _bind(constructor.params, positional, keywords)
+        drawn = args.get("value") if constructor.name == "constant" else None
+        if type(drawn) is TensorV and drawn.init is not None:
+            # `tf.constant_initializer(np.random.normal(0., 1e-2, shape))` (darkflow): the values
+            # are that draw's, as in `tf.Variable(np.random.normal(...))`
+            return drawn.init
         params: dict[str, Any] = dict(defaults)
         reasons: list[str] = []
         for key, value in args.items():
