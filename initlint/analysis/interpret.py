@@ -374,6 +374,8 @@ class Interpreter:
         # `if`s undecided only because their test reads a parameter's default (callers may pass
         # another), by id, with the branch that default takes
         self.default_tests: dict[int, bool] = {}
+        # id(if node) -> what its undecided test reads (_test_key), with the object read kept alive
+        self.test_keys: dict[int, tuple[Any, bool, Value]] = {}
 
     def release(self) -> None:
         """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
@@ -1005,6 +1007,8 @@ class Interpreter:
         test = self.truth(node.test, env, context)
         if _always_true(test):  # `if arg_scope(...):` (glow), `if self.layer:` of a layer object
             test = Const(True)
+        if not isinstance(test, Const):
+            test = self._repeated_test(node, env, context) or test
         if isinstance(test, Const) and test.note is not None:
             self.default_tests[id(node)] = bool(test.value)
         if isinstance(test, Const) and test.note is None:
@@ -1083,6 +1087,39 @@ class Interpreter:
             # drops this when the call ends); a branch that raises is an error, not an alternative
             if not main_guard:
                 self.conditions.append((node, body_end is not None, self.current_origin))
+
+    def _repeated_test(self, node: cst.If, env: Env, context: Context) -> Const | None:
+        """An undecided test an enclosing branch already took: `if config.uniform_generator:` in a
+        method under `if self._config.uniform_generator:` of the same config (electra listed a head
+        "only if config.uniform_generator and not self._config.uniform_generator"). Tests are the
+        same when they read the same attribute of the same object (or library path), either way
+        round with `not`. None when this test is new; it is then remembered for the branches."""
+        test, negated = node.test, False
+        while type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+            test, negated = test.expression, not negated
+        if type(test) is not cst.Attribute:
+            self.test_keys.pop(id(node), None)
+            return None
+        root = test.value
+        while type(root) is cst.Attribute:
+            root = root.value
+        if type(root) is not cst.Name:
+            self.test_keys.pop(id(node), None)
+            return None
+        owner = self.eval(test.value, env, context)
+        if isinstance(owner, Ref):
+            key: Any = ("ref", owner.path, test.attr.value)
+        elif type(owner) in (Unknown, InstanceV, ClassV, ModuleV):
+            key = (id(owner), test.attr.value)
+        else:
+            self.test_keys.pop(id(node), None)
+            return None
+        for earlier, holds, _ in self.conditions:
+            found = self.test_keys.get(id(earlier))
+            if found is not None and found[0] == key:
+                return Const(holds != (found[1] != negated))
+        self.test_keys[id(node)] = (key, negated, owner)
+        return None
 
     def _iterate(self, iterable: Value) -> list[Value] | None:
         if isinstance(iterable, Seq) and len(iterable.items) <= self.settings.max_unroll:
