@@ -107,3 +107,19 @@ def test_ini102_describes_the_previous_transposed_conv_as_that_one() -> None:
               "img = tf.nn.tanh(deconv(net, [16, 64, 64, 3], 'dc4'))\n")
     [finding] = [d for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics if d.code == "INI102"]
     assert "each output of that transposed convolution sums" in finding.message, finding.message
+
+
+def test_a_third_party_star_import_call_is_listed_as_unfollowed() -> None:
+    # generative_inpainting's `from neuralgym.ops.gan_ops import *`: its conv2d_spectral_norm makes
+    # the discriminator's six convs, and explain said nothing about them
+    source = ("import tensorflow as tf\n"
+              "from neuralgym.ops.gan_ops import *\n"
+              "x = conv2d_spectral_norm(tf.placeholder(tf.float32, [None, 64, 64, 3]), 64, 5)\n"
+              "y = tf.layers.dense(tf.layers.flatten(x), 1)\n")
+    result = analyze_source(source, "m.py", Settings(dialect="tf1"))
+    assert result.unfollowed == ((3, "neuralgym.ops.gan_ops.conv2d_spectral_norm"),)
+    # a name a library star import defines is that library's, as before
+    keras = analyze_source("from keras.layers import *\nfrom neuralgym.ops import *\n"
+                           "x = Dense(10)(Input((4,)))\n", "m.py", Settings(dialect="tf2"))
+    assert [w.api for w in keras.weights if w.role == "kernel"] == ["keras.layers.Dense"]
+    assert keras.unfollowed == ()
