@@ -365,7 +365,7 @@ def test_explain_names_what_a_callers_arg_scope_could_set_on_batch_norm_paramete
     # through `param_initializers` (the note said "sets `None`")
     source = "import tf_slim as slim\n\n\ndef block(x):\n    return slim.batch_norm(x, scale=True)\n"
     table = render_table([analyze_source(source, "m.py")])
-    assert "line 5 gamma: library default unless a caller's slim.arg_scope sets `param_initializers`" in table
+    assert "line 5 gamma, line 5 beta: library default unless a caller's slim.arg_scope sets `param_initializers`" in table
     assert "`None`" not in table
 
 
@@ -538,3 +538,16 @@ def test_explain_header_says_a_drivers_weights_use_their_modules_dialect() -> No
     driver = Path(__file__).resolve().parent.parent / "fixtures" / "projects" / "driver_dialect" / "train.py"
     header = render_table([analyze_path(driver, Settings())]).splitlines()[0]
     assert header == f"{driver}  (dialect tf2: no TF1-only API in this file; weights made in tf1 modules use theirs)"
+
+
+def test_explain_groups_weights_that_share_an_uncertain_reason() -> None:
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    # electra: 162 lines of "X() is not called in this file: its callers may set the scope"
+    layers = "".join(f"    x = tf.layers.dense(x, 8, name='d{i}')\n" for i in range(4))
+    source = f"import tensorflow as tf\n\n\ndef tower(x):\n{layers}    return x\n"
+    table = render_table([analyze_source(source, "m.py")])
+    assert ("    4 weights, lines 5, 6, 7, 8: glorot_uniform unless a caller's variable_scope sets an initializer: "
+            "tower() is not called in this file: its callers may set the scope") in table
+    assert table.count("is not called in this file") == 1

@@ -118,7 +118,7 @@ def render_table(results: list[FileResult]) -> str:
         out.append(f"{result.path}  (dialect {result.dialect_reason}{elsewhere})")
         rows = [("line", "api", "role", "shape", "fan_in", "fan_out", "initializer [source]", "std", "act",
                  "E[y²]", "gain")]
-        notes: list[str] = []
+        notes: dict[str, list[str]] = {}  # reason -> the weights it is given for, in table order
         branches: dict[tuple[str, str], list[str]] = {}  # (line, condition) -> roles, in table order
         for weight in result.weights:
             line = str(weight.anchor.line)
@@ -131,7 +131,7 @@ def render_table(results: list[FileResult]) -> str:
                          _init_text(weight, result.path), _fmt(weight.std), weight.activation or "-",
                          _fmt(weight.signal.mean_square), _fmt(weight.signal.gain)))
             if not weight.certain:
-                notes.append(f"  line {line} {weight.role}: {weight.initializer.reason or weight.shape_reason}")
+                notes.setdefault(str(weight.initializer.reason or weight.shape_reason), []).append(f"{line} {weight.role}")
             if weight.conditions:
                 branches.setdefault((line, _conditions_text(weight, result.path)), []).append(weight.role)
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -139,7 +139,7 @@ def render_table(results: list[FileResult]) -> str:
             out.append("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
         if notes:
             out.append("  ? uncertain:")
-            out.extend("  " + note for note in notes)
+            out.extend(f"    {_weights_text(weights)}: {reason}" for reason, weights in notes.items())
         if branches:
             out.append("  | made on one branch of an `if` whose test is known only at run time:")
             for (line, condition), roles in branches.items():
@@ -162,6 +162,15 @@ def render_table(results: list[FileResult]) -> str:
                        "initializers are not checked, nor the signal after them")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _weights_text(weights: list[str]) -> str:
+    """`line 12 kernel`, `line 12 kernel, line 14 bias`; from four on, the lines once each
+    (electra's 162 weights under one caller's reason were 162 lines of the same sentence)."""
+    if len(weights) <= 3:
+        return ", ".join(f"line {weight}" for weight in weights)
+    lines = dict.fromkeys(weight.split(" ", 1)[0].split("→", 1)[0] for weight in weights)
+    return f"{len(weights)} weights, lines {', '.join(lines)}"
 
 
 def _unfollowed_text(result: FileResult) -> list[str]:
