@@ -1876,6 +1876,12 @@ class Interpreter:
             self._restored_by_saver(node, func.base)
         elif type(func) is _Bound and type(func.base) is _Saver and func.attr == "save":
             func.base.saved = True  # trained from their initial values first (a save, then a resume)
+        elif type(func) is Ref and func.name.rsplit(".", 1)[-1] in ("assign_from_checkpoint_fn", "assign_from_checkpoint") \
+                and func.name.split(".", 1)[0] in ("slim", "tf"):
+            # slim's `init_fn = assign_from_checkpoint_fn(path, variables)`, run on the session: the
+            # variables it lists (all made so far in this function when the list is not known)
+            listed = positional[1] if len(positional) > 1 else keywords.get("var_list")
+            self._restored_from_list(node, listed)
         elif type(func) is Ref and func.name == "tf.train.init_from_checkpoint":
             assignment = positional[1] if len(positional) > 1 else keywords.get("assignment_map")
             self._restored_from_checkpoint(node, assignment)
@@ -2000,6 +2006,13 @@ class Interpreter:
             return
         self._mark_restored(node, (weight for weight in self.weights[saver.made_from:saver.made_before]
                                    if saver.listed is None or id(weight) in saver.listed))
+
+    def _restored_from_list(self, node: cst.Call, listed: Value | None) -> None:
+        first = self.frame_weights[-1] if self.frame_weights else 0
+        items = listed.items if isinstance(listed, Seq) else list(listed.items.values()) \
+            if isinstance(listed, DictV) and not listed.unknown else None
+        chosen = None if items is None else {id(item.weight) for item in items if isinstance(item, VariableV)}
+        self._mark_restored(node, (weight for weight in self.weights[first:] if chosen is None or id(weight) in chosen))
 
     def _restored_from_checkpoint(self, node: cst.Call, assignment: Value | None) -> None:
         """`tf.train.init_from_checkpoint(path, {'vgg_16/': 'vgg_16/'})` replaces the initializer of
