@@ -2123,6 +2123,14 @@ class Interpreter:
             return self.dict_method(func.base, func.attr, positional, keywords, opaque)
         if isinstance(func, _Bound):
             return self.call_method(func, positional, keywords, node, context)
+        if isinstance(func, Unknown) and any(isinstance(alt, Const) and alt.value is None for alt in func.alternatives):
+            # `{'LSTM': None, 'LSTMTDNN': LSTMTDNN}[FLAGS.model](...)` (lstm-char-cnn): calling None
+            # raises, so the call is one of the others'
+            callable_ = [alt for alt in func.alternatives if not (isinstance(alt, Const) and alt.value is None)]
+            if not callable_:
+                return Unknown("a call to None")
+            func = callable_[0] if len(callable_) == 1 else replace(func, alternatives=tuple(callable_), chosen_by=None)
+            return self.call(func, positional, keywords, opaque, node, context)
         if isinstance(func, Unknown) and func.alternatives and (
                 all(type(alt) in (FuncV, ClassV, InstanceV) for alt in func.alternatives)
                 or _mixed_callables(list(func.alternatives))
@@ -4916,9 +4924,13 @@ def _either(values: list[Value], chosen_by: Any = None, limit: int = 4) -> Unkno
             if not any(_same(candidate, seen) or (type(candidate) is InstanceV and type(seen) is InstanceV
                                                   and not _choice_matters(candidate, seen)) for seen in unique):
                 unique.append(candidate)
+    # a None beside the project's classes or functions (`{'LSTM': None, 'LSTMTDNN': LSTMTDNN}`): a
+    # call drops it (calling None raises), anything else sees one of them
+    projects = [v for v in unique if not (type(v) is Const and v.value is None)]
     keep = tuple(unique) if len(unique) <= limit and (all(isinstance(v, Ref) for v in unique) or all(
         type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)
-        or all(type(v) is DictV for v in unique) or _mixed_callables(unique)) else ()
+        or all(type(v) is DictV for v in unique) or _mixed_callables(unique)
+        or (projects and len(projects) < len(unique) and all(type(v) in (FuncV, ClassV) for v in projects))) else ()
     if 1 < len(unique) <= 4 and all(type(v) is InitV for v in unique):  # tf-faster-rcnn's cfg.TRAIN.TRUNCATED
         choices = " or ".join(_init_text(v) for v in unique)  # type: ignore[arg-type]
         return Unknown(f"{choices}, picked by a condition known only at run time")
