@@ -123,3 +123,14 @@ def test_a_third_party_star_import_call_is_listed_as_unfollowed() -> None:
                            "x = Dense(10)(Input((4,)))\n", "m.py", Settings(dialect="tf2"))
     assert [w.api for w in keras.weights if w.role == "kernel"] == ["keras.layers.Dense"]
     assert keras.unfollowed == ()
+
+
+def test_a_library_model_built_without_an_input_tensor_is_listed_as_unfollowed() -> None:
+    # age-gender-estimation: `ResNet50(weights=None)` read through `.output`; only the head was listed
+    source = ("from keras.applications import ResNet50\nfrom keras.layers import Dense\n"
+              "base = ResNet50(include_top=False, weights=None, pooling='avg')\n"
+              "head = Dense(10)(base.output)\n"
+              "from keras.applications.resnet50 import preprocess_input\n"
+              "x = preprocess_input(None)\n")
+    result = analyze_source(source, "m.py", Settings(dialect="tf2"))
+    assert result.unfollowed == ((3, "keras.applications.ResNet50"),)

@@ -1977,6 +1977,11 @@ class Interpreter:
                       node: cst.Call | None) -> Value:
         """A call into a third-party package: what it makes is opaque; tensors going through it come
         out with an unknown scale, and the file's report says where (keras-bert's encoder blocks)."""
+        # a library model built without an input tensor (`ResNet50(weights=None)`, read through its
+        # `.output`): its weights are not listed either (age-gender-estimation's backbone went unnamed)
+        zoo_model = name.startswith(_UNREAD_LIBRARY_MODELS) and name.rsplit(".", 1)[-1][:1].isupper()
+        if node is not None and self.current_origin == self.path and zoo_model:
+            self.unfollowed[(self.line(node), name)] = None
         if not _reads_followed_tensors(positional, keywords):
             return ForeignV(name)
         if node is not None and self.current_origin == self.path:
@@ -3074,6 +3079,9 @@ class Interpreter:
         return TensorV(shape, 1.0, 0.0, 1.0, chain=self.chain_counter)
 
     def keras_input(self, positional: list[Value], keywords: dict[str, Value]) -> TensorV:
+        given = keywords.get("tensor")
+        if type(given) is TensorV:  # `Input(tensor=t)` wraps t (MobileNetworks' placeholder): its shape, its signal
+            return given
         shape = positional[0] if positional else keywords.get("shape")
         dims = _dims(shape) if shape is not None else None
         if dims is None and "batch_shape" in keywords:
@@ -4887,8 +4895,10 @@ _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "lea
                      "leak_relu": "leaky_relu",
                      "leakyrelu": "leaky_relu", "prelu": "leaky_relu", "swish": "swish", "silu": "silu",
                      "gelu": "gelu", "relu6": "relu6"}
+# (tf.nn.rnn and tf.nn.bidirectional_rnn: TensorFlow 0.x's names of the static ones, lstm-char-cnn's)
 _RNN_RUNNERS = {"tf.nn.dynamic_rnn", "tf.nn.static_rnn", "rnn.static_rnn", "tf.nn.bidirectional_dynamic_rnn",
-                "tf.nn.static_bidirectional_rnn", "rnn.static_bidirectional_rnn", "tf.nn.raw_rnn"}
+                "tf.nn.static_bidirectional_rnn", "rnn.static_bidirectional_rnn", "tf.nn.raw_rnn", "tf.nn.rnn",
+                "tf.nn.bidirectional_rnn"}
 _CELL_WRAPPERS = {"rnn.DropoutWrapper", "rnn.ResidualWrapper", "rnn.DeviceWrapper", "rnn.AttentionCellWrapper",
                   "rnn.HighwayWrapper"}
 _ENTRY_METHODS = ("call", "__call__", "model_fn", "forward", "build_model")
