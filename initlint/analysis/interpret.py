@@ -4026,7 +4026,13 @@ class Interpreter:
         instance.attrs["__keras_built__"] = Const(True)
         if build is None:
             return
-        shape = self._shape_value(inputs) if _tensor_like(inputs) else Unknown("the input's shape")
+        if _tensor_like(inputs):
+            shape: Value = self._shape_value(inputs)
+        elif isinstance(inputs, Seq) and inputs.items:  # `GraphConv(16)([features, adjacency])`: a list of shapes
+            shape = Seq([self._shape_value(item) if _tensor_like(item) else Unknown("an input's shape")
+                         for item in inputs.items], "list")
+        else:
+            shape = Unknown("the input's shape")
         self.call_function(FuncV(build[0], build[1].env, f"{instance.cls.name}.build", instance, build[1]),
                            [shape], {}, context, node, own_scope=True)
 
