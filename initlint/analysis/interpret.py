@@ -2690,6 +2690,8 @@ class Interpreter:
                                           {"shape": Seq([Const(tags) if tags else Unknown("the number of tags")] * 2)},
                                           False, node, context)
             return Seq([Unknown("the log likelihood"), given], "tuple")
+        if last == "_linear" and name.startswith(("tf.nn.rnn_cell.", "rnn.")):
+            return self.rnn_linear(ref, positional, keywords, node, context, dialect)
         if name == "tf.contrib.legacy_seq2seq.rnn_decoder":  # (decoder_inputs, initial_state, cell): a static RNN
             inputs = positional[0] if positional else keywords.get("decoder_inputs", Unknown(""))
             cell = positional[2] if len(positional) > 2 else keywords.get("cell", Unknown(""))
@@ -3970,6 +3972,29 @@ class Interpreter:
         return self.construct_initializer(ref, constructor, [], keywords, None, self.dialect_here())
 
     # ---- variables --------------------------------------------------------------------------
+    def rnn_linear(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
+                   context: Context, dialect: str) -> Value:
+        """The RNN cells' private `_linear(args, output_size, bias, bias_start=0.0)` (2016-17 highway
+        layers and projections, lstm-char-cnn's): a `get_variable` kernel [the inputs' width,
+        output_size] with no initializer of its own (the scope's, else glorot_uniform) on the inputs
+        concatenated, and, with `bias`, a bias of constant bias_start."""
+        args = _bind(("args", "output_size", "bias", "bias_start", "scope"), positional, keywords)
+        given = args.get("args", Unknown("no input"))
+        tensors = given.items if isinstance(given, Seq) else [given]
+        widths = [_as_tensor(t).shape[-1] if _tensor_like(t) and _as_tensor(t).shape else None for t in tensors]
+        width: Value = Const(sum(widths)) if widths and None not in widths else Unknown("the inputs' width")  # type: ignore[arg-type]
+        joined = tensors[0] if len(tensors) == 1 else self.merge("merge_concatenate", Seq(list(tensors)), Const(1))
+        size = args.get("output_size", Unknown("no output size"))
+        kernel = self.get_variable(ref, [Const("Matrix"), Seq([width, size])], {}, False, node, context)
+        output = self.matmul(joined, kernel, node, context)
+        bias = args.get("bias")
+        if isinstance(bias, Const) and not bias.value:
+            return output
+        constant = self.construct_initializer(Ref("tf.constant_initializer"), TF_CONSTRUCTORS["constant_initializer"],
+                                              [args.get("bias_start", Const(0.0))], {}, node, dialect)
+        biases = self.get_variable(ref, [Const("Bias"), Seq([size])], {"initializer": constant}, False, node, context)
+        return self.add_tensors(output, biases)
+
     def get_variable(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
                      node: cst.Call | None, context: Context) -> Value:
         args = _bind(("name", "shape", "dtype", "initializer", "regularizer", "trainable"), positional, keywords)
