@@ -377,7 +377,7 @@ class Interpreter:
         # `if`s undecided only because their test reads a parameter's default (callers may pass
         # another), by id, with the branch that default takes
         self.default_tests: dict[int, bool] = {}
-        # id(if node) -> what its undecided test reads (_test_key), with the object read kept alive
+        # id(if node) -> what its undecided test reads (_repeated_test), with the object read kept alive
         self.test_keys: dict[int, tuple[Any, bool, Value]] = {}
 
     def release(self) -> None:
@@ -2031,6 +2031,7 @@ class Interpreter:
                                    if saver.listed is None or id(weight) in saver.listed))
 
     def _restored_from_list(self, node: cst.Call, listed: Value | None) -> None:
+        """A load of the variables `listed` names, or of every one made so far in this function."""
         first = self.frame_weights[-1] if self.frame_weights else 0
         items = listed.items if isinstance(listed, Seq) else list(listed.items.values()) \
             if isinstance(listed, DictV) and not listed.unknown else None
@@ -2149,10 +2150,10 @@ class Interpreter:
         if isinstance(func, Unknown) and any(isinstance(alt, Const) and alt.value is None for alt in func.alternatives):
             # `{'LSTM': None, 'LSTMTDNN': LSTMTDNN}[FLAGS.model](...)` (lstm-char-cnn): calling None
             # raises, so the call is one of the others'
-            callable_ = [alt for alt in func.alternatives if not (isinstance(alt, Const) and alt.value is None)]
-            if not callable_:
+            candidates = [alt for alt in func.alternatives if not (isinstance(alt, Const) and alt.value is None)]
+            if not candidates:
                 return Unknown("a call to None")
-            func = callable_[0] if len(callable_) == 1 else replace(func, alternatives=tuple(callable_), chosen_by=None)
+            func = candidates[0] if len(candidates) == 1 else replace(func, alternatives=tuple(candidates), chosen_by=None)
             return self.call(func, positional, keywords, opaque, node, context)
         if isinstance(func, Unknown) and func.alternatives and (
                 all(type(alt) in (FuncV, ClassV, InstanceV) for alt in func.alternatives)
