@@ -307,6 +307,8 @@ _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
 _NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
 # builtins Python 3 removed: reading one raises NameError
+# keywords every initializer constructor of some TensorFlow or Keras version takes
+_ANY_INITIALIZER_ARGS = frozenset({"seed", "dtype", "name", "verify_shape", "partition_info"})
 _PYTHON2_BUILTINS = frozenset({"basestring", "unicode", "long", "unichr", "raw_input", "execfile", "file", "cmp",
                                "buffer", "apply", "intern", "coerce", "reduce"})
 _BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
@@ -2972,6 +2974,13 @@ class Interpreter:
         if dialect == "tf2" and constructor.tf2_defaults is not None and ref.name.split(".")[0] == "tf":
             defaults = constructor.tf2_defaults
         args = _bind(constructor.params, positional, keywords)
+        unexpected = [key for key in keywords if key not in constructor.params and key not in _ANY_INITIALIZER_ARGS]
+        if unexpected and not uncalled:
+            # `RandomNormal(stdev=1e-7)`, `truncated_normal_initializer(std=0.01)`: TensorFlow raises a
+            # TypeError; the defaults are not what the code meant (a false INI301 said "stddev 1.0")
+            return InitV("unknown", {}, ref.path, constructor.arithmetic, None, node, False,
+                         f"`{unexpected[0]}` is not a parameter of {ref.path.rsplit('.', 1)[-1]}() (TensorFlow "
+                         f"raises a TypeError)", origin=self.current_origin)
         drawn = args.get("value") if constructor.name == "constant" else None
         if type(drawn) is TensorV and drawn.init is not None:
             # `tf.constant_initializer(np.random.normal(0., 1e-2, shape))` (darkflow): the values
