@@ -236,7 +236,7 @@ def dialect_evidence(source: str) -> tuple[str, str] | None:
 
 # --------------------------------------------------------------------------------------------
 
-_KERAS_ACTIVATION_LAYERS = {"ReLU": "relu", "ELU": "elu", "LeakyReLU": "leaky_relu", "PReLU": "leaky_relu",
+_KERAS_ACTIVATION_LAYERS = {"ReLU": "relu", "ELU": "elu", "LeakyReLU": "leaky_relu", "PReLU": "prelu",
                             "Softmax": "softmax"}
 _ACTIVATION_NAMES = {
     "relu": "relu", "relu6": "relu6", "elu": "elu", "selu": "selu", "leaky_relu": "leaky_relu",
@@ -3458,6 +3458,21 @@ class Interpreter:
                         pending=None, act_factor=ms / tensor.ms if tensor.ms else 1.0,
                         pre=(tensor.ms, tensor.mean) if activation == "relu" else None)
 
+    def _prelu(self, alpha_initializer: Value | None, inputs: Value) -> Value:
+        """Keras' PReLU starts at its alpha initializer's values: zeros by default, a plain ReLU at
+        initialization (it was taken as LeakyReLU(0.3): a false INI101 on a He stack, TensorFlow 2.0
+        at every layer); a constant slope is a leaky ReLU's, anything else is not followed."""
+        if alpha_initializer is None or isinstance(alpha_initializer, Const) and alpha_initializer.value is None:
+            return self.apply_activation(inputs, "relu")
+        init, _ = self.to_initializer(alpha_initializer, "explicit", None, None, "keras")
+        slope = init.params.get("value") if init.name == "constant" else 0.0 if init.name == "zeros" else \
+            1.0 if init.name == "ones" else None
+        if not init.certain or not isinstance(slope, (int, float)):
+            return self.apply_activation(inputs, "unknown")
+        if slope == 0.0:
+            return self.apply_activation(inputs, "relu")
+        return self.apply_activation(inputs, "linear" if slope == 1.0 else "leaky_relu", float(slope))
+
     def _activation_picked(self, layer: LayerDraft, tensor: TensorV, activation: str) -> Value:
         """Another branch of an undecided `if` (or another candidate of a run-time pick) applies another
         activation to the same layer's output (dcscn's `build_activator`: relu, prelu, selu or none by
@@ -4802,6 +4817,8 @@ class Interpreter:
             if dims is not None:  # the shape it asks for, of a tensor whose scale is not known (a `dot`'s)
                 return TensorV((None, *dims), None, 0.0, None)
             return Unknown("an op layer on an unknown value")
+        if kind == "activation:prelu":
+            return self._prelu(layer.params.get("alpha_initializer", layer.params.get("0")), inputs)
         if kind.startswith("activation:"):
             name = kind.split(":", 1)[1]
             # LeakyReLU(0.2): the slope is the first positional argument too (keras-adversarial)
