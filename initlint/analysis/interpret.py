@@ -1586,7 +1586,22 @@ class Interpreter:
                 except TypeError:
                     return Unknown("a slice")
             return Unknown("a slice")
+        if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice and isinstance(base, Const) \
+                and type(base.value) in (str, bytes):
+            # `name[:4] == 'conv'` (FCN's VGG loop listed every conv under each layer name)
+            part = node.slice[0].slice
+            bounds = [self.eval(bound, env, context) if bound is not None else Const(None)
+                      for bound in (part.lower, part.upper, part.step)]
+            if all(isinstance(bound, Const) and (bound.value is None or type(bound.value) is int) for bound in bounds) \
+                    and bounds[2].value != 0:  # type: ignore[union-attr]
+                return Const(base.value[slice(*(bound.value for bound in bounds))], base.note)  # type: ignore[union-attr]
+            return Unknown("a slice")
         key = self._subscript_key(node, env, context)
+        if isinstance(base, Const) and type(base.value) in (str, bytes) and isinstance(key, Const) \
+                and type(key.value) is int:  # `name[0] == 'c'`
+            if -len(base.value) <= key.value < len(base.value):
+                return Const(base.value[key.value], base.note)
+            return Unknown("an index out of range")
         if isinstance(base, Seq) and isinstance(key, Const) and isinstance(key.value, int):
             if -len(base.items) <= key.value < len(base.items):
                 return base.items[key.value]
