@@ -3180,7 +3180,13 @@ class Interpreter:
         if dims is not None and isinstance(shape_value, Seq):
             raw = [(_int(item) if isinstance(item, Const) else None) for item in shape_value.items]
             total = _product(tensor.shape[1:]) if tensor.shape else None
-            if raw.count(-1) == 1 and total is not None:
+            every = _product(tensor.shape) if tensor.shape else None
+            others = _product(tuple(d for d in raw if d != -1))
+            if raw.count(-1) == 1 and every and others and every % others == 0:
+                # every element known (a weight, a fixed batch): -1 is what the others leave
+                # (`tf.reshape(b, [1, -1, 1, 1])` of a [160] bias was [1, 1, 1, 1])
+                dims = tuple(every // others if d == -1 else d for d in raw)
+            elif raw.count(-1) == 1 and total is not None:
                 known = _product(tuple(d for i, d in enumerate(raw) if d != -1 and i > 0))
                 if raw[0] == -1 and known:
                     dims = tuple([None] + [d for d in raw[1:]])
@@ -4387,8 +4393,12 @@ class Interpreter:
                 return shifted
             if isinstance(left if _tensor_like(right) else right, Unknown):
                 # `main + sub` where main comes from an op initlint does not model (ENet's residual
-                # over a pooling op): the sum's signal is not the known operand's alone
-                return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None)
+                # over a pooling op): the sum's signal is not the known operand's alone; nor is its
+                # shape a variable's, broadcast onto an activation (iaf's `conv + reshape(b, [1, -1,
+                # 1, 1])` had 1 channel, stated as certain)
+                known = left if _tensor_like(left) else right
+                return _derived(tensor, shape=None if isinstance(known, VariableV) else shape, ms=None,
+                                ms_default=None, pending=None)
             return _derived(tensor, shape=shape)
         return Unknown("an addition of unknown values")
 
