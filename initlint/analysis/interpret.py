@@ -370,6 +370,11 @@ class Interpreter:
         # envs a function, lambda or class defined in them refers back to: reference cycles that
         # release() breaks when the analysis is done
         self.closure_envs: dict[int, Env] = {}  # by id: a module's env is met once per def
+        # id(def) -> the env a root run of its enclosing function defined it in: the nested function
+        # run as a root on its own reads that call's names, its parameters' defaults (learning-to-
+        # learn's `build` closes over `stddev`). Not a decorator's wrapper, defined by a real call.
+        self.definition_envs: dict[int, Env] = {}
+        self.root_runs: set[int] = set()  # id(def) of the functions run as roots
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
         # the undecided `if`s whose branch runs now: (node, which branch, origin), outermost first
         self.conditions: list[tuple[cst.If, bool, str]] = []
@@ -556,6 +561,8 @@ class Interpreter:
                                          item[0].name.value in passed, order[id(item[0])]))
         instances: dict[int, InstanceV] = {}
         for node, env, owner in functions:
+            if id(node) in nested:  # the enclosing function's root run has defined it by now
+                env = self.definition_envs.get(id(node), env)
             if driven and (node.name.value in called or node.name.value in passed or id(node) in driven_nodes):
                 for subclass, drivers in driven:
                     self._run_drivers(subclass, drivers, instances)
@@ -669,6 +676,7 @@ class Interpreter:
         name = node.name.value if owner is None else f"{owner.name}.{node.name.value}"
         context = Context(caller_unknown=f"{name}() {why}: its callers may set the scope")
         func = FuncV(node, env, name, bound_self, owner)
+        self.root_runs.add(id(node))
         first = len(self.weights)
         try:
             self.call_function(func, [], {}, context, None, root=True)
@@ -771,6 +779,8 @@ class Interpreter:
         elif type(statement) is cst.FunctionDef:
             env.names[statement.name.value] = FuncV(statement, env, statement.name.value)
             self.closure_envs[id(env)] = env
+            if len(self.call_depth) == 1 and self.call_depth[0] in self.root_runs:
+                self.definition_envs[id(statement)] = env
         elif type(statement) is cst.ClassDef:
             cls = ClassV(statement, Env(env), statement.name.value,
                          [_one_base(self.eval(arg.value, env, context)) for arg in statement.bases])
@@ -3015,7 +3025,9 @@ class Interpreter:
                 reasons.append(f"`{key}` is not a single number")
             else:
                 params[key] = None
-                reasons.append(f"`{key}` is {value.reason if isinstance(value, Unknown) else 'not known statically'}")
+                why = value.reason if isinstance(value, Unknown) else "not known statically"
+                # "`stddev` is not defined in this file" already names the value
+                reasons.append(why if why.startswith(f"`{key}` ") else f"`{key}` is {why}")
         if constructor.name == "random_uniform" and params.get("maxval") is None and "maxval" not in args:
             params["maxval"] = 1.0
         name = constructor.name
