@@ -375,6 +375,7 @@ class Interpreter:
         # learn's `build` closes over `stddev`). Not a decorator's wrapper, defined by a real call.
         self.definition_envs: dict[int, Env] = {}
         self.root_runs: set[int] = set()  # id(def) of the functions run as roots
+        self.python2_names: dict[int, set[str]] = {}  # id(try) -> the Python 2 builtins its body reads
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
         # the undecided `if`s whose branch runs now: (node, which branch, origin), outermost first
         self.conditions: list[tuple[cst.If, bool, str]] = []
@@ -818,11 +819,11 @@ class Interpreter:
             type(h.type) is cst.Name and h.type.value in ("NameError", "Exception", "BaseException"))), None)
         if handler is None:
             return None
-        for name in _names_in(node.body):
-            if name.value in _PYTHON2_BUILTINS and env.lookup(name.value) is None \
-                    and self.module_env.lookup(name.value) is None:
-                return handler
-        return None
+        read = self.python2_names.get(id(node))
+        if read is None:  # the body's walk, once per try statement (a loop runs it again)
+            read = self.python2_names[id(node)] = {name.value for name in _names_in(node.body)} & _PYTHON2_BUILTINS
+        return handler if any(env.lookup(name) is None and self.module_env.lookup(name) is None for name in read) \
+            else None
 
     def _exec_class_body(self, cls: ClassV, context: Context) -> None:
         for statement in _suite_body(cls.node.body):
