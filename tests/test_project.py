@@ -330,3 +330,25 @@ def test_a_sequential_an_imported_module_makes_at_its_top_level_is_not_this_file
         "y = tf.layers.dense(x, shared.SIZE)\n")
     result = analyze_path(tmp_path / "main.py", Settings())
     assert [(w.path, w.shape) for w in result.weights if w.role == "kernel"] == [(str(tmp_path / "main.py"), (784, 10))]
+
+
+def test_a_chain_that_comes_back_into_the_file_is_reported_at_the_layer(tmp_path: Path) -> None:
+    # audio-super-res: a subclass's create_model(), called by the base class's __init__ in another
+    # module, was reported at `Model.__init__(self)`, where a `# noqa` silenced the whole model
+    (tmp_path / "base.py").write_text(
+        "import tensorflow as tf\n\n\nclass Model(object):\n    def __init__(self):\n"
+        "        self.x = tf.compat.v1.placeholder(tf.float32, shape=(None, 64, 1))\n"
+        "        self.out = self.create_model()\n")
+    net = tmp_path / "net.py"
+    net.write_text(
+        "from keras.layers import Conv1D\nfrom keras.initializers import Orthogonal\nfrom base import Model\n\n\n"
+        "class Net(Model):\n    def __init__(self):\n        Model.__init__(self)\n\n"
+        "    def create_model(self):\n"
+        "        x = Conv1D(32, 9, padding='same', kernel_initializer=Orthogonal())(self.x)\n"
+        "        x = Conv1D(32, 9, padding='same', kernel_initializer=Orthogonal)(x)\n"
+        "        return x\n")
+    result = analyze_path(net, Settings(), str(net))
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [("INI304", 12)]  # not 8
+    silenced = net.read_text().replace("Orthogonal)(x)", "Orthogonal)(x)  # noqa: INI304")
+    net.write_text(silenced)
+    assert analyze_path(net, Settings(), str(net)).diagnostics == ()

@@ -6581,7 +6581,13 @@ def _anchor(weight: Weight, mine: tuple[str, ...], answers_at: dict[tuple[str, S
     here = weight.call_stack[0].path
     in_file = list(itertools.takewhile(lambda site: site.path == here, weight.call_stack))
     places = [(site.path, site.span) for site in in_file]
-    if len(in_file) == len(weight.call_stack) and weight.path == here:
+    if len(in_file) < len(weight.call_stack) and weight.path == here:
+        # a chain that leaves this file and comes back (a base class's __init__ in another module
+        # calling this subclass's create_model, audio-super-res): the calls back here, then the layer
+        # (it was reported at the base-class call, where a `# noqa` silenced the whole model)
+        back = list(itertools.takewhile(lambda site: site.path == here, reversed(weight.call_stack)))
+        places += [(site.path, site.span) for site in reversed(back)]
+    if weight.path == here:
         places.append((weight.path, weight.span))
     for place in reversed(places):
         if answers_at[place] == {mine}:  # every chain through it answers as this one
