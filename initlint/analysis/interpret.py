@@ -306,9 +306,9 @@ _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.unstack": ("value", "num", "axis", "name")}
 _NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
-# builtins Python 3 removed: reading one raises NameError
 # keywords every initializer constructor of some TensorFlow or Keras version takes
 _ANY_INITIALIZER_ARGS = frozenset({"seed", "dtype", "name", "verify_shape", "partition_info"})
+# builtins Python 3 removed: reading one raises NameError
 _PYTHON2_BUILTINS = frozenset({"basestring", "unicode", "long", "unichr", "raw_input", "execfile", "file", "cmp",
                                "buffer", "apply", "intern", "coerce", "reduce"})
 _BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
@@ -1587,31 +1587,22 @@ class Interpreter:
         base = self.eval(node.value, env, context)
         if type(base) is TensorV or type(base) is VariableV:
             return self._tensor_subscript(base, node, env, context)
-        if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice and isinstance(base, Seq):
-            part = node.slice[0].slice
-            lower = self.eval(part.lower, env, context) if part.lower else Const(None)
-            upper = self.eval(part.upper, env, context) if part.upper else Const(None)
-            if isinstance(lower, Const) and isinstance(upper, Const) and part.step is None:
-                try:
-                    return Seq(base.items[lower.value:upper.value], base.kind)
-                except TypeError:
-                    return Unknown("a slice")
-            return Unknown("a slice")
-        if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice and isinstance(base, Const) \
-                and type(base.value) in (str, bytes):
-            # `name[:4] == 'conv'` (FCN's VGG loop listed every conv under each layer name)
+        text = isinstance(base, Const) and type(base.value) in (str, bytes)
+        if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Slice and (isinstance(base, Seq) or text):
+            # a list's, or a known string's (`name[:4] == 'conv'`: FCN's VGG loop listed every conv
+            # under each layer name)
             part = node.slice[0].slice
             bounds = [self.eval(bound, env, context) if bound is not None else Const(None)
                       for bound in (part.lower, part.upper, part.step)]
             if all(isinstance(bound, Const) and (bound.value is None or type(bound.value) is int) for bound in bounds) \
-                    and bounds[2].value != 0:  # type: ignore[union-attr]
-                return Const(base.value[slice(*(bound.value for bound in bounds))], base.note)  # type: ignore[union-attr]
+                    and bounds[2].value != 0 and (text or part.step is None):  # type: ignore[union-attr]
+                cut = slice(*(bound.value for bound in bounds))  # type: ignore[union-attr]
+                return Const(base.value[cut], base.note) if text else Seq(base.items[cut], base.kind)  # type: ignore[union-attr]
             return Unknown("a slice")
         key = self._subscript_key(node, env, context)
-        if isinstance(base, Const) and type(base.value) in (str, bytes) and isinstance(key, Const) \
-                and type(key.value) is int:  # `name[0] == 'c'`
-            if -len(base.value) <= key.value < len(base.value):
-                return Const(base.value[key.value], base.note)
+        if text and isinstance(key, Const) and type(key.value) is int:  # `name[0] == 'c'`
+            if -len(base.value) <= key.value < len(base.value):  # type: ignore[union-attr]
+                return Const(base.value[key.value], base.note)  # type: ignore[union-attr]
             return Unknown("an index out of range")
         if isinstance(base, Seq) and isinstance(key, Const) and isinstance(key.value, int):
             if -len(base.items) <= key.value < len(base.items):
