@@ -164,6 +164,10 @@ _add(LayerSpec("keras.layers.BatchNormalization", "keras", "norm", ("axis", "mom
                {"center": True, "scale": True}, _K_BN, False))
 _add(LayerSpec("keras.layers.LayerNormalization", "keras", "norm", ("axis", "epsilon", "center", "scale"),
                {"center": True, "scale": True}, _K_BN, False))
+# PReLU's slope is a weight, one per input element but the shared axes: zeros, a ReLU at first
+_add(LayerSpec("keras.layers.PReLU", "keras", "prelu", ("alpha_initializer", "alpha_regularizer",
+                                                        "alpha_constraint", "shared_axes"),
+               {}, (WeightSpec("alpha", "alpha_initializer", ZEROS, "prelu_alpha"),), False))
 
 # --- slim / contrib §4.1 ---
 _S_CONV = ("num_outputs", "kernel_size", "stride", "padding", "data_format", "rate", "activation_fn",

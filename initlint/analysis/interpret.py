@@ -236,8 +236,7 @@ def dialect_evidence(source: str) -> tuple[str, str] | None:
 
 # --------------------------------------------------------------------------------------------
 
-_KERAS_ACTIVATION_LAYERS = {"ReLU": "relu", "ELU": "elu", "LeakyReLU": "leaky_relu", "PReLU": "prelu",
-                            "Softmax": "softmax"}
+_KERAS_ACTIVATION_LAYERS = {"ReLU": "relu", "ELU": "elu", "LeakyReLU": "leaky_relu", "Softmax": "softmax"}
 _ACTIVATION_NAMES = {
     "relu": "relu", "relu6": "relu6", "elu": "elu", "selu": "selu", "leaky_relu": "leaky_relu",
     "crelu": "relu", "tanh": "tanh", "sigmoid": "sigmoid", "softplus": "softplus", "swish": "swish",
@@ -3483,16 +3482,15 @@ class Interpreter:
                         pending=None, act_factor=ms / tensor.ms if tensor.ms else 1.0,
                         pre=(tensor.ms, tensor.mean) if activation == "relu" else None)
 
-    def _prelu(self, alpha_initializer: Value | None, inputs: Value) -> Value:
-        """Keras' PReLU starts at its alpha initializer's values: zeros by default, a plain ReLU at
+    def _prelu(self, alpha: Initializer | None, inputs: TensorV) -> Value:
+        """Keras' PReLU starts at its alpha weight's initial values: zeros by default, a plain ReLU at
         initialization (it was taken as LeakyReLU(0.3): a false INI101 on a He stack, TensorFlow 2.0
         at every layer); a constant slope is a leaky ReLU's, anything else is not followed."""
-        if alpha_initializer is None or isinstance(alpha_initializer, Const) and alpha_initializer.value is None:
-            return self.apply_activation(inputs, "relu")
-        init, _ = self.to_initializer(alpha_initializer, "explicit", None, None, "keras")
-        slope = init.params.get("value") if init.name == "constant" else 0.0 if init.name == "zeros" else \
-            1.0 if init.name == "ones" else None
-        if not init.certain or not isinstance(slope, (int, float)):
+        if alpha is None:
+            return self.apply_activation(inputs, "unknown")
+        slope = alpha.params.get("value") if alpha.name == "constant" else 0.0 if alpha.name == "zeros" else \
+            1.0 if alpha.name == "ones" else None
+        if not alpha.certain or not isinstance(slope, (int, float)):
             return self.apply_activation(inputs, "unknown")
         if slope == 0.0:
             return self.apply_activation(inputs, "relu")
@@ -3633,13 +3631,14 @@ class Interpreter:
         for wspec in spec.weights:
             if not self._weight_created(spec, wspec, args):
                 continue
-            shape = self._weight_shape(spec, wspec, args, in_channels)
+            shape = self._weight_shape(spec, wspec, args, in_channels, tensor.shape if tensor is not None else None)
             init, init_value = self.resolve(spec, wspec, args, layer_obj.context if spec.family == "keras"
                                             else resolve_context, shape)
             choices = [(spec, init)]
             for other in layer_obj.alternatives:
                 other_wspec = next((w for w in other.weights if w.role == wspec.role), None)
-                other_shape = self._weight_shape(other, other_wspec, args, in_channels) if other_wspec else None
+                other_shape = self._weight_shape(other, other_wspec, args, in_channels, tensor.shape if tensor is not None
+                                                 else None) if other_wspec else None
                 if other_wspec is None or other_shape != shape:
                     # another class makes other weights (an LSTM cell's kernel is 4x a plain cell's):
                     # neither the shape nor the spread is known until the choice is
@@ -3789,9 +3788,11 @@ class Interpreter:
                 return tensor.shape[1]
         return tensor.shape[-1]
 
-    def _weight_shape(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value],
-                      in_channels: int | None) -> tuple[int | None, ...] | None:
+    def _weight_shape(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value], in_channels: int | None,
+                      input_shape: tuple[int | None, ...] | None = None) -> tuple[int | None, ...] | None:
         layout = wspec.layout
+        if layout == "prelu_alpha":
+            return _prelu_alpha_shape(args.get("shared_axes"), input_shape)
         units = _count(args.get("units") or args.get("filters") or args.get("num_outputs"))
         rank = spec.rank or 2
         kernel = _ints(args.get("kernel_size"), rank, 1) if args.get("kernel_size") is not None else (None,) * rank
@@ -4473,6 +4474,8 @@ class Interpreter:
             normalized = _scaled_and_shifted(normalized, draft.weights)
             activation = self._activation_arg(spec, args)  # slim.batch_norm(..., activation_fn=tf.nn.relu)
             return self.apply_activation(normalized, activation) if activation is not None else normalized
+        if spec.kind == "prelu":
+            return self._prelu(draft.weights[0].init if draft.weights else None, tensor)
         if spec.kind in ("embedding",):
             weight = draft.weights[0] if draft.weights else None
             if weight is None:
@@ -4847,8 +4850,6 @@ class Interpreter:
             if dims is not None:  # the shape it asks for, of a tensor whose scale is not known (a `dot`'s)
                 return TensorV((None, *dims), None, 0.0, None)
             return Unknown("an op layer on an unknown value")
-        if kind == "activation:prelu":
-            return self._prelu(layer.params.get("alpha_initializer", layer.params.get("0")), inputs)
         if kind.startswith("activation:"):
             name = kind.split(":", 1)[1]
             # LeakyReLU(0.2): the slope is the first positional argument too (keras-adversarial)
@@ -6010,6 +6011,25 @@ def _number(value: Value) -> float | None:
     if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
         return float(value.value)
     return None
+
+
+def _prelu_alpha_shape(shared_axes: Value | None, input_shape: tuple[int | None, ...] | None
+                       ) -> tuple[int | None, ...] | None:
+    """Keras' PReLU alpha: the input's shape without the batch, 1 along each shared axis (counted
+    from the batch axis, as Keras counts them)."""
+    if input_shape is None or len(input_shape) < 2:
+        return None
+    shape = list(input_shape[1:])
+    if shared_axes is None or isinstance(shared_axes, Const) and shared_axes.value is None:
+        return tuple(shape)
+    axes = [shared_axes] if isinstance(shared_axes, Const) else shared_axes.items if isinstance(shared_axes, Seq) \
+        else None
+    if axes is None or not all(isinstance(axis, Const) and type(axis.value) is int and 1 <= axis.value <= len(shape)
+                               for axis in axes):
+        return (None,) * len(shape)
+    for axis in axes:
+        shape[axis.value - 1] = 1  # type: ignore[union-attr]
+    return tuple(shape)
 
 
 def _makes_weights_itself(node: cst.FunctionDef | cst.Lambda) -> bool:

@@ -82,7 +82,8 @@ _KERAS_NOISE = {"src", "layers", "core", "convolutional", "recurrent", "embeddin
                 "dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose",
                 "conv1d_transpose", "separable_conv1d", "separable_conv2d", "depthwise_conv1d",
                 "depthwise_conv2d", "embedding", "lstm", "gru", "simple_rnn", "batch_normalization",
-                "sequential", "functional", "training", "base_layer"}
+                "sequential", "functional", "training", "base_layer", "advanced_activations", "prelu",
+                "leaky_relu", "elu", "relu", "softmax"}
 
 
 def forced_dialect(path: str) -> str | None:
