@@ -8,7 +8,7 @@ from initlint.analysis.records import is_instance
 from initlint.analysis.values import Const, DictV, Ref, Seq, TensorV, Unknown, Value
 
 _MAPPABLE = frozenset({"builtins.int", "builtins.float", "builtins.round", "builtins.abs", "builtins.str", "builtins.bool"})
-_MATH = {"sqrt", "pow", "ceil", "floor", "log", "exp", "prod", "int32", "float32"}
+_MATH = {"sqrt", "pow", "ceil", "floor", "log", "log2", "log10", "exp", "prod", "clip", "int32", "float32"}
 
 # Constant folding must stay cheap whatever the file says: `"a" * 10**10` would allocate 10 GB and
 # `(10**64) ** 64 ** 3` would compute for hours. Larger results are left unknown.
@@ -108,8 +108,11 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
             # `list(map(int, x.get_shape()))`: pixel-cnn's int_shape
             function = positional[0].path.rsplit(".", 1)[-1]
             return Seq([_builtin(function, [item], {}) for item in positional[1].items])
-        if name == "enumerate" and len(positional) == 1 and isinstance(positional[0], Seq):
-            return Seq([Seq([Const(i), v], "tuple") for i, v in enumerate(positional[0].items)])
+        if name == "enumerate" and 1 <= len(positional) <= 2 and isinstance(positional[0], Seq):
+            # `enumerate(blocks, 1)` (BiT's ResNet block loop): counted from the start given
+            start = positional[1] if len(positional) == 2 else keywords.get("start", Const(0))
+            if isinstance(start, Const) and type(start.value) is int:
+                return Seq([Seq([Const(i), v], "tuple") for i, v in enumerate(positional[0].items, start.value)])
         if name == "zip" and positional and all(isinstance(p, Seq) for p in positional):
             return Seq([Seq(list(group), "tuple") for group in zip(*(p.items for p in positional))])  # type: ignore[union-attr]
         if name == "reversed" and len(positional) == 1 and isinstance(positional[0], Seq):
@@ -145,8 +148,14 @@ def _math(name: str, positional: list[Value]) -> Value:
             return Const(math.floor(values[0]), note)
         if name == "log":
             return Const(math.log(*values), note)
+        if name == "log2":  # stylegan2's `resolution_log2 = int(np.log2(resolution))`
+            return Const(math.log2(values[0]), note)
+        if name == "log10":
+            return Const(math.log10(values[0]), note)
         if name == "exp":
             return Const(math.exp(values[0]), note)
+        if name == "clip" and len(values) == 3:  # np.clip(x, low, high) of numbers (stylegan2's widths)
+            return Const(min(max(values[0], values[1]), values[2]), note)
         if name in ("int32", "float32"):
             return Const(int(values[0]) if name == "int32" else float(values[0]), note)
     except (ValueError, TypeError, OverflowError, IndexError):

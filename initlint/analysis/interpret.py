@@ -5431,6 +5431,11 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
                     base, name="unknown", params={}, certain=False,
                     reason=f"{choices}, picked by a condition known only at run time"))
             continue
+        if {type(in_body), type(otherwise)} == {TensorV, Unknown}:
+            # an array one branch loads from a file initlint cannot read (stylegan2's `np.load(label_file)`
+            # over `np.zeros([1 << 30, 0])`): the other branch's shape was kept, certain
+            orelse[name] = in_body if type(in_body) is Unknown else otherwise
+            continue
         if not _choice_matters(in_body, otherwise):
             continue
         if isinstance(in_body, Seq) and isinstance(otherwise, Seq) and len(in_body.items) == len(otherwise.items) \
