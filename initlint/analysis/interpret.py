@@ -16,7 +16,7 @@ import re
 import string
 import sys
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import libcst as cst
 
@@ -1107,7 +1107,7 @@ class Interpreter:
             for name, value in body_end.items():  # a name only the body set keeps the body's value
                 if value is not start.get(name) and orelse_end.get(name) is start.get(name):
                     orelse_end[name] = value
-        _join_branches(*ends, chosen_by=None if main_guard else (node, self.current_origin))
+        _join_branches(*ends, chosen_by=None if main_guard else (node, self.current_origin), force=self.force)
         if context.reuse != reuse:  # `if reuse: scope.reuse_variables()`: variables may or may not exist
             context.reuse = "auto"
             self.mutations += 1
@@ -1391,8 +1391,9 @@ class Interpreter:
                 return self.eval(node.body if test.value else node.orelse, env, context)
             body = self.eval(node.body, env, context)
             orelse = self.eval(node.orelse, env, context)
-            if isinstance(body, Const) and isinstance(orelse, Const) and body.value == orelse.value:
-                return body
+            if isinstance(body, Const) and isinstance(orelse, Const) and body.value == orelse.value or \
+                    isinstance(body, Ref) and isinstance(orelse, Ref) and body.name == orelse.name:
+                return body  # `tf.layers.conv2d if FLAGS.v1 else tf.layers.conv2d` is no choice
             if all(isinstance(v, Ref) or (isinstance(v, Unknown) and v.alternatives) for v in (body, orelse)) or all(
                     type(v) in (FuncV, ClassV) for v in (body, orelse)):
                 # `tf.layers.Dense if v1 else keras.layers.Dense`, `block_a if depth == 18 else block_b`
@@ -2178,29 +2179,7 @@ class Interpreter:
                 or _mixed_callables(list(func.alternatives))
                 # `{'relu': tf.nn.relu, 'tanh': tf.tanh}[name](x)`
                 or all(isinstance(alt, Ref) and _activation_of_ref(alt.name) for alt in func.alternatives)):
-            # one of the project's models, picked at run time (gcn's `model_func`): each is built, as
-            # each branch of an undecided `if` runs, under that branch's condition when it is known
-            results: list[Value] = []
-            for index, alternative in enumerate(func.alternatives):
-                if func.chosen_by is not None:
-                    self.conditions.append((func.chosen_by[0], index == 0, func.chosen_by[1]))
-                self.picks.append((id(func), index))
-                try:
-                    results.append(self.call(alternative, list(positional), dict(keywords), opaque, node, context))
-                finally:
-                    self.picks.pop()
-                    if func.chosen_by is not None:
-                        self.conditions.pop()
-            joined = _one_of(results, limit=max(4, len(results)))  # each candidate's instance, called next
-            pendings = [result.pending for result in results if type(result) is TensorV and result.pending is not None]
-            if type(joined) is TensorV and joined.pending is not None and len(pendings) == len(results) > 1:
-                joined.pending.twins.extend(draft for draft in pendings if draft is not joined.pending)
-            if type(joined) is TensorV and len({_rounded(result.ms) for result in results  # type: ignore[union-attr]
-                                                 if type(result) is TensorV}) > 1:
-                # the candidates' outputs differ: the next layer's input is one of them, not the last
-                # one's (the tpu ResNet's block_fn in a loop fed block_b's signal into block_a's layers)
-                return _derived(joined, ms=None, ms_default=None)
-            return joined
+            return self._call_each(func, positional, keywords, opaque, node, context)
         if isinstance(func, Unknown) and func.alternatives:
             specs = [LAYERS.get(alt.name) for alt in func.alternatives if isinstance(alt, Ref)]
             if specs and all(spec is not None and spec.kind == specs[0].kind and not spec.takes_inputs
@@ -2209,7 +2188,37 @@ class Interpreter:
                 if isinstance(layer, LayerV):
                     layer.alternatives = tuple(specs[1:])  # type: ignore[assignment]
                 return layer
+            if all(spec is not None for spec in specs) and len(specs) == len(func.alternatives):
+                # library layers of different kinds (SSGAN's `tf.layers.conv2d_transpose if ... else
+                # tf.layers.conv2d`): each is built, as the project's candidates are
+                return self._call_each(func, positional, keywords, opaque, node, context)
         return Unknown("a call to something initlint cannot see")
+
+    def _call_each(self, func: Unknown, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+                   node: cst.Call | None, context: Context) -> Value:
+        """One of several callables picked at run time (gcn's `model_func`): each is called, as each
+        branch of an undecided `if` runs, under that branch's condition when it is known."""
+        results: list[Value] = []
+        for index, alternative in enumerate(func.alternatives):
+            if func.chosen_by is not None:
+                self.conditions.append((func.chosen_by[0], index == 0, func.chosen_by[1]))
+            self.picks.append((id(func), index))
+            try:
+                results.append(self.call(alternative, list(positional), dict(keywords), opaque, node, context))
+            finally:
+                self.picks.pop()
+                if func.chosen_by is not None:
+                    self.conditions.pop()
+        joined = _one_of(results, limit=max(4, len(results)))  # each candidate's instance, called next
+        pendings = [result.pending for result in results if type(result) is TensorV and result.pending is not None]
+        if type(joined) is TensorV and joined.pending is not None and len(pendings) == len(results) > 1:
+            joined.pending.twins.extend(draft for draft in pendings if draft is not joined.pending)
+        if type(joined) is TensorV and len({_rounded(result.ms) for result in results  # type: ignore[union-attr]
+                                             if type(result) is TensorV}) > 1:
+            # the candidates' outputs differ: the next layer's input is one of them, not the last
+            # one's (the tpu ResNet's block_fn in a loop fed block_b's signal into block_a's layers)
+            return _derived(joined, ms=None, ms_default=None)
+        return joined
 
     def call_function(self, func: FuncV, positional: list[Value], keywords: dict[str, Value], context: Context,
                       node: cst.Call | None, opaque: bool = False, root: bool = False, own_scope: bool = False) -> Value:
@@ -5398,7 +5407,7 @@ def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | N
 
 
 def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orelse: dict[str, Value] | None,
-                   chosen_by: Any = None) -> None:
+                   chosen_by: Any = None, force: Callable[[Value], Value] | None = None) -> None:
     """After an `if` whose condition is unknown, whose branches ran one after the other: a name the
     branches that fall through leave with different initializers or numbers (`init = A` / `init =
     B`, or `init = A` over an earlier `init = B`) is one of them, known only at run time. Taking
@@ -5414,6 +5423,12 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
         otherwise = last if last is not in_body else start.get(name)  # the else branch left it alone
         if last is None or otherwise is None or otherwise is in_body or _equal(otherwise, in_body):
             continue
+        if force is not None and (type(in_body) is _Lazy or type(otherwise) is _Lazy):
+            # `from ops import bilinear_deconv2d as deconv2d` / `else: from ops import deconv2d`
+            # (SSGAN): which function each branch imports is read, not the last branch's taken
+            in_body, otherwise = force(in_body), force(otherwise)
+            if otherwise is in_body:
+                continue
         if type(in_body) is TensorV and type(otherwise) is TensorV:
             if in_body.shape != otherwise.shape:
                 # `x = conv(x, 256)` or `x = conv(x, 64)`: only the dimensions both agree on are known
