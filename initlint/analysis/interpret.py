@@ -310,6 +310,7 @@ _ANY_INITIALIZER_ARGS = frozenset({"seed", "dtype", "name", "verify_shape", "par
 # builtins Python 3 removed: reading one raises NameError
 _PYTHON2_BUILTINS = frozenset({"basestring", "unicode", "long", "unichr", "raw_input", "execfile", "file", "cmp",
                                "buffer", "apply", "intern", "coerce", "reduce"})
+_PYTHON2_TYPES = frozenset({"basestring", "unicode", "long"})
 _BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
                   "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow", "map",
                   "all", "any", "object", "type", "setattr", "getattr", "vars"}
@@ -1436,7 +1437,9 @@ class Interpreter:
             return self.force(found)
         if name in ("True", "False", "None"):
             return Const({"True": True, "False": False, "None": None}[name])
-        if name in _BUILTIN_NAMES:
+        if name in _BUILTIN_NAMES or name in _PYTHON2_TYPES:
+            # a Python 2 type read outside a `try` is Python 2 code: kaffe's `isinstance(fed_layer,
+            # basestring)` is false for a tensor (undecided, every fed layer lost its shape)
             return Ref(f"builtins.{name}")
         for module in reversed(self.star_imports):  # the last `import *` binds the name (unet's keras.layers)
             candidate = Ref(f"{module}.{name}")
@@ -1820,12 +1823,13 @@ class Interpreter:
             except (TypeError, ZeroDivisionError, OverflowError, ValueError, MemoryError):
                 return Unknown("an arithmetic error")
             return Unknown("an operation initlint does not evaluate")
-        if isinstance(left, Seq) and isinstance(right, Seq) and type(operator) is cst.Add:
+        if isinstance(left, Seq) and isinstance(right, Seq) and type(operator) is cst.Add \
+                and "ndarray" not in (left.kind, right.kind):
             if len(left.items) + len(right.items) > MAX_ITEMS:
                 return Unknown("a sequence too long to follow")
             return Seq(left.items + right.items, left.kind)
         if isinstance(left, Seq) and isinstance(right, Const) and type(operator) is cst.Multiply \
-                and isinstance(right.value, int) and 0 <= right.value <= 1024:
+                and isinstance(right.value, int) and 0 <= right.value <= 1024 and left.kind != "ndarray":
             if len(left.items) * right.value > MAX_ITEMS:
                 return Unknown("a sequence too long to follow")
             return Seq(left.items * right.value, left.kind)
@@ -2580,6 +2584,10 @@ class Interpreter:
             self._values_changed(positional[0], f"`{name}()`", node)
         if name in RANDOM_OPS:
             return self.random_tensor(ref, RANDOM_OPS[name], positional, keywords, node)
+        if name in ("np.array", "np.asarray") and positional and _numbers_only(positional[0]):
+            # ICNet's `tf.pad(x, paddings=np.array([[0, 0], [1, 1], [1, 1], [0, 0]]))`: its items are
+            # read as a list's; arithmetic on it is elementwise, which a list's is not (not followed)
+            return Seq(list(positional[0].items), "ndarray")  # type: ignore[union-attr]
         if name in ("np.identity", "np.eye"):  # an array of known shape whose values no initializer names
             rows = _count(positional[0] if positional else keywords.get("n", keywords.get("N")))
             columns = positional[1] if name == "np.eye" and len(positional) > 1 else keywords.get("M", Const(None))
@@ -2778,7 +2786,10 @@ class Interpreter:
             if name.startswith("slim."):  # slim's pools are add_arg_scope ops too
                 args = {k: v.value if isinstance(v, _MaybeArg) and k != "data_format" else v
                         for k, v in self._with_arg_scope(name, args, context).items()}
-            return self.pool(args.get(params[0]), kind, args.get(params[1]), args.get(params[2]),
+            # tf.nn's first parameter is `input` in TF2 (and TF1's later releases): `tf_upgrade_v2`
+            # writes `tf.nn.max_pool2d(input=h, ...)` (attention-ocr's pooled maps lost their shape)
+            inputs = args.get(params[0], args.get("input") if name.startswith("tf.nn.") else None)
+            return self.pool(inputs, kind, args.get(params[1]), args.get(params[2]),
                              args.get(params[3], Const(defaults.get("padding", "VALID"))), name,
                              self._channels_first(args))
         if name in _FLATTEN:
@@ -6031,6 +6042,12 @@ def _number(value: Value) -> float | None:
     if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
         return float(value.value)
     return None
+
+
+def _numbers_only(value: Value) -> bool:
+    """A list or tuple of known numbers, or of such lists (a nested literal numpy reads as an array)."""
+    return isinstance(value, Seq) and value.record is None and all(
+        type(item) is Const and type(item.value) in (int, float) or _numbers_only(item) for item in value.items)
 
 
 def _prelu_alpha_shape(shared_axes: Value | None, input_shape: tuple[int | None, ...] | None

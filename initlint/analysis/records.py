@@ -113,7 +113,9 @@ def is_instance(value: Value, classes: Value) -> Value:
 
 _BUILTIN_TYPES: dict[str, type] = {f"builtins.{t.__name__}": t for t in (int, float, str, bool, list, tuple, dict)}
 # six's names for them on Python 3 (caffe-tensorflow's `isinstance(fed_layer, string_types)`)
-_BUILTIN_TYPES.update({"six.string_types": str, "six.text_type": str, "six.integer_types": int})
+_BUILTIN_TYPES.update({"six.string_types": str, "six.text_type": str, "six.integer_types": int,
+                       # Python 2's, as its code reads them
+                       "builtins.basestring": str, "builtins.unicode": str, "builtins.long": int})
 
 
 def _is_builtin_instance(value: Value, types: tuple[type, ...]) -> Value:
