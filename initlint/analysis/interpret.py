@@ -2198,6 +2198,19 @@ class Interpreter:
                 return self._call_each(func, positional, keywords, opaque, node, context)
         return Unknown("a call to something initlint cannot see")
 
+    def _cond(self, positional: list[Value], keywords: dict[str, Value], opaque: bool, node: cst.Call | None,
+              context: Context) -> Value:
+        """`tf.cond(pred, true_fn, false_fn)` calls both functions while it builds the graph, whatever
+        the predicate: the weights each makes exist (deeplab_v3's `tf.cond(is_training, lambda:
+        net(x), lambda: net(x, reuse=True))` listed none). Its output is one of theirs."""
+        args = _bind(("pred", "true_fn", "false_fn"), positional, keywords)
+        branches = [args.get("true_fn", keywords.get("fn1")), args.get("false_fn", keywords.get("fn2"))]
+        results = [self.call(branch, [], {}, opaque, node, context) for branch in branches
+                   if isinstance(branch, (FuncV, PartialV))]
+        if len(results) != 2:
+            return Unknown("the output of a tf.cond whose branches initlint cannot call")
+        return _one_of(results)
+
     def _call_each(self, func: Unknown, positional: list[Value], keywords: dict[str, Value], opaque: bool,
                    node: cst.Call | None, context: Context) -> Value:
         """One of several callables picked at run time (gcn's `model_func`): each is called, as each
@@ -2798,6 +2811,8 @@ class Interpreter:
             tensor = positional[0] if positional else keywords.get("tensor", Unknown(""))
             shape = positional[1] if len(positional) > 1 else keywords.get("shape", Unknown(""))
             return self.reshape(tensor, shape)
+        if name in ("tf.cond", "tf.compat.v1.cond", "tf.compat.v2.cond"):
+            return self._cond(positional, keywords, opaque, node, context)
         if name == "tf.pad":
             target = positional[0] if positional else keywords.get("tensor", Unknown(""))
             if _tensor_like(target):
