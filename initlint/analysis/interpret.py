@@ -1862,9 +1862,10 @@ class Interpreter:
             if factor is not None and tensor.ms is not None and type(operator) is cst.Multiply:
                 square = factor * factor
                 scaled = _derived(tensor, ms=tensor.ms * square, mean=tensor.mean * factor, pending=pending,
-                                  ms_default=None if tensor.ms_default is None else tensor.ms_default * square)
+                                  ms_default=None if tensor.ms_default is None else tensor.ms_default * square,
+                                  act_factor=None if tensor.act_factor is None else tensor.act_factor * square)
             else:
-                scaled = _derived(tensor, ms=None, ms_default=None, pending=pending)
+                scaled = _derived(tensor, ms=None, ms_default=None, pending=pending, act_factor=None)
             if tensor.init is not None and not _tensor_like(scale):  # `tf.random_normal(shape) * 0.05`
                 scaled.init = _scaled_init(tensor.init, scale, node, self.current_origin)
             return scaled
@@ -1873,7 +1874,9 @@ class Interpreter:
             return shifted
         if _tensor_like(left) or _tensor_like(right):
             tensor, shape = _elementwise(left, right)
-            return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None)
+            # what a layer reading it gets is not known: not the gate's share (dc_tts' highway mix
+            # `g * h2 + (1 - g) * x` showed the next conv's gain as 2 * E[sigmoid^2], 0.58; 1.97 measured)
+            return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None, act_factor=None)
         # WaveNet's `tanh(a) * sigmoid(b)` of slices it did not model: a layer reading it gets an
         # unknown signal, not the standard-normal input a model's own input is taken as
         return Unknown("an operation on unknown values", derived=_of_followed_tensors(left) or _of_followed_tensors(right))
