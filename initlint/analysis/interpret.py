@@ -1525,6 +1525,8 @@ class Interpreter:
         layer = base.attrs.get("__layer__")
         if member is None and attr == "add_weight" and (_keras_layer_class(base.cls) or layer is not None):
             return _Bound(base, attr)  # the library's Layer.add_weight
+        if member is None and attr == "build" and _keras_model_class(base.cls):
+            return _Bound(base, attr)  # the library's Model.build
         if member is None and isinstance(layer, LayerV) and attr in layer.args:
             return layer.args[attr]  # what the library layer's __init__ stores: `self.units`
         return member if member is not None else Unknown(f"attribute `{attr}` of an instance")
@@ -2419,6 +2421,13 @@ class Interpreter:
             shape = positional[0] if positional else keywords.get("input_shape")
             dims = _dims(shape) if shape is not None else None
             self.build_layer_object(base, TensorV(dims, None, 0.0, None), context, build_only=True)
+            return Const(None)
+        if isinstance(base, InstanceV) and name == "build" and _keras_model_class(base.cls) \
+                and self._find_method(base.cls, "call") is not None:
+            # `model.build((None, 784))` of a subclassed model (BiT): Keras runs its call() on a
+            # symbolic input of that shape, which makes the weights
+            shape = positional[0] if positional else keywords.get("input_shape")
+            self.call(base, [self.new_input(_dims(shape) if shape is not None else None)], {}, False, node, context)
             return Const(None)
         if isinstance(base, (TensorV, VariableV)) and name in ("get_shape", "shape"):
             return self._shape_value(base)
@@ -5965,6 +5974,15 @@ def _whole_model(value: Value | None) -> bool:
     replaces is every weight it holds (a layer's own, or a Sequential's, are followed elsewhere)."""
     return (type(value) is Unknown and value.reason == _KERAS_MODEL) or (
         type(value) is InstanceV and _keras_layer_class(value.cls))
+
+
+_KERAS_MODEL_BASES = frozenset({"keras.Model", "keras.models.Model", "keras.engine.training.Model"})
+
+
+def _keras_model_class(cls: ClassV) -> bool:
+    """A project class deriving, through project classes, from Keras' Model."""
+    return any(isinstance(base, Ref) and canonical(base.path) in _KERAS_MODEL_BASES
+               for current in _project_chain(cls) for base in current.bases)
 
 
 def _keras_layer_class(cls: ClassV) -> bool:
