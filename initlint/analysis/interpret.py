@@ -981,11 +981,20 @@ class Interpreter:
         """setattr / getattr / vars on the project's instances (BERT's `config.__dict__[key] = value`
         and its `setattr` spelling; None for anything else)."""
         owner = positional[0] if positional else None
+        attr = positional[1] if len(positional) > 1 else None
+        if name == "getattr" and len(positional) in (2, 3) and isinstance(owner, (ModuleV, Ref)):
+            # `getattr(resnet_v2, args.resnet_model)` (deeplab_v3): a module's function by its name
+            if not (isinstance(attr, Const) and isinstance(attr.value, str)):
+                return Unknown(f"a member of {owner.path} picked by "
+                               "a name known only at run time")
+            if isinstance(owner, Ref):
+                return Ref(f"{owner.path}.{attr.value}")
+            found = owner.env.names.get(attr.value)
+            return self.force(found) if found is not None else None
         if not isinstance(owner, InstanceV):
             return None
         if name == "vars" and len(positional) == 1:
             return DictV(owner.attrs)  # the instance's own attributes: a store through it is one
-        attr = positional[1] if len(positional) > 1 else None
         if name == "setattr" and len(positional) == 3:
             if isinstance(attr, Const) and isinstance(attr.value, str):
                 self._set_attribute(owner, attr.value, positional[2])
