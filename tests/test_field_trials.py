@@ -134,3 +134,16 @@ def test_a_library_model_built_without_an_input_tensor_is_listed_as_unfollowed()
               "x = preprocess_input(None)\n")
     result = analyze_source(source, "m.py", Settings(dialect="tf2"))
     assert result.unfollowed == ((3, "keras.applications.ResNet50"),)
+
+
+def test_a_slim_nets_backbone_on_an_unknown_input_is_listed_as_unfollowed() -> None:
+    # hmr's encoder, fed by a data loader initlint cannot follow: ResNet-50's weights went unmentioned
+    source = ("import tensorflow as tf\n"
+              "from tensorflow.contrib.slim.python.slim.nets import resnet_v2\n"
+              "def encoder(x):\n"
+              "    with tf.contrib.slim.arg_scope(resnet_v2.resnet_arg_scope()):\n"
+              "        net, _ = resnet_v2.resnet_v2_50(x, num_classes=None)\n"
+              "    return tf.layers.dense(tf.squeeze(net, [1, 2]), 10)\n"
+              "out = encoder(load_images())\n")
+    result = analyze_source(source, "m.py", Settings(dialect="tf1"))
+    assert result.unfollowed == ((5, "slim.nets.resnet_v2.resnet_v2_50"),)

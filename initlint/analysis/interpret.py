@@ -2016,7 +2016,7 @@ class Interpreter:
         out with an unknown scale, and the file's report says where (keras-bert's encoder blocks)."""
         # a library model built without an input tensor (`ResNet50(weights=None)`, read through its
         # `.output`): its weights are not listed either (age-gender-estimation's backbone went unnamed)
-        zoo_model = name.startswith(_UNREAD_LIBRARY_MODELS) and name.rsplit(".", 1)[-1][:1].isupper()
+        zoo_model = _library_model(name)
         if node is not None and self.current_origin == self.path and zoo_model:
             self.unfollowed[(self.line(node), name)] = None
         if not _reads_followed_tensors(positional, keywords):
@@ -5823,6 +5823,20 @@ def _third_party(name: str) -> bool:
 
 
 _UNREAD_LIBRARY_MODELS = ("slim.nets.", "keras.applications.")
+
+
+def _library_model(name: str) -> bool:
+    """A model of Keras' applications (`ResNet50`) or slim's nets (`resnet_v2.resnet_v2_50`,
+    `vgg.vgg_16`, `nasnet.build_nasnet_large`): it makes weights whatever its input, so a call is
+    named as unfollowed even when the tensor it reads is not known (hmr's encoder fed by a loader)."""
+    parts = name.split(".")
+    if name.startswith("keras.applications."):
+        return parts[-1][:1].isupper()
+    if not name.startswith("slim.nets.") or len(parts) < 4:
+        return False
+    module, function = parts[-2], parts[-1]
+    return not function.endswith(("arg_scope", "block")) and (
+        function.startswith(module.split("_")[0]) or function.startswith("build_"))
 
 
 def _crelu_channels(output: Value, activation: Value | None) -> Value:
