@@ -303,7 +303,7 @@ _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.expand_dims": ("input", "axis", "name", "dim"),
               "tf.transpose": ("a", "perm", "name", "conjugate"),
               "tf.unstack": ("value", "num", "axis", "name")}
-_NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize"}
+_NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize", "tf.nn.batch_norm_with_global_normalization"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
 # keywords every initializer constructor of some TensorFlow or Keras version takes
 _ANY_INITIALIZER_ARGS = frozenset({"seed", "dtype", "name", "verify_shape", "partition_info"})
@@ -1609,7 +1609,8 @@ class Interpreter:
             bounds = [self.eval(bound, env, context) if bound is not None else Const(None)
                       for bound in (part.lower, part.upper, part.step)]
             if all(isinstance(bound, Const) and (bound.value is None or type(bound.value) is int) for bound in bounds) \
-                    and bounds[2].value != 0 and (text or part.step is None):  # type: ignore[union-attr]
+                    and bounds[2].value != 0 and (text or part.step is None or not base.open_length):  # type: ignore[union-attr]
+                # `dimensions[:-1][::-1]` (pkmital's tied decoder): a step of a list whose items are all known
                 cut = slice(*(bound.value for bound in bounds))  # type: ignore[union-attr]
                 return Const(base.value[cut], base.note) if text else Seq(base.items[cut], base.kind)  # type: ignore[union-attr]
             return Unknown("a slice")
