@@ -3533,6 +3533,11 @@ class Interpreter:
                             act_factor=1.0 if activation == "linear" else None)
         if activation not in KNOWN_ACTIVATIONS:
             return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=None)
+        if activation in ("relu", "leaky_relu", "elu") and tensor.pre is not None and \
+                activate("relu", *tensor.pre)[:2] == (tensor.ms, tensor.mean):
+            # a ReLU's output is non-negative, where these are the identity (Image-Super-Resolution's
+            # `LeakyReLU(0.25)` after `Conv2D(activation='relu')`: 9% low, the next gain 1.8x high)
+            return _derived(tensor, pending=None)
         ms, mean, _ = activate(activation, tensor.ms, tensor.mean, alpha)
         ms_default = None if tensor.ms_default is None else activate(activation, tensor.ms_default, 0.0, alpha)[0]
         return _derived(tensor, ms=ms, mean=mean, ms_default=ms_default, rectified=activation in RELU_FAMILY,
