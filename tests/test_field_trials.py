@@ -147,3 +147,27 @@ def test_a_slim_nets_backbone_on_an_unknown_input_is_listed_as_unfollowed() -> N
               "out = encoder(load_images())\n")
     result = analyze_source(source, "m.py", Settings(dialect="tf1"))
     assert result.unfollowed == ((5, "slim.nets.resnet_v2.resnet_v2_50"),)
+
+
+def test_a_separable_layer_is_judged_on_its_pointwise_output() -> None:
+    # MobileNet's inception_v2 stem: INI101 quoted the depthwise half (37.3) as the pre-activation the
+    # ReLU reads (TensorFlow 711), and compared it with the pointwise output's default (382x)
+    source = ("import tensorflow as tf\nimport tf_slim as slim\n"
+              "x = tf.placeholder(tf.float32, [None, 224, 224, 3])\n"
+              "net = slim.separable_conv2d(x, 64, [7, 7], depth_multiplier=8, stride=2,\n"
+              "                            weights_initializer=tf.truncated_normal_initializer(0.0, 1.0))\n")
+    result = analyze_source(source, "m.py", Settings(dialect="tf1"))
+    pointwise = next(w for w in result.weights if w.role == "pointwise_kernel")
+    [finding] = [d for d in result.diagnostics if d.code == "INI101"]
+    assert finding.data["peak_mean_square"] == pointwise.signal.mean_square
+    assert round(pointwise.signal.mean_square) == 693
+    assert "reaches 693 here (gain 693)" in finding.message and "7.1e+03x what the default" in finding.message
+
+
+def test_a_depthwise_kernel_on_unknown_channels_names_no_tensorflow_fan_in() -> None:
+    source = ("import tensorflow as tf\nimport tf_slim as slim\n\n\ndef stem(inputs):\n"
+              "    return slim.separable_conv2d(inputs, None, [7, 7], depth_multiplier=8,\n"
+              "                                 weights_initializer=tf.truncated_normal_initializer(0.0, 1.0))\n")
+    [finding] = analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics
+    assert "for the 49 inputs each output of this layer sums (Glorot" in finding.message
+    assert "None" not in finding.message

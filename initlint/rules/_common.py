@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from initlint.analysis.initializers import reference_stds
@@ -94,17 +94,31 @@ def initial_values_matter(weight: Weight) -> bool:
 
 
 def layer_views(weights: tuple[Weight, ...]) -> list[LayerView]:
-    """One view per layer: its first kernel-like weight of rank >= 2."""
+    """One view per layer: its first kernel-like weight of rank >= 2. A separable layer's is its
+    depthwise kernel, seen with the layer's output: the pointwise product's (MobileNet's inception_v2
+    stem was reported at its depthwise half, 12.4, where the ReLU reads 235)."""
     seen: set[int] = set()
     views: list[LayerView] = []
+    pointwise = {weight.layer_id: weight for weight in weights if weight.role == "pointwise_kernel"}
     for weight in weights:
         if weight.role not in KERNEL_ROLES or weight.layer_id in seen or not initial_values_matter(weight):
             continue
         if not kernel_shaped(weight.shape, weight.facts):
             continue
         seen.add(weight.layer_id)
-        views.append(LayerView(weight))
+        second = pointwise.get(weight.layer_id) if weight.role == "depthwise_kernel" else None
+        views.append(LayerView(_through_pointwise(weight, second) if second is not None else weight))
     return views
+
+
+def _through_pointwise(depthwise: Weight, pointwise: Weight) -> Weight:
+    """A separable layer's depthwise kernel with the layer's output signal: the pointwise product's
+    mean square, and the gain from the layer's input to it."""
+    first, second = depthwise.signal, pointwise.signal
+    gain = second.mean_square / first.input_mean_square if second.mean_square is not None and \
+        first.input_mean_square else None
+    return replace(depthwise, signal=replace(first, mean_square=second.mean_square, gain=gain,
+                                             default_mean_square=second.default_mean_square))
 
 
 def chains(weights: tuple[Weight, ...]) -> dict[int, list[LayerView]]:
@@ -165,7 +179,9 @@ def scale_text(view: LayerView, own: bool = True) -> str:
     if view.transposed:
         fans = f"the {view.fan_in} inputs each output of {which} transposed convolution sums"
     elif view.fan_in != weight.fan_in:  # a depthwise kernel, a table read transposed
-        fans = f"the {view.fan_in} inputs each output of {which} layer sums (TensorFlow's fan_in: {weight.fan_in})"
+        fans = f"the {view.fan_in} inputs each output of {which} layer sums"
+        if weight.fan_in is not None:  # unknown when the input's channels are (it printed "None")
+            fans += f" (TensorFlow's fan_in: {weight.fan_in})"
     else:
         fans = f"fan_in {weight.fan_in}"
     # Glorot needs fan_out too: left out when it is not known, rather than shown as "?"
