@@ -1874,10 +1874,9 @@ class Interpreter:
             if factor is not None and tensor.ms is not None and type(operator) is cst.Multiply:
                 square = factor * factor
                 scaled = _derived(tensor, ms=tensor.ms * square, mean=tensor.mean * factor, pending=pending,
-                                  ms_default=None if tensor.ms_default is None else tensor.ms_default * square,
-                                  act_factor=None if tensor.act_factor is None else tensor.act_factor * square)
+                                  ms_default=None if tensor.ms_default is None else tensor.ms_default * square)
             else:
-                scaled = _derived(tensor, ms=None, ms_default=None, pending=pending, act_factor=None)
+                scaled = _derived(tensor, ms=None, ms_default=None, pending=pending)
             if tensor.init is not None and not _tensor_like(scale):  # `tf.random_normal(shape) * 0.05`
                 scaled.init = _scaled_init(tensor.init, scale, node, self.current_origin)
             return scaled
