@@ -3790,6 +3790,10 @@ class Interpreter:
             for weight in draft.weights:
                 weight.facts.setdefault("initial_values_given", self.line(node))
         if tensor is None or build_only:
+            if tensor is None and spec.kind not in ("norm", "prelu"):
+                # never called where initlint sees it: its activation is still its argument's (the
+                # act column showed `-` for `Dense(64, activation="relu")`, as for a linear layer)
+                draft.activation = self._activation_arg(spec, args)
             return Unknown("a layer never called")
         output = self._propagate(draft, spec, args, tensor, call_keywords or {}, layer_obj.context)
         if given and isinstance(output, TensorV):  # what those values do to the signal is not known
