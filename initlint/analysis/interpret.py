@@ -2143,7 +2143,7 @@ class Interpreter:
         if isinstance(func, Ref):
             result = self.call_api(func, positional, keywords, opaque, node, context)
             if type(result) is Unknown and not result.alternatives and not result.derived \
-                    and func.name.startswith("tf.") and _reads_followed_tensors(positional, keywords):
+                    and func.name.startswith(("tf.", "tensorflow.")) and _reads_followed_tensors(positional, keywords):
                 return Unknown(result.reason, derived=True)
             return result
         if isinstance(func, TemplateV):  # pixel-cnn's `model = tf.make_template('model', model_spec)`
@@ -2255,7 +2255,8 @@ class Interpreter:
                 # library layers of different kinds (SSGAN's `tf.layers.conv2d_transpose if ... else
                 # tf.layers.conv2d`): each is built, as the project's candidates are
                 return self._call_each(func, positional, keywords, opaque, node, context)
-        return Unknown("a call to something initlint cannot see")
+        # of a followed tensor (a `normalizer_fn` given by callers): what it returns is derived from it
+        return Unknown("a call to something initlint cannot see", derived=_reads_followed_tensors(positional, keywords))
 
     def _cond(self, positional: list[Value], keywords: dict[str, Value], opaque: bool, node: cst.Call | None,
               context: Context) -> Value:
@@ -5547,10 +5548,12 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
                     base, name="unknown", params={}, certain=False,
                     reason=f"{choices}, picked by a condition known only at run time"))
             continue
-        if {type(in_body), type(otherwise)} == {TensorV, Unknown}:
+        unread = in_body if type(in_body) is Unknown else otherwise if type(otherwise) is Unknown else None
+        if unread is not None and not unread.derived and TensorV in (type(in_body), type(otherwise)):
             # an array one branch loads from a file initlint cannot read (stylegan2's `np.load(label_file)`
-            # over `np.zeros([1 << 30, 0])`): the other branch's shape was kept, certain
-            orelse[name] = in_body if type(in_body) is Unknown else otherwise
+            # over `np.zeros([1 << 30, 0])`): the other branch's shape was kept, certain. (What an op
+            # initlint does not read makes of the same tensor keeps the tensor's, as it did.)
+            orelse[name] = unread
             continue
         if not _choice_matters(in_body, otherwise):
             continue
