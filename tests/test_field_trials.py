@@ -181,3 +181,11 @@ def test_an_index_error_reaches_the_try_that_catches_it() -> None:
               "except IndexError:\n    x = tf.layers.dense(x, 7)\n")
     kernels = [w for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights if w.role == "kernel"]
     assert [(w.span.line, w.shape) for w in kernels] == [(7, (16, 32)), (7, (32, 64)), (11, (64, 7))]
+
+
+def test_a_missing_key_runs_the_key_error_handler() -> None:
+    source = ("import tensorflow as tf\nwidths = {'small': 32}\nx = tf.placeholder(tf.float32, [None, 16])\n"
+              "try:\n    units = widths['large']\nexcept KeyError:\n    units = 64\n"
+              "h = tf.layers.dense(x, units)\n")
+    [kernel] = [w for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights if w.role == "kernel"]
+    assert kernel.shape == (16, 64) and kernel.certain

@@ -818,8 +818,8 @@ class Interpreter:
             self.exec_block(statement.body, env, context)
 
     def exec_try(self, node: cst.Try, env: Env, context: Context) -> None:
-        """A try statement. Its body stops where an index or key it reads is known to be missing and
-        one of its handlers catches that (pkmital's residual network: `next_block = blocks[i + 1]`
+        """A try statement. Its body stops where an index or a dict key it reads is known to be missing
+        and one of its handlers catches that (pkmital's residual network: `next_block = blocks[i + 1]`
         under `except IndexError: pass` built an upscaling conv on the last block, which TensorFlow
         never makes): the handler runs instead. Anything else is taken as not raising."""
         handler = self._python2_fallback(node, env)
@@ -1028,8 +1028,7 @@ class Interpreter:
         if name == "getattr" and len(positional) in (2, 3) and isinstance(owner, (ModuleV, Ref)):
             # `getattr(resnet_v2, args.resnet_model)` (deeplab_v3): a module's function by its name
             if not (isinstance(attr, Const) and isinstance(attr.value, str)):
-                return Unknown(f"a member of {owner.path} picked by "
-                               "a name known only at run time")
+                return Unknown(f"a member of {owner.path} picked by a name known only at run time")
             if isinstance(owner, Ref):
                 return Ref(f"{owner.path}.{attr.value}")
             found = owner.env.names.get(attr.value)
@@ -1691,6 +1690,8 @@ class Interpreter:
                 found = base.items.get(key.value)
             except TypeError:
                 found = None
+            if found is None and self.catching and base.unknown is None and key.note is None:
+                self._raise_if_caught("KeyError")
             return found if found is not None else Unknown(f"key {key.value!r} of a dict")
         return Unknown("a subscript of an unknown value", derived=type(base) is Unknown and base.derived)
 
