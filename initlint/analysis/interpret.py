@@ -6131,6 +6131,10 @@ def _elementwise(left: Value, right: Value) -> tuple[TensorV, tuple[int | None, 
     shapes = [_as_tensor(value).shape for value in tensors]
     if len(shapes) == 2 and shapes[0] is not None and shapes[1] is not None:
         return base, broadcast_shape(shapes[0], shapes[1])
+    if base.shape is not None and (len(tensors) == 2 or any(type(value) is Unknown for value in (left, right))):
+        # the other operand may be a tensor of any shape: a dimension of 1 broadcasts to its size
+        # (handwriting-synthesis' `[B, 1]` window weights times a one-hot of unknown shape were [B, 1])
+        return base, tuple(None if dim == 1 else dim for dim in base.shape)
     return base, base.shape
 
 

@@ -56,9 +56,9 @@ initial weights' std and mean, activations, pooling, normalization) and reports 
 where the predicted mean square of the pre-activation output rises above the healthy band
 (default 10), with the layer's std against Glorot / He / LeCun for its fans, its gain, and how
 much larger the chain's output is than with the library's default initializers. A layer whose
-output goes straight into a normalization layer (batch norm in training mode, slim's
-`normalizer_fn`) is not reported: the normalization rescales it to mean square 1, forwards and
-backwards. The growth need not be a layer's own gain: residual sums without normalization add
+output goes into a normalization layer (batch norm in training mode, slim's `normalizer_fn`),
+straight or through layers whose activations scale with their input (linear, ReLU, leaky ReLU), is
+not reported: the normalization undoes its scale, forwards and backwards. The growth need not be a layer's own gain: residual sums without normalization add
 each branch's variance to the trunk's (twenty He-initialized blocks reach 1e9), and a constant scale
 between layers (`relu(h * 2.0)`) multiplies it; the message then says the signal entering the
 layer had grown outside the layers' gains.

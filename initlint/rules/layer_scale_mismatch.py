@@ -8,13 +8,14 @@ from initlint.model import Diagnostic
 from initlint.rules._common import (FIXED_SCALE, LayerView, diagnostic, layer_views, minor_term_of_join,
                                     normal_scale, numbers, scale_text)
 from initlint.rules.base import Example, Rule
-from initlint.rules.signal_rules import covered_chains
+from initlint.rules.signal_rules import covered_chains, scale_cancelled
 from initlint.rules.tf1_default_stddev import has_default_unit_stddev
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
     limit = settings.thresholds.scale_ratio
     covered = covered_chains(analysis.weights, settings.thresholds)
+    cancelled = scale_cancelled(analysis.weights)
     views = layer_views(analysis.weights)
     children: dict[int, list[LayerView]] = defaultdict(list)
     for view in views:
@@ -26,8 +27,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue
         if has_default_unit_stddev(weight):
             continue  # INI301 says it, with the same numbers
-        if "signal_uncertain" in weight.facts or weight.signal.normalized:
-            continue  # a normalization after the layer makes its scale irrelevant
+        if "signal_uncertain" in weight.facts or weight.signal.normalized or weight.layer_id in cancelled:
+            continue  # a normalization after the layer (or after layers that scale with it) undoes its scale
         if weight.initializer.name not in FIXED_SCALE:
             continue  # fan-based initializers (Glorot, He, LeCun, variance scaling) size themselves
         if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell"):

@@ -37,11 +37,13 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | No
     variance: twenty He blocks reach 1e9, TensorFlow 2.6e9) or a constant scale between layers.
     """
     product = 1.0
+    cancels = _scale_cancels(chain)
     for index, view in enumerate(chain):
-        if view.weight.signal.normalized:
-            # its output goes straight into a normalization layer (batch norm in training mode,
-            # slim's normalizer_fn), rescaled to mean square 1 forwards and backwards: a large
-            # initial scale cannot blow training up from here
+        if cancels[index]:
+            # its output goes into a normalization layer (batch norm in training mode, slim's
+            # normalizer_fn), straight or through layers that scale with their input, and is
+            # rescaled to mean square 1 forwards and backwards: a large initial scale cannot blow
+            # training up from here (yolov3's transposed conv, then a linear conv, then batch norm)
             continue
         gain = view.weight.signal.gain
         if gain is None:
@@ -53,6 +55,23 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | No
                 gain > 2.0 or product > thresholds.explode or grown):
             return index
     return None
+
+
+# activations with phi(c * y) = c * phi(y) for c > 0: a scale passes through them unchanged
+_HOMOGENEOUS = (None, "linear", "relu", "leaky_relu")
+
+
+def _scale_cancels(chain: list[LayerView]) -> list[bool]:
+    """Per layer: whether a normalization later on the path undoes its output's scale. It does when
+    the layer's output is normalized, or goes through an activation that scales with its input
+    into a layer whose output scale is undone."""
+    cancels = [False] * len(chain)
+    following = False
+    for index in range(len(chain) - 1, -1, -1):
+        weight = chain[index].weight
+        following = weight.signal.normalized or (weight.activation in _HOMOGENEOUS and following)
+        cancels[index] = following
+    return cancels
 
 
 def gain_product(path: list[LayerView], index: int) -> float | None:
@@ -125,6 +144,17 @@ def _path_finding(path: list[LayerView], thresholds: Thresholds) -> ChainFinding
     stack = [v for v in path[:vanish] if _glorot_relu(v)]
     kind = "glorot_stack" if len(stack) + 1 >= thresholds.deep_stack and len(stack) >= vanish - 1 else "vanish"
     return ChainFinding(kind, path[vanish], path, _certain_upto(path, vanish))
+
+
+def scale_cancelled(weights) -> set[int]:
+    """Layer ids whose output scale a normalization undoes on every path they are on (_scale_cancels)."""
+    undone: dict[int, bool] = {}
+    for chain in chains(weights).values():
+        for path in paths(chain):
+            for view, cancels in zip(path, _scale_cancels(path)):
+                layer = view.weight.layer_id
+                undone[layer] = undone.get(layer, True) and cancels
+    return {layer for layer, cancels in undone.items() if cancels}
 
 
 def covered_chains(weights, thresholds: Thresholds) -> set[int]:
