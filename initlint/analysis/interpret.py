@@ -6445,6 +6445,8 @@ def _scaling(left: Value, operator: cst.BaseBinaryOp, right: Value) -> tuple[Ten
     (None for two tensors: an elementwise product, whose shape is both operands' broadcast)."""
     if _tensor_like(left) and _tensor_like(right):
         return None
+    if any(type(value) is Unknown and value.derived for value in (left, right)):
+        return None  # the other operand is a tensor too (`g * tf.exp(x)`), of a shape not known
     if type(operator) is cst.Multiply and (_tensor_like(left) or _tensor_like(right)):
         tensor, scale = (left, right) if _tensor_like(left) else (right, left)
         return _as_tensor(tensor), scale
