@@ -1743,7 +1743,7 @@ class Interpreter:
                 left, right = _literal_seq(left), _literal_seq(right)
             if not (isinstance(left, Const) and isinstance(right, Const)):
                 if type(target.operator) in (cst.Is, cst.IsNot) and isinstance(right, Const) and right.value is None:
-                    if isinstance(left, _NEVER_NONE):  # `repetitions is None` of a list (keras-contrib)
+                    if _never_none(left):  # `repetitions is None` of a list (keras-contrib)
                         result = result and type(target.operator) is cst.IsNot
                         left = right
                         continue
@@ -1755,7 +1755,7 @@ class Interpreter:
                     left = right
                     continue
                 if type(target.operator) in (cst.Equal, cst.NotEqual) and isinstance(right, Const) and \
-                        right.value is None and isinstance(left, _NEVER_NONE) and not _tensor_like(left):
+                        right.value is None and _never_none(left) and not _tensor_like(left):
                     # NTM's `if state == None:` of the state dict, slim-style `initializer != None`
                     # (a tensor's `==` is elementwise in TF2: not decided)
                     result = result and type(target.operator) is cst.NotEqual
@@ -6232,6 +6232,14 @@ _STR_METHODS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "starts
 _CONTEXT_OBJECTS = {"tf.device", "tf.name_scope", "tf.control_dependencies", "tf.colocate_with"}
 _NEVER_NONE = (TensorV, VariableV, InitV, LayerV, FuncV, Ref, Seq, DictV, ClassV, InstanceV, ModelV, ModuleV,
                PartialV, OpLayerV, ContextV)
+
+
+def _never_none(value: Value) -> bool:
+    """A value `is None` is false of: not a flag's value (`FLAGS.proj_dim`, whose default may be None:
+    deep-siamese's `if FLAGS.word2vec_model == None:` was decided false, its embedding dropped)."""
+    if type(value) is Ref:
+        return ".FLAGS." not in value.path and not value.path.startswith("FLAGS.")
+    return isinstance(value, _NEVER_NONE)
 
 
 def _builtin_type(value: Value) -> bool:
