@@ -2135,6 +2135,8 @@ class Interpreter:
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
              node: cst.Call | None, context: Context) -> Value:
+        if isinstance(func, Ref) and func.name in _ATTRIBUTE_BAGS:
+            return _attribute_bag(positional, keywords)
         if isinstance(func, ForeignV) or isinstance(func, Ref) and _third_party(func.name):
             return self._foreign_call(func.name, positional, keywords, node)
         if type(func) is Unknown and func.unread is not None and node is not None and self.current_origin == self.path:
@@ -6232,6 +6234,27 @@ _STR_METHODS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "starts
 _CONTEXT_OBJECTS = {"tf.device", "tf.name_scope", "tf.control_dependencies", "tf.colocate_with"}
 _NEVER_NONE = (TensorV, VariableV, InitV, LayerV, FuncV, Ref, Seq, DictV, ClassV, InstanceV, ModelV, ModuleV,
                PartialV, OpLayerV, ContextV)
+
+
+# objects that hold what is set on them as attributes (yolov3's `__C = edict()` config: its
+# `__C.YOLO.UPSAMPLE_METHOD = "resize"` was unknown, and a layer its default never builds flagged)
+_ATTRIBUTE_BAGS = frozenset({"easydict.EasyDict", "types.SimpleNamespace", "argparse.Namespace", "attrdict.AttrDict",
+                             "munch.Munch", "bunch.Bunch"})
+_BAG_CLASS = ClassV(cst.ClassDef(cst.Name("AttributeBag"), cst.IndentedBlock([cst.SimpleStatementLine([cst.Pass()])])),
+                    Env(), "AttributeBag", [])
+
+
+def _attribute_bag(positional: list[Value], keywords: dict[str, Value]) -> Value:
+    """An EasyDict (or SimpleNamespace) of the keywords and the dict given, nested dicts made bags
+    too as EasyDict makes them; unknown when the dict is not known statically."""
+    given = positional[0] if positional else None
+    if given is not None and not (isinstance(given, DictV) and given.unknown is None):
+        return Unknown("an attribute dict of values not known statically")
+    items = {**(given.items if isinstance(given, DictV) else {}), **keywords}
+    if not all(isinstance(key, str) for key in items):
+        return Unknown("an attribute dict of values not known statically")
+    return InstanceV(_BAG_CLASS, {key: _attribute_bag([value], {}) if isinstance(value, DictV) and value.unknown is None
+                                  else value for key, value in items.items()})
 
 
 def _never_none(value: Value) -> bool:
