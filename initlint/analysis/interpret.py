@@ -360,6 +360,7 @@ class Interpreter:
         self.entered: set[int] = set()  # ids of FunctionDef nodes interpreted at least once
         self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
+        self.call_selves: list[int] = []  # per call on it: id() of the instance a method is bound to
         self.frame_weights: list[int] = []  # per call on the inline stack: len(self.weights) when it began
         self.only_under: frozenset[int] | None = None  # when set: keep only weights made inside these functions
         self.inherited_runs: set[tuple[int, int]] = set()  # (class, method) ids run by _run_inherited_entries
@@ -2305,7 +2306,11 @@ class Interpreter:
         """`own_scope`: the function runs in a variable scope of its own (a layer object's call), so a
         change it makes to its scope does not reach the caller's."""
         key = id(func.node)
-        if key in self.call_depth:
+        bound = id(func.bound_self)
+        if key in self.call_depth and any(node == key and receiver == bound
+                                          for node, receiver in zip(self.call_depth, self.call_selves)):
+            # the same method of another object is no recursion (GraphSAGE's Layer.__call__ calling a
+            # sub-layer's __call__ from its _call: three layers were one of unknown shape)
             return Unknown(f"{func.name}() is recursive")
         if len(self.call_depth) >= self.settings.max_call_depth:
             self.too_deep.add(key)
@@ -2361,6 +2366,7 @@ class Interpreter:
         elif root:
             inner = _evolve(context, caller_unknown=caller_note)
         self.call_depth.append(key)
+        self.call_selves.append(bound)
         self.frame_weights.append(len(self.weights))
         conditions = len(self.conditions)
         saved_returns = self.maybe_returns
@@ -2380,6 +2386,7 @@ class Interpreter:
             return result
         finally:
             self.call_depth.pop()
+            self.call_selves.pop()
             self.frame_weights.pop()
             del self.conditions[conditions:]
             self.maybe_returns = saved_returns
