@@ -5565,15 +5565,14 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
             # initlint does not read makes of the same tensor keeps the tensor's, as it did.)
             orelse[name] = unread
             continue
+        if type(in_body) is Seq and type(otherwise) is Seq and _seq_choice_matters(in_body, otherwise):
+            # GraphSAGE's `layer_infos`, three or two records by a flag: the last branch's was
+            # taken, certain; the items both agree on stay known
+            orelse[name] = _joined_seq(in_body, otherwise)
+            continue
         if not _choice_matters(in_body, otherwise):
             continue
-        if isinstance(in_body, Seq) and isinstance(otherwise, Seq) and len(in_body.items) == len(otherwise.items) \
-                and in_body.record is otherwise.record:
-            # [h, w, 3] or [h2, w2, 3]: the dimensions both agree on stay known (the channels)
-            orelse[name] = Seq([x if _same(x, y) else _either([x, y]) for x, y in zip(in_body.items, otherwise.items)],
-                               in_body.kind, in_body.record)
-        else:
-            orelse[name] = _either([in_body, otherwise], chosen_by)
+        orelse[name] = _either([in_body, otherwise], chosen_by)
 
 
 def _truthy(value: Value | None, positional: list[Value], index: int) -> bool:
@@ -5635,6 +5634,24 @@ def _agreed_dims(a: tuple[int | None, ...] | None, b: tuple[int | None, ...] | N
     if a is None or b is None or len(a) != len(b):
         return None
     return tuple(x if x == y else None for x, y in zip(a, b))
+
+
+def _seq_choice_matters(a: Seq, b: Seq) -> bool:
+    """Whether two lists or tuples the branches leave differ in a way that changes what is built: in
+    length, or in an item (numbers, nested lists or records of them, initializers)."""
+    if len(a.items) != len(b.items) or a.record is not b.record:
+        return True
+    return any(not _same(x, y) and (_seq_choice_matters(x, y) if type(x) is Seq and type(y) is Seq
+                                    else _choice_matters(x, y)) for x, y in zip(a.items, b.items))
+
+
+def _joined_seq(a: Seq, b: Seq) -> Value:
+    """One of two lists: of another length, unknown (a loop over it runs once); else the items both
+    agree on, the others one of the two ([h, w, 3] or [h2, w2, 3]: the channels stay known)."""
+    if len(a.items) != len(b.items) or a.record is not b.record:
+        return Unknown("a list whose length depends on a condition known only at run time")
+    return Seq([x if _same(x, y) else _joined_seq(x, y) if type(x) is Seq and type(y) is Seq else _either([x, y])
+                for x, y in zip(a.items, b.items)], a.kind, a.record)
 
 
 def _choice_matters(a: Value, b: Value) -> bool:
