@@ -105,9 +105,9 @@ _TFL_BN = (WeightSpec("gamma", "gamma_initializer", ONES, "channels", "bn_scale"
            WeightSpec("beta", "beta_initializer", ZEROS, "channels", "bn_center"))
 _add(LayerSpec("tf.layers.batch_normalization", "tf_layers", "norm",
                ("inputs", "axis", "momentum", "epsilon", "center", "scale"),
-               {"center": True, "scale": True, "training": False}, _TFL_BN, True))
+               {"center": True, "scale": True, "training": False, "epsilon": 1e-3}, _TFL_BN, True))
 _add(LayerSpec("tf.layers.BatchNormalization", "tf_layers", "norm", ("axis", "momentum", "epsilon", "center", "scale"),
-               {"center": True, "scale": True}, _TFL_BN, False))
+               {"center": True, "scale": True, "epsilon": 1e-3}, _TFL_BN, False))
 
 # --- Keras §3.1 ---
 _K_DENSE = ("units", "activation", "use_bias", "kernel_initializer", "bias_initializer")
@@ -161,9 +161,9 @@ for cls, gates in (("SimpleRNN", 1), ("GRU", 3), ("LSTM", 4)):
 _K_BN = (WeightSpec("gamma", "gamma_initializer", ONES, "channels", "bn_scale"),
          WeightSpec("beta", "beta_initializer", ZEROS, "channels", "bn_center"))
 _add(LayerSpec("keras.layers.BatchNormalization", "keras", "norm", ("axis", "momentum", "epsilon", "center", "scale"),
-               {"center": True, "scale": True}, _K_BN, False))
+               {"center": True, "scale": True, "epsilon": 1e-3}, _K_BN, False))
 _add(LayerSpec("keras.layers.LayerNormalization", "keras", "norm", ("axis", "epsilon", "center", "scale"),
-               {"center": True, "scale": True}, _K_BN, False))
+               {"center": True, "scale": True, "epsilon": 1e-3}, _K_BN, False))
 # PReLU's slope is a weight, one per input element but the shared axes: zeros, a ReLU at first
 _add(LayerSpec("keras.layers.PReLU", "keras", "prelu", ("alpha_initializer", "alpha_regularizer",
                                                         "alpha_constraint", "shared_axes"),
@@ -208,7 +208,7 @@ _add(LayerSpec("slim.fully_connected", "slim", "dense", ("inputs", *_S_FC), _S_D
 # slim.linear = functools.partial(fully_connected, activation_fn=None): the same op for arg_scope
 _add(replace(LAYERS["slim.fully_connected"], api="slim.linear", defaults={**_S_DEFAULTS, "activation_fn": None}))
 _add(LayerSpec("slim.batch_norm", "slim", "norm", ("inputs", "decay", "center", "scale"),
-               {"center": True, "scale": False},
+               {"center": True, "scale": False, "epsilon": 1e-3},
                (WeightSpec("gamma", None, ONES, "channels", "bn_scale"),
                 WeightSpec("beta", None, ZEROS, "channels", "bn_center")), True, activation_param="activation_fn"))
 
@@ -219,17 +219,19 @@ _SLIM_NORM_PARAMS = (WeightSpec("beta", None, ZEROS, "channels", "bn_center"),
 _add(LayerSpec("slim.layer_norm", "slim", "norm",
                ("inputs", "center", "scale", "activation_fn", "reuse", "variables_collections",
                 "outputs_collections", "trainable", "begin_norm_axis", "begin_params_axis"),
-               {"center": True, "scale": True, "activation_fn": None, "begin_params_axis": -1}, _SLIM_NORM_PARAMS,
+               {"center": True, "scale": True, "activation_fn": None, "begin_params_axis": -1, "epsilon": 1e-12},
+               _SLIM_NORM_PARAMS,
                True, activation_param="activation_fn"))
 _add(LayerSpec("slim.instance_norm", "slim", "norm",
                ("inputs", "center", "scale", "epsilon", "activation_fn", "param_initializers", "reuse",
                 "variables_collections", "outputs_collections", "trainable", "data_format"),
-               {"center": True, "scale": True, "activation_fn": None}, _SLIM_NORM_PARAMS, True,
+               {"center": True, "scale": True, "activation_fn": None, "epsilon": 1e-6}, _SLIM_NORM_PARAMS, True,
                activation_param="activation_fn"))
 _add(LayerSpec("slim.group_norm", "slim", "norm",
                ("inputs", "groups", "channels_axis", "reduction_axes", "center", "scale", "epsilon",
                 "activation_fn", "param_initializers"),
-               {"center": True, "scale": True, "activation_fn": None, "channels_axis": -1}, _SLIM_NORM_PARAMS,
+               {"center": True, "scale": True, "activation_fn": None, "channels_axis": -1, "epsilon": 1e-6},
+               _SLIM_NORM_PARAMS,
                True, activation_param="activation_fn"))
 # the normalizations that take their parameters' initializers as one dict, `param_initializers`
 PARAM_INITIALIZERS = frozenset({"slim.batch_norm", "slim.instance_norm", "slim.group_norm"})

@@ -2938,7 +2938,8 @@ class Interpreter:
             return Unknown(f"{name}() of an unknown value")
         if name in _NORMALIZE:
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
-            return self.normalize(target)
+            epsilon = positional[5] if len(positional) > 5 else keywords.get("variance_epsilon")
+            return self.normalize(target, _float(epsilon, 0.0) if name != "tf.nn.l2_normalize" else 0.0)
         return Unknown(f"{name}()")
 
     def _stat_op(self, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
@@ -3445,7 +3446,9 @@ class Interpreter:
         return _derived(first, shape=_broadcast_all(tensors), ms=None, ms_default=None, pending=None, rectified=False,
                         act_factor=1.0, pre=None)
 
-    def normalize(self, value: Value) -> Value:
+    def normalize(self, value: Value, epsilon: float = 0.0) -> Value:
+        """(x - mean) / sqrt(variance + epsilon): mean square 1, or var / (var + epsilon) when the
+        variance is small (KerasGAN's Dense at std 0.007 into batch norm: 0.84, TensorFlow 0.82)."""
         if not _tensor_like(value):
             return Unknown("normalization of an unknown value")
         tensor = _as_tensor(value)
@@ -3453,8 +3456,9 @@ class Interpreter:
             if layer is not None:
                 layer.normalized = True
         self.chain_counter += 1
-        return TensorV(tensor.shape, 1.0, 0.0, 1.0, chain=self.chain_counter, producer=tensor.producer,
-                       pending=None)
+        return TensorV(tensor.shape, _after_epsilon(tensor.ms, tensor.mean, epsilon), 0.0,
+                       _after_epsilon(tensor.ms_default, 0.0, epsilon), chain=self.chain_counter,
+                       producer=tensor.producer, pending=None)
 
     def embedding_lookup(self, params: Value, ids: Value | None) -> Value:
         if isinstance(params, VariableV):
@@ -4591,7 +4595,7 @@ class Interpreter:
             else:
                 # `is_training=False` written out is a frozen batch norm, nearly always restored from
                 # a checkpoint whose statistics normalize: taken as normalizing, as in normalizer_params
-                normalized = self.normalize(tensor)
+                normalized = self.normalize(tensor, _float(args.get("epsilon"), spec.defaults.get("epsilon", 0.0)))
             normalized = _scaled_and_shifted(normalized, draft.weights)
             activation = self._activation_arg(spec, args)  # slim.batch_norm(..., activation_fn=tf.nn.relu)
             return self.apply_activation(normalized, activation) if activation is not None else normalized
@@ -4642,7 +4646,7 @@ class Interpreter:
             pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
             draft.normalized = True
             self._normalizer_weights(draft, normalizer, args, out_shape, context)
-            normalized = self.normalize(pre)
+            normalized = self.normalize(pre, _normalizer_epsilon(normalizer, args.get("normalizer_params")))
             if run_activation is not None:
                 return self.call(run_activation, [normalized], {}, False, None, context)
             draft.activation = activation
@@ -6189,6 +6193,25 @@ def _number(value: Value) -> float | None:
     if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
         return float(value.value)
     return None
+
+
+def _after_epsilon(ms: float | None, mean: float | None, epsilon: float) -> float:
+    """The mean square a normalization gives a signal of this mean square and mean: var / (var + eps).
+    1.0 when the signal's scale is not known (then taken as large next to epsilon)."""
+    if ms is None or not epsilon:
+        return 1.0
+    variance = max(ms - (mean or 0.0) ** 2, 0.0)
+    return variance / (variance + epsilon) if variance + epsilon > 0 else 1.0
+
+
+def _normalizer_epsilon(normalizer: Value | None, params: Value | None) -> float:
+    """The epsilon of slim's `normalizer_fn`: its `normalizer_params`' or the norm's default."""
+    params = params.value if isinstance(params, _MaybeArg) else params
+    while isinstance(normalizer, PartialV):
+        normalizer = normalizer.func
+    default = LAYERS[normalizer.name].defaults.get("epsilon", 0.0) if isinstance(normalizer, Ref) and \
+        normalizer.name in LAYERS else 0.0
+    return _float(params.items.get("epsilon"), default) if isinstance(params, DictV) else default
 
 
 def _numbers_only(value: Value) -> bool:
