@@ -259,6 +259,9 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
                 "tf.image.resize_images", "tf.image.resize", "tf.image.resize_bilinear",
                 "tf.image.resize_nearest_neighbor", "tf.nn.avg_pool", "tf.layers.average_pooling2d",
                 "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics"}
+# elementwise math whose result's scale is not modelled: the shape stays
+_ELEMENTWISE_MATH = frozenset({f"{module}{op}" for module in ("tf.", "tf.math.") for op in (
+    "exp", "log", "sin", "cos", "log1p", "expm1", "reciprocal", "erf")})
 # Keras backend functions that are these TensorFlow ops (custom layers' call() uses them)
 _KERAS_BACKEND_OPS = {"keras.backend.dot": "tf.matmul", "keras.backend.bias_add": "tf.nn.bias_add",
                       "keras.backend.reshape": "tf.reshape"}
@@ -2667,6 +2670,32 @@ class Interpreter:
             return _math(last, positional)
         if name in ("tf.sqrt", "tf.math.sqrt") and positional and all(isinstance(v, Const) for v in positional):
             return _math("sqrt", positional)  # `stddev=1. / tf.sqrt(size[0] / 2.)`: a number all the same
+        if name == "slim.utils.collect_named_outputs":
+            # returns the outputs it records (EAST's resnet units: every unit after the first lost its input)
+            args = _bind(("collections", "alias", "outputs"), positional, keywords)
+            return args.get("outputs", Unknown("collect_named_outputs() without outputs"))
+        if name in _ELEMENTWISE_MATH and positional and _tensor_like(positional[0]):
+            # `tf.exp(x)`, `tf.sin(x)`: the shape stays, the scale is not modelled (transformer-xl's
+            # positional embedding lost its width)
+            return _derived(_as_tensor(positional[0]), ms=None, ms_default=None, pending=None, act_factor=None, pre=None,
+                            rectified=False)
+        if name in ("tf.one_hot", "tf.compat.v1.one_hot") and positional:
+            args = _bind(("indices", "depth", "on_value", "off_value", "axis"), positional, keywords)
+            indices, depth = args.get("indices"), _count(args.get("depth"))
+            shape = indices.shape if _tensor_like(indices) else (len(indices.items),) if _numbers_only(indices) \
+                and all(type(item) is Const for item in indices.items) else None  # type: ignore[union-attr]
+            axis = args.get("axis")
+            if shape is not None and (axis is None or isinstance(axis, Const) and axis.value in (None, -1)):
+                return TensorV((*shape, depth), None, 0.0, None)  # a one-hot's scale is 1/depth, not modelled
+            return Unknown("a one-hot of an unknown shape")
+        if name == "tf.range" and positional and all(isinstance(v, Const) and isinstance(v.value, (int, float))
+                                                       for v in positional[:3]):
+            bounds = [v.value for v in positional[:3]]  # type: ignore[union-attr]
+            start, limit, delta = (0, bounds[0], 1) if len(bounds) == 1 else (*bounds, 1)[:3]
+            if delta:
+                return TensorV((max(0, math.ceil((limit - start) / delta)),), None, 0.0, None)
+        if name == "tf.einsum" and positional:
+            return _einsum(positional[0], positional[1:])
         if last == "last_dimension" and ".utils." in name and positional:  # slim.utils.last_dimension(x.get_shape())
             dims = _dims(positional[0])
             return Const(dims[-1]) if dims and dims[-1] is not None else Unknown("the last dimension of a shape")
@@ -6212,6 +6241,24 @@ def _normalizer_epsilon(normalizer: Value | None, params: Value | None) -> float
     default = LAYERS[normalizer.name].defaults.get("epsilon", 0.0) if isinstance(normalizer, Ref) and \
         normalizer.name in LAYERS else 0.0
     return _float(params.items.get("epsilon"), default) if isinstance(params, DictV) else default
+
+
+def _einsum(equation: Value, operands: list[Value]) -> Value:
+    """`tf.einsum('ibd,de->ibe', x, w)`: the output's dimensions, each read off the operand that has
+    its letter; its scale is not modelled."""
+    if not (isinstance(equation, Const) and isinstance(equation.value, str) and "->" in equation.value):
+        return Unknown("an einsum initlint does not read", derived=_reads_followed_tensors(operands, {}))
+    inputs, output = equation.value.replace(" ", "").split("->")
+    sizes: dict[str, int | None] = {}
+    for letters, operand in zip(inputs.split(","), operands):
+        shape = operand.shape if _tensor_like(operand) else None  # type: ignore[union-attr]
+        if shape is None or "." in letters or len(shape) != len(letters):
+            continue
+        for letter, dim in zip(letters, shape):
+            sizes[letter] = dim if sizes.get(letter) is None else sizes[letter]
+    if "." in output:
+        return Unknown("an einsum with an ellipsis", derived=True)
+    return TensorV(tuple(sizes.get(letter) for letter in output), None, 0.0, None)
 
 
 def _numbers_only(value: Value) -> bool:

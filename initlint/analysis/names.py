@@ -32,6 +32,9 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("tensorflow.contrib.eager.", "tf."),  # tfe.Variable is tf.Variable (stanford's eager examples)
     ("tf_slim.nets.", "slim.nets."),
     ("tf_slim.", "slim."),
+    # TensorFlow 0.x's `from tensorflow.models.rnn import rnn_cell, rnn` (sketch-rnn)
+    ("tensorflow.models.rnn.rnn_cell.", "rnn."),
+    ("tensorflow.models.rnn.rnn.", "tf.nn."),
     ("tensorflow.compat.v1.nn.rnn_cell.", "rnn."),
     ("tensorflow.nn.rnn_cell.", "rnn."),
     ("tensorflow.python.ops.rnn_cell_impl.", "rnn."),
