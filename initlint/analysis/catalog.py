@@ -212,6 +212,13 @@ _add(LayerSpec("slim.batch_norm", "slim", "norm", ("inputs", "decay", "center", 
                (WeightSpec("gamma", None, ONES, "channels", "bn_scale"),
                 WeightSpec("beta", None, ZEROS, "channels", "bn_center")), True, activation_param="activation_fn"))
 
+# slim.bias_add (tf.contrib.layers.bias_add): a [C] `biases` variable added to its input (GAT's heads)
+_add(LayerSpec("slim.bias_add", "slim", "bias",
+               ("inputs", "activation_fn", "initializer", "regularizer", "reuse", "variables_collections",
+                "outputs_collections", "trainable", "data_format", "scope"),
+               {"activation_fn": None}, (WeightSpec("bias", "initializer", ZEROS, "channels"),), True,
+               activation_param="activation_fn"))
+
 # slim's other normalizations (tf_slim/layers/layers.py, normalization.py): beta then gamma, both
 # made by default, [C] over the channel axis (layer_norm: inputs.shape[begin_params_axis:])
 _SLIM_NORM_PARAMS = (WeightSpec("beta", None, ZEROS, "channels", "bn_center"),

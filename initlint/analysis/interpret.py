@@ -4630,6 +4630,10 @@ class Interpreter:
             return self.apply_activation(normalized, activation) if activation is not None else normalized
         if spec.kind == "prelu":
             return self._prelu(draft.weights[0].init if draft.weights else None, tensor)
+        if spec.kind == "bias":  # the layer before stays open: an activation after is its own
+            shifted = _with_bias(tensor, draft.weights[0] if draft.weights else None)
+            activation = self._activation_arg(spec, args)
+            return self.apply_activation(shifted, activation) if activation is not None else shifted
         if spec.kind in ("embedding",):
             weight = draft.weights[0] if draft.weights else None
             if weight is None:
@@ -6259,6 +6263,17 @@ def _einsum(equation: Value, operands: list[Value]) -> Value:
     if "." in output:
         return Unknown("an einsum with an ellipsis", derived=True)
     return TensorV(tuple(sizes.get(letter) for letter in output), None, 0.0, None)
+
+
+def _with_bias(tensor: TensorV, bias: WeightDraft | None) -> TensorV:
+    """A tensor plus a bias variable: its mean square grows by the bias's (zeros: the same tensor)."""
+    std, mean = moments(bias.init.name, bias.init.params, bias.shape, bias.arithmetic) if bias is not None \
+        and bias.init.certain else (None, None)
+    if std == 0 and mean == 0:
+        return _derived(tensor)
+    if std is None or mean is None or tensor.ms is None:
+        return _derived(tensor, ms=None, ms_default=None, pending=None)
+    return _derived(tensor, ms=tensor.ms + std * std + mean * mean, mean=tensor.mean + mean, pending=None)
 
 
 def _numbers_only(value: Value) -> bool:
