@@ -3611,7 +3611,7 @@ class Interpreter:
             closed = self._close_layer(layer, tensor, alpha)
             # candidates whose outputs differ: what the activation gives is one of theirs, not known
             return _derived(closed, ms=None, ms_default=None) if layer.twins and tensor.ms is None else closed
-        if layer is not None and layer.activation not in (None, activation) and activation != "softmax" and \
+        if layer is not None and layer.activation not in (None, activation) and \
                 layer.activation_conditions and (_exclusive(layer.activation_conditions[0], self.conditions) or any(
                     call == other and index != other_index for call, index in layer.activation_conditions[1]
                     for other, other_index in self.picks)):
