@@ -743,7 +743,7 @@ class Interpreter:
         it calls ran first on its own and again through it (text_classification: each weight
         listed three times)."""
         code = _STRING_OR_COMMENT.sub(_blank_string, self.source)
-        return set(_CALLED.findall(code)), set(_PASSED.findall(code))
+        return set(_CALLED.findall(code)), {*_PASSED.findall(code), *_ALIASED.findall(code)}
 
     def _collect_methods(self, cls: ClassV) -> None:
         for statement in _suite_body(cls.node.body):
@@ -6954,6 +6954,10 @@ def _blank_string(match: re.Match) -> str:
 
 _CALLED = re.compile(r"(?<!def )(?<!class )\b([A-Za-z_]\w*)\s*\(")
 _PASSED = re.compile(r"[(,]\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)\s*(?=[,)])")
+# names bound as values (`lookup_fn = mul_lookup if use_tpu else mask_lookup`, `{'a': net_a}`): the
+# functions are called through the alias, not run first as entry points (transformer-xl listed each
+# embedding twice, once "not called in this file")
+_ALIASED = re.compile(r"(?:(?<![=!<>])=|\belse|\bif|:)\s*([A-Za-z_]\w*)\s*(?=\n|$|\s+(?:if|else)\b|[,}\]])", re.M)
 
 _LITERALS: dict[tuple[type, str], Any] = {}
 _UNREADABLE = object()
