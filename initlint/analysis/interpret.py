@@ -2310,8 +2310,8 @@ class Interpreter:
         change it makes to its scope does not reach the caller's."""
         key = id(func.node)
         bound = id(func.bound_self)
-        if key in self.call_depth and any(node == key and receiver == bound
-                                          for node, receiver in zip(self.call_depth, self.call_selves)):
+        if key in self.call_depth and any(frame == key and receiver == bound
+                                          for frame, receiver in zip(self.call_depth, self.call_selves)):
             # the same method of another object is no recursion (GraphSAGE's Layer.__call__ calling a
             # sub-layer's __call__ from its _call: three layers were one of unknown shape)
             return Unknown(f"{func.name}() is recursive")
@@ -2679,11 +2679,11 @@ class Interpreter:
             # positional embedding lost its width)
             return _derived(_as_tensor(positional[0]), ms=None, ms_default=None, pending=None, act_factor=None, pre=None,
                             rectified=False)
-        if name in ("tf.one_hot", "tf.compat.v1.one_hot") and positional:
+        if name == "tf.one_hot" and positional:
             args = _bind(("indices", "depth", "on_value", "off_value", "axis"), positional, keywords)
             indices, depth = args.get("indices"), _count(args.get("depth"))
-            shape = indices.shape if _tensor_like(indices) else (len(indices.items),) if _numbers_only(indices) \
-                and all(type(item) is Const for item in indices.items) else None  # type: ignore[union-attr]
+            flat = isinstance(indices, Seq) and all(type(item) is Const for item in indices.items)
+            shape = indices.shape if _tensor_like(indices) else (len(indices.items),) if flat else None  # type: ignore[union-attr]
             axis = args.get("axis")
             if shape is not None and (axis is None or isinstance(axis, Const) and axis.value in (None, -1)):
                 return TensorV((*shape, depth), None, 0.0, None)  # a one-hot's scale is 1/depth, not modelled
