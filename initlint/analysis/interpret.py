@@ -3039,6 +3039,13 @@ class Interpreter:
                 counts = [_count(item) for item in sizes_value.items]
                 sizes = counts if None not in counts else None  # type: ignore[assignment]
             shapes = split_shapes(tensor.shape, sizes, at) if at is not None else None
+            if shapes is None and type(sizes_value) is Unknown and tensor.shape is not None and at is not None \
+                    and not isinstance(target, VariableV) and -len(tensor.shape) <= at < len(tensor.shape):
+                # `tf.split(images, len(gpus))` (EAST's towers): alike pieces, of a count not known
+                # statically, each with the tensor's other dimensions
+                piece = tuple(None if index == at % len(tensor.shape) else dim for index, dim in enumerate(tensor.shape))
+                return Seq([_derived(tensor, shape=piece)], "list",
+                           open_length="tf.split() into a number of tensors not known statically")
             if shapes is None:
                 return Unknown("tf.split() into a number of tensors not known statically")
             if len(shapes) > MAX_ITEMS:
