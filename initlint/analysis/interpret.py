@@ -2650,7 +2650,12 @@ class Interpreter:
         spec = LAYERS.get(name)
         if spec is not None:
             if spec.family == "keras" and ref.path.startswith("keras."):
-                positional, keywords = _keras1_arguments(spec, positional, keywords)
+                positional, keywords, keras1 = _keras1_arguments(spec, positional, keywords)
+                if keras1 and spec.kind in ("conv", "conv_transpose") and "data_format" not in keywords \
+                        and self.keras_data_format is None:
+                    # Keras 1's dim_ordering default was keras.json's, 'th' unless changed (KerasGAN's
+                    # Theano convs were read channels-last: a 3x3x14x100 kernel, certain, for 3x3x200x100)
+                    keywords["data_format"] = Unknown("Keras 1's default dim_ordering, keras.json's")
             return self.layer_api(spec, positional, keywords, opaque, node, context)
         if name.startswith("builtins."):
             if last == "isinstance" and len(positional) == 2 and isinstance(positional[0], (LayerV, OpLayerV)):
@@ -5806,14 +5811,16 @@ def _axes(value: Value | None) -> tuple[int, ...] | None:
 
 
 def _keras1_arguments(spec: LayerSpec, positional: list[Value], keywords: dict[str, Value]
-                      ) -> tuple[list[Value], dict[str, Value]]:
+                      ) -> tuple[list[Value], dict[str, Value], bool]:
     """A standalone Keras layer called with Keras 1 arguments, as Keras 2 converts them
     (keras-dcgan's `Dense(output_dim=1024)`, `Convolution2D(64, 5, 5, border_mode='same',
     init='normal')`): renamed, `dim_ordering` spelled as a data_format, and a convolution's
-    (filters, rows, cols) positionals read as its kernel size, as keras/legacy/interfaces.py does."""
+    (filters, rows, cols) positionals read as its kernel size, as keras/legacy/interfaces.py does.
+    The flag: whether the call is in Keras 1's spelling."""
     renames = catalog.KERAS1_ARGUMENTS.get(spec.kind, {})
-    if not any(key in renames for key in keywords) and not (spec.kind in ("conv", "conv_transpose") and spec.rank > 1):
-        return positional, keywords
+    keras1 = any(key in renames for key in keywords)
+    if not keras1 and not (spec.kind in ("conv", "conv_transpose") and spec.rank > 1):
+        return positional, keywords, False
     keywords = {renames.get(key, key): value for key, value in keywords.items()}
     ordering = keywords.get("data_format")
     if isinstance(ordering, Const) and ordering.value in catalog.KERAS1_DATA_FORMATS:
@@ -5822,7 +5829,8 @@ def _keras1_arguments(spec: LayerSpec, positional: list[Value], keywords: dict[s
     if spec.kind in ("conv", "conv_transpose") and spec.rank > 1 and len(positional) == 1 + spec.rank \
             and all(isinstance(size, Const) and type(size.value) is int for size in sizes):
         positional = [positional[0], Seq(list(sizes), "tuple")]
-    return positional, keywords
+        keras1 = True
+    return positional, keywords, keras1
 
 
 def _bind(params: tuple[str, ...], positional: list[Value], keywords: dict[str, Value]) -> dict[str, Value]:
