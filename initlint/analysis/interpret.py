@@ -2456,6 +2456,11 @@ class Interpreter:
 
     def instantiate(self, cls: ClassV, positional: list[Value], keywords: dict[str, Value], context: Context,
                     node: cst.Call | None) -> Value:
+        chain = _project_chain(cls)
+        if any(isinstance(base, Ref) and base.path == "builtins.dict" for current in chain for base in current.bases) \
+                and not any(name in current.methods for current in chain for name in ("__init__", "__new__")):
+            # `class MyConfig(dict): pass` then `main(**MyConfig(params))` (tf-vqvae): a dict of its items
+            return _builtin("dict", positional, keywords)
         op_layer = _library_op_layer_base(cls)
         if op_layer is not None:  # `class FixedDropout(Dropout)` overriding a helper: still a Dropout
             return self.call_api(op_layer, positional, keywords, False, node, context)
@@ -2960,6 +2965,8 @@ class Interpreter:
                 return target  # `tf.cast(w, x.dtype)` before the matmul (ProGAN): still the weight's layer
             if _tensor_like(target):
                 tensor = _as_tensor(target)
+                if "dropout" in name:  # what INI201 needs to know: units no longer get the same gradient
+                    _mark_dropout(tensor)
                 if "resize" in name:  # BEGAN's upscale: the channels stay
                     size = positional[1] if len(positional) > 1 else keywords.get("size")
                     return _derived(tensor, shape=resized_shape(tensor.shape, _dims(size) if size is not None else None))
@@ -4536,6 +4543,8 @@ class Interpreter:
                     if other.weight.shape is not None and len(other.weight.shape) >= 2:
                         other.weight.facts["broadcast_bias"] = True  # a bias, though of rank 2 or more
                 if std is None or mean is None or tensor.ms is None:
+                    if layer is not None and (std is None or mean is None):
+                        layer.q = None  # its pre-activation is not known either (a zero kernel plus an unread bias)
                     return _derived(tensor, ms=None)
                 b2 = std * std + mean * mean
                 if layer is not None and layer.q is not None:
@@ -5083,6 +5092,8 @@ class Interpreter:
                 return _derived(tensor, shape=None, profile=None)
             return _derived(tensor, shape=(shape[0], *(shape[axis] for axis in axes)),  # type: ignore[index]
                             profile=None)
+        if kind == "dropout":
+            _mark_dropout(_as_tensor(inputs))
         return _derived(_as_tensor(inputs))
 
 
@@ -6289,6 +6300,14 @@ def _with_bias(tensor: TensorV, bias: WeightDraft | None) -> TensorV:
     if std is None or mean is None or tensor.ms is None:
         return _derived(tensor, ms=None, ms_default=None, pending=None)
     return _derived(tensor, ms=tensor.ms + std * std + mean * mean, mean=tensor.mean + mean, pending=None)
+
+
+def _mark_dropout(tensor: TensorV) -> None:
+    """A dropout reads this layer's output (the spatial-transformer's localisation net): identical
+    units then get different gradients, example by example."""
+    for layer in (tensor.pending, tensor.producer):
+        for weight in layer.weights if layer is not None else ():
+            weight.facts["dropout_after"] = True
 
 
 def _numbers_only(value: Value) -> bool:

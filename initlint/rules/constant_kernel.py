@@ -34,11 +34,15 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         value = weight.mean  # None when the constant is too large to model (1e300)
         units = _units(view)
         after = [other.weight for other in views if other.weight.signal.parent_layer == weight.layer_id]
-        biases = [w for w in analysis.weights if w.layer_id == weight.layer_id and w.role == "bias"]
-        if value == 0 and weight.activation in _DEAD_AT_ZERO and all(_constant(b) and b.mean == 0 for b in biases):
+        # its bias, made by the layer or added by hand (`tf.matmul(x, W) + b`: a 0.1 bias keeps the
+        # ReLU open, and the spatial-transformer's random one half of it)
+        biases = [w for w in analysis.weights if w.layer_id == weight.layer_id and w is not weight and _bias(w)]
+        dead = weight.signal.mean_square in (None, 0) and all(_constant(b) and b.mean == 0 for b in biases)
+        if value == 0 and weight.activation in _DEAD_AT_ZERO and dead:
             message = (f"constant kernel: every value starts at 0, so all {units or 'the'} units of this hidden "
                        f"layer output 0 into a {weight.activation} whose gradient at 0 is 0: the layer never trains")
-        elif after and all(_constant(other) for other in after):
+        elif after and all(_constant(other) for other in after) and "dropout_after" not in weight.facts:
+            # (a dropout between them drops other units for each example: the gradients differ)
             start = f"starts at {value:g}" if value is not None else "starts at the same value"
             message = (f"constant kernel: every value {start}, and the layer after it is constant too, so all "
                        f"{units or 'the'} units of this hidden layer compute the same thing and receive the same "
@@ -47,6 +51,12 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue  # random weights after it give each unit its own gradient (Fixup's zero residual conv)
         yield diagnostic(RULE, weight, message, None, {"value": value, "initializer": weight.initializer.name},
                          weight.certain)
+
+
+def _bias(weight: Weight) -> bool:
+    """A layer's bias, or a variable added to its output as one."""
+    return weight.role == "bias" or weight.role == "variable" and (
+        len(weight.shape or ()) <= 1 or "broadcast_bias" in weight.facts)
 
 
 def _units(view) -> int | None:
@@ -75,7 +85,10 @@ also gets the same gradient, so the layer behaves as one unit however wide it is
 before a ReLU outputs 0, where TensorFlow's ReLU passes no gradient: the layer never trains.
 A constant kernel followed by random weights is not reported: each unit gets its own gradient and
 training tells them apart (a zero-initialized last layer of a residual branch, as in Fixup, is
-deliberate). A single-layer model (logistic regression) or a final layer is fine.
+deliberate). Nor is a zero kernel whose bias (the layer's, or a variable added by hand) is not zero:
+the ReLU is open where the bias is positive. Nor a constant layer before another when a dropout
+reads its output: each example drops other units, so their gradients differ. A single-layer model
+(logistic regression) or a final layer is fine.
 
 ## Example
 ```python
