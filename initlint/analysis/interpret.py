@@ -324,7 +324,7 @@ _PYTHON2_BUILTINS = frozenset({"basestring", "unicode", "long", "unichr", "raw_i
 _PYTHON2_TYPES = frozenset({"basestring", "unicode", "long"})
 _BUILTIN_NAMES = {"range", "xrange", "len", "int", "float", "list", "tuple", "min", "max", "abs", "round", "enumerate",
                   "zip", "reversed", "sum", "dict", "str", "bool", "print", "isinstance", "sorted", "pow", "map",
-                  "all", "any", "object", "type", "setattr", "getattr", "vars"}
+                  "all", "any", "object", "type", "setattr", "getattr", "vars", "filter"}
 
 
 class Interpreter:
@@ -2265,6 +2265,23 @@ class Interpreter:
         # of a followed tensor (a `normalizer_fn` given by callers): what it returns is derived from it
         return Unknown("a call to something initlint cannot see", derived=_reads_followed_tensors(positional, keywords))
 
+    def _filtered(self, test: Value, items: Value, context: Context) -> Value:
+        """`filter(lambda f: isinstance(f, SparseFeat), columns)` of a known list (DeepCTR's feature
+        columns: an embedding per dense column was listed, TensorFlow makes none): the items the test
+        keeps, when it decides each one."""
+        if not (isinstance(items, Seq) and items.open_length is None and len(items.items) <= self.settings.max_unroll):
+            return Unknown("filter() of values not known statically")
+        kept: list[Value] = []
+        for item in items.items:
+            verdict = item if isinstance(test, Const) and test.value is None else \
+                self.call(test, [item], {}, False, None, context)
+            truth = _known_truth(verdict)
+            if truth is None:
+                return Unknown("filter() whose test is not known statically")
+            if truth:
+                kept.append(item)
+        return Seq(kept, "list")
+
     def _cond(self, positional: list[Value], keywords: dict[str, Value], opaque: bool, node: cst.Call | None,
               context: Context) -> Value:
         """`tf.cond(pred, true_fn, false_fn)` calls both functions while it builds the graph, whatever
@@ -2669,6 +2686,8 @@ class Interpreter:
                 found = self._attribute_builtin(last, positional)
                 if found is not None:
                     return found
+            if last == "filter" and len(positional) == 2:
+                return self._filtered(positional[0], positional[1], context)
             return _builtin(last, positional, keywords)
         if name in ("copy.copy", "copy.deepcopy") and len(positional) == 1:
             return _copied(positional[0], deep=last == "deepcopy")
@@ -2811,6 +2830,13 @@ class Interpreter:
             transpose_a, transpose_b = (_truthy(keywords.get(key), positional, index)
                                         for key, index in (("transpose_a", 2), ("transpose_b", 3)))
             return self.matmul(a, b, node, context, transpose_b=transpose_b, transpose_a=transpose_a)
+        if name == "tf.tensordot":
+            args = _bind(("a", "b", "axes"), positional, keywords)
+            a, b = args.get("a", Unknown("")), args.get("b", Unknown(""))
+            if _last_with_first(args.get("axes"), a):
+                # `tf.tensordot(x, W, axes=(-1, 0))` (DeepCTR's DNN): x's last axis against W's first, a matmul
+                return self.matmul(a, b, node, context)
+            return Unknown("a tensordot over other axes", derived=_reads_followed_tensors([a, b], {}))
         if name in _CONV_OPS:
             return self.raw_conv(name, positional, keywords, node, context)
         if name in ("tf.nn.xw_plus_b", "tf.nn.relu_layer"):  # matmul(x, weights) + biases [, relu]
@@ -6308,6 +6334,19 @@ def _mark_dropout(tensor: TensorV) -> None:
     for layer in (tensor.pending, tensor.producer):
         for weight in layer.weights if layer is not None else ():
             weight.facts["dropout_after"] = True
+
+
+def _last_with_first(axes: Value | None, a: Value) -> bool:
+    """Whether tensordot's `axes` contract a's last axis with b's first: 1, (-1, 0), ([-1], [0]), or
+    a's rank - 1 spelled out."""
+    if isinstance(axes, Const):
+        return axes.value == 1
+    if not (isinstance(axes, Seq) and len(axes.items) == 2):
+        return False
+    first, second = (item.items[0] if isinstance(item, Seq) and len(item.items) == 1 else item for item in axes.items)
+    rank = len(a.shape) if _tensor_like(a) and a.shape is not None else None  # type: ignore[union-attr]
+    return isinstance(first, Const) and isinstance(second, Const) and second.value == 0 and (
+        first.value == -1 or rank is not None and first.value == rank - 1)
 
 
 def _numbers_only(value: Value) -> bool:

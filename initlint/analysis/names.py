@@ -98,6 +98,17 @@ def forced_dialect(path: str) -> str | None:
     return None
 
 
+# The initializer classes TensorFlow's own modules define (DeepCTR imports them from init_ops, and
+# from init_ops_v2 as a fallback): the constructors they are (forced_dialect gives their defaults'
+# dialect by the module)
+_INIT_OPS_CLASSES = {"TruncatedNormal": "truncated_normal", "RandomNormal": "random_normal",
+                     "RandomUniform": "random_uniform", "Zeros": "zeros", "Ones": "ones", "Constant": "constant",
+                     "GlorotUniform": "glorot_uniform", "GlorotNormal": "glorot_normal",
+                     "VarianceScaling": "variance_scaling", "Orthogonal": "orthogonal", "Identity": "identity"}
+_EXACT.update({f"tensorflow.python.ops.{module}.{cls}": f"tf.{function}_initializer"
+               for module in ("init_ops", "init_ops_v2") for cls, function in _INIT_OPS_CLASSES.items()})
+
+
 @lru_cache(maxsize=8192)  # a pure function of the name, asked ~4,000 times per file of tensor2tensor
 def canonical(path: str) -> str:
     """Fold an import path into initlint's canonical API name."""
