@@ -343,7 +343,11 @@ for prefix, params, defaults in (
 KERAS_POOLS = {"MaxPooling1D": "max", "MaxPooling2D": "max", "MaxPooling3D": "max", "MaxPool2D": "max",
                "MaxPool1D": "max", "AveragePooling1D": "avg", "AveragePooling2D": "avg", "AvgPool2D": "avg",
                "AveragePooling3D": "avg", "GlobalAveragePooling2D": "gavg", "GlobalMaxPooling2D": "gmax",
-               "GlobalAveragePooling1D": "gavg", "GlobalMaxPooling1D": "gmax"}
+               "GlobalAveragePooling1D": "gavg", "GlobalMaxPooling1D": "gmax", "GlobalAveragePooling3D": "gavg",
+               "GlobalMaxPooling3D": "gmax",
+               # the short names Keras gives the same classes
+               **{f"Global{short}Pool{rank}D": kind for short, kind in (("Avg", "gavg"), ("Max", "gmax"))
+                  for rank in (1, 2, 3)}}
 
 
 # Keras 1 argument names, which standalone Keras 2 (keras/legacy/interfaces.py, up to 2.3) still

@@ -264,7 +264,9 @@ _ELEMENTWISE_MATH = frozenset({f"{module}{op}" for module in ("tf.", "tf.math.")
     "exp", "log", "sin", "cos", "log1p", "expm1", "reciprocal", "erf")})
 # Keras backend functions that are these TensorFlow ops (custom layers' call() uses them)
 _KERAS_BACKEND_OPS = {"keras.backend.dot": "tf.matmul", "keras.backend.bias_add": "tf.nn.bias_add",
-                      "keras.backend.reshape": "tf.reshape"}
+                      "keras.backend.reshape": "tf.reshape", "keras.backend.random_normal": "tf.random_normal",
+                      "keras.backend.random_uniform": "tf.random_uniform",
+                      "keras.backend.truncated_normal": "tf.truncated_normal", "keras.backend.mean": "tf.reduce_mean"}
 # input-pipeline ops whose static shapes TensorFlow knows (pix2pix's decode, set_shape, crop, batch):
 # API -> what it does to the shape; their values' scale is not the model's concern (unknown)
 _IMAGE_OPS = {**dict.fromkeys(("tf.image.decode_png", "tf.image.decode_jpeg", "tf.io.decode_png",
@@ -2814,11 +2816,10 @@ class Interpreter:
             if self.keras_data_format is not None:
                 params.setdefault("data_format", self.keras_data_format)
             return OpLayerV(_KERAS_OP_LAYERS[last], params)
-        if name.startswith("keras.layers.") and last[:1].isupper() and last not in ("Add", "Concatenate", "Average",
-                                                                                 "Multiply", "Lambda"):
+        if name.startswith("keras.layers.") and last[:1].isupper() and last not in (*_KERAS_MERGES, "Lambda"):
             return OpLayerV("unknown", keywords)
-        if name.startswith("keras.layers.") and last in ("add", "Add", "concatenate", "Concatenate", "average",
-                                                         "Average", "multiply"):
+        # the class forms too (keras-efficientnets' SE block, `layers.Multiply()([x, inputs])`, lost its shape)
+        if name.startswith("keras.layers.") and last.lower() in _KERAS_MERGES_LOWER:
             if last[0].isupper():
                 return OpLayerV("merge_" + last.lower(), keywords)
             items = positional[0] if positional else keywords.get("inputs")
@@ -2830,6 +2831,14 @@ class Interpreter:
             transpose_a, transpose_b = (_truthy(keywords.get(key), positional, index)
                                         for key, index in (("transpose_a", 2), ("transpose_b", 3)))
             return self.matmul(a, b, node, context, transpose_b=transpose_b, transpose_a=transpose_a)
+        if name == "tf.image.crop_and_resize" and positional and _tensor_like(positional[0]):
+            # ROIAlign (FastMaskRCNN's mask head): [boxes, crop_h, crop_w, channels]; bilinear samples
+            # average neighbours, so their scale is not the map's (TensorFlow: 182 where the map gives 434)
+            args = _bind(("image", "boxes", "box_ind", "crop_size"), positional, keywords)
+            image, size = _as_tensor(positional[0]), _dims(args["crop_size"]) if "crop_size" in args else None
+            channels = image.shape[-1] if image.shape is not None and len(image.shape) == 4 else None
+            return _derived(image, shape=(None, *(size if size is not None and len(size) == 2 else (None, None)),
+                                          channels), ms=None, ms_default=None, pending=None, profile=None)
         if name == "tf.tensordot":
             args = _bind(("a", "b", "axes"), positional, keywords)
             a, b = args.get("a", Unknown("")), args.get("b", Unknown(""))
@@ -4206,6 +4215,14 @@ class Interpreter:
         if isinstance(value, TensorV) and value.init is not None:
             return self.to_initializer(value.init, source, source_line, shape, family)
         if isinstance(value, InstanceV):  # keras-retinanet's PriorProbability(Initializer): named, not read
+            method = self._find_method(value.cls, "__call__")
+            if method is not None:  # keras-efficientnets' initializer classes: their draw for the shape
+                call = FuncV(method[0], method[1].env, f"{value.cls.name}.__call__", value, method[1])
+                drawn = self._custom_initializer(call, shape)
+                if drawn is not None:
+                    found, found_value = self.to_initializer(drawn, source, source_line, shape, family)
+                    if found.name != "unknown":
+                        return found, found_value
             return Initializer("custom", {}, source, source_line, False,
                                f"a custom initializer of the project's class {value.cls.name}"), None
         reason = value.reason if isinstance(value, Unknown) else "a value not known statically"
@@ -5193,6 +5210,8 @@ _KERAS_OP_LAYERS = {
     "RepeatVector": "repeat", "Permute": "permute",
     **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
 }
+_KERAS_MERGES = ("Add", "Concatenate", "Average", "Multiply", "Maximum", "Minimum", "Subtract")
+_KERAS_MERGES_LOWER = frozenset(merge.lower() for merge in _KERAS_MERGES)
 _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "leaky_relu", "leaky_relu": "leaky_relu",
                      "leak_relu": "leaky_relu",
                      "leakyrelu": "leaky_relu", "prelu": "leaky_relu", "swish": "swish", "silu": "silu",
