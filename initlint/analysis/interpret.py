@@ -1719,6 +1719,9 @@ class Interpreter:
                 if (isinstance(key, Const) and key.value is None) or (isinstance(key, Ref)
                                                                       and key.name.endswith(".newaxis")):
                     elements.append(("newaxis",))
+                elif type(base) is TensorV and base.array and not (isinstance(key, Const) and type(key.value) is int):
+                    elements = None  # numpy's `data[rows]` of an index array keeps the axis (NLP-Tutorials' ELMo)
+                    break
                 elif (isinstance(key, Const) and type(key.value) is int) or isinstance(key, Unknown) \
                         or (isinstance(key, TensorV) and key.shape in (None, ())):
                     elements.append(("index",))
@@ -3236,7 +3239,7 @@ class Interpreter:
         if ref.name == "np.random.randn":
             shape = tuple(_count(v) for v in positional)
             init = self.construct_initializer(ref, constructor, [], {}, node, self.dialect_here())
-            return TensorV(shape, None, 0.0, None, init=init)
+            return TensorV(shape, None, 0.0, None, init=init, array=True)
         args = _bind(constructor.params, positional, keywords)
         if ref.name.startswith("np.random.") and "size" in keywords:
             args["shape"] = keywords["size"]
@@ -3253,7 +3256,8 @@ class Interpreter:
         init = self.construct_initializer(ref, constructor, [], {k: v for k, v in args.items()}, node,
                                           self.dialect_here())
         note = _note_of(shape_value)
-        tensor = TensorV(_dims(shape_value) if shape_value is not None else None, None, 0.0, None, init=init)
+        tensor = TensorV(_dims(shape_value) if shape_value is not None else None, None, 0.0, None, init=init,
+                         array=ref.name.startswith("np."))
         if note:
             tensor.init = replace(init, certain=False, reason=f"the shape uses {note}") if init.certain else init
         return tensor

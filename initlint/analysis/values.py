@@ -108,6 +108,8 @@ class TensorV(Value):
     # (E[x^2], E[x]) of a variable that is state, not a weight, from its known constant values: read
     # only where it is added to a layer's output as its bias (as an input, state is no signal)
     constant: tuple[float, float] | None = None
+    # a numpy array: an index not known statically may be an array of indices (it keeps its axis)
+    array: bool = False
 
 
 @dataclass(eq=False)
