@@ -2522,7 +2522,7 @@ class Interpreter:
             # `model.build((None, 784))` of a subclassed model (BiT): Keras runs its call() on a
             # symbolic input of that shape, which makes the weights
             shape = positional[0] if positional else keywords.get("input_shape")
-            self.call(base, [self.new_input(_dims(shape) if shape is not None else None)], {}, False, node, context)
+            self.call(base, [self._input_for(shape)], {}, False, node, context)
             return Const(None)
         if isinstance(base, (TensorV, VariableV)) and name in ("get_shape", "shape"):
             return self._shape_value(base)
@@ -2564,6 +2564,12 @@ class Interpreter:
             base.line = self.line(node) if node is not None else None
             base.file = self.shown_origin()
             context.vscope_init, context.vscope_line, context.vscope_file = base.initializer, base.line, base.file
+            return Const(None)
+        if isinstance(base, ModelV) and name == "build" and base.layers_built is None:
+            # `Sequential([...]).build(input_shape=(None, 784))` (the TensorFlow 2 book): its layers
+            # are built for that input, as a call on it builds them
+            shape = positional[0] if positional else keywords.get("input_shape")
+            self.call_model(base, self._input_for(shape), context)
             return Const(None)
         if isinstance(base, ModelV) and name == "add" and positional:
             base.layers.append(positional[0])
@@ -3307,6 +3313,13 @@ class Interpreter:
     def new_input(self, shape: tuple[int | None, ...] | None) -> TensorV:
         self.chain_counter += 1
         return TensorV(shape, 1.0, 0.0, 1.0, chain=self.chain_counter)
+
+    def _input_for(self, shape: Value | None) -> Value:
+        """The symbolic input `build(input_shape)` makes: one of that shape, or a list of them for a
+        list of shapes (finch's `model.build([[None, None], [None, None]])`)."""
+        if isinstance(shape, Seq) and shape.items and all(isinstance(item, Seq) for item in shape.items):
+            return Seq([self.new_input(_dims(item)) for item in shape.items], "list")
+        return self.new_input(_dims(shape) if shape is not None else None)
 
     def keras_input(self, positional: list[Value], keywords: dict[str, Value]) -> TensorV:
         given = keywords.get("tensor")
@@ -5024,9 +5037,14 @@ class Interpreter:
         input, each with its own weights; their outputs are joined by `merge_mode`."""
         forward = params["layer"]
         backward = params["backward_layer"]
-        if not isinstance(backward, LayerV):
-            backward = LayerV(forward.spec, dict(forward.args), forward.node, forward.call_stack, forward.context,
-                              conditions=forward.conditions) if isinstance(forward, LayerV) else forward
+        if not isinstance(backward, LayerV) and isinstance(forward, LayerV):
+            # made once, with the wrapper: a Bidirectional called again makes no new weights (finch's
+            # shared encoder listed its backward LSTM once per call, 131 times)
+            backward = params["backward_layer"] = LayerV(forward.spec, dict(forward.args), forward.node,
+                                                         forward.call_stack, forward.context,
+                                                         conditions=forward.conditions)
+        elif not isinstance(backward, LayerV):
+            backward = forward
         outputs = [self._apply_in_model(layer, inputs, context) for layer in (forward, backward)]
         mode = params["merge_mode"]
         if not all(isinstance(out, TensorV) for out in outputs) or not isinstance(mode, Const):
