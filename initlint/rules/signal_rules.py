@@ -1,10 +1,11 @@
 """Shared chain analysis for INI101/INI102/INI104: which chain blows up or dies, and where first."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from initlint.analysis.signal import RELU_FAMILY
-from initlint.rules._common import LayerView, chains, minor_term_of_join, normal_scale, paths
+from initlint.rules._common import LayerView, chains, layer_views, minor_term_of_join, normal_scale, paths
 from initlint.settings import Thresholds
 
 
@@ -26,7 +27,7 @@ def _glorot_relu(view: LayerView) -> bool:
     return weight.initializer.name in ("glorot_uniform", "glorot_normal") and weight.activation in RELU_FAMILY
 
 
-def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | None:
+def _first_explosion(chain: list[LayerView], thresholds: Thresholds, cancelled: set[int]) -> int | None:
     """The first layer above the band that the initialization, not pooling, put there, and whose
     output is not normalized right away.
 
@@ -37,9 +38,8 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | No
     variance: twenty He blocks reach 1e9, TensorFlow 2.6e9) or a constant scale between layers.
     """
     product = 1.0
-    cancels = _scale_cancels(chain)
     for index, view in enumerate(chain):
-        if cancels[index]:
+        if view.weight.layer_id in cancelled:
             # its output goes into a normalization layer (batch norm in training mode, slim's
             # normalizer_fn), straight or through layers that scale with their input, and is
             # rescaled to mean square 1 forwards and backwards: a large initial scale cannot blow
@@ -59,19 +59,6 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds) -> int | No
 
 # activations with phi(c * y) = c * phi(y) for c > 0: a scale passes through them unchanged
 _HOMOGENEOUS = (None, "linear", "relu", "leaky_relu")
-
-
-def _scale_cancels(chain: list[LayerView]) -> list[bool]:
-    """Per layer: whether a normalization later on the path undoes its output's scale. It does when
-    the layer's output is normalized, or goes through an activation that scales with its input
-    into a layer whose output scale is undone."""
-    cancels = [False] * len(chain)
-    following = False
-    for index in range(len(chain) - 1, -1, -1):
-        weight = chain[index].weight
-        following = weight.signal.normalized or (weight.activation in _HOMOGENEOUS and following)
-        cancels[index] = following
-    return cancels
 
 
 def gain_product(path: list[LayerView], index: int) -> float | None:
@@ -102,9 +89,10 @@ def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
     layer on several paths is reported once."""
     findings: list[ChainFinding] = []
     reported: set[int] = set()
+    cancelled = scale_cancelled(weights)
     for chain in chains(weights).values():
         for path in paths(chain):
-            finding = _path_finding(path, thresholds)
+            finding = _path_finding(path, thresholds, cancelled)
             if finding is not None and finding.view.weight.layer_id not in reported:
                 reported.add(finding.view.weight.layer_id)
                 findings.append(finding)
@@ -130,8 +118,8 @@ def _rejoins(path: list[LayerView], index: int, healthy: float, limit: float) ->
     return following is not None and following >= healthy
 
 
-def _path_finding(path: list[LayerView], thresholds: Thresholds) -> ChainFinding | None:
-    explode = _first_explosion(path, thresholds)
+def _path_finding(path: list[LayerView], thresholds: Thresholds, cancelled: set[int]) -> ChainFinding | None:
+    explode = _first_explosion(path, thresholds, cancelled)
     if explode is not None:
         return ChainFinding("explode", path[explode], path, _certain_upto(path, explode))
     start = chain_input(path)
@@ -147,14 +135,27 @@ def _path_finding(path: list[LayerView], thresholds: Thresholds) -> ChainFinding
 
 
 def scale_cancelled(weights) -> set[int]:
-    """Layer ids whose output scale a normalization undoes on every path they are on (_scale_cancels)."""
+    """Layer ids whose output scale a normalization undoes: the layer's output is normalized, or it
+    goes through an activation that scales with its input (linear, ReLU, leaky ReLU) only into layers
+    whose output scale is undone. Followed by the layers' parents, across chains (a layer shared by
+    two models starts a chain of its own: pix2pix's discriminator)."""
+    views = layer_views(weights)
+    children: dict[int, list[LayerView]] = defaultdict(list)
+    for view in views:
+        if view.weight.signal.parent_layer is not None:
+            children[view.weight.signal.parent_layer].append(view)
     undone: dict[int, bool] = {}
-    for chain in chains(weights).values():
-        for path in paths(chain):
-            for view, cancels in zip(path, _scale_cancels(path)):
-                layer = view.weight.layer_id
-                undone[layer] = undone.get(layer, True) and cancels
-    return {layer for layer, cancels in undone.items() if cancels}
+
+    def cancels(view: LayerView, seen: frozenset[int]) -> bool:
+        layer = view.weight.layer_id
+        if layer not in undone:
+            after = children.get(layer, [])
+            undone[layer] = view.weight.signal.normalized or (
+                view.weight.activation in _HOMOGENEOUS and bool(after) and layer not in seen
+                and all(cancels(child, seen | {layer}) for child in after))
+        return undone[layer]
+
+    return {view.weight.layer_id for view in views if cancels(view, frozenset())}
 
 
 def covered_chains(weights, thresholds: Thresholds) -> set[int]:
