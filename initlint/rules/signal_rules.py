@@ -144,18 +144,18 @@ def scale_cancelled(weights) -> set[int]:
     for view in views:
         if view.weight.signal.parent_layer is not None:
             children[view.weight.signal.parent_layer].append(view)
-    undone: dict[int, bool] = {}
-
-    def cancels(view: LayerView, seen: frozenset[int]) -> bool:
-        layer = view.weight.layer_id
-        if layer not in undone:
-            after = children.get(layer, [])
-            undone[layer] = view.weight.signal.normalized or (
-                view.weight.activation in _HOMOGENEOUS and bool(after) and layer not in seen
-                and all(cancels(child, seen | {layer}) for child in after))
-        return undone[layer]
-
-    return {view.weight.layer_id for view in views if cancels(view, frozenset())}
+    undone = {view.weight.layer_id for view in views if view.weight.signal.normalized}
+    latest_first = sorted(views, key=lambda view: -view.weight.layer_id)  # children are mostly made after
+    grown = True
+    while grown:  # the least fixed point: a layer is undone once all its children are
+        grown = False
+        for view in latest_first:
+            layer, after = view.weight.layer_id, children.get(view.weight.layer_id)
+            if layer not in undone and after and view.weight.activation in _HOMOGENEOUS \
+                    and all(child.weight.layer_id in undone for child in after):
+                undone.add(layer)
+                grown = True
+    return undone
 
 
 def covered_chains(weights, thresholds: Thresholds) -> set[int]:
