@@ -189,3 +189,10 @@ def test_a_missing_key_runs_the_key_error_handler() -> None:
               "h = tf.layers.dense(x, units)\n")
     [kernel] = [w for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights if w.role == "kernel"]
     assert kernel.shape == (16, 64) and kernel.certain
+
+
+def test_a_spaced_keras_import_is_named_as_written_in_the_dialect_evidence() -> None:
+    # the TensorFlow 2 book's `from    tensorflow import keras` was shown as "`import keras`"
+    source = "import tensorflow as tf\nfrom    tensorflow import keras\nh = keras.layers.Dense(4)\n"
+    result = analyze_source(source, "m.py", Settings())
+    assert result.dialect_reason == "tf2: `from    tensorflow import keras` at line 2"

@@ -204,7 +204,7 @@ _TF1_MARKERS = re.compile(
 # `import tensorflow.compat.v2 as tf`: its `tf.X` are TF2's, whatever else the file does
 _TF2_MODULE = re.compile(r"\btensorflow\.compat\.v2\s+as\s+tf\b|\btensorflow\.compat\s+import\s+v2\s+as\s+tf\b")
 _TF2_MARKERS = re.compile(r"\b(?:tf\.function\b|tf\.GradientTape|tf\.random\.normal|compat\.v2|"
-                          r"tf\.keras|from tensorflow import keras|import keras\b)")
+                          r"tf\.keras|from[ \t]+tensorflow[ \t]+import[ \t]+keras|import keras\b)")
 
 
 _STRINGS_AND_COMMENTS = re.compile(r'""".*?"""|\'\'\'.*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|#[^\n]*',
