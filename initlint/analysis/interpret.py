@@ -2071,6 +2071,8 @@ class Interpreter:
         out with an unknown scale, and the file's report says where (keras-bert's encoder blocks)."""
         # a library model built without an input tensor (`ResNet50(weights=None)`, read through its
         # `.output`): its weights are not listed either (age-gender-estimation's backbone went unnamed)
+        if name in _ATTRIBUTE_BAGS:  # easydict's, munch's: not a tensor op
+            return _attribute_bag(positional, keywords)
         zoo_model = _library_model(name)
         if node is not None and self.current_origin == self.path and zoo_model:
             self.unfollowed[(self.line(node), name)] = None
@@ -2144,8 +2146,6 @@ class Interpreter:
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
              node: cst.Call | None, context: Context) -> Value:
-        if isinstance(func, Ref) and func.name in _ATTRIBUTE_BAGS:
-            return _attribute_bag(positional, keywords)
         if isinstance(func, ForeignV) or isinstance(func, Ref) and _third_party(func.name):
             return self._foreign_call(func.name, positional, keywords, node)
         if type(func) is Unknown and func.unread is not None and node is not None and self.current_origin == self.path:
@@ -2690,6 +2690,8 @@ class Interpreter:
                     # Theano convs were read channels-last: a 3x3x14x100 kernel, certain, for 3x3x200x100)
                     keywords["data_format"] = Unknown("Keras 1's default dim_ordering, keras.json's")
             return self.layer_api(spec, positional, keywords, opaque, node, context)
+        if name in _ATTRIBUTE_BAGS:  # types.SimpleNamespace, argparse.Namespace (the standard library's)
+            return _attribute_bag(positional, keywords)
         if name.startswith("builtins."):
             if last == "isinstance" and len(positional) == 2 and isinstance(positional[0], (LayerV, OpLayerV)):
                 return _layer_isinstance(positional[0], positional[1])
@@ -3846,20 +3848,21 @@ class Interpreter:
         if resolve_context.caller_unknown:
             self._layer_caller[draft.id] = resolve_context.caller_unknown
         tensor = self.ensure_tensor(inputs) if inputs is not None else None
+        input_shape = tensor.shape if tensor is not None else None
         in_channels = self._in_channels(spec, args, tensor)
         width_note = _note_of(args.get("num_outputs") or args.get("units") or args.get("filters"))
         size_note = _note_of(args.get("kernel_size"))
         for wspec in spec.weights:
             if not self._weight_created(spec, wspec, args):
                 continue
-            shape = self._weight_shape(spec, wspec, args, in_channels, tensor.shape if tensor is not None else None)
+            shape = self._weight_shape(spec, wspec, args, in_channels, input_shape)
             init, init_value = self.resolve(spec, wspec, args, layer_obj.context if spec.family == "keras"
                                             else resolve_context, shape)
             choices = [(spec, init)]
             for other in layer_obj.alternatives:
                 other_wspec = next((w for w in other.weights if w.role == wspec.role), None)
-                other_shape = self._weight_shape(other, other_wspec, args, in_channels, tensor.shape if tensor is not None
-                                                 else None) if other_wspec else None
+                other_shape = self._weight_shape(other, other_wspec, args, in_channels, input_shape) \
+                    if other_wspec else None
                 if other_wspec is None or other_shape != shape:
                     # another class makes other weights (an LSTM cell's kernel is 4x a plain cell's):
                     # neither the shape nor the spread is known until the choice is

@@ -58,10 +58,11 @@ where the predicted mean square of the pre-activation output rises above the hea
 much larger the chain's output is than with the library's default initializers. A layer whose
 output goes into a normalization layer (batch norm in training mode, slim's `normalizer_fn`),
 straight or through layers whose activations scale with their input (linear, ReLU, leaky ReLU), is
-not reported: the normalization undoes its scale, forwards and backwards. The growth need not be a layer's own gain: residual sums without normalization add
-each branch's variance to the trunk's (twenty He-initialized blocks reach 1e9), and a constant scale
-between layers (`relu(h * 2.0)`) multiplies it; the message then says the signal entering the
-layer had grown outside the layers' gains.
+not reported: the normalization undoes its scale, forwards and backwards. The growth need not be a
+layer's own gain: residual sums without normalization add each branch's variance to the trunk's
+(twenty He-initialized blocks reach 1e9), and a constant scale between layers (`relu(h * 2.0)`)
+multiplies it; the message then says the signal entering the layer had grown outside the layers'
+gains.
 
 ## Why is this bad?
 Each layer multiplies the mean square by its gain `n_in * E[w^2] * c(phi)`. A gain above 1

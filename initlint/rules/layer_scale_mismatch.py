@@ -27,7 +27,7 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue
         if has_default_unit_stddev(weight):
             continue  # INI301 says it, with the same numbers
-        if "signal_uncertain" in weight.facts or weight.signal.normalized or weight.layer_id in cancelled:
+        if "signal_uncertain" in weight.facts or weight.layer_id in cancelled:  # cancelled holds the normalized
             continue  # a normalization after the layer (or after layers that scale with it) undoes its scale
         if weight.initializer.name not in FIXED_SCALE:
             continue  # fan-based initializers (Glorot, He, LeCun, variance scaling) size themselves
