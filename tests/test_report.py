@@ -357,6 +357,20 @@ def test_explain_table_shows_an_unknown_initializer_argument_as_a_question_mark(
     assert "None" not in table
 
 
+def test_explain_table_puts_the_question_mark_on_a_shape_that_rests_on_a_parameter_default() -> None:
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    # the initializer is written out and certain; only the kernel size is the default of `k`
+    source = ("import tensorflow as tf\n\n\ndef model(images, k=3):\n"
+              "    return tf.layers.conv2d(images, 32, k, kernel_initializer=tf.glorot_uniform_initializer())\n")
+    table = render_table([analyze_source(source, "m.py")])
+    kernel = next(line for line in table.splitlines() if " kernel " in line)
+    assert "3x3x?x32 ?" in kernel
+    assert "glorot_uniform [explicit@5]" in kernel and "[explicit@5] ?" not in kernel
+    assert "line 5 kernel: the default of parameter `k` of model()" in table
+
+
 def test_explain_names_what_a_callers_arg_scope_could_set_on_batch_norm_parameters() -> None:
     from initlint.engine import analyze_source
     from initlint.report.explain import render_table

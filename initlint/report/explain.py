@@ -84,7 +84,7 @@ def _init_text(weight: Weight, shown_path: str) -> str:
     line = f"{elsewhere}:{init.source_line}" if elsewhere and elsewhere != shown_path else init.source_line
     where = init.source + (f"@{line}" if init.source_line else "")
     text = f"{text} [{where}]"
-    return text if weight.certain else text + " ?"
+    return text if init.certain else text + " ?"
 
 
 def _param_text(value: object) -> str:
@@ -127,6 +127,8 @@ def render_table(results: list[FileResult]) -> str:
             elif weight.anchor != weight.span:
                 line += f"→{weight.span.line}"
             shape = "?" if weight.shape is None else "x".join("?" if d is None else str(d) for d in weight.shape)
+            if weight.shape_reason is not None:  # a width that is a parameter's default: the shape is the guess
+                shape = f"{shape or '()'} ?"
             rows.append((line, weight.api, weight.role, shape or "()", _fan(weight.fan_in), _fan(weight.fan_out),
                          _init_text(weight, result.path), _fmt(weight.std), weight.activation or "-",
                          _fmt(weight.signal.mean_square), _fmt(weight.signal.gain)))
