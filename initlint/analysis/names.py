@@ -28,6 +28,9 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("tensorflow.contrib.rnn.python.ops.rnn_cell.", "rnn."),
     ("tensorflow.contrib.seq2seq.python.ops.attention_wrapper.", "seq2seq."),
     ("tensorflow.contrib.seq2seq.", "seq2seq."),
+    # TF 0.12/1.0's `import tensorflow.contrib.rnn as rnn; rnn.rnn_cell.BasicLSTMCell` (universe-starter-agent)
+    ("tensorflow.contrib.rnn.rnn_cell.", "rnn."),
+    ("tensorflow.contrib.rnn.python.ops.core_rnn_cell.", "rnn."),
     ("tensorflow.contrib.rnn.", "rnn."),
     ("tensorflow.contrib.eager.", "tf."),  # tfe.Variable is tf.Variable (stanford's eager examples)
     ("tf_slim.nets.", "slim.nets."),

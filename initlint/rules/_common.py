@@ -83,7 +83,19 @@ def normal_scale(view: LayerView, limit: float) -> bool:
     if not view.weight.std:
         return False
     ratio = view.ratio()
-    return view.weight.initializer.name not in FIXED_SCALE or ratio is None or ratio >= 1 / limit
+    return view.weight.initializer.name not in FIXED_SCALE or ratio is None or ratio >= 1 / limit \
+        or sized_from_fans(view.weight)
+
+
+def sized_from_fans(weight: Weight) -> bool:
+    """A hand-picked initializer whose std (or stated stddev) is Glorot's, He's or LeCun's for the
+    weight's fans: a fan-based initializer written out by hand (universe-starter-agent's
+    `w_bound = np.sqrt(6. / (fan_in + fan_out))` is Glorot uniform), which sizes itself as the
+    library's does."""
+    stated = weight.initializer.params.get("stddev")
+    scales = [value for value in (weight.std, stated) if isinstance(value, (int, float)) and value > 0]
+    references = [value for value in reference_stds(weight.fan_in, weight.fan_out).values() if value]
+    return any(math.isclose(scale, reference, rel_tol=0.01) for scale in scales for reference in references)
 
 
 def initial_values_matter(weight: Weight) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from initlint.model import Diagnostic
 from initlint.rules._common import (FIXED_SCALE, LayerView, diagnostic, layer_views, minor_term_of_join,
-                                    normal_scale, numbers, scale_text)
+                                    normal_scale, numbers, scale_text, sized_from_fans)
 from initlint.rules.base import Example, Rule
 from initlint.rules.signal_rules import covered_chains, scale_cancelled
 from initlint.rules.tf1_default_stddev import has_default_unit_stddev
@@ -29,8 +29,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue  # INI301 says it, with the same numbers
         if "signal_uncertain" in weight.facts or weight.layer_id in cancelled:  # cancelled holds the normalized
             continue  # a normalization after the layer (or after layers that scale with it) undoes its scale
-        if weight.initializer.name not in FIXED_SCALE:
-            continue  # fan-based initializers (Glorot, He, LeCun, variance scaling) size themselves
+        if weight.initializer.name not in FIXED_SCALE or sized_from_fans(weight):
+            continue  # fan-based initializers (Glorot, He, LeCun, variance scaling) size themselves, by hand too
         if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell"):
             continue
         if weight.role == "variable" and weight.layer_id < 0:
@@ -42,8 +42,9 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         if ratio > limit or (ratio < 1 / limit and not final and not _minor_term(view, children[weight.layer_id],
                                                                                    limit)):
             direction = "larger" if ratio > 1 else "smaller"
-            message = f"layer scale mismatch: {scale_text(view)}; each pass multiplies the mean square by " \
-                      f"about {ratio * ratio:.2g} ({direction} than the fans call for)"
+            # relative to the reference: the layer's own gain also holds its input's activation
+            message = f"layer scale mismatch: {scale_text(view)}; each pass gives about {ratio * ratio:.2g}x " \
+                      f"the mean square the fans call for ({direction})"
             yield diagnostic(RULE, weight, message, "info", numbers(view), weight.certain)
 
 
@@ -65,7 +66,9 @@ Compares the initial std of each layer with a hand-picked scale (`random_normal`
 (`sqrt(2/fan_in)`) before a ReLU-family activation, LeCun (`sqrt(1/fan_in)`) otherwise, and reports
 a ratio beyond 3 (or below 1/3) as information. A fan-based initializer (Glorot, He, LeCun,
 variance scaling) sizes itself and is not compared: Glorot's mix of the two fans is a deliberate
-choice, and a deep ReLU stack of it is INI104's finding. It stays quiet where a chain finding (INI101, INI102, INI104) already
+choice, and a deep ReLU stack of it is INI104's finding. So is a hand-picked std that is exactly
+(within 1%) Glorot's, He's or LeCun's for the layer's fans: the fan-based formula written out by
+hand. It stays quiet where a chain finding (INI101, INI102, INI104) already
 explains the network's signal, for a small final layer (small logits are harmless), for a small
 layer whose output is a minor term (under a tenth) of a sum or concatenation, directly or through a
 layer of normal scale (DDPG's action output beside the critic's state input, a residual branch's
