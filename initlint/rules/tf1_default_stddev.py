@@ -16,6 +16,10 @@ def has_default_unit_stddev(weight) -> bool:
         return False
     if weight.facts.get("frozen") and weight.layer_id < 0:
         return False  # not trained, and no layer reads it as a kernel: spectral norm's power-iteration vector
+    if weight.facts.get("layer_kind") == "embedding":
+        return False  # a lookup reads one row: nothing sums the table, and rows of std 1 are a normal input
+    if weight.role == "variable" and weight.layer_id < 0:
+        return False  # no layer or matmul is seen to use it (a CRF's transitions): its fans say nothing
     if (weight.initializer.api or "").startswith("np."):
         return False  # numpy's randn has no stddev to forget: its scale is INI103's and INI101's business
     init = weight.initializer
@@ -49,6 +53,11 @@ Reports a weight drawn from `tf.random_normal_initializer()`, `tf.truncated_norm
 (Keras and TF2's `tf.random_normal_initializer` use 0.05). It stays quiet where 1.0 happens to suit
 the fans: less than twice the reference the message compares with, He's `sqrt(2/fan_in)` before a
 ReLU (a fan-in of 8 or less) and LeCun's `sqrt(1/fan_in)` otherwise (4 or less).
+
+An embedding table (a Keras `Embedding`, or a variable read by `tf.nn.embedding_lookup`) is not
+reported: a lookup reads one row, nothing sums over the table, and rows of std 1 are an input of
+the usual scale. Nor is a variable that no layer or matmul is seen to use (a CRF's transition
+matrix, a state vector): its shape gives it no fans to compare with.
 
 A variable made with `trainable=False` that no layer reads as a kernel (spectral norm's
 power-iteration vector `u`) is not reported: nothing trains it and no signal goes through it.
