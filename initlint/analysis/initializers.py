@@ -228,6 +228,8 @@ def _moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | 
     scale_by_name = {"glorot_uniform": (1.0, "fan_avg"), "glorot_normal": (1.0, "fan_avg"),
                      "he_normal": (2.0, "fan_in"), "he_uniform": (2.0, "fan_in"),
                      "lecun_normal": (1.0, "fan_in"), "lecun_uniform": (1.0, "fan_in")}
+    if name == "glorot_normal" and arithmetic == "slim":
+        name = "xavier"  # contrib's xavier_initializer(uniform=False): its truncated normal, 1.0029x Glorot's
     if name in scale_by_name:
         scale, mode = scale_by_name[name]
         n = _mode_count(mode, fan_in, fan_out, guard=True)
