@@ -139,21 +139,29 @@ def channels_first(data_format: Value | None) -> bool | None:
     return None
 
 
+def padding_pairs(paddings: Value | None, rank: int) -> list[tuple[int, int] | None] | None:
+    """`tf.pad`'s [rank, 2] paddings as (before, after) per axis, None for a pair not known
+    statically; None when they are not a list of the rank's length."""
+    if not isinstance(paddings, Seq) or len(paddings.items) != rank:
+        return None
+    pairs: list[tuple[int, int] | None] = []
+    for pair in paddings.items:
+        amounts = [_count(item) for item in pair.items] if isinstance(pair, Seq) and len(pair.items) == 2 else None
+        pairs.append(None if amounts is None or None in amounts else (amounts[0], amounts[1]))  # type: ignore[arg-type]
+    return pairs
+
+
 def padded_shape(shape: tuple[int | None, ...] | None, paddings: Value | None) -> tuple[int | None, ...] | None:
     """The shape `tf.pad(x, paddings)` gives: each dim grows by its [before, after]. Paddings are
     [rank, 2], so the rank is the input's whatever they are; a dim whose pair is not known
     statically is unknown."""
     if shape is None:
         return None
-    pairs = paddings.items if isinstance(paddings, Seq) and len(paddings.items) == len(shape) else None
+    pairs = padding_pairs(paddings, len(shape))
     out: list[int | None] = []
     for index, dim in enumerate(shape):
         pair = pairs[index] if pairs is not None else None
-        amounts = [_count(item) for item in pair.items] if isinstance(pair, Seq) and len(pair.items) == 2 else None
-        if dim is None or amounts is None or None in amounts:
-            out.append(None)
-        else:
-            out.append(dim + sum(amounts))  # type: ignore[arg-type]
+        out.append(None if dim is None or pair is None else dim + pair[0] + pair[1])
     return tuple(out)
 
 

@@ -16,10 +16,10 @@ def has_default_unit_stddev(weight) -> bool:
         return False
     if weight.facts.get("frozen") and weight.layer_id < 0:
         return False  # not trained, and no layer reads it as a kernel: spectral norm's power-iteration vector
-    if weight.facts.get("layer_kind") == "embedding":
-        return False  # a lookup reads one row: nothing sums the table, and rows of std 1 are a normal input
-    if weight.role == "variable" and weight.layer_id < 0:
-        return False  # no layer or matmul is seen to use it (a CRF's transitions): its fans say nothing
+    if weight.facts.get("layer_kind") in ("embedding", "crf_transitions"):
+        # a lookup reads one row: nothing sums the table, and rows of std 1 are a normal input; a
+        # CRF's transition scores are added to the logits, not summed over
+        return False
     if (weight.initializer.api or "").startswith("np."):
         return False  # numpy's randn has no stddev to forget: its scale is INI103's and INI101's business
     init = weight.initializer
@@ -56,8 +56,8 @@ ReLU (a fan-in of 8 or less) and LeCun's `sqrt(1/fan_in)` otherwise (4 or less).
 
 An embedding table (a Keras `Embedding`, or a variable read by `tf.nn.embedding_lookup`) is not
 reported: a lookup reads one row, nothing sums over the table, and rows of std 1 are an input of
-the usual scale. Nor is a variable that no layer or matmul is seen to use (a CRF's transition
-matrix, a state vector): its shape gives it no fans to compare with.
+the usual scale. Nor is the transition matrix `crf_log_likelihood` makes: its scores are added to
+the logits, not summed over.
 
 A variable made with `trainable=False` that no layer reads as a kernel (spectral norm's
 power-iteration vector `u`) is not reported: nothing trains it and no signal goes through it.
