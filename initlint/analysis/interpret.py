@@ -3031,7 +3031,10 @@ class Interpreter:
         if name in _NORMALIZE:
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             epsilon = positional[5] if len(positional) > 5 else keywords.get("variance_epsilon")
-            return self.normalize(target, _float(epsilon, 0.0) if name != "tf.nn.l2_normalize" else 0.0)
+            normalized = self.normalize(target, _float(epsilon, 0.0) if name != "tf.nn.l2_normalize" else 0.0)
+            if name == "tf.nn.l2_normalize" or not isinstance(normalized, TensorV):
+                return normalized
+            return _scaled_and_shifted(normalized, *_bn_scale_offset(name, positional, keywords))
         return Unknown(f"{name}()")
 
     def _stat_op(self, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
@@ -6350,6 +6353,55 @@ def _number(value: Value) -> float | None:
     if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
         return float(value.value)
     return None
+
+
+def _bn_scale_offset(name: str, positional: list[Value], keywords: dict[str, Value]) -> tuple[Value | None, Value | None]:
+    """The scale and offset a `tf.nn` batch normalization applies after normalizing (None: not
+    applied): batch_normalization(x, mean, variance, offset, scale, ...), and the older
+    batch_norm_with_global_normalization(t, m, v, beta, gamma, eps, scale_after_normalization)."""
+    if name == "tf.nn.batch_normalization":
+        params = ("x", "mean", "variance", "offset", "scale")
+        args = _bind(params, positional, keywords)
+        return args.get("scale"), args.get("offset")
+    params = ("t", "m", "v", "beta", "gamma", "variance_epsilon", "scale_after_normalization")
+    args = _bind(params, positional, keywords)
+    scaled = args.get("scale_after_normalization")
+    gamma = args.get("gamma") if not (isinstance(scaled, Const) and not scaled.value) else None
+    if scaled is not None and not isinstance(scaled, Const):
+        gamma = Unknown("scale_after_normalization is not known statically")
+    return gamma, args.get("beta")
+
+
+def _second_moment(value: Value | None, absent: float) -> float | None:
+    """E[v²] of a normalization's scale or offset: `absent` when not given, a number's square, a
+    variable's initial mean square, a tensor's mean square (BigGAN's conditional gamma from a dense
+    layer); None when not known."""
+    if value is None or (isinstance(value, Const) and value.value is None):
+        return absent
+    number = _number(value)
+    if number is not None:
+        return number * number
+    if isinstance(value, VariableV):
+        weight = value.weight
+        std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
+        return None if std is None or mean is None else std * std + mean * mean
+    if isinstance(value, TensorV):
+        return value.ms
+    return None
+
+
+def _scaled_and_shifted(normalized: TensorV, scale: Value | None, offset: Value | None) -> TensorV:
+    """scale * x_hat + offset, with the scale and offset independent of x_hat (mean 0):
+    E[y²] = E[scale²] E[x_hat²] + E[offset²] (caffe-tensorflow's glorot `scale` variable, 1/C;
+    BigGAN's conditional batch norm, whose gamma is a dense layer at std 0.02: TensorFlow 0.013)."""
+    squared_scale, squared_offset = _second_moment(scale, 1.0), _second_moment(offset, 0.0)
+    if squared_scale == 1.0 and squared_offset == 0.0:
+        return normalized
+    if squared_scale is None or squared_offset is None:
+        return _derived(normalized, ms=None, ms_default=None, mean=0.0)
+    return _derived(normalized, ms=None if normalized.ms is None else normalized.ms * squared_scale + squared_offset,
+                    ms_default=None if normalized.ms_default is None
+                    else normalized.ms_default * squared_scale + squared_offset, mean=0.0)
 
 
 def _after_epsilon(ms: float | None, mean: float | None, epsilon: float) -> float:
