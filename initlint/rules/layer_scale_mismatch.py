@@ -27,6 +27,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue
         if has_default_unit_stddev(weight):
             continue  # INI301 says it, with the same numbers
+        if "scaled_at_run_time" in weight.facts:
+            continue  # used divided by a run-time factor (spectral norm's w / sigma): that sets its scale
         if "signal_uncertain" in weight.facts or weight.layer_id in cancelled:  # cancelled holds the normalized
             continue  # a normalization after the layer (or after layers that scale with it) undoes its scale
         if weight.initializer.name not in FIXED_SCALE or sized_from_fans(weight):
@@ -72,7 +74,9 @@ hand. It stays quiet where a chain finding (INI101, INI102, INI104) already
 explains the network's signal, for a small final layer (small logits are harmless), for a small
 layer whose output is a minor term (under a tenth) of a sum or concatenation, directly or through a
 layer of normal scale (DDPG's action output beside the critic's state input, a residual branch's
-last layer started near zero: small by design), and for a
+last layer started near zero: small by design), for a weight the
+layer uses divided or multiplied by a factor computed at run time (spectral normalization's
+`w / sigma`, after the power iteration's `u @ w^T`: the init std does not set the layer's scale), and for a
 variable that no layer or matmul is seen to use (a state vector tiled into a batch, a value to
 assign): its shape gives it no fans.
 
