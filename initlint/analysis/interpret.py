@@ -1932,6 +1932,8 @@ class Interpreter:
                                   ms_default=None if tensor.ms_default is None else tensor.ms_default * square)
             else:
                 scaled = _derived(tensor, ms=None, ms_default=None, pending=pending)
+            if factor is not None and type(operator) is cst.Multiply:
+                scaled.scaled_from = (tensor, factor)
             if tensor.init is not None and not _tensor_like(scale):  # `tf.random_normal(shape) * 0.05`
                 scaled.init = _scaled_init(tensor.init, scale, node, self.current_origin)
             return scaled
@@ -4591,6 +4593,9 @@ class Interpreter:
                 if type(product) is cst.BinaryOperation and type(product.operator) is cst.Multiply and any(
                         side.deep_equals(node.args[plain].value) for side in (product.left, product.right)):
                     x, leaked = _as_tensor(values[plain]), _as_tensor(values[scaled])
+                    if leaked.scaled_from is not None and leaked.scaled_from[0] is x \
+                            and 0 <= leaked.scaled_from[1] <= 1:  # the slope, whatever x's scale
+                        return self.apply_activation(x, "leaky_relu", leaked.scaled_from[1])
                     if x.ms and leaked.ms is not None and leaked.ms <= x.ms:  # the leak is the ratio's root
                         return self.apply_activation(x, "leaky_relu", math.sqrt(leaked.ms / x.ms))
         if len(tensors) == 1 and any(isinstance(value, Const) and value.value == 0 for value in values):

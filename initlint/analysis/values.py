@@ -110,6 +110,8 @@ class TensorV(Value):
     constant: tuple[float, float] | None = None
     # a numpy array: an index not known statically may be an array of indices (it keeps its axis)
     array: bool = False
+    # `k * x` of a known number: x and k, whatever x's scale (`tf.maximum(0.2 * x, x)` is a leaky ReLU)
+    scaled_from: "tuple[TensorV, float] | None" = None
 
 
 @dataclass(eq=False)
