@@ -3036,7 +3036,7 @@ class Interpreter:
             normalized = self.normalize(target, _float(epsilon, 0.0) if name != "tf.nn.l2_normalize" else 0.0)
             if name == "tf.nn.l2_normalize" or not isinstance(normalized, TensorV):
                 return normalized
-            return _scaled_and_shifted(normalized, *_bn_scale_offset(name, positional, keywords))
+            return _with_scale_and_offset(normalized, *_bn_scale_offset(name, positional, keywords))
         return Unknown(f"{name}()")
 
     def _stat_op(self, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
@@ -3539,8 +3539,11 @@ class Interpreter:
             _note_shares(tensors, [1] * len(tensors), ms)
             # `gate + features` ([b, 1] + [b, 512]) broadcasts: show-attend-and-tell's LSTM input
             # took the gate's width, certain
+            # a sum went through no activation: the next layer's gain is against the sum's own mean
+            # square, whichever term is deeper (`r + bn(conv(r))` had the stream's ReLU factor, 0.45
+            # where `bn(conv(r)) + r` had 0.9 and TensorFlow measures 0.906)
             return _derived(first, shape=_broadcast_all(tensors) or first.shape, ms=ms, mean=mean,
-                            ms_default=ms_default, rectified=False, pending=None, pre=None)
+                            ms_default=ms_default, rectified=False, pending=None, pre=None, act_factor=1.0)
         if kind == "merge_concatenate":
             shape, sizes = concatenated_shape([t.shape for t in tensors], -1 if axis is None else _int(axis))
             weights = sizes if all(sizes) else [1] * len(tensors)  # each part's share of the elements
@@ -6395,7 +6398,7 @@ def _second_moment(value: Value | None, absent: float) -> float | None:
     return None
 
 
-def _scaled_and_shifted(normalized: TensorV, scale: Value | None, offset: Value | None) -> TensorV:
+def _with_scale_and_offset(normalized: TensorV, scale: Value | None, offset: Value | None) -> TensorV:
     """scale * x_hat + offset, with the scale and offset independent of x_hat (mean 0):
     E[y²] = E[scale²] E[x_hat²] + E[offset²] (caffe-tensorflow's glorot `scale` variable, 1/C;
     BigGAN's conditional batch norm, whose gamma is a dense layer at std 0.02: TensorFlow 0.013)."""
