@@ -565,3 +565,18 @@ def test_explain_groups_weights_that_share_an_uncertain_reason() -> None:
     assert ("    4 weights, lines 5, 6, 7, 8: glorot_uniform unless a caller's variable_scope sets an initializer: "
             "tower() is not called in this file: its callers may set the scope") in table
     assert table.count("is not called in this file") == 1
+
+
+def test_explain_json_keeps_the_initializers_certainty_apart_from_the_shapes() -> None:
+    import json
+
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_json
+
+    # tensorflow-fcn's score layers: stddev=0.001 written out, the kernel size a parameter's default
+    source = ("import tensorflow as tf\n\n\ndef score(x, k=3):\n"
+              "    return tf.layers.conv2d(x, 20, k, kernel_initializer=tf.truncated_normal_initializer(stddev=0.001))\n")
+    [kernel] = [w for w in json.loads(render_json([analyze_source(source, "m.py")]))["weights"] if w["role"] == "kernel"]
+    assert kernel["initializer"]["certain"] is True and kernel["initializer"]["reason"] is None
+    assert kernel["certain"] is False
+    assert kernel["shape_reason"].startswith("the default of parameter `k` of score()")

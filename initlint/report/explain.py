@@ -25,15 +25,17 @@ def weight_json(weight: Weight) -> dict[str, Any]:
         "api": weight.api,
         "role": weight.role,
         "shape": list(weight.shape) if weight.shape is not None else None,
+        "shape_reason": weight.shape_reason,  # why the shape rests on an assumption (a parameter's default)
         "fan_in": weight.fan_in, "fan_out": weight.fan_out,
         "initializer": {
             "name": init.name,
             "params": {key: value for key, value in init.params.items()},
             "source": init.source,
             "source_line": init.source_line,
-            "certain": weight.certain,
-            "reason": init.reason or weight.shape_reason,
+            "certain": init.certain,
+            "reason": init.reason,
         },
+        "certain": weight.certain,  # the initializer and the shape both
         "std": _round(weight.std), "mean": _round(weight.mean),
         "activation": weight.activation,
         "signal": {"mean_square": _round(weight.signal.mean_square), "gain": _round(weight.signal.gain),
