@@ -258,7 +258,8 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
                 "tf.nn.local_response_normalization", "tf.cast", "tf.to_float", "tf.pad", "tf.tile",
                 "tf.image.resize_images", "tf.image.resize", "tf.image.resize_bilinear",
                 "tf.image.resize_nearest_neighbor", "tf.nn.avg_pool", "tf.layers.average_pooling2d",
-                "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics"}
+                "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics",
+                "tf.convert_to_tensor"}
 # elementwise math whose result's scale is not modelled: the shape stays
 _ELEMENTWISE_MATH = frozenset({f"{module}{op}" for module in ("tf.", "tf.math.") for op in (
     "exp", "log", "sin", "cos", "log1p", "expm1", "reciprocal", "erf")})
@@ -293,7 +294,9 @@ _ARITHMETIC_OPS = {
     **dict.fromkeys(("tf.subtract", "tf.math.subtract"), cst.Subtract),
 }
 # passthrough ops that keep a variable's values as they are
-_SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float"})
+_SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float", "tf.convert_to_tensor"})
+# numpy conversions that keep an array's values (zh-NER-TF's `np.float32(np.random.uniform(...))`)
+_NUMPY_CONVERSIONS = frozenset({"np.array", "np.asarray", "np.float32", "np.float64", "np.ascontiguousarray"})
 # numpy functions and array methods that change an array's values in place
 _NUMPY_SETTERS = frozenset({"np.fill_diagonal", "np.copyto", "np.put", "np.place", "np.putmask", "np.random.shuffle"})
 _ARRAY_SETTERS = frozenset({"fill", "put", "itemset", "setfield"})
@@ -2710,6 +2713,8 @@ class Interpreter:
             return PartialV(positional[0], tuple(positional[1:]), dict(keywords))
         if name in ("collections.namedtuple", "typing.NamedTuple"):
             return namedtuple_class(name == "typing.NamedTuple", positional, keywords, opaque)
+        if name in _NUMPY_CONVERSIONS and positional and type(positional[0]) is TensorV:
+            return positional[0]  # an array converted keeps its values
         if name.startswith(("math.", "np.")) and last in _MATH:
             return _math(last, positional)
         if name in ("tf.sqrt", "tf.math.sqrt") and positional and all(isinstance(v, Const) for v in positional):
@@ -2881,7 +2886,8 @@ class Interpreter:
             return self.merge("merge_add", items)
         if name in ("tf.concat",):
             items = positional[0] if positional else keywords.get("values", Unknown(""))
-            axis = positional[1] if len(positional) > 1 else keywords.get("axis", Unknown("no axis"))
+            axis = positional[1] if len(positional) > 1 else keywords.get("axis", keywords.get("concat_dim",
+                                                                                                  Unknown("no axis")))
             if isinstance(items, Const) and isinstance(axis, Seq):  # before TF 1.0: tf.concat(concat_dim, values)
                 items, axis = axis, items
             return self.merge("merge_concatenate", items, axis)
@@ -3081,6 +3087,12 @@ class Interpreter:
         """tf.split, tf.stack and the reductions other than the mean: split and stacked tensors keep
         their values, and so their signal; a max, min, sum or product over an axis changes it, and
         only its shape is kept."""
+        if name == "tf.split" and (len(positional) >= 3 and isinstance(positional[0], Const)
+                                   and _tensor_like(positional[2]) or "split_dim" in keywords):
+            # before TF 1.0: tf.split(split_dim, num_split, value) (caffe-tensorflow's grouped convs)
+            old = _bind(("split_dim", "num_split", "value"), positional, keywords)
+            positional, keywords = [], {key: old[was] for key, was in (("value", "value"), ("num_or_size_splits",
+                                        "num_split"), ("axis", "split_dim")) if was in old}
         args = _bind(params, positional, keywords)
         axis = _axes(args.get("axis"))
         at = 0 if axis is None else axis[0] if axis is not _UNREAD_AXES and len(axis) == 1 else None
@@ -5616,7 +5628,8 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
         batched = [TensorV((batch, *item.shape) if isinstance(item, TensorV) and item.shape is not None else None,
                            None, 0.0, None) if _tensor_like(item) else Unknown("a batched value")
                    for item in (tensors.items if isinstance(tensors, Seq) else [tensors])]
-        return Seq(batched, "list") if isinstance(tensors, Seq) else batched[0]
+        # a one-element list gives the tensor itself, as TensorFlow's batch does (vanhuyz's reader)
+        return Seq(batched, "list") if isinstance(tensors, Seq) and len(batched) != 1 else batched[0]
     image = args.get("image")
     if not _tensor_like(image):
         return Unknown("an image op of an unknown value")
