@@ -103,6 +103,10 @@ def _builtin(name: str, positional: list[Value], keywords: dict[str, Value]) -> 
                 isinstance(pair, Seq) and len(pair.items) == 2 and isinstance(pair.items[0], Const)
                 for pair in positional[0].items):
             return DictV({**{pair.items[0].value: pair.items[1] for pair in positional[0].items}, **keywords})
+        if name == "dict" and len(positional) == 1 and type(positional[0]) is Unknown:
+            # a dict of a caller's items: what it holds is not known, but a value stored in it under a
+            # known key is read back (caffe-tensorflow's `self.layers = dict(inputs)`, linted alone)
+            return DictV(dict(keywords), f"the items of {positional[0].reason or 'a value not known statically'}")
         if name == "map" and len(positional) == 2 and isinstance(positional[1], Seq) \
                 and isinstance(positional[0], Ref) and positional[0].path in _MAPPABLE:
             # `list(map(int, x.get_shape()))`: pixel-cnn's int_shape

@@ -294,6 +294,15 @@ _ARITHMETIC_OPS = {
     **dict.fromkeys(("tf.subtract", "tf.math.subtract"), cst.Subtract),
 }
 # passthrough ops that keep a variable's values as they are
+# the project's classes and functions are dict keys by identity (they are hashable so)
+_IDENTITY_KEYS = (ClassV, FuncV)
+
+
+def _key_value(key: Any) -> Value:
+    """A dict key as a value: a class or function stored as a key is itself."""
+    return key if type(key) in _IDENTITY_KEYS else Const(key)
+
+
 _SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float", "tf.convert_to_tensor"})
 # numpy conversions that keep an array's values (zh-NER-TF's `np.float32(np.random.uniform(...))`)
 _NUMPY_CONVERSIONS = frozenset({"np.array", "np.asarray", "np.float32", "np.float64", "np.ascontiguousarray"})
@@ -1005,8 +1014,8 @@ class Interpreter:
         elif type(target) is cst.Subscript:
             owner = self.eval(target.value, env, context)
             key = self._subscript_key(target, env, context)
-            if isinstance(owner, DictV) and isinstance(key, Const):
-                self._store(owner.items, key.value, value)
+            if isinstance(owner, DictV) and (isinstance(key, Const) or type(key) in _IDENTITY_KEYS):
+                self._store(owner.items, key.value if isinstance(key, Const) else key, value)
             elif isinstance(owner, Seq) and isinstance(key, Const) and isinstance(key.value, int):
                 if -len(owner.items) <= key.value < len(owner.items):
                     self._store(owner.items, key.value, value)
@@ -1222,7 +1231,7 @@ class Interpreter:
         if isinstance(iterable, Seq) and len(iterable.items) <= self.settings.max_unroll:
             return list(iterable.items)
         if isinstance(iterable, DictV) and not iterable.unknown and len(iterable.items) <= self.settings.max_unroll:
-            return [Const(key) for key in iterable.items]
+            return [_key_value(key) for key in iterable.items]
         return None
 
     def exec_for(self, node: cst.For, env: Env, context: Context) -> None:
@@ -1401,6 +1410,8 @@ class Interpreter:
                     value = self.eval(element.value, env, context)
                     if isinstance(key, Const):
                         result.items[key.value] = value
+                    elif type(key) in _IDENTITY_KEYS:  # caffe-tensorflow's `{GoogleNet: DataSpec(...)}`
+                        result.items[key] = value
                     else:
                         self._store_unknown_key(result, value)
                 else:  # `**other`
@@ -1694,6 +1705,9 @@ class Interpreter:
             found = [item.items.get(key.value) for item in base.alternatives]  # type: ignore[union-attr]
             if all(value is not None for value in found):
                 return _either(found)  # type: ignore[arg-type]
+        if isinstance(base, DictV) and type(key) in _IDENTITY_KEYS:
+            found = base.items.get(key)
+            return found if found is not None else Unknown(f"the {key.name} key of a dict")  # type: ignore[union-attr]
         if isinstance(base, DictV) and isinstance(key, Const):
             try:
                 found = base.items.get(key.value)
@@ -2613,10 +2627,10 @@ class Interpreter:
             if base.unknown:
                 return Unknown(base.unknown)
             if name == "keys":
-                return Seq([Const(k) for k in base.items])
+                return Seq([_key_value(k) for k in base.items])
             if name == "values":
                 return Seq(list(base.items.values()))
-            return Seq([Seq([Const(k), v], "tuple") for k, v in base.items.items()])
+            return Seq([Seq([_key_value(k), v], "tuple") for k, v in base.items.items()])
         if name == "update" and len(positional) <= 1:
             self._update_dict(base, key if key is not None else DictV({}), keywords)
             if opaque:
