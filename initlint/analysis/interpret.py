@@ -303,6 +303,8 @@ def _key_value(key: Any) -> Value:
     return key if type(key) in _IDENTITY_KEYS else Const(key)
 
 
+# Keras model methods that train it from its current values
+_TRAINING_METHODS = frozenset({"fit", "fit_generator", "train_on_batch"})
 _SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float", "tf.convert_to_tensor"})
 # numpy conversions that keep an array's values (zh-NER-TF's `np.float32(np.random.uniform(...))`)
 _NUMPY_CONVERSIONS = frozenset({"np.array", "np.asarray", "np.float32", "np.float64", "np.ascontiguousarray"})
@@ -415,6 +417,10 @@ class Interpreter:
         self.test_keys: dict[int, tuple[Any, bool, Value]] = {}
         # per try statement running: the exceptions its handlers catch, and len(self.conditions) then
         self.catching: list[tuple[frozenset[str], int]] = []
+        # id() of the models trained (`fit`, `train_on_batch`) so far, kept alive beside it: a load
+        # into one of them afterwards (the best checkpoint, for prediction) comes after its initial
+        # values were trained from
+        self.trained: dict[int, Value] = {}
 
     def release(self) -> None:
         """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
@@ -427,6 +433,7 @@ class Interpreter:
         for layer in (*self.layers, *self.discarded_layers):  # a layer's weights point back to it
             layer.weights.clear()
             layer.twins.clear()
+        self.trained.clear()
 
     # ---- positions -------------------------------------------------------------------------
     def locate(self, node: cst.CSTNode, origin: str | None = None) -> tuple[str, Span]:
@@ -1995,8 +2002,14 @@ class Interpreter:
             return self._super(node, env, context)
         func = self.eval(node.func, env, context)
         positional, keywords, opaque = self.eval_args(node, env, context)
+        # the model a method is called on, when it is a name (whatever initlint knows of its value)
+        receiver = env.lookup(node.func.value.value) if type(node.func) is cst.Attribute \
+            and type(node.func.value) is cst.Name else None
+        if receiver is not None and node.func.attr.value in _TRAINING_METHODS and not isinstance(func, FuncV):  # type: ignore[union-attr]
+            self.trained[id(receiver)] = receiver
         if type(node.func) is cst.Attribute and node.func.attr.value == "load_weights" and not isinstance(func, FuncV):
-            self._restored_here(node, func.base if isinstance(func, _Bound) else None)
+            if receiver is None or id(receiver) not in self.trained:  # ultrasound-nerve-segmentation: after fit
+                self._restored_here(node, func.base if isinstance(func, _Bound) else None)
         elif type(node.func) is cst.Attribute and node.func.attr.value == "set_weights" and not isinstance(func, FuncV) \
                 and type(node.func.value) is cst.Name and _whole_model(env.lookup(node.func.value.value)):
             # `model.set_weights(arrays)` on a functional model: every value replaced, as by a load
@@ -2123,7 +2136,17 @@ class Interpreter:
             if "restored" in weight.facts:
                 continue
             extra = loading - set(weight.conditions)
+            if len(extra) == 1:
+                # a load on each branch of one undecided `if` (Keras-FCN's transfer_FCN: a copy, or a
+                # load) replaces the initial values either way
+                [(test, holds, _)] = extra
+                branches = weight.facts.setdefault("restored_on", {})
+                branches[id(test)] = branches.get(id(test), set()) | {holds}
+                if len(branches[id(test)]) == 2:
+                    extra = set()
             if not extra:
+                weight.facts.pop("restored_on", None)
+                weight.facts.pop("maybe_restored", None)
                 weight.facts["restored"] = self.line(node)
                 weight.facts["restored_by"] = call
             elif all(self.default_tests.get(id(test)) is holds for test, holds, _ in extra):
