@@ -421,6 +421,7 @@ class Interpreter:
         # into one of them afterwards (the best checkpoint, for prediction) comes after its initial
         # values were trained from
         self.trained: dict[int, Value] = {}
+        self.graph_start = 0  # len(self.weights) at the last tf.reset_default_graph()
 
     def release(self) -> None:
         """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
@@ -2714,10 +2715,16 @@ class Interpreter:
             tensor = _as_tensor(target)
             shape = _space_depth_shape(tensor.shape, block, _SPACE_DEPTH_OPS[name])
             return _derived(tensor, shape=shape, profile=None, pending=None)
+        if name == "tf.reset_default_graph":
+            # a new graph: a Saver made after it covers only what is made after it (DeepRL-Agents
+            # trains, resets the graph, rebuilds and restores for testing)
+            self.graph_start = len(self.weights)
+            return Const(None)
         if name == "tf.train.Saver":
             chosen = positional[0] if positional else keywords.get("var_list", Const(None))
             if isinstance(chosen, Const) and chosen.value is None:
-                return _Saver(len(self.weights), None, made_from=self.frame_weights[-1] if self.frame_weights else 0)
+                return _Saver(len(self.weights), None, made_from=max(self.frame_weights[-1] if self.frame_weights
+                                                                     else 0, self.graph_start))
             items = chosen.items if isinstance(chosen, Seq) else list(chosen.items.values()) \
                 if isinstance(chosen, DictV) and not chosen.unknown else []
             return _Saver(len(self.weights), {id(item.weight) for item in items if isinstance(item, VariableV)},
