@@ -209,3 +209,27 @@ def test_contrib_xavier_normal_is_contribs_truncated_normal_not_glorot_normal() 
     glorot = (2 / 7600) ** 0.5
     assert abs(a.std / glorot - 1.00293) < 1e-4
     assert abs(b.std / glorot - 1) < 1e-9 and abs(c.std / glorot - 1) < 1e-9
+
+
+def _input_mean_square(source: str, line: int) -> float:
+    [kernel] = [w for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights
+                if w.span.line == line and w.role == "kernel"]
+    return kernel.signal.input_mean_square
+
+
+def test_a_relu_after_a_max_pool_reads_the_pooled_values() -> None:
+    # PSPNet's stem, conv -> max pool -> ReLU: the ReLU read the conv's own mean square (2.0) with the
+    # pooled mean and gave 2.07; TensorFlow measures pool 3.039 and relu(pool) 3.024
+    head = ("import tensorflow as tf\n"
+            "x = tf.placeholder(tf.float32, [None, 56, 56, 64])\n"
+            "init = tf.variance_scaling_initializer(2.0, distribution='untruncated_normal')\n"
+            "h = tf.layers.conv2d(x, 64, 3, padding='same', use_bias=False, kernel_initializer=init)\n")
+    pooled = _input_mean_square(head + "y = tf.layers.conv2d(tf.nn.relu(tf.layers.max_pooling2d(h, 2, 2)), 8, 1, "
+                                       "kernel_initializer=init)\n", 5)
+    assert abs(pooled / 3.024 - 1) < 0.02
+    # a ReLU of a max-pooled ReLU output is the identity: the values are non-negative
+    once = _input_mean_square(head + "y = tf.layers.conv2d(tf.layers.max_pooling2d(tf.nn.relu(h), 2, 2), 8, 1, "
+                                     "kernel_initializer=init)\n", 5)
+    twice = _input_mean_square(head + "y = tf.layers.conv2d(tf.nn.relu(tf.layers.max_pooling2d(tf.nn.relu(h), 2, 2)), "
+                                      "8, 1, kernel_initializer=init)\n", 5)
+    assert twice == once

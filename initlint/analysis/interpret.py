@@ -3537,9 +3537,11 @@ class Interpreter:
             return _derived(tensor, shape=shape, ms=ms, mean=mean, ms_default=ms_default, pre=None)
         factor = max_pool_factor(window, tensor.rectified, tensor.pre, correlated)
         default_factor = max_pool_factor(window, tensor.rectified, None, correlated)
-        return _derived(tensor, shape=shape, ms=None if tensor.ms is None else tensor.ms * factor,
-                        ms_default=None if tensor.ms_default is None else tensor.ms_default * default_factor,
-                        pre=None)
+        pooled = _derived(tensor, shape=shape, ms=None if tensor.ms is None else tensor.ms * factor,
+                          ms_default=None if tensor.ms_default is None else tensor.ms_default * default_factor,
+                          pre=None)
+        pooled.nonnegative = _nonnegative(tensor)
+        return pooled
 
     def global_pool(self, tensor: TensorV, kind: str, first: bool | None, keepdims: bool) -> TensorV:
         """A global average or max pool (Keras' Global*Pooling): one value per channel, over
@@ -3763,8 +3765,7 @@ class Interpreter:
                             act_factor=1.0 if activation == "linear" else None)
         if activation not in KNOWN_ACTIVATIONS:
             return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=None)
-        if activation in ("relu", "leaky_relu", "elu") and tensor.pre is not None and \
-                activate("relu", *tensor.pre)[:2] == (tensor.ms, tensor.mean):
+        if activation in ("relu", "leaky_relu", "elu") and _nonnegative(tensor):
             # a ReLU's output is non-negative, where these are the identity (Image-Super-Resolution's
             # `LeakyReLU(0.25)` after `Conv2D(activation='relu')`: 9% low, the next gain 1.8x high)
             return _derived(tensor, pending=None)
@@ -5041,10 +5042,17 @@ class Interpreter:
             if scale_free:  # and its derivative is 1 on the half it keeps, at any scale
                 draft.backward_factor = activate(activation, 1.0, 0.0, alpha)[2]
             return _derived(tensor, ms=None, pending=None, rectified=activation in RELU_FAMILY, act_factor=factor)
-        post, post_mean, slope = activate(activation, q, tensor.mean, alpha)
+        # a max pool between the layer and its activation (`MaxPooling2D` then `Activation('relu')`,
+        # PSPNet's stem) changed the signal the activation reads: the layer's own numbers are its
+        # output's, what comes out is the activation of the pooled values (relu(max) = max(relu));
+        # the layer's q with the pooled mean was 2.07 where TensorFlow measures 3.02
+        pooled = tensor.ms is not None and tensor.ms != q
+        post, post_mean, slope = activate(activation, q, 0.0 if pooled and draft.zero_mean else tensor.mean, alpha)
         draft.post_ms = post
         draft.activation_factor = post / q if q > 0 else None
         draft.backward_factor = slope
+        if pooled:
+            return self.apply_activation(_derived(tensor, pending=None), activation, alpha)
         ms_default = None if draft.q_default is None else activate(activation, draft.q_default, 0.0, alpha)[0]
         return _derived(tensor, ms=post, mean=post_mean, ms_default=ms_default, pending=None,
                         rectified=activation in RELU_FAMILY, act_factor=post / q if q > 0 else 1.0,
@@ -6418,6 +6426,11 @@ def _number(value: Value) -> float | None:
     if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
         return float(value.value)
     return None
+
+
+def _nonnegative(tensor: TensorV) -> bool:
+    """A ReLU's output, or a max pool of one: where ReLU, leaky ReLU and ELU are the identity."""
+    return tensor.nonnegative or (tensor.pre is not None and activate("relu", *tensor.pre)[:2] == (tensor.ms, tensor.mean))
 
 
 def _bn_scale_offset(name: str, positional: list[Value], keywords: dict[str, Value]) -> tuple[Value | None, Value | None]:

@@ -112,6 +112,8 @@ class TensorV(Value):
     array: bool = False
     # `k * x` of a known number: x and k, whatever x's scale (`tf.maximum(0.2 * x, x)` is a leaky ReLU)
     scaled_from: "tuple[TensorV, float] | None" = None
+    # a max pool of a ReLU's output: non-negative, so a ReLU after it is the identity (PSPNet's stem)
+    nonnegative: bool = False
 
 
 @dataclass(eq=False)
