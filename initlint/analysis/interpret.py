@@ -6613,7 +6613,7 @@ _WEIGHT_WORDS = frozenset({*(name.rsplit(".", 1)[-1] for name in LAYERS), "get_v
 
 # str methods of a known string that are evaluated (pure, with string arguments)
 _STR_METHODS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "startswith", "endswith", "replace",
-                          "capitalize", "title", "casefold"})
+                          "capitalize", "title", "casefold", "__contains__", "find", "count"})
 # TensorFlow calls that return a context manager object (true in a test)
 _CONTEXT_OBJECTS = {"tf.device", "tf.name_scope", "tf.control_dependencies", "tf.colocate_with"}
 _NEVER_NONE = (TensorV, VariableV, InitV, LayerV, FuncV, Ref, Seq, DictV, ClassV, InstanceV, ModelV, ModuleV,

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 # Longest prefixes first: the first match wins.
 _PREFIXES: tuple[tuple[str, str], ...] = (
+    ("keras.backend.tf.", "tf."),  # `from keras.backend import tf as ktf` (Keras 2.0-2.2): TensorFlow itself
     ("tensorflow.compat.v1.keras.", "keras."),
     ("tensorflow.compat.v2.keras.", "keras."),
     ("tensorflow.python.keras.", "keras."),
@@ -65,6 +66,7 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
 )
 _EXACT = {
     "tensorflow": "tf",
+    "keras.backend.tf": "tf",
     "tensorflow.compat.v1": "tf",
     "tensorflow.compat.v2": "tf",
     "tensorflow.keras": "keras",
