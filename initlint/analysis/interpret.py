@@ -1571,6 +1571,10 @@ class Interpreter:
             return self._shape_value(base)
         if attr == "value" and isinstance(base, Const) and type(base.value) is int:
             return base  # TF1's Dimension: `x.shape[-1].value` (a Python int has no `.value`)
+        if attr == "shape" and isinstance(base, Seq) and base.kind == "ndarray":
+            dims = _nested_dims(base)  # `np.array([[...], [...], [...]]).shape[0]` (DeepRL-Agents' bandits)
+            if dims is not None:
+                return Seq([Const(dim) for dim in dims], "tuple")
         if attr in ("ndims", "rank") and isinstance(base, Seq) and base.kind == "tuple":
             return Const(len(base.items))  # TensorShape's rank: `if inputs.shape.ndims > 2:` (a tuple has none)
         if isinstance(base, Seq) and base.record is not None:
@@ -2772,8 +2776,11 @@ class Interpreter:
             # positional embedding lost its width)
             return _derived(_as_tensor(positional[0]), ms=None, ms_default=None, pending=None, act_factor=None, pre=None,
                             rectified=False)
-        if name == "tf.one_hot" and positional:
-            args = _bind(("indices", "depth", "on_value", "off_value", "axis"), positional, keywords)
+        if name in ("tf.one_hot", "slim.one_hot_encoding") and positional:
+            # slim's one_hot_encoding(labels, num_classes, on_value, off_value)
+            args = _bind(("indices", "depth", "on_value", "off_value", "axis"), positional,
+                         keywords if name == "tf.one_hot" else {{"labels": "indices", "num_classes": "depth"}.get(key, key):
+                                                                value for key, value in keywords.items()})
             indices, depth = args.get("indices"), _count(args.get("depth"))
             flat = isinstance(indices, Seq) and all(type(item) is Const for item in indices.items)
             shape = indices.shape if _tensor_like(indices) else (len(indices.items),) if flat else None  # type: ignore[union-attr]
@@ -6426,6 +6433,18 @@ def _number(value: Value) -> float | None:
     if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
         return float(value.value)
     return None
+
+
+def _nested_dims(array: Seq) -> tuple[int, ...] | None:
+    """The shape of a nested list of numbers (a numpy array's): None unless it is rectangular."""
+    if array.open_length:
+        return None
+    if all(isinstance(item, Const) for item in array.items):
+        return (len(array.items),)
+    inner = [_nested_dims(item) if isinstance(item, Seq) else None for item in array.items]
+    if not inner or None in inner or any(dims != inner[0] for dims in inner):
+        return None
+    return (len(array.items), *inner[0])  # type: ignore[misc]
 
 
 def _nonnegative(tensor: TensorV) -> bool:
