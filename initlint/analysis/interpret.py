@@ -804,7 +804,7 @@ class Interpreter:
     def exec_block(self, body: Any, env: Env, context: Context) -> None:
         for statement in body:
             self.exec_statement(statement, env, context)
-            if type(statement) is cst.SimpleStatementLine and type(statement.body[-1]) is cst.Raise:
+            if type(statement) is cst.SimpleStatementLine and _stops(statement.body[-1]):
                 break  # nothing after a raise runs (pixel-rnn's layer after `raise ValueError(...)`)
 
     def exec_statement(self, statement: cst.CSTNode, env: Env, context: Context) -> None:
@@ -5709,10 +5709,21 @@ def _ends_in_raise(branch: cst.CSTNode | None) -> bool:
     body = getattr(suite, "body", None)
     if type(suite) is cst.If or not body:
         return False
-    if type(body[-1]) is cst.Raise:  # `if x: raise ValueError()` on one line
+    if _stops(body[-1]):  # `if x: raise ValueError()` on one line
         return True
-    return any(type(statement) is cst.SimpleStatementLine and type(statement.body[-1]) is cst.Raise
-               for statement in body)
+    return any(type(statement) is cst.SimpleStatementLine and _stops(statement.body[-1]) for statement in body)
+
+
+_EXITS = frozenset({"exit", "quit", "sys.exit", "os._exit"})
+
+
+def _stops(statement: cst.CSTNode) -> bool:
+    """A `raise`, or a call that ends the program (`exit(1)`, `sys.exit(...)`: PSPNet's interp_block
+    for an input size it has no pooling for): nothing after it runs."""
+    if type(statement) is cst.Raise:
+        return True
+    return type(statement) is cst.Expr and type(statement.value) is cst.Call \
+        and _dotted(statement.value.func) in _EXITS
 
 
 def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]],
