@@ -2924,6 +2924,8 @@ class Interpreter:
             return self.apply_activation(out, "relu") if name == "tf.nn.relu_layer" else out
         if name in ("tf.maximum", "tf.math.maximum") and len(positional) == 2:
             return self.maximum(positional, node)
+        if name in ("tf.where", "tf.where_v2", "tf.math.where") and len(positional) == 3:
+            return self.where(positional, node)
         if name in ("tf.nn.bias_add", "tf.add", "tf.math.add"):
             a = positional[0] if positional else keywords.get("value", keywords.get("x", Unknown("")))
             b = positional[1] if len(positional) > 1 else keywords.get("bias", keywords.get("y", Unknown("")))
@@ -4670,6 +4672,24 @@ class Interpreter:
         shape = _broadcast_all([_as_tensor(value) for value in tensors]) if len(tensors) > 1 else \
             _as_tensor(tensors[0]).shape
         return _derived(_as_tensor(tensors[0]), shape=shape, ms=None, ms_default=None)
+
+    def where(self, values: list[Value], node: cst.Call | None) -> Value:
+        """tf.where(cond, x, y) picks elementwise: the shape is the operands' broadcast (transformer-
+        tensorflow's attention mask lost it); `tf.where(h > 0, h, k * h)` is a leaky ReLU written by
+        hand, and the other picks' scale is not modelled."""
+        _, chosen, other = values
+        tensors = [_as_tensor(value) for value in (chosen, other) if _tensor_like(value)]
+        if not tensors:
+            return Unknown("tf.where of unknown values")
+        if node is not None and len(tensors) == 2 and len(node.args) == 3:
+            test, picked = node.args[0].value, node.args[1].value
+            for plain, leaked, positive in ((chosen, other, True), (other, chosen, False)):
+                source = _as_tensor(leaked).scaled_from if _tensor_like(leaked) else None
+                if source is not None and source[0] is plain and 0 <= source[1] <= 1 \
+                        and _sign_test(test, picked if positive else node.args[2].value) is positive:
+                    return self.apply_activation(plain, "leaky_relu", source[1])
+        shape = _broadcast_all(tensors) if len(tensors) == 2 else None
+        return _derived(tensors[0], shape=shape, ms=None, ms_default=None, pending=None, act_factor=None)
 
     def add_tensors(self, left: Value, right: Value) -> Value:
         for tensor_value, other in ((left, right), (right, left)):
@@ -6444,6 +6464,19 @@ def _number(value: Value) -> float | None:
     if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
         return float(value.value)
     return None
+
+
+def _sign_test(test: cst.BaseExpression, operand: cst.BaseExpression) -> bool | None:
+    """True for `operand > 0` (or >=), False for `operand < 0` (or <=), None for any other test."""
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1 or not test.left.deep_equals(operand):
+        return None
+    target = test.comparisons[0]
+    zero = type(target.comparator) in (cst.Integer, cst.Float) and float(target.comparator.value) == 0  # type: ignore[attr-defined]
+    if not zero:
+        return None
+    kind = type(target.operator)
+    return True if kind in (cst.GreaterThan, cst.GreaterThanEqual) else False if kind in (
+        cst.LessThan, cst.LessThanEqual) else None
 
 
 def _nested_dims(array: Seq) -> tuple[int, ...] | None:
