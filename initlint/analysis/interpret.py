@@ -1476,8 +1476,10 @@ class Interpreter:
                 return body  # `tf.layers.conv2d if FLAGS.v1 else tf.layers.conv2d` is no choice
             if all(isinstance(v, Ref) or (isinstance(v, Unknown) and v.alternatives) for v in (body, orelse)) or all(
                     type(v) in (FuncV, ClassV) for v in (body, orelse)):
-                # `tf.layers.Dense if v1 else keras.layers.Dense`, `block_a if depth == 18 else block_b`
-                return _either([body, orelse])
+                # `tf.layers.Dense if v1 else keras.layers.Dense`, `block_a if depth == 18 else block_b`:
+                # each candidate's weights are made under the test, as an `if` statement's (draw's
+                # `write_attn if FLAGS.write_attn else write_no_attn` listed both as always made)
+                return _either([body, orelse], (node, self.current_origin))
             return Unknown("a conditional expression")
         if type(node) in (cst.ListComp, cst.GeneratorExp):
             return self.comprehension(node, env, context)
