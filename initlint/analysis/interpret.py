@@ -807,6 +807,18 @@ class Interpreter:
             if type(statement) is cst.SimpleStatementLine and _stops(statement.body[-1]):
                 break  # nothing after a raise runs (pixel-rnn's layer after `raise ValueError(...)`)
 
+    def _construct_default_initializers(self, node: cst.FunctionDef, env: Env, context: Context) -> None:
+        """Python evaluates a parameter's default when the `def` runs: an initializer constructed
+        there is constructed even if every caller passes its own (SAGAN's `sn_conv1x1(...,
+        init=tf.contrib.layers.xavier_initializer())`: no INI305, and the call breaks in TF2). Only
+        calls named like initializers are evaluated here; the others wait for a call that needs them."""
+        if self.current_origin != self.path:
+            return
+        for param in (*node.params.params, *node.params.kwonly_params):
+            default = param.default
+            if type(default) is cst.Call and _dotted(default.func).endswith("initializer"):
+                self.eval(default, env, context)
+
     def exec_statement(self, statement: cst.CSTNode, env: Env, context: Context) -> None:
         self.steps += 1  # _tick, inlined: once per statement
         if self.steps > STEP_BUDGET:
@@ -815,6 +827,7 @@ class Interpreter:
             for small in statement.body:
                 self.exec_small(small, env, context)
         elif type(statement) is cst.FunctionDef:
+            self._construct_default_initializers(statement, env, context)
             env.names[statement.name.value] = FuncV(statement, env, statement.name.value)
             self.closure_envs[id(env)] = env
             if len(self.call_depth) == 1 and self.call_depth[0] in self.root_runs:
