@@ -48,6 +48,11 @@ from initlint.settings import Settings
 STEP_BUDGET = 200_000  # statements and calls interpreted per file before giving up on further inlining
 
 
+class _Exited(Exception):
+    """`sys.exit()` (or `exit()`, `raise SystemExit`) reached on a path that certainly runs: the
+    program ends there, and nothing after it is built (PSPNet's interp_block)."""
+
+
 class _Return(Exception):
     def __init__(self, value: Value) -> None:
         self.value = value
@@ -513,7 +518,7 @@ class Interpreter:
         catching, self.catching = self.catching, []  # the importer's try statements do not reach in here
         try:
             self.exec_block(parsed.module.body, env, Context())
-        except (_Return, RecursionError):
+        except (_Return, _Exited, RecursionError):
             pass
         finally:
             self.current_origin, self.catching = caller_origin, catching
@@ -560,10 +565,13 @@ class Interpreter:
         context = Context()
         try:
             self.exec_block(self.module.body, self.module_env, context)
-        except (_Return, _Budget):
+        except (_Return, _Budget, _Exited):
             pass
         self._run_unentered_functions()
-        self._emit_unbuilt_layers()
+        try:  # a layer built here runs its own code (a custom layer's call)
+            self._emit_unbuilt_layers()
+        except (_Return, _Budget, _Exited):
+            pass
 
     def _run_unentered_functions(self) -> None:
         """Functions nobody in this file called are analysed on their own: their callers are unknown."""
@@ -718,7 +726,7 @@ class Interpreter:
         first = len(self.weights)
         try:
             self.call_function(func, [], {}, context, None, root=True)
-        except (_Return, _Budget):
+        except (_Return, _Budget, _Exited):
             pass
         if owner is None:  # module-level functions can be imported and called from other files
             for weight in self.weights[first:]:
@@ -956,6 +964,11 @@ class Interpreter:
             self.assign(small.target, value, env, context)
         elif type(small) is cst.Expr:
             self.eval(small.value, env, context)
+            if _exits(small) and not self.conditions and not self.catching and not self.picks:
+                raise _Exited()
+        elif type(small) is cst.Raise and _exits(small) and not self.conditions and not self.catching \
+                and not self.picks:
+            raise _Exited()
         elif type(small) is cst.Return:
             value = self.eval(small.value, env, context) if small.value is not None else Const(None)
             raise _Return(value)
@@ -5750,6 +5763,16 @@ def _ends_in_raise(branch: cst.CSTNode | None) -> bool:
 
 
 _EXITS = frozenset({"exit", "quit", "sys.exit", "os._exit"})
+
+
+def _exits(statement: cst.CSTNode) -> bool:
+    """`sys.exit(...)`, `exit()`, `quit()`, `os._exit(...)` or `raise SystemExit(...)`: the program ends."""
+    if type(statement) is cst.Raise:
+        raised = statement.exc
+        if type(raised) is cst.Call:
+            raised = raised.func
+        return raised is not None and _dotted(raised) == "SystemExit"
+    return type(statement) is cst.Expr and type(statement.value) is cst.Call and _dotted(statement.value.func) in _EXITS
 
 
 def _stops(statement: cst.CSTNode) -> bool:
