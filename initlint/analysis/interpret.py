@@ -308,6 +308,8 @@ def _key_value(key: Any) -> Value:
     return key if type(key) in _IDENTITY_KEYS else Const(key)
 
 
+# slim.one_hot_encoding's keywords, as tf.one_hot names them
+_ONE_HOT_KEYWORDS = {"labels": "indices", "num_classes": "depth"}
 # Keras model methods that train it from its current values
 _TRAINING_METHODS = frozenset({"fit", "fit_generator", "train_on_batch"})
 _SAME_VALUES = frozenset({"tf.identity", "tf.stop_gradient", "tf.cast", "tf.to_float", "tf.convert_to_tensor"})
@@ -427,6 +429,8 @@ class Interpreter:
         # values were trained from
         self.trained: dict[int, Value] = {}
         self.graph_start = 0  # len(self.weights) at the last tf.reset_default_graph()
+        # (id(weight), id(if)) -> the branches of that undecided `if` on which a load restores the weight
+        self.restored_branches: dict[tuple[int, int], set[bool]] = {}
 
     def release(self) -> None:
         """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
@@ -2173,12 +2177,11 @@ class Interpreter:
                 # a load on each branch of one undecided `if` (Keras-FCN's transfer_FCN: a copy, or a
                 # load) replaces the initial values either way
                 [(test, holds, _)] = extra
-                branches = weight.facts.setdefault("restored_on", {})
-                branches[id(test)] = branches.get(id(test), set()) | {holds}
-                if len(branches[id(test)]) == 2:
+                branches = self.restored_branches.setdefault((id(weight), id(test)), set())
+                branches.add(holds)
+                if len(branches) == 2:
                     extra = set()
             if not extra:
-                weight.facts.pop("restored_on", None)
                 weight.facts.pop("maybe_restored", None)
                 weight.facts["restored"] = self.line(node)
                 weight.facts["restored_by"] = call
@@ -2806,9 +2809,9 @@ class Interpreter:
                             rectified=False)
         if name in ("tf.one_hot", "slim.one_hot_encoding") and positional:
             # slim's one_hot_encoding(labels, num_classes, on_value, off_value)
-            args = _bind(("indices", "depth", "on_value", "off_value", "axis"), positional,
-                         keywords if name == "tf.one_hot" else {{"labels": "indices", "num_classes": "depth"}.get(key, key):
-                                                                value for key, value in keywords.items()})
+            if name == "slim.one_hot_encoding":
+                keywords = {_ONE_HOT_KEYWORDS.get(key, key): value for key, value in keywords.items()}
+            args = _bind(("indices", "depth", "on_value", "off_value", "axis"), positional, keywords)
             indices, depth = args.get("indices"), _count(args.get("depth"))
             flat = isinstance(indices, Seq) and all(type(item) is Const for item in indices.items)
             shape = indices.shape if _tensor_like(indices) else (len(indices.items),) if flat else None  # type: ignore[union-attr]
@@ -5778,10 +5781,7 @@ def _exits(statement: cst.CSTNode) -> bool:
 def _stops(statement: cst.CSTNode) -> bool:
     """A `raise`, or a call that ends the program (`exit(1)`, `sys.exit(...)`: PSPNet's interp_block
     for an input size it has no pooling for): nothing after it runs."""
-    if type(statement) is cst.Raise:
-        return True
-    return type(statement) is cst.Expr and type(statement.value) is cst.Call \
-        and _dotted(statement.value.func) in _EXITS
+    return type(statement) is cst.Raise or _exits(statement)
 
 
 def _join_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]],
@@ -6551,21 +6551,21 @@ def _bn_scale_offset(name: str, positional: list[Value], keywords: dict[str, Val
     return gamma, args.get("beta")
 
 
-def _second_moment(value: Value | None, absent: float) -> float | None:
-    """E[v²] of a normalization's scale or offset: `absent` when not given, a number's square, a
-    variable's initial mean square, a tensor's mean square (BigGAN's conditional gamma from a dense
-    layer); None when not known."""
+def _moments_of(value: Value | None, absent: float) -> tuple[float, float] | None:
+    """(E[v²], E[v]) of a normalization's scale or offset: `absent` when not given, a number, a
+    variable's initial values, a tensor's (BigGAN's conditional gamma from a dense layer); None when
+    not known."""
     if value is None or (isinstance(value, Const) and value.value is None):
-        return absent
+        return absent * absent, absent
     number = _number(value)
     if number is not None:
-        return number * number
+        return number * number, number
     if isinstance(value, VariableV):
         weight = value.weight
         std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
-        return None if std is None or mean is None else std * std + mean * mean
-    if isinstance(value, TensorV):
-        return value.ms
+        return None if std is None or mean is None else (std * std + mean * mean, mean)
+    if isinstance(value, TensorV) and value.ms is not None:
+        return value.ms, value.mean
     return None
 
 
@@ -6573,14 +6573,15 @@ def _with_scale_and_offset(normalized: TensorV, scale: Value | None, offset: Val
     """scale * x_hat + offset, with the scale and offset independent of x_hat (mean 0):
     E[y²] = E[scale²] E[x_hat²] + E[offset²] (caffe-tensorflow's glorot `scale` variable, 1/C;
     BigGAN's conditional batch norm, whose gamma is a dense layer at std 0.02: TensorFlow 0.013)."""
-    squared_scale, squared_offset = _second_moment(scale, 1.0), _second_moment(offset, 0.0)
-    if squared_scale == 1.0 and squared_offset == 0.0:
+    scaled, shifted = _moments_of(scale, 1.0), _moments_of(offset, 0.0)
+    if scaled == (1.0, 1.0) and shifted == (0.0, 0.0):
         return normalized
-    if squared_scale is None or squared_offset is None:
-        return _derived(normalized, ms=None, ms_default=None, mean=0.0)
-    return _derived(normalized, ms=None if normalized.ms is None else normalized.ms * squared_scale + squared_offset,
-                    ms_default=None if normalized.ms_default is None
-                    else normalized.ms_default * squared_scale + squared_offset, mean=0.0)
+    if scaled is None or shifted is None:
+        return _derived(normalized, ms=None, ms_default=None)
+    (scale_ms, _), (shift_ms, shift_mean) = scaled, shifted
+    return _derived(normalized, ms=None if normalized.ms is None else normalized.ms * scale_ms + shift_ms,
+                    ms_default=None if normalized.ms_default is None else normalized.ms_default * scale_ms + shift_ms,
+                    mean=shift_mean)
 
 
 def _after_epsilon(ms: float | None, mean: float | None, epsilon: float) -> float:
