@@ -233,3 +233,15 @@ def test_a_relu_after_a_max_pool_reads_the_pooled_values() -> None:
     twice = _input_mean_square(head + "y = tf.layers.conv2d(tf.nn.relu(tf.layers.max_pooling2d(tf.nn.relu(h), 2, 2)), "
                                       "8, 1, kernel_initializer=init)\n", 5)
     assert twice == once
+
+
+def test_a_vanishing_signal_names_the_layer_that_loses_the_most() -> None:
+    # Keras-FCN's Glorot ReLU stack on RGB: the first layer (fan_in 27, fan_out 2304) loses 43x, the
+    # others 2x each; INI102 named only the previous layer's 0.71x He
+    source = ("from keras.layers import Conv2D, Input\n"
+              "x = Input(shape=(224, 224, 3))\n"
+              "for i in range(8):\n"
+              "    x = Conv2D(256, (3, 3), activation='relu', padding='same')(x)\n")
+    [finding] = [d for d in analyze_source(source, "m.py", Settings(dialect="tf2")).diagnostics if d.code == "INI102"]
+    assert "the previous layer's std 0.0208 is 0.71x He's" in finding.message
+    assert "; the most is lost 5 layer(s) earlier, at line 4 (gain 0.023: std 0.0293 is 0.11x He's 0.272" in finding.message

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from initlint.model import Diagnostic
-from initlint.rules._common import diagnostic, fmt, numbers, scale_text
+from initlint.rules._common import LayerView, diagnostic, fmt, numbers, scale_text
 from initlint.rules.base import Example, Rule
 from initlint.rules.signal_rules import chain_findings, chain_input
 
@@ -22,10 +22,28 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         message = (f"vanishing signal: the mean square entering this layer is {fmt(m_in)} "
                    f"(input {'1.0' if start == 1.0 else fmt(start)}, {index} layer(s) earlier); "
                    f"the previous layer's {scale_text(previous, own=previous is view)}")
+        steepest = _steepest_loss(chain[:index])
+        if steepest is not None and steepest is not previous:
+            # Keras-FCN's Glorot stack on RGB: fan_in 27 against fan_out 2304 loses 43x at the first
+            # layer, 2x per layer after it; the message named only the previous one
+            message += (f"; the most is lost {index - chain.index(steepest)} layer(s) earlier, at line "
+                        f"{steepest.weight.anchor.line} (gain {fmt(steepest.weight.signal.gain)}: "
+                        f"{scale_text(steepest, own=False)})")
         data = numbers(view)
         data["input_mean_square"] = m_in
         severity = "error" if m_in is not None and m_in < thresholds.vanish_error * start else "warning"
         yield diagnostic(RULE, view.weight, message, severity, data, finding.certain)
+
+
+def _steepest_loss(layers: list[LayerView]) -> LayerView | None:
+    """The layer before the reported one that shrinks the signal most, when it shrinks it at least
+    twice as much as the previous layer does: the one to look at first."""
+    gains = [(view.weight.signal.gain, view) for view in layers if view.weight.signal.gain]
+    if len(gains) < 2:
+        return None
+    smallest, view = min(gains, key=lambda pair: pair[0])
+    last = gains[-1][0]
+    return view if smallest < 1 and smallest * 2 <= last else None
 
 
 RULE = Rule(
@@ -35,7 +53,8 @@ RULE = Rule(
 Follows the signal through the stack and reports the first layer whose input mean square falls
 below the healthy band (default 1e-3 of what the stack starts from: a standard-normal input, a
 normalized signal, or an embedding lookup's own scale), with the std of the layer before it
-against Glorot / He / LeCun. A small final (logits) layer is not reported: small
+against Glorot / He / LeCun, and, when an earlier layer of the chain shrinks the signal at least
+twice as much as that one, where the most is lost. A small final (logits) layer is not reported: small
 logits start training at a uniform softmax and do no harm.
 
 ## Why is this bad?
