@@ -4011,7 +4011,10 @@ class Interpreter:
                 weight.facts["ignored_variable_scope_file"] = layer_obj.context.vscope_file
             self._note_arg_scope_miss(spec, wspec, args, resolve_context, weight)
             draft.weights.append(weight)
-            self._add_weight(weight)
+            if not _state_not_weight(args.get("trainable"), init.name):
+                # a frozen layer of constants (SPADE's mask update, a fixed blur) computes, but its
+                # variables are state, as a frozen constant get_variable's are: not listed
+                self._add_weight(weight)
         given = args.get("weights")  # Keras' `weights=[array, ...]`: the layer starts from these values
         given = spec.family == "keras" and given is not None and not (isinstance(given, Const) and given.value is None)
         if given:
