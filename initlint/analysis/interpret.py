@@ -4576,7 +4576,8 @@ class Interpreter:
         inputs = positional[0] if positional else keywords.get("input", keywords.get("value", Unknown("")))
         kernel = positional[1] if len(positional) > 1 else keywords.get(
             "filter", keywords.get("filters", Unknown("")))
-        if not isinstance(kernel, VariableV) or kernel.shape is None:
+        if not isinstance(kernel, VariableV) or kernel.shape is None or len(kernel.shape) < 3:
+            # no filter a convolution takes (rank 3 at least): nothing to follow
             if _tensor_like(inputs):
                 return _derived(_as_tensor(inputs), shape=None, ms=None, ms_default=None)
             return Unknown(f"{name} with an unknown filter")
@@ -6310,8 +6311,8 @@ def _transpose_fan_in(kernel: tuple[int | None, ...], strides: list[int], paddin
     dimension inside a large map, fewer at its edges, where the input's taps fall outside the output.
     From a 1x1 input (a DCGAN generator's first layer) each output gets one tap, not k²/s². Output
     sizes as Keras' deconv_output_length, the taps placed as TensorFlow's SAME padding crops them."""
-    if in_channels is None or any(k is None for k in kernel):
-        return None
+    if in_channels is None or any(k is None for k in kernel) or any(s is None for s in strides):
+        return None  # strides not known statically (a fuzzed `strides=[1, None]`) leave it unknown too
     if in_spatial is None or len(in_spatial) != len(kernel) or any(d is None for d in in_spatial):
         area, stride_area = _product(kernel), _product(tuple(strides)) or 1
         return None if area is None else max(1, round(area * in_channels / stride_area))
