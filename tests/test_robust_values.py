@@ -96,7 +96,7 @@ def test_a_scale_tensorflow_refuses_is_an_unknown_std_not_a_crash():
 
 def test_a_conv_whose_filter_is_no_conv_filter_or_whose_stride_is_unknown_is_no_internal_error() -> None:
     # found by the mutated-fixture fuzzing (session 17): a rank-1 "filter" indexed its missing
-    # in-channels axis, and a transposed conv's stride not known statically was multiplied
+    # in-channels axis, and a stride not known statically (or 0) was multiplied and divided by
     from initlint.engine import analyze_source
 
     rank_one = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 8, 8, 3])\n"
@@ -104,7 +104,11 @@ def test_a_conv_whose_filter_is_no_conv_filter_or_whose_stride_is_unknown_is_no_
     unknown_stride = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [4, 8, 8, 16])\n"
                       "w = tf.get_variable('w', [3, 3, 8, 16])\n"
                       "y = tf.nn.conv2d_transpose(x, w, [4, 16, 16, 8], [1, FLAGS.stride, 2, 1], 'VALID')\n")
-    for source in (rank_one, unknown_stride):
+    unknown_conv_stride = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [4, 8, 8, 16])\n"
+                           "w = tf.get_variable('w', [3, 3, 16, 8])\n"
+                           "y = tf.nn.conv2d(x, w, [1, FLAGS.stride, 2, 1], 'SAME')\n")
+    zero_stride = unknown_stride.replace("FLAGS.stride", "0")
+    for source in (rank_one, unknown_stride, unknown_conv_stride, zero_stride):
         result = analyze_source(source, "m.py")
         assert not [d for d in result.diagnostics if d.code == "INI902"]
         assert len(result.weights) == 1

@@ -6271,8 +6271,9 @@ def _conv_taps(kernel: tuple[int | None, ...], strides: list[int], dilations: li
     3x3 conv sums 4 of its 9 taps (StarGAN's discriminator, down to 2x2, was predicted 3x too
     high); a tap on a position the layer before reached with fewer taps adds less (a deep SAME
     stack on a 4x4 map). Separable per axis; padding placed as TensorFlow places it."""
-    if any(k is None for k in kernel) or len(in_spatial) != len(kernel) or any(d is None for d in in_spatial):
-        return None
+    if any(k is None for k in kernel) or len(in_spatial) != len(kernel) or any(d is None for d in in_spatial) \
+            or not all(isinstance(step, int) and step > 0 for step in (*strides, *dilations)):
+        return None  # a stride or rate not known statically (or not positive) leaves the taps unknown
     fraction = 1.0
     profile = []
     for axis, (size, k, stride, dilation) in enumerate(zip(in_spatial, kernel, strides, dilations)):
@@ -6311,7 +6312,7 @@ def _transpose_fan_in(kernel: tuple[int | None, ...], strides: list[int], paddin
     dimension inside a large map, fewer at its edges, where the input's taps fall outside the output.
     From a 1x1 input (a DCGAN generator's first layer) each output gets one tap, not k²/s². Output
     sizes as Keras' deconv_output_length, the taps placed as TensorFlow's SAME padding crops them."""
-    if in_channels is None or any(k is None for k in kernel) or any(s is None for s in strides):
+    if in_channels is None or any(k is None for k in kernel) or not all(isinstance(s, int) and s > 0 for s in strides):
         return None  # strides not known statically (a fuzzed `strides=[1, None]`) leave it unknown too
     if in_spatial is None or len(in_spatial) != len(kernel) or any(d is None for d in in_spatial):
         area, stride_area = _product(kernel), _product(tuple(strides)) or 1
