@@ -5770,6 +5770,7 @@ def _ends_in_raise(branch: cst.CSTNode | None) -> bool:
 
 
 _EXITS = frozenset({"exit", "quit", "sys.exit", "os._exit"})
+_EXIT_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in _EXITS)
 
 
 def _exits(statement: cst.CSTNode) -> bool:
@@ -5779,7 +5780,11 @@ def _exits(statement: cst.CSTNode) -> bool:
         if type(raised) is cst.Call:
             raised = raised.func
         return raised is not None and _dotted(raised) == "SystemExit"
-    return type(statement) is cst.Expr and type(statement.value) is cst.Call and _dotted(statement.value.func) in _EXITS
+    if type(statement) is not cst.Expr or type(statement.value) is not cst.Call:
+        return False
+    func = statement.value.func  # the last name first: this runs for every expression statement
+    last = func.value if type(func) is cst.Name else func.attr.value if type(func) is cst.Attribute else None
+    return last in _EXIT_NAMES and _dotted(func) in _EXITS
 
 
 def _stops(statement: cst.CSTNode) -> bool:
