@@ -1176,10 +1176,14 @@ class Interpreter:
         journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]] = {}
         self.attr_journals.append(journal)
         body_attrs: dict[tuple[int, str], Value | None] = {}
+        body_reuse = reuse
         for branch in (node.body, node.orelse):
             if branch is not node.body:
                 env.names.clear()
                 env.names.update(start)
+                # the else branch runs when the body did not: a `scope.reuse_variables()` there is not
+                # in force (maml's `if reuse: scope.reuse_variables()` / `else: build weights`)
+                body_reuse, context.reuse = context.reuse, reuse
                 # the else branch starts from the attributes as they were before the `if`, too
                 body_attrs = {key: attrs.get(key[1]) for key, (attrs, _) in journal.items()}
                 _restore_attrs(journal)
@@ -1216,8 +1220,12 @@ class Interpreter:
                 if value is not start.get(name) and orelse_end.get(name) is start.get(name):
                     orelse_end[name] = value
         _join_branches(*ends, chosen_by=None if main_guard else (node, self.current_origin), force=self.force)
-        if context.reuse != reuse:  # `if reuse: scope.reuse_variables()`: variables may or may not exist
+        if orelse_end is None and body_end is not None:  # only the body falls through: its reuse holds
+            context.reuse = body_reuse
+        elif body_end is not None and body_reuse != context.reuse:
+            # `if reuse: scope.reuse_variables()`: variables may or may not exist
             context.reuse = "auto"
+        if context.reuse != reuse:
             self.mutations += 1
         if len(returned) == 1 and body_end is None and orelse_end is None:
             # the other branch raises: this return is the only way out (keithito's create_model,
@@ -3867,7 +3875,10 @@ class Interpreter:
             if key is not None and reusing and key in self.named_layers and \
                     not _exclusive(self.named_layers[key].conditions, self.conditions):
                 return self._apply_built(self.named_layers[key], inputs, {})
-            layer_obj = LayerV(spec, args, node, context.call_stack, context)  # type: ignore[arg-type]
+            # made under this branch: a same-named layer on the other branch of an undecided `if` is
+            # its own, not a reuse of this one (maml's batch_norm / layer_norm alternatives)
+            layer_obj = LayerV(spec, args, node, context.call_stack, context,  # type: ignore[arg-type]
+                               conditions=tuple(self.conditions))
             if key is not None:
                 self.named_layers.setdefault(key, layer_obj)
             if reusing != "strict":
