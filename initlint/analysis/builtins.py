@@ -8,7 +8,7 @@ from initlint.analysis.records import is_instance
 from initlint.analysis.values import Const, DictV, Ref, Seq, TensorV, Unknown, Value
 
 _MAPPABLE = frozenset({"builtins.int", "builtins.float", "builtins.round", "builtins.abs", "builtins.str", "builtins.bool"})
-_MATH = {"sqrt", "pow", "ceil", "floor", "log", "log2", "log10", "exp", "prod", "clip", "int32", "float32"}
+_MATH = {"sqrt", "pow", "ceil", "floor", "log", "log2", "log10", "exp", "prod", "sum", "clip", "int32", "float32"}
 
 # Constant folding must stay cheap whatever the file says: `"a" * 10**10` would allocate 10 GB and
 # `(10**64) ** 64 ** 3` would compute for hours. Larger results are left unknown.
@@ -134,9 +134,11 @@ def _math(name: str, positional: list[Value]) -> Value:
     values = [v.value for v in positional if isinstance(v, Const)]
     note = next((v.note for v in positional if isinstance(v, Const) and v.note), None)
     if len(values) != len(positional) or not values:
-        if name == "prod" and len(positional) == 1 and isinstance(positional[0], Seq):
+        if name in ("prod", "sum") and len(positional) == 1 and isinstance(positional[0], Seq):
             items = [v.value for v in positional[0].items if isinstance(v, Const)]
-            if len(items) == len(positional[0].items):
+            if len(items) == len(positional[0].items) and all(type(item) in (int, float) for item in items):
+                if name == "sum":  # product-nets' Glorot: `np.sqrt(6. / np.sum(var_shape))`
+                    return Const(sum(items))
                 if sum(_bits(item) for item in items) > MAX_BITS:
                     return Unknown("a value too large to compute")
                 return Const(math.prod(items))
@@ -160,6 +162,8 @@ def _math(name: str, positional: list[Value]) -> Value:
             return Const(math.exp(values[0]), note)
         if name == "clip" and len(values) == 3:  # np.clip(x, low, high) of numbers (stylegan2's widths)
             return Const(min(max(values[0], values[1]), values[2]), note)
+        if name == "sum" and len(values) == 1 and type(values[0]) in (int, float):
+            return Const(values[0], note)
         if name in ("int32", "float32"):
             return Const(int(values[0]) if name == "int32" else float(values[0]), note)
     except (ValueError, TypeError, OverflowError, IndexError):

@@ -264,7 +264,9 @@ _PASSTHROUGH = {"tf.identity", "tf.stop_gradient",
                 "tf.image.resize_images", "tf.image.resize", "tf.image.resize_bilinear",
                 "tf.image.resize_nearest_neighbor", "tf.nn.avg_pool", "tf.layers.average_pooling2d",
                 "slim.avg_pool2d", "tf.layers.average_pooling1d", "slim.spatial_squeeze", "tf.check_numerics",
-                "tf.convert_to_tensor"}
+                "tf.convert_to_tensor",
+                # the same values in another order (R-Net's backward GRUs read a reversed sequence)
+                "tf.reverse", "tf.reverse_v2", "tf.reverse_sequence", "tf.roll", "tf.manip.roll"}
 # elementwise math whose result's scale is not modelled: the shape stays
 _ELEMENTWISE_MATH = frozenset({f"{module}{op}" for module in ("tf.", "tf.math.") for op in (
     "exp", "log", "sin", "cos", "log1p", "expm1", "reciprocal", "erf")})
@@ -337,6 +339,9 @@ _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.expand_dims": ("input", "axis", "name", "dim"),
               "tf.transpose": ("a", "perm", "name", "conjugate"),
               "tf.unstack": ("value", "num", "axis", "name")}
+# a sparse matrix times a dense one (a graph's adjacency): the dense tensor's rows mixed
+_SPARSE_MATMUL = frozenset({"tf.sparse_tensor_dense_matmul", "tf.sparse.sparse_dense_matmul",
+                            "tf.sparse_matmul"})
 _NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize", "tf.nn.batch_norm_with_global_normalization"}
 _FLATTEN = {"tf.layers.flatten", "slim.flatten", "keras.layers.Flatten", "tf.layers.Flatten"}
 # keywords every initializer constructor of some TensorFlow or Keras version takes
@@ -1979,6 +1984,10 @@ class Interpreter:
             return by_hand
         if type(operator) is cst.Add and (_tensor_like(left) or _tensor_like(right)):
             return self.add_tensors(left, right)
+        if type(operator) is cst.Multiply:
+            broadcast = _times_ones(left, right)
+            if broadcast is not None:
+                return broadcast
         gained = _times_parameter(left, operator, right)
         if gained is not None:
             return gained
@@ -3128,6 +3137,19 @@ class Interpreter:
                 keep_shape = name not in ("tf.pad", "tf.tile") and "pool" not in name
                 return _derived(tensor, shape=tensor.shape if keep_shape else None)
             return Unknown(f"{name}() of an unknown value")
+        if name in _SPARSE_MATMUL:
+            # a graph's adjacency (GCN, GAE) times a dense tensor: rows mixed by weights initlint cannot
+            # see, so the scale is unknown, and an activation after it is not the layer's own (a ReLU
+            # there gave the next layer a certain gain of 1 where TensorFlow measures 0.47)
+            args = _bind(("sp_a", "b", "adjoint_a", "adjoint_b", "name"), positional, keywords)
+            dense = args.get("b")
+            if not _tensor_like(dense):
+                return Unknown(f"{name}() of an unknown value")
+            tensor = _as_tensor(dense)
+            width = tensor.shape[-1] if tensor.shape and len(tensor.shape) == 2 and \
+                _known_truth(args.get("adjoint_b", Const(False))) is False else None
+            return _derived(tensor, shape=(None, width), ms=None, ms_default=None, pending=None, act_factor=None,
+                            pre=None)
         if name in _NORMALIZE:
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             epsilon = positional[5] if len(positional) > 5 else keywords.get("variance_epsilon")
@@ -6496,6 +6518,19 @@ def _elementwise(left: Value, right: Value) -> tuple[TensorV, tuple[int | None, 
         # (handwriting-synthesis' `[B, 1]` window weights times a one-hot of unknown shape were [B, 1])
         return base, tuple(None if dim == 1 else dim for dim in base.shape)
     return base, base.shape
+
+
+def _times_ones(left: Value, right: Value) -> Value | None:
+    """`x * tf.ones([n, 1])`: x broadcast to the product's shape, its values as they were (cppn's
+    tiled latent and its `bias * tf.ones([batch, 1])` lost the signal and the layer's tanh). A
+    variable stays the variable: the add it goes into broadcasts it as the product would."""
+    for ones, other in ((right, left), (left, right)):
+        if type(ones) is TensorV and ones.init is not None and ones.init.name == "ones" and ones.chain is None \
+                and ones.init.certain and _tensor_like(other):
+            if isinstance(other, VariableV):
+                return other
+            return _derived(other, shape=_elementwise(left, right)[1])  # type: ignore[arg-type]
+    return None
 
 
 def _as_tensor(value: Value) -> TensorV:
