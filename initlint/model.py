@@ -102,8 +102,12 @@ class Weight:
     def answer(self) -> str:
         """What its findings are made of: two weights with the same answer get the same findings."""
         init = self.initializer
+        # and whether they are certain: a caller whose context settles what the module alone leaves
+        # open (yolo's train.py: no arg_scope adds a normalizer) turns an info into a warning
+        doubts = tuple(self.facts.get(fact) is not None for fact in ("signal_uncertain", "maybe_restored"))
         return repr((self.role, self.shape, init.name, sorted(init.params.items()), init.source, init.certain,
-                     self.std, self.mean, self.activation, self.signal.mean_square, self.signal.gain))
+                     self.std, self.mean, self.activation, self.signal.mean_square, self.signal.gain,
+                     self.shape_reason is not None, doubts))
 
 
 @dataclass(frozen=True, slots=True)

@@ -352,3 +352,21 @@ def test_a_chain_that_comes_back_into_the_file_is_reported_at_the_layer(tmp_path
     silenced = net.read_text().replace("Orthogonal)(x)", "Orthogonal)(x)  # noqa: INI304")
     net.write_text(silenced)
     assert analyze_path(net, Settings(), str(net)).diagnostics == ()
+
+
+def test_a_driver_that_settles_a_doubt_reports_the_finding_certain(tmp_path: Path) -> None:
+    # yolo_tensorflow: the model module alone may be under a caller's arg_scope that adds a
+    # normalizer, so its INI102 is an info; train.py builds it with no arg_scope, and repeated
+    # nothing because the answer compared left certainty out: CI never failed on a certain finding
+    (tmp_path / "net.py").write_text(
+        "import tensorflow as tf\nslim = tf.contrib.slim\n\n\nclass Net(object):\n    def __init__(self):\n"
+        "        self.logits = self.build(tf.placeholder(tf.float32, [None, 64, 64, 3]))\n\n"
+        "    def build(self, x):\n"
+        "        with slim.arg_scope([slim.conv2d], weights_initializer=tf.truncated_normal_initializer(0.0, 0.01)):\n"
+        "            for _ in range(6):\n                x = slim.conv2d(x, 256, 3)\n        return x\n")
+    (tmp_path / "train.py").write_text("import tensorflow as tf\nfrom net import Net\n\nnet = Net()\n")
+    alone = analyze_path(tmp_path / "net.py", Settings())
+    assert [(d.code, d.severity, d.certain) for d in alone.diagnostics] == [("INI102", "info", False)]
+    driver = analyze_path(tmp_path / "train.py", Settings())
+    assert [(d.code, d.severity, d.certain, d.span.line) for d in driver.diagnostics] == [("INI102", "warning", True, 4)]
+    assert "the most is lost 2 layer(s) earlier, by a layer shown on this same line" in driver.diagnostics[0].message

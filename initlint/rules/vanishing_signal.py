@@ -26,9 +26,12 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         if steepest is not None and steepest is not previous:
             # Keras-FCN's Glorot stack on RGB: fan_in 27 against fan_out 2304 loses 43x at the first
             # layer, 2x per layer after it; the message named only the previous one
-            message += (f"; the most is lost {index - chain.index(steepest)} layer(s) earlier, at line "
-                        f"{steepest.weight.anchor.line} (gain {fmt(steepest.weight.signal.gain)}: "
-                        f"{scale_text(steepest, own=False)})")
+            # in a loop (or through one helper call) the earlier layer has the reported one's line:
+            # "at line 14" of a finding at line 14 read as a contradiction (yolo_tensorflow)
+            line = steepest.weight.anchor.line
+            where = "by a layer shown on this same line" if line == view.weight.anchor.line else f"at line {line}"
+            message += (f"; the most is lost {index - chain.index(steepest)} layer(s) earlier, {where} "
+                        f"(gain {fmt(steepest.weight.signal.gain)}: {scale_text(steepest, own=False)})")
         data = numbers(view)
         data["input_mean_square"] = m_in
         severity = "error" if m_in is not None and m_in < thresholds.vanish_error * start else "warning"
