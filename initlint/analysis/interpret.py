@@ -2793,6 +2793,8 @@ class Interpreter:
             return self.layer_api(spec, positional, keywords, opaque, node, context)
         if name in _ATTRIBUTE_BAGS:  # types.SimpleNamespace, argparse.Namespace (the standard library's)
             return _attribute_bag(positional, keywords)
+        if name in _HPARAMS:
+            return _hparams(keywords)
         if name.startswith("builtins."):
             if last == "isinstance" and len(positional) == 2 and isinstance(positional[0], (LayerV, OpLayerV)):
                 return _layer_isinstance(positional[0], positional[1])
@@ -6784,6 +6786,41 @@ _ATTRIBUTE_BAGS = frozenset({"easydict.EasyDict", "types.SimpleNamespace", "argp
                              "munch.Munch", "bunch.Bunch"})
 _BAG_CLASS = ClassV(cst.ClassDef(cst.Name("AttributeBag"), cst.IndentedBlock([cst.SimpleStatementLine([cst.Pass()])])),
                     Env(), "AttributeBag", [])
+
+
+# tf.contrib.training.HParams: a bag of hyperparameters whose `parse(string)` (Tacotron-2's
+# `hparams.parse(args.hparams)`) may replace any value at run time. Its methods, as code initlint runs:
+_HPARAMS = frozenset({"tf.contrib.training.HParams", "tensorflow.contrib.training.HParams"})
+_HPARAMS_METHODS = """
+class HParams(object):
+    def add_hparam(self, name, value):
+        setattr(self, name, value)
+
+    def set_hparam(self, name, value):
+        setattr(self, name, value)
+
+    def parse(self, values):
+        return self
+
+    def override_from_dict(self, values_dict):
+        return self
+
+    def set_from_map(self, values_map):
+        return self
+
+    def values(self):
+        return vars(self)
+"""
+_HPARAMS_CLASS = ClassV(cst.parse_module(_HPARAMS_METHODS).body[0], Env(), "HParams", [])  # type: ignore[arg-type]
+_HPARAMS_CLASS.methods.update({method.name.value: method for method in _HPARAMS_CLASS.node.body.body
+                               if type(method) is cst.FunctionDef})
+
+
+def _hparams(keywords: dict[str, Value]) -> InstanceV:
+    """HParams(units=256, depth=3): its values, each one a default `parse()` may replace."""
+    note = "an HParams value; `hparams.parse(...)` may replace it at run time"
+    return InstanceV(_HPARAMS_CLASS, {key: Const(value.value, value.note or note) if type(value) is Const and
+                                      value.value is not None else value for key, value in keywords.items()})
 
 
 def _attribute_bag(positional: list[Value], keywords: dict[str, Value]) -> Value:
