@@ -436,6 +436,7 @@ class Interpreter:
         self.graph_start = 0  # len(self.weights) at the last tf.reset_default_graph()
         # (id(weight), id(if)) -> the branches of that undecided `if` on which a load restores the weight
         self.restored_branches: dict[tuple[int, int], set[bool]] = {}
+        self.appends_by_if: dict[int, frozenset[tuple[str, str | None]]] = {}  # _appended_names by id(if)
 
     def release(self) -> None:
         """Break the reference cycles a finished analysis leaves, so that refcounting frees it."""
@@ -1182,10 +1183,17 @@ class Interpreter:
         self.attr_journals.append(journal)
         body_attrs: dict[tuple[int, str], Value | None] = {}
         body_reuse = reuse
+        lists = self._appended_lists(node, env)
+        body_added: list[list[Value]] = []
         for branch in (node.body, node.orelse):
             if branch is not node.body:
                 env.names.clear()
                 env.names.update(start)
+                # the else branch starts from the lists as they were, too (what the body appended is
+                # set aside, and joined below)
+                body_added = [seq.items[length:] for seq, length in lists]
+                for seq, length in lists:
+                    del seq.items[length:]
                 # the else branch runs when the body did not: a `scope.reuse_variables()` there is not
                 # in force (maml's `if reuse: scope.reuse_variables()` / `else: build weights`)
                 body_reuse, context.reuse = context.reuse, reuse
@@ -1213,6 +1221,8 @@ class Interpreter:
                 del self.conditions[depth:]  # with what a return inside the branch left (below)
         self.attr_journals.pop()
         body_end, orelse_end = ends[1], ends[2]
+        if lists:
+            _join_appends(lists, body_added, body_end is not None, orelse_end is not None)
         if orelse_end is None and body_end is not None:  # the attributes the body left, alone
             _restore_attrs({key: (attrs, body_attrs.get(key)) for key, (attrs, _) in journal.items()})
         elif body_end is not None:
@@ -1244,6 +1254,21 @@ class Interpreter:
             # drops this when the call ends); a branch that raises is an error, not an alternative
             if not main_guard:
                 self.conditions.append((node, body_end is not None, self.current_origin))
+
+    def _appended_lists(self, node: cst.If, env: Env) -> list[tuple[Seq, int]]:
+        """The lists an `if`'s branches append to by name (`kept.append(x)`, `self.layers.append(x)`),
+        with their lengths before it. The names are read from the tree once per `if`."""
+        names = self.appends_by_if.get(id(node))
+        if names is None:
+            names = self.appends_by_if[id(node)] = _appended_names(node)
+        found: list[tuple[Seq, int]] = []
+        for owner, attr in names:
+            value = env.lookup(owner)
+            if attr is not None:
+                value = value.attrs.get(attr) if type(value) is InstanceV else None
+            if type(value) is Seq and value.kind == "list" and all(seq is not value for seq, _ in found):
+                found.append((value, len(value.items)))
+        return found
 
     def _repeated_test(self, node: cst.If, env: Env, context: Context) -> Const | None:
         """An undecided test an enclosing branch already took: `if config.uniform_generator:` in a
@@ -3997,6 +4022,11 @@ class Interpreter:
         in_channels = self._in_channels(spec, args, tensor)
         width_note = _note_of(args.get("num_outputs") or args.get("units") or args.get("filters"))
         size_note = _note_of(args.get("kernel_size"))
+        made = [wspec.role for wspec in spec.weights if self._weight_created(spec, wspec, args)]
+        # candidates that make other weights (a GRU cell two kernels, an LSTM cell one): even where no
+        # shape tells them apart (an unknown width), no weight is certainly one candidate's
+        other_weights = any([wspec.role for wspec in other.weights if self._weight_created(other, wspec, args)] != made
+                            for other in layer_obj.alternatives)
         for wspec in spec.weights:
             if not self._weight_created(spec, wspec, args):
                 continue
@@ -4008,7 +4038,7 @@ class Interpreter:
                 other_wspec = next((w for w in other.weights if w.role == wspec.role), None)
                 other_shape = self._weight_shape(other, other_wspec, args, in_channels, input_shape) \
                     if other_wspec else None
-                if other_wspec is None or other_shape != shape:
+                if other_wspec is None or other_shape != shape or other_weights:
                     # another class makes other weights (an LSTM cell's kernel is 4x a plain cell's):
                     # neither the shape nor the spread is known until the choice is
                     shape = _agreed_dims(shape, other_shape)
@@ -5791,6 +5821,45 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
     if kind == "standardize":  # zero mean and unit variance per image: a standard-normal input
         return TensorV(shape)
     return TensorV(shape, None, 0.0, None)
+
+
+_APPENDS = frozenset({"append", "extend", "insert"})
+
+
+def _appended_names(node: cst.If) -> frozenset[tuple[str, str | None]]:
+    """`(name, None)` for each `name.append(...)` in an `if`'s branches, `(name, attr)` for each
+    `name.attr.append(...)` (not in functions defined there, which run when called)."""
+    found: set[tuple[str, str | None]] = set()
+    todo: list[cst.CSTNode] = [node]
+    while todo:
+        current = todo.pop()
+        if type(current) in (cst.FunctionDef, cst.Lambda, cst.ClassDef):
+            continue
+        if type(current) is cst.Call and type(current.func) is cst.Attribute and current.func.attr.value in _APPENDS:
+            base = current.func.value
+            if type(base) is cst.Name:
+                found.add((base.value, None))
+            elif type(base) is cst.Attribute and type(base.value) is cst.Name:
+                found.add((base.value.value, base.attr.value))
+        todo.extend(child_nodes(current))
+    return frozenset(found)
+
+
+def _join_appends(lists: list[tuple[Seq, int]], body_added: list[list[Value]], body_falls_through: bool,
+                  orelse_falls_through: bool) -> None:
+    """What an undecided `if`'s branches appended to each list: the branch that falls through's; when
+    both do, items each appended alike, and a length not known statically where they appended a
+    different number (product-nets' `if size > 0: kept.append(size)`: 26 fields were certain)."""
+    for (seq, length), from_body in zip(lists, body_added):
+        from_orelse = seq.items[length:]
+        if not orelse_falls_through:
+            seq.items[length:] = from_body if body_falls_through else from_orelse
+        elif body_falls_through and len(from_body) == len(from_orelse):
+            seq.items[length:] = [one if _same(one, other) else _one_of([one, other])
+                                  for one, other in zip(from_body, from_orelse)]
+        elif body_falls_through:
+            seq.items[length:] = from_body if len(from_body) > len(from_orelse) else from_orelse
+            seq.open_length = seq.open_length or "the length of a list appended to under a condition known only at run time"
 
 
 def _ends_in_raise(branch: cst.CSTNode | None) -> bool:
