@@ -2442,7 +2442,11 @@ class Interpreter:
         if type(joined) is TensorV and len({_rounded(result.ms) for result in results  # type: ignore[union-attr]
                                              if type(result) is TensorV}) > 1:
             # the candidates' outputs differ: the next layer's input is one of them, not the last
-            # one's (the tpu ResNet's block_fn in a loop fed block_b's signal into block_a's layers)
+            # one's (the tpu ResNet's block_fn in a loop fed block_b's signal into block_a's layers);
+            # an activation after it closes a layer only when every candidate left one open (twins):
+            # `bn if batchnorm else identity` let the ReLU close the identity's conv, its numbers certain
+            if len(pendings) != len(results):
+                return _derived(joined, ms=None, ms_default=None, pending=None, act_factor=None)
             return _derived(joined, ms=None, ms_default=None)
         return joined
 
@@ -5945,6 +5949,10 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
             if in_body.shape != otherwise.shape:
                 # `x = conv(x, 256)` or `x = conv(x, 64)`: only the dimensions both agree on are known
                 orelse[name] = _derived(last, shape=_agreed_dims(in_body.shape, otherwise.shape))
+            if _rounded(in_body.ms) != _rounded(otherwise.ms):
+                # `if use_batch_norm: x = batch_norm(x)` (coinrun): the signal is either branch's, so
+                # its scale is not known statically; the body's, certain, hid the other's INI104
+                orelse[name] = _derived(orelse[name], ms=None, ms_default=None, pending=None, act_factor=None)
             if (in_body.init is not None or otherwise.init is not None) and not (
                     in_body.init is not None and otherwise.init is not None
                     and (in_body.init.name, in_body.init.params) == (otherwise.init.name, otherwise.init.params)):
