@@ -6077,6 +6077,10 @@ def _choice_matters(a: Value, b: Value) -> bool:
             isinstance(value, Const) and value.value is None for value in (a, b))
     if type(a) is FuncV and type(b) is FuncV:  # UGATIT's `self.generator = generator_resnet` / `_unet`
         return a.node is not b.node
+    if type(a) is LayerV and type(b) is LayerV:
+        # tf-seq2seq's Bahdanau mechanism replaced by a Luong one under `if`: each is one layer object,
+        # of which the program calls one (the body's was taken, the default's built on no input)
+        return a is not b
     return _scalar(a) and _scalar(b)
 
 
