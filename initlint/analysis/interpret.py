@@ -4797,7 +4797,9 @@ class Interpreter:
 
     def add_tensors(self, left: Value, right: Value) -> Value:
         for tensor_value, other in ((left, right), (right, left)):
-            if isinstance(other, VariableV) and _bias_shaped(other.weight.shape) and _tensor_like(tensor_value):
+            # the shape it is added as: random-network-distillation's `[1, nf, 1, 1]` bias reshaped to
+            # `[1, 1, 1, nf]` lost the layer's ReLU and every signal after it
+            if isinstance(other, VariableV) and _bias_shaped(other.shape) and _tensor_like(tensor_value):
                 tensor = _as_tensor(tensor_value)
                 layer = tensor.pending
                 if isinstance(tensor_value, VariableV):
