@@ -4750,6 +4750,12 @@ class Interpreter:
                 # grouped conv, a siamese tower): the same pre-activation signal
                 return TensorV(out_shape, draft.q, 0.0, draft.q_default, tensor.chain, tensor.depth + 1, draft,
                                pending=draft if draft.activation is None else None, act_factor=1.0)
+            if draft.q is None and draft.input_ms is None and tensor.ms is None and n_in == draft.n_in \
+                    and tensor.mean == draft.input_mean and draft.activation is None:
+                # the other half of a grouped conv on an input of unknown scale (AlexNet's conv4 after
+                # an lrn): still the layer's output, so the ReLU after the concat is its activation
+                return _derived(tensor, shape=out_shape, ms=None, ms_default=None, producer=draft, pending=draft,
+                                act_factor=1.0, depth=tensor.depth + 1)
             return _derived(tensor, shape=out_shape, ms=None, ms_default=None, pending=None)
         draft.n_in, draft.out_profile = n_in, profile
         return self._apply_signal(draft, tensor, out_shape, None)
