@@ -248,3 +248,19 @@ def test_a_vanishing_signal_names_the_layer_that_loses_the_most() -> None:
     # read as a contradiction (yolo_tensorflow)
     assert "; the most is lost 5 layer(s) earlier, by a layer shown on this same line (gain 0.023: std 0.0293 is " \
            "0.11x He's 0.272" in finding.message
+
+
+def test_a_variable_read_as_a_depthwise_filter_is_judged_on_its_taps() -> None:
+    # QANet's separable convs: INI102 said the previous layer's std was "1.4x LeCun's for fan_in 672",
+    # too large, where each output of a 7-tap depthwise filter sums 7 inputs and the std is 0.14x
+    source = ("import tensorflow as tf\n"
+              "he = tf.variance_scaling_initializer(scale=2.0, mode='fan_in')\n"
+              "h = tf.placeholder(tf.float32, [8, 100, 1, 96])\n"
+              "for i in range(4):\n"
+              "    with tf.variable_scope('sep%d' % i):\n"
+              "        dw = tf.get_variable('dw', (7, 1, 96, 1), initializer=he)\n"
+              "        pw = tf.get_variable('pw', (1, 1, 96, 96), initializer=he)\n"
+              "        h = tf.nn.relu(tf.nn.separable_conv2d(h, dw, pw, strides=(1, 1, 1, 1), padding='SAME'))\n")
+    [finding] = [d for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics if d.code == "INI102"]
+    assert "the previous layer's std 0.0546 is 0.14x LeCun's 0.378 for the 7 inputs each output of that layer " \
+           "sums (TensorFlow's fan_in: 672)" in finding.message

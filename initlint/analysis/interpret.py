@@ -2996,6 +2996,19 @@ class Interpreter:
             return Unknown("a tensordot over other axes", derived=_reads_followed_tensors([a, b], {}))
         if name in _CONV_OPS:
             return self.raw_conv(name, positional, keywords, node, context)
+        if name in ("tf.nn.separable_conv2d", "tf.nn.separable_conv2d_v2"):
+            # a depthwise conv, then a 1x1 pointwise conv of its output (QANet's encoder blocks: the
+            # shape and signal after it were lost)
+            args = _bind(("input", "depthwise_filter", "pointwise_filter", "strides", "padding", "rate", "name",
+                          "data_format", "dilations"), positional, keywords)
+            options = {key: args[key] for key in ("data_format",) if key in args}
+            rate = args.get("dilations", args.get("rate"))
+            depthwise = self.raw_conv("tf.nn.depthwise_conv2d", [
+                args.get("input", Unknown("")), args.get("depthwise_filter", Unknown("")),
+                args.get("strides", Const(None)), args.get("padding", Const("SAME"))],
+                {**options, **({"dilations": rate} if rate is not None else {})}, node, context)
+            return self.raw_conv("tf.nn.conv2d", [depthwise, args.get("pointwise_filter", Unknown("")),
+                                                  Seq([Const(1)] * 4), Const("VALID")], options, node, context)
         if name in ("tf.nn.xw_plus_b", "tf.nn.relu_layer"):  # matmul(x, weights) + biases [, relu]
             args = _bind(("x", "weights", "biases"), positional, keywords)
             out = self.add_tensors(self.matmul(args.get("x", Unknown("")), args.get("weights", Unknown("")), node,
@@ -4667,6 +4680,9 @@ class Interpreter:
         strides = _ints(strides_value, rank, 1)
         if "depthwise" in name:
             n_in, out_channels = _product(kernel_dims), None if None in shape[-2:] else shape[-2] * shape[-1]
+            # a variable read as a depthwise filter is judged on its taps, as a layer's depthwise kernel
+            # (QANet's separable convs: INI102 said "1.4x LeCun's for fan_in 672" of 7-tap filters)
+            kernel.weight.facts["read_depthwise"] = True
         elif transpose:
             n_in, out_channels = None, shape[-2]  # from the input's map, below
         else:

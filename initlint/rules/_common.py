@@ -45,7 +45,7 @@ class LayerView:
         whose fix made the tanh after it saturate)."""
         if self.weight.facts.get("layer_kind") == "conv_transpose":
             return self.weight.facts.get("n_in") or None
-        if self.weight.role == "depthwise_kernel":
+        if self.weight.role == "depthwise_kernel" or self.weight.facts.get("read_depthwise"):
             # each output sums one input channel's taps; TensorFlow's fan_in also counts the input
             # channels (a hand-picked 0.3 on a 3x3 depthwise kernel of 32 channels was "5.1x LeCun's")
             shape = self.weight.shape
