@@ -158,6 +158,17 @@ for cls, gates in (("SimpleRNN", 1), ("GRU", 3), ("LSTM", 4)):
                    (WeightSpec("kernel", "kernel_initializer", GLOROT, f"rnn_kernel{gates}"),
                     WeightSpec("recurrent_kernel", "recurrent_initializer", ORTHOGONAL, f"rnn_recurrent{gates}"),
                     bias), False), f"keras.layers.{cls}Cell")
+# CuDNNGRU / CuDNNLSTM (Keras 2, tf.compat.v1.keras): the cuDNN kernels' two bias vectors, input and
+# recurrent, in one [2 x gates x units] bias (R-Net's GRUs were not listed at all)
+for cls, gates in (("CuDNNGRU", 3), ("CuDNNLSTM", 4)):
+    bias = WeightSpec("bias", "bias_initializer", ("zeros", {"unit_forget_bias": True, "forget_share": 0.125})
+                      if cls == "CuDNNLSTM" else ZEROS, f"rnn_cudnn_bias{gates}")
+    _add(LayerSpec(f"keras.layers.{cls}", "keras", "rnn",
+                   ("units", "kernel_initializer", "recurrent_initializer", "bias_initializer", "unit_forget_bias"),
+                   {"activation": "tanh", "use_bias": True, "unit_forget_bias": True, "gates": gates},
+                   (WeightSpec("kernel", "kernel_initializer", GLOROT, f"rnn_kernel{gates}"),
+                    WeightSpec("recurrent_kernel", "recurrent_initializer", ORTHOGONAL, f"rnn_recurrent{gates}"),
+                    bias), False))
 _K_BN = (WeightSpec("gamma", "gamma_initializer", ONES, "channels", "bn_scale"),
          WeightSpec("beta", "beta_initializer", ZEROS, "channels", "bn_center"))
 _add(LayerSpec("keras.layers.BatchNormalization", "keras", "norm", ("axis", "momentum", "epsilon", "center", "scale"),

@@ -208,7 +208,8 @@ def _moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | 
     fan_in, fan_out = compute_fans(shape)
     if name == "zeros":
         if params.get("unit_forget_bias"):  # Keras LSTM bias: the forget-gate quarter starts at 1.0
-            return math.sqrt(0.25 * 0.75), 0.25
+            share = params.get("forget_share", 0.25)  # an eighth of CuDNNLSTM's input-and-recurrent bias
+            return math.sqrt(share * (1 - share)), share
         return 0.0, 0.0
     if name == "ones":
         return 0.0, 1.0

@@ -4249,6 +4249,8 @@ class Interpreter:
         if layout.startswith("rnn_recurrent"):
             gates = int(layout[-1])
             return (units, None if units is None else gates * units)
+        if layout.startswith("rnn_cudnn_bias"):
+            return (None if units is None else 2 * int(layout[-1]) * units,)
         if layout.startswith("rnn_bias"):
             gates = int(layout[-1])
             if gates == 3:
