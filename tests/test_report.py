@@ -580,3 +580,19 @@ def test_explain_json_keeps_the_initializers_certainty_apart_from_the_shapes() -
     assert kernel["initializer"]["certain"] is True and kernel["initializer"]["reason"] is None
     assert kernel["certain"] is False
     assert kernel["shape_reason"].startswith("the default of parameter `k` of score()")
+
+
+def test_explain_names_the_file_of_a_restore_in_another_module(tmp_path) -> None:  # noqa: ANN001
+    """QANet's config.py: "`saver.restore` at line 159" named a line of main.py, which builds and restores
+    what config.py calls; the sentence also explained both kinds of load whichever applied."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_table
+    from initlint.settings import Settings
+
+    (tmp_path / "model.py").write_text(
+        "import tensorflow as tf\n\n\ndef test():\n    h = tf.layers.dense(tf.placeholder(tf.float32, [None, 16]), 64)\n"
+        "    with tf.Session() as sess:\n        saver = tf.train.Saver()\n        saver.restore(sess, 'ckpt')\n")
+    (tmp_path / "run.py").write_text("from model import test\n\nif __name__ == '__main__':\n    test()\n")
+    table = render_table([analyze_path(tmp_path / "run.py", Settings(), "run.py")])
+    assert "initial values overwritten by `saver.restore` at model.py:8: the weights it restores (a Saver's " \
+           "restore: the variables it covers) are not checked" in table, table

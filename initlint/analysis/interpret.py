@@ -2227,6 +2227,7 @@ class Interpreter:
                 weight.facts.pop("maybe_restored", None)
                 weight.facts["restored"] = self.line(node)
                 weight.facts["restored_by"] = call
+                weight.facts["restored_in"] = self.shown_origin()  # the load may be in another module
             elif all(self.default_tests.get(id(test)) is holds for test, holds, _ in extra):
                 # image-segmentation-keras' `if pretrained == 'imagenet': ...load_weights(...)` with
                 # the default: callers may pass another, so whether the initial values are used is

@@ -151,13 +151,17 @@ def render_table(results: list[FileResult]) -> str:
         out.extend(_unfollowed_text(result))
         out.extend(_cut_calls_text(result))
         out.extend(_unread_text(result))
-        restored = sorted({(weight.facts["restored"], weight.facts.get("restored_by", "a load"))
-                           for weight in result.weights if "restored" in weight.facts})
+        restored = sorted({(weight.facts.get("restored_in", result.path), weight.facts["restored"],
+                            weight.facts.get("restored_by", "a load")) for weight in result.weights
+                           if "restored" in weight.facts})
         if restored:  # nothing is reported on these weights: say why
-            loads = ", ".join(f"`{call}` at line {line}" for line, call in restored)
-            out.append(f"  initial values overwritten by {loads}: the weights it restores (a Keras load_weights: "
-                       "those of every Keras model built before it in the function, where the model's layers are "
-                       "not known; a tf.train.Saver: the variables it covers) are not checked")
+            # the load may be in a module this file calls (QANet's main.py restores what config.py builds)
+            loads = ", ".join(f"`{call}` at line {line}" if path == result.path else f"`{call}` at {path}:{line}"
+                              for path, line, call in restored)
+            savers = any(call.endswith("restore") for _, _, call in restored)
+            keras = any(not call.endswith("restore") for _, _, call in restored)
+            covers = "; ".join(([_KERAS_LOAD_COVERS] if keras else []) + ([_SAVER_COVERS] if savers else []))
+            out.append(f"  initial values overwritten by {loads}: the weights it restores ({covers}) are not checked")
         given = sorted({weight.facts["initial_values_given"] for weight in result.weights
                         if "initial_values_given" in weight.facts})
         if given:
@@ -166,6 +170,11 @@ def render_table(results: list[FileResult]) -> str:
                        "initializers are not checked, nor the signal after them")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
+
+
+_KERAS_LOAD_COVERS = "a Keras load: those of every Keras model built before it in the function, where the " \
+                     "model's layers are not known"
+_SAVER_COVERS = "a Saver's restore: the variables it covers"
 
 
 def _weights_text(weights: list[str]) -> str:
