@@ -102,12 +102,15 @@ class Weight:
     def answer(self) -> str:
         """What its findings are made of: two weights with the same answer get the same findings."""
         init = self.initializer
-        # and whether they are certain: a caller whose context settles what the module alone leaves
-        # open (yolo's train.py: no arg_scope adds a normalizer) turns an info into a warning
-        doubts = tuple(self.facts.get(fact) is not None for fact in ("signal_uncertain", "maybe_restored"))
         return repr((self.role, self.shape, init.name, sorted(init.params.items()), init.source, init.certain,
-                     self.std, self.mean, self.activation, self.signal.mean_square, self.signal.gain,
-                     self.shape_reason is not None, doubts))
+                     self.std, self.mean, self.activation, self.signal.mean_square, self.signal.gain))
+
+    def doubts(self) -> frozenset[str]:
+        """What leaves its findings uncertain besides the initializer (Weight.answer has that): a
+        caller whose context settles them (yolo's train.py: no arg_scope adds a normalizer) may make
+        a finding certain that the module alone reports as an info."""
+        found = {fact for fact in ("signal_uncertain", "maybe_restored") if self.facts.get(fact) is not None}
+        return frozenset(found | ({"shape"} if self.shape_reason is not None else set()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +137,9 @@ class Diagnostic:
     fix: Fix | None = None
     data: dict[str, Any] = field(default_factory=dict)
     certain: bool = True
-    # the weight it is about: its file, creating line and column, and Weight.answer() (not reported)
-    about: tuple[str, int, int, str] | None = None
+    # the weight it is about: its file, creating line and column, Weight.answer(), and whether this
+    # finding is certain (not reported)
+    about: tuple[str, int, int, str, bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,28 +98,32 @@ def _chain_in(weight: Weight, module: Path) -> tuple[int, ...]:
     return tuple(site.line for site in weight.call_stack if Path(site.path).resolve() == module)
 
 
-def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str]], settings
-                             ) -> set[tuple[str, int, int, str]]:
+def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str, bool]], settings
+                             ) -> set[tuple[str, int, int, str, bool]]:
     """Of the weights this file's findings are about (Diagnostic.about), those made in another
     project module that get the same answer there when that module is analysed on its own: that
     module reports them at its own lines, and this file's context changes nothing, so this file
-    does not repeat them (a driver script repeated every finding of the model module it calls)."""
+    does not repeat them (a driver script repeated every finding of the model module it calls). A
+    finding certain here on a weight the module alone has doubts about (Weight.doubts) is this
+    file's: its context settled them, and the module reports only an info."""
     if path.startswith("<"):  # a text given on stdin has no project around it
         return set()
     here = Path(path).resolve()
-    alone: dict[Path, dict[tuple[int, int], list[str]]] = {}  # module -> creating call -> answers there
-    repeated: set[tuple[str, int, int, str]] = set()
+    # module -> creating call -> (answer, doubts) there
+    alone: dict[Path, dict[tuple[int, int], list[tuple[str, frozenset[str]]]]] = {}
+    repeated: set[tuple[str, int, int, str, bool]] = set()
     for key in about:
-        shown, line, column, answer = key
+        shown, line, column, answer, certain = key
         module = Path(shown).resolve()
         if module == here:
             continue
         if module not in alone:
             weights, _ = _analyse_caller(module, _caller_shown(module, path), settings)
-            answers: dict[tuple[int, int], list[str]] = {}
+            answers: dict[tuple[int, int], list[tuple[str, frozenset[str]]]] = {}
             for weight in weights:
-                answers.setdefault((weight.span.line, weight.span.column), []).append(weight.answer())
+                answers.setdefault((weight.span.line, weight.span.column), []).append((weight.answer(), weight.doubts()))
             alone[module] = answers
-        if answer in alone[module].get((line, column), []):
+        if any(answer == there and not (certain and there_doubts)
+               for there, there_doubts in alone[module].get((line, column), [])):
             repeated.add(key)
     return repeated

@@ -226,4 +226,4 @@ def diagnostic(rule: Rule, weight: Weight, message: str, severity: Severity | No
         message += f" [the layer: {weight.path}:{weight.span.line}]"
     return Diagnostic(code=rule.code, name=rule.name, severity=severity or rule.severity, message=message,
                       path=path, span=weight.anchor, data=data or {}, certain=certain,
-                      about=(weight.path, weight.span.line, weight.span.column, weight.answer()))
+                      about=(weight.path, weight.span.line, weight.span.column, weight.answer(), certain))
