@@ -379,8 +379,11 @@ class Interpreter:
         self.unread: dict[tuple[int, str, str], None] = {}  # ModuleAnalysis.unread
         self.weight_code: dict[int, bool] = {}  # id(function node) -> _makes_weights_itself
         self.unnamed_scopes = 0  # variable_scopes entered without a name known statically
-        self.variables: dict[tuple[str, ...], WeightDraft] = {}  # get_variable by full name, for reuse
-        self.named_layers: dict[tuple[str, ...], LayerV] = {}  # tf.layers / slim calls by scope and name
+        # get_variable by full name, for reuse; tf.layers / slim calls by scope and name. Each name may
+        # have several, made on exclusive branches of undecided `if`s (a lookup takes the first whose
+        # branch can run with the current one)
+        self.variables: dict[tuple[str, ...], list[WeightDraft]] = {}
+        self.named_layers: dict[tuple[str, ...], list[LayerV]] = {}
         self.weights: list[WeightDraft] = []
         self.layers: list[LayerDraft] = []
         self.pending_layer_objects: list[LayerV] = []
@@ -1269,6 +1272,12 @@ class Interpreter:
             if type(value) is Seq and value.kind == "list" and all(seq is not value for seq, _ in found):
                 found.append((value, len(value.items)))
         return found
+
+    def _made_before(self, made: dict[tuple[str, ...], list[Any]], key: tuple[str, ...]) -> Any:
+        """The variable or layer made under this name that a reuse finds: the first made on a branch
+        that can run with this one (tensor2tensor's AUTO_REUSE `embed`, reached on one branch and then
+        in a loop on the other, listed its layers once per turn)."""
+        return next((found for found in made.get(key, ()) if not _exclusive(found.conditions, self.conditions)), None)
 
     def _repeated_test(self, node: cst.If, env: Env, context: Context) -> Const | None:
         """An undecided test an enclosing branch already took: `if config.uniform_generator:` in a
@@ -3939,15 +3948,15 @@ class Interpreter:
                 else None
             reuse = args.get("reuse")
             reusing = _reuse_mode(reuse) or context.reuse  # its own scope inherits, as a variable_scope does
-            if key is not None and reusing and key in self.named_layers and \
-                    not _exclusive(self.named_layers[key].conditions, self.conditions):
-                return self._apply_built(self.named_layers[key], inputs, {})
+            built = self._made_before(self.named_layers, key) if key is not None and reusing else None
+            if built is not None:
+                return self._apply_built(built, inputs, {})
             # made under this branch: a same-named layer on the other branch of an undecided `if` is
             # its own, not a reuse of this one (maml's batch_norm / layer_norm alternatives)
             layer_obj = LayerV(spec, args, node, context.call_stack, context,  # type: ignore[arg-type]
                                conditions=tuple(self.conditions))
             if key is not None:
-                self.named_layers.setdefault(key, layer_obj)
+                self.named_layers.setdefault(key, []).append(layer_obj)
             if reusing != "strict":
                 return self.build_layer_object(layer_obj, inputs, context)
             # TensorFlow looks its variables up, made where we do not see: the output is followed,
@@ -4495,9 +4504,9 @@ class Interpreter:
                 args.setdefault(kwarg, value)
         name = args.get("name")
         key = (*context.scope_path, name.value) if isinstance(name, Const) and isinstance(name.value, str) else None
-        if key is not None and context.reuse and key in self.variables and \
-                not _exclusive(self.variables[key].conditions, self.conditions):
-            return VariableV(self.variables[key])  # reuse returns the existing variable, initializer ignored
+        existing = self._made_before(self.variables, key) if key is not None and context.reuse else None
+        if existing is not None:
+            return VariableV(existing)  # reuse returns the existing variable, initializer ignored
         if context.reuse == "strict":  # TensorFlow refuses to create one here: it exists, made where we do not see
             return Unknown("a variable looked up with reuse=True, created elsewhere")
         shape = _dims(args["shape"]) if "shape" in args else None
@@ -4529,7 +4538,7 @@ class Interpreter:
             weight.facts["uncalled"] = True
         self._add_weight(weight)
         if key is not None:
-            self.variables.setdefault(key, weight)
+            self.variables.setdefault(key, []).append(weight)
         return VariableV(weight)
 
     def _build_keras_layer(self, instance: InstanceV, inputs: Value | None, context: Context,
@@ -4822,9 +4831,10 @@ class Interpreter:
 
     def add_tensors(self, left: Value, right: Value) -> Value:
         for tensor_value, other in ((left, right), (right, left)):
-            # the shape it is added as: random-network-distillation's `[1, nf, 1, 1]` bias reshaped to
-            # `[1, 1, 1, nf]` lost the layer's ReLU and every signal after it
-            if isinstance(other, VariableV) and _bias_shaped(other.shape) and _tensor_like(tensor_value):
+            # its own shape, or the one it is added as: random-network-distillation's `[1, nf, 1, 1]`
+            # bias reshaped to `[1, 1, 1, nf]` lost the layer's ReLU and every signal after it
+            if isinstance(other, VariableV) and (_bias_shaped(other.weight.shape) or _bias_shaped(other.shape)) \
+                    and _tensor_like(tensor_value):
                 tensor = _as_tensor(tensor_value)
                 layer = tensor.pending
                 if isinstance(tensor_value, VariableV):
