@@ -3068,6 +3068,8 @@ class Interpreter:
             return Seq([Unknown("the log likelihood"), given], "tuple")
         if last == "_linear" and name.startswith(("tf.nn.rnn_cell.", "rnn.")):
             return self.rnn_linear(ref, positional, keywords, node, context, dialect)
+        if name in _DECODING:
+            return self.decoding(name, positional, keywords, context)
         if name == "tf.contrib.legacy_seq2seq.rnn_decoder":  # (decoder_inputs, initial_state, cell): a static RNN
             inputs = positional[0] if positional else keywords.get("decoder_inputs", Unknown(""))
             cell = positional[2] if len(positional) > 2 else keywords.get("cell", Unknown(""))
@@ -3805,6 +3807,45 @@ class Interpreter:
         # the RNN's outputs are not modelled: their scale is unknown, not a fresh standard-normal input
         return Seq([outputs[-1], Unknown("the RNN state")], "tuple")
 
+    def decoding(self, name: str, positional: list[Value], keywords: dict[str, Value], context: Context) -> Value:
+        """tf.contrib.seq2seq's decoding: a helper gives each step's input (the training inputs' rows,
+        or an embedding of the ids, by a table or a function of the project), a decoder holds the cell,
+        that input and an output layer, and dynamic_decode runs the cell on it and the output layer on
+        what it outputs (Tacotron-2's and tf-seq2seq's decoder cells had no input width)."""
+        kind = name.rsplit(".", 1)[-1]
+        if kind in ("TrainingHelper", "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper"):
+            inputs = positional[0] if positional else keywords.get("inputs", Unknown(""))
+            return inputs if isinstance(inputs, TensorV) else Unknown("a helper's inputs")
+        if kind in ("GreedyEmbeddingHelper", "SampleEmbeddingHelper", "BeamSearchDecoder"):
+            params = ("cell", "embedding") if kind == "BeamSearchDecoder" else ("embedding",)
+            embedding = _bind(params, positional, keywords).get("embedding", Unknown(""))
+            ids = TensorV((None,), None, 0.0, None)
+            if isinstance(embedding, (FuncV, PartialV)):  # `embedding_fn(ids)`: the helper calls it
+                step = self.call(embedding, [ids], {}, False, None, context)
+            else:
+                step = self.embedding_lookup(embedding, ids)
+            if kind != "BeamSearchDecoder":
+                return step
+            args = _bind(("cell", "embedding", "start_tokens", "end_token", "initial_state", "beam_width",
+                          "output_layer"), positional, keywords)
+            return Seq([args.get("cell", Unknown("")), step, args.get("output_layer", Const(None))], "tuple",
+                       record=_DECODER)
+        if kind == "BasicDecoder":
+            args = _bind(("cell", "helper", "initial_state", "output_layer"), positional, keywords)
+            return Seq([args.get("cell", Unknown("")), args.get("helper", Unknown("")),
+                        args.get("output_layer", Const(None))], "tuple", record=_DECODER)
+        decoder = positional[0] if positional else keywords.get("decoder")
+        if not (isinstance(decoder, Seq) and decoder.record is _DECODER):
+            return Unknown("the output of a decoder initlint does not read")
+        cell, step, output_layer = decoder.items
+        tensor = step if isinstance(step, TensorV) else TensorV(None, None, 0.0, None)
+        units = self.build_stack(cell, tensor, context) if isinstance(cell, (LayerV, Seq)) else None
+        outputs: Value = TensorV((*tensor.shape[:-1], units) if tensor.shape else None, None, 0.0, None)
+        if isinstance(output_layer, LayerV):
+            outputs = self.call_layer_object(output_layer, outputs, {}, context)
+        final = Seq([outputs, Unknown("the sampled ids")], "tuple", record=_DECODER_OUTPUT)
+        return Seq([final, Unknown("the decoder's state"), Unknown("the sequence lengths")], "tuple")
+
     def build_cell(self, cell: LayerV, inputs: Value | None, context: Context) -> Value:
         if cell.spec.api in catalog.ATTENTION_WRAPPERS:
             return self.build_attention_wrapper(cell, inputs, context)
@@ -3827,6 +3868,14 @@ class Interpreter:
         cell_input = None if tensor is None else TensorV(
             (*tensor.shape[:-1], None if width is None or attention is None else width + attention)
             if tensor.shape else None, None, 0.0, None)
+        if isinstance(custom, (FuncV, PartialV)) and tensor is not None:
+            # the wrapper calls it on (inputs, attention) (tf-seq2seq's input feeding projection): what
+            # it returns is the cell's input, and the layers it calls are built on them
+            read = TensorV((tensor.shape[0] if tensor.shape else None, attention), None, 0.0, None)
+            step = TensorV((tensor.shape[0] if tensor.shape else None, tensor.shape[-1] if tensor.shape else None),
+                           None, 0.0, None)
+            fed = self.call(custom, [step, read], {}, False, None, context)
+            cell_input = fed if isinstance(fed, TensorV) else None
         cell_units = self.build_stack(args.get("cell", Unknown("")), cell_input, context)
         query = TensorV((None, cell_units), None, 0.0, None)
         for mechanism, size in list(zip(mechanisms, size_list)) or [(Unknown(""), Const(None))]:
@@ -5493,6 +5542,12 @@ _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "lea
 _RNN_RUNNERS = {"tf.nn.dynamic_rnn", "tf.nn.static_rnn", "rnn.static_rnn", "tf.nn.bidirectional_dynamic_rnn",
                 "tf.nn.static_bidirectional_rnn", "rnn.static_bidirectional_rnn", "tf.nn.raw_rnn", "tf.nn.rnn",
                 "tf.nn.bidirectional_rnn"}
+# tf.contrib.seq2seq's helpers, decoders and dynamic_decode (Interpreter.decoding)
+_DECODING = frozenset(f"seq2seq.{name}" for name in (
+    "TrainingHelper", "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper", "GreedyEmbeddingHelper",
+    "SampleEmbeddingHelper", "BasicDecoder", "BeamSearchDecoder", "dynamic_decode"))
+_DECODER = RecordClassV("Decoder", ("cell", "step_input", "output_layer"), {})
+_DECODER_OUTPUT = RecordClassV("BasicDecoderOutput", ("rnn_output", "sample_id"), {})
 _CELL_WRAPPERS = {"rnn.DropoutWrapper", "rnn.ResidualWrapper", "rnn.DeviceWrapper", "rnn.AttentionCellWrapper",
                   "rnn.HighwayWrapper"}
 _ENTRY_METHODS = ("call", "__call__", "model_fn", "forward", "build_model")
