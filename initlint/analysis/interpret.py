@@ -2976,6 +2976,27 @@ class Interpreter:
             return OpLayerV(_KERAS_OP_LAYERS[last], params)
         if name.startswith("keras.layers.") and last[:1].isupper() and last not in (*_KERAS_MERGES, "Lambda"):
             return OpLayerV("unknown", keywords)
+        if name in ("keras.initializations.normal", "keras.initializations.uniform"):
+            # Keras 1's `initializations.normal(shape, scale=0.01)` in a custom init function
+            # (neural_collaborative_filtering): N(0, scale), U(-scale, scale); scale 0.05 by default
+            args = _bind(("shape", "scale", "name"), positional, keywords)
+            scale = args.get("scale", Const(0.05))
+            shape = args.get("shape", Unknown("a shape"))
+            if last == "normal":
+                return self.call_api(Ref("tf.random_normal"), [shape], {"stddev": scale}, False, node, context)
+            low = self.binary(Const(0), cst.Subtract(), scale, context)
+            return self.call_api(Ref("tf.random_uniform"), [shape], {"minval": low, "maxval": scale}, False, node,
+                                 context)
+        if name in ("keras.layers.merge", "keras.layers.Merge"):
+            # Keras 1's `merge([a, b], mode='concat', concat_axis=-1)` (neural_collaborative_filtering):
+            # the merge its mode names, or one whose output initlint does not follow
+            mode = keywords.get("mode", Const("sum"))
+            kind = _KERAS1_MERGE_MODES.get(mode.value) if isinstance(mode, Const) and isinstance(mode.value, str) \
+                else None
+            items = positional[0] if positional else keywords.get("inputs", keywords.get("layers"))
+            if last == "Merge" or kind is None:
+                return Unknown("a Keras 1 merge initlint does not follow", derived=_reads_followed_tensors([items], {}))
+            return self.merge(kind, items, keywords.get("concat_axis", Const(-1)))
         # the class forms too (keras-efficientnets' SE block, `layers.Multiply()([x, inputs])`, lost its shape)
         if name.startswith("keras.layers.") and last.lower() in _KERAS_MERGES_LOWER:
             if last[0].isupper():
@@ -5534,6 +5555,8 @@ _KERAS_OP_LAYERS = {
 }
 _KERAS_MERGES = ("Add", "Concatenate", "Average", "Multiply", "Maximum", "Minimum", "Subtract")
 _KERAS_MERGES_LOWER = frozenset(merge.lower() for merge in _KERAS_MERGES)
+_KERAS1_MERGE_MODES = {"concat": "merge_concatenate", "sum": "merge_add", "mul": "merge_multiply",
+                       "ave": "merge_average", "max": "merge_maximum"}
 _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "leaky_relu", "leaky_relu": "leaky_relu",
                      "leak_relu": "leaky_relu",
                      "leakyrelu": "leaky_relu", "prelu": "leaky_relu", "swish": "swish", "silu": "silu",
