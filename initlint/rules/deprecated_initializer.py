@@ -8,8 +8,10 @@ from initlint.rules.base import Example, Rule
 
 # what the fix writes first (a TF1 spelling, also in tf.compat.v1), then the TF2 name
 _CONTRIB_EQUIVALENT = {
-    "xavier_initializer": "tf.glorot_uniform_initializer() (glorot_normal_initializer() for uniform=False; "
-                          "tf.keras.initializers.GlorotUniform() in TF2)",
+    # uniform=False is contrib's truncated normal, 1.0029x glorot_normal_initializer's std: the nearest,
+    # not the same (maml's INI305 called it the equivalent where the fix table says unsafe)
+    "xavier_initializer": "tf.glorot_uniform_initializer() (tf.keras.initializers.GlorotUniform() in TF2; for "
+                          "uniform=False the nearest is glorot_normal_initializer(): contrib's std is 1.0029x its)",
     "xavier_initializer_conv2d": "tf.glorot_uniform_initializer() (tf.keras.initializers.GlorotUniform() in TF2)",
     "variance_scaling_initializer": "tf.variance_scaling_initializer(...) with `factor` renamed `scale` and "
                                     "lowercase modes (contrib's defaults are He normal, scale=2.0; its normal is "
