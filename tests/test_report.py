@@ -596,3 +596,18 @@ def test_explain_names_the_file_of_a_restore_in_another_module(tmp_path) -> None
     table = render_table([analyze_path(tmp_path / "run.py", Settings(), "run.py")])
     assert "initial values overwritten by `saver.restore` at model.py:8: the weights it restores (a Saver's " \
            "restore: the variables it covers) are not checked" in table, table
+
+
+def test_explain_leaves_out_the_earlier_branches_an_elif_equality_implies() -> None:
+    """QANet's `config.mode` chains: `not mode == 'train' and not mode == 'test' and mode == 'demo'`
+    repeated every earlier mode on every weight; `mode == 'demo'` says it all."""
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    source = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 8])\n"
+              "if FLAGS.mode == 'train':\n    y = tf.layers.dense(x, 4)\nelif FLAGS.mode == 'test':\n"
+              "    y = tf.layers.dense(x, 5)\nelse:\n    y = tf.layers.dense(x, 7)\n")
+    table = render_table([analyze_source(source, "m.py")])
+    assert "line 6 kernel, bias: only if `FLAGS.mode == 'test'` (line 5)\n" in table, table
+    assert "line 8 kernel, bias: only if not `FLAGS.mode == 'train'` (line 3) and not `FLAGS.mode == 'test'` " \
+           "(line 5)\n" in table, table

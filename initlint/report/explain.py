@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Callable
 
 from initlint.model import FileResult, Weight
@@ -218,10 +219,23 @@ def _cut_calls_text(result: FileResult) -> list[str]:
             "raise max-call-depth to follow them):", *shown]
 
 
+_EQUALITY = re.compile(r"""(.+?)\s*==\s*('[^']*'|"[^"]*"|-?\d+(?:\.\d+)?|True|False|None)""")
+
+
 def _conditions_text(weight: Weight, shown_path: str) -> str:
-    """`only if `a` (line 5) and not `b` (line 9)`: the branches a weight is made on."""
+    """`only if `a` (line 5) and not `b` (line 9)`: the branches a weight is made on. Where
+    `x == 'c'` holds, a `not x == 'a'` of an elif chain before it says nothing more and is left out
+    (QANet's `config.mode` chains repeated every earlier mode)."""
+    equal: dict[str, str] = {}
+    for condition in weight.conditions:
+        matched = _EQUALITY.fullmatch(condition.test)
+        if condition.holds and matched:
+            equal[matched.group(1)] = matched.group(2)
     parts = []
     for condition in weight.conditions:
+        matched = _EQUALITY.fullmatch(condition.test)
+        if not condition.holds and matched and equal.get(matched.group(1), matched.group(2)) != matched.group(2):
+            continue
         where = f"line {condition.line}" if condition.path == shown_path else f"{condition.path}:{condition.line}"
         parts.append(f"{'' if condition.holds else 'not '}`{condition.test}` ({where})")
     return "only if " + " and ".join(parts)
