@@ -5945,22 +5945,36 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
 _APPENDS = frozenset({"append", "extend", "insert"})
 
 
+# the statements and clauses a walk for statements goes through (not into expressions, functions
+# or classes: those run when called)
+_STATEMENT_PARTS = frozenset({cst.IndentedBlock, cst.Else, cst.If, cst.For, cst.While, cst.With, cst.Try,
+                              cst.ExceptHandler, cst.Finally})
+
+
 def _appended_names(node: cst.If) -> frozenset[tuple[str, str | None]]:
-    """`(name, None)` for each `name.append(...)` in an `if`'s branches, `(name, attr)` for each
-    `name.attr.append(...)` (not in functions defined there, which run when called)."""
+    """`(name, None)` for each `name.append(...)` statement in an `if`'s branches, `(name, attr)` for
+    each `name.attr.append(...)`. Statements only: a walk into every expression cost 4% of a run
+    over tensor2tensor's layers."""
     found: set[tuple[str, str | None]] = set()
     todo: list[cst.CSTNode] = [node]
     while todo:
         current = todo.pop()
-        if type(current) in (cst.FunctionDef, cst.Lambda, cst.ClassDef):
-            continue
-        if type(current) is cst.Call and type(current.func) is cst.Attribute and current.func.attr.value in _APPENDS:
-            base = current.func.value
-            if type(base) is cst.Name:
-                found.add((base.value, None))
-            elif type(base) is cst.Attribute and type(base.value) is cst.Name:
-                found.add((base.value.value, base.attr.value))
-        todo.extend(child_nodes(current))
+        kind = type(current)
+        if kind is cst.SimpleStatementLine or kind is cst.SimpleStatementSuite:
+            for small in current.body:
+                call = small.value if type(small) is cst.Expr else None
+                if type(call) is cst.Call and type(call.func) is cst.Attribute and call.func.attr.value in _APPENDS:
+                    base = call.func.value
+                    if type(base) is cst.Name:
+                        found.add((base.value, None))
+                    elif type(base) is cst.Attribute and type(base.value) is cst.Name:
+                        found.add((base.value.value, base.attr.value))
+        elif kind is cst.IndentedBlock:
+            todo.extend(current.body)
+        else:
+            todo.extend(child for child in child_nodes(current)
+                        if type(child) in _STATEMENT_PARTS or type(child) in (cst.SimpleStatementLine,
+                                                                                cst.SimpleStatementSuite))
     return frozenset(found)
 
 
