@@ -3678,9 +3678,18 @@ class Interpreter:
         """The max over `window` positions of a rectified or Gaussian (no activation since its
         layer) signal; after another activation it is left as it was."""
         if not tensor.rectified and tensor.act_factor == 1.0 and tensor.ms is not None:
-            ms, mean = gaussian_max_pool(window, tensor.ms, tensor.mean, correlated)
             ms_default = None if tensor.ms_default is None else \
                 gaussian_max_pool(window, tensor.ms_default, 0.0, correlated)[0]
+            offsets = tensor.offsets or 0.0
+            varying = tensor.ms - tensor.mean * tensor.mean - offsets
+            if offsets > 0 and varying > 0:
+                # the max is over the part that varies from position to position; each channel's
+                # fixed part comes through as it was
+                second, first = gaussian_max_pool(window, varying, 0.0, correlated)
+                ms = tensor.mean * tensor.mean + offsets + second + 2 * tensor.mean * first
+                return _derived(tensor, shape=shape, ms=ms, mean=tensor.mean + first, ms_default=ms_default,
+                                pre=None, offsets=offsets)
+            ms, mean = gaussian_max_pool(window, tensor.ms, tensor.mean, correlated)
             return _derived(tensor, shape=shape, ms=ms, mean=mean, ms_default=ms_default, pre=None)
         factor = max_pool_factor(window, tensor.rectified, tensor.pre, correlated)
         default_factor = max_pool_factor(window, tensor.rectified, None, correlated)
@@ -5256,8 +5265,13 @@ class Interpreter:
         draft.q, draft.q_default = q, q_default
         profile = draft.out_profile if draft.out_profile is not None and _profile_fits(draft.out_profile, out_shape) \
             else None
+        # each output channel's fixed part: its weights' sum times the input's mean and offsets, and
+        # its bias (coinrun's IMPALA CNN pools convs of pooled maps: 4.1 predicted, 0.93 measured)
+        offsets = n * w2 * (tensor.mean * tensor.mean + (tensor.offsets or 0.0)) + b2 - b_mean * b_mean \
+            if q is not None and shared == 0.0 else None
         result = TensorV(out_shape, q, mean_y, q_default, tensor.chain, tensor.depth + 1, draft,
-                         pending=draft if activation is None else None, act_factor=1.0, profile=profile)
+                         pending=draft if activation is None else None, act_factor=1.0, profile=profile,
+                         offsets=offsets)
         if activation is not None:
             draft.activation = activation
             return self._close_layer(draft, result)

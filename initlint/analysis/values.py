@@ -114,6 +114,10 @@ class TensorV(Value):
     scaled_from: "tuple[TensorV, float] | None" = None
     # a max pool of a ReLU's output: non-negative, so a ReLU after it is the identity (PSPNet's stem)
     nonnegative: bool = False
+    # a layer's output (and its max pool): the mean square, over channels, of the part of each channel
+    # that is the same at every position, around the mean (a conv reading an input with a mean adds
+    # a fixed offset per channel), which a max pool does not amplify; None: not known (taken as 0)
+    offsets: float | None = None
 
 
 @dataclass(eq=False)
