@@ -13,6 +13,10 @@ CASES = [
     # names imported from it: TF1-style code
     ("from tensorflow.compat.v1.layers import dense\nimport tensorflow as tf\n", "tf1",
      "`from tensorflow.compat.v1.layers import` at line 1"),
+    # but a Keras helper imported from it is no TF1 evidence (textgenrnn's TF2 code: its
+    # `random_normal_initializer()` was read as stddev 1.0)
+    ("from tensorflow.compat.v1.keras.backend import set_session\nimport tensorflow as tf\n"
+     "x = tf.keras.Input((3,))\n", "tf2", "`tf.keras` at line 3"),
     # bound to another name, it leaves `tf` alone; `tf.compat.v1.X` written out names TF1 APIs only
     ("import tensorflow as tf\nimport tensorflow.compat.v1 as tf1\n", "tf2", "no TF1-only API"),
     ("import tensorflow as tf\ng = tf.compat.v1.get_default_graph()\nx = tf.keras.Input((3,))\n", "tf2",

@@ -39,8 +39,8 @@ from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_
                                       squeezed_shape, transposed_shape, unstacked_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
-from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, ForeignV, FuncV, InitV,
-                                      InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV, RecordClassV, Ref, Seq,
+from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, ForeignV, FuncV,
+                                      FunctionalV, InitV, InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV, RecordClassV, Ref, Seq,
                                       TemplateV, TensorV, Unknown, Value, VariableV, VarScopeObj)
 from initlint.model import CallSite, Condition, Initializer, Signal, Span, Weight, kernel_shaped
 from initlint.settings import Settings
@@ -135,6 +135,9 @@ class LayerDraft:
     twins: list = field(default_factory=list)
     normalized: bool = False
     applied: bool = False
+    # a dense layer on an input of unknown shape: its output is taken as [batch, units], but it has
+    # the input's rank, so what a flatten of it holds is not known
+    rank_unknown: bool = False
     out_profile: tuple[tuple[float, ...], ...] | None = None  # TensorV.profile of its pre-activation
     # the undecided `if` branches and run-time picks (Interpreter.picks) its activation was applied under
     activation_conditions: tuple = ()
@@ -192,9 +195,11 @@ class ModuleAnalysis:
 _TF1_MARKERS = re.compile(
     # `tensorflow.compat.v1` bound as the module (`import tensorflow.compat.v1 as tf`): its `tf.X` are
     # TF1's; names imported from it (`from tensorflow.compat.v1.layers import dense`): TF1-style
-    # code; `tf.compat.v1.X` written out names a TF1 API only, not what the file's plain `tf.X` are
+    # code; `tf.compat.v1.X` written out names a TF1 API only, not what the file's plain `tf.X` are.
+    # Keras helpers imported from it (`from tensorflow.compat.v1.keras.backend import set_session`,
+    # textgenrnn's TF2 code) are no such evidence
     r"\b(?:tensorflow\.compat\.v1\s+as\s+tf\b|tensorflow\.compat\s+import\s+v1\s+as\s+tf\b|"
-    r"from\s+tensorflow\.compat\.v1(?:\.\w+)*\s+import\b|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
+    r"from\s+tensorflow\.compat\.v1(?!\.keras\b)(?:\.\w+)*\s+import\b|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
     r"tf\.contrib|tf_slim|contrib\.slim|tf\.random_normal\b|tf\.truncated_normal\b|tf\.random_uniform\b|"
     r"tensorflow\.contrib\b|"  # `from tensorflow.contrib... import ...`: contrib is gone from TF2
     r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
@@ -1662,6 +1667,14 @@ class Interpreter:
                 return found
         if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV, _Saver)):
             return _Bound(base, attr)
+        if type(base) is FunctionalV:
+            # `Dense(128)(shared.output)` (Deep-RL-Keras' actor and critic heads): the model's tensors
+            if attr in ("output", "input"):
+                return base.outputs if attr == "output" else base.inputs
+            if attr in ("outputs", "inputs"):
+                found = base.outputs if attr == "outputs" else base.inputs
+                return found if isinstance(found, Seq) else Seq([found])
+            return Unknown(f"attribute `{attr}` of a Keras model")
         if isinstance(base, Unknown):
             if base.alternatives and all(type(alt) is InstanceV for alt in base.alternatives):
                 # `net = MLP(0.05)` / `else: net = MLP(1.0)`, then `net(x)` or `net.std`: each one's
@@ -2359,6 +2372,8 @@ class Interpreter:
         if isinstance(func, ModelV):
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
             return self.call_model(func, inputs, context)
+        if type(func) is FunctionalV:
+            return _functional_output(func, positional[0] if positional else keywords.get("inputs"))
         if isinstance(func, InitV):  # an initializer called on a shape: a random tensor
             shape = _dims(positional[0]) if positional else _dims(keywords.get("shape", Unknown("")))
             return TensorV(shape, None, 0.0, None, init=func)
@@ -2957,7 +2972,10 @@ class Interpreter:
             self.sequentials.append(model)
             return model
         if name in ("keras.Model", "keras.models.Model"):
-            return Unknown(_KERAS_MODEL)
+            # Keras 1 spells them input= / output=
+            args = _bind(("inputs", "outputs", "name"), positional, keywords)
+            return FunctionalV(args.get("inputs", keywords.get("input", Unknown("a model's inputs"))),
+                               args.get("outputs", keywords.get("output", Unknown("a model's outputs"))))
         if name == "keras.layers.TimeDistributed":  # the wrapped layer runs on each step's slice
             inner = positional[0] if positional else keywords.get("layer", Unknown("no wrapped layer"))
             return OpLayerV("time_distributed", {"layer": inner})
@@ -3583,7 +3601,10 @@ class Interpreter:
             return Unknown("flatten of an unknown value")
         tensor = _as_tensor(value)
         shape = None
-        if tensor.shape is not None and len(tensor.shape) >= 1:
+        layer = tensor.pending or tensor.producer
+        if tensor.shape is not None and len(tensor.shape) >= 1 and not (layer is not None and layer.rank_unknown):
+            # (Deep-RL-Keras' actor: Dense(256) on an Input of a shape it does not know, then Flatten,
+            # was a certain 256x128 where TensorFlow builds 1024x128 on its [k, n] input)
             shape = (tensor.shape[0], _product(tensor.shape[1:]))
         return _derived(tensor, shape=shape)
 
@@ -5170,6 +5191,7 @@ class Interpreter:
         first = self._channels_first(args) if spec.kind in _DATA_FORMAT_KINDS else False
         if tensor.shape is None:  # the rank is the layer's even when the input's shape is unknown
             if spec.kind == "dense":
+                draft.rank_unknown = True  # a Dense applies to the last axis of any rank
                 return (None, units)
             if spec.rank and spec.kind in ("conv", "conv_transpose", "separable"):
                 if first is None:
@@ -5665,8 +5687,8 @@ def _mixed_callables(values: list[Value]) -> bool:
     """The project's classes or functions mixed with library ones or partials of them (efficientnet's
     `conv_cls = utils.Conv2D` / `functools.partial(tf.layers.Conv2D, ...)`), and the layer objects
     they make: each is called."""
-    return all(isinstance(v, (Ref, PartialV, LayerV)) or type(v) in (FuncV, ClassV, InstanceV) for v in values) \
-        and any(not isinstance(v, Ref) for v in values)
+    return all(isinstance(v, (Ref, PartialV, LayerV, OpLayerV)) or type(v) in (FuncV, ClassV, InstanceV)
+               for v in values) and any(not isinstance(v, Ref) for v in values)
 
 
 def _init_text(init: InitV) -> str:
@@ -6655,14 +6677,20 @@ _KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engi
                                 "keras.engine.base_layer.Layer", "keras.engine.topology.Layer"})
 
 
-_KERAS_MODEL = "a Keras model"
-
-
 def _whole_model(value: Value | None) -> bool:
     """A functional Keras model, or an instance of a project Keras class: what its set_weights
     replaces is every weight it holds (a layer's own, or a Sequential's, are followed elsewhere)."""
-    return (type(value) is Unknown and value.reason == _KERAS_MODEL) or (
-        type(value) is InstanceV and _keras_layer_class(value.cls))
+    return type(value) is FunctionalV or (type(value) is InstanceV and _keras_layer_class(value.cls))
+
+
+def _functional_output(model: FunctionalV, inputs: Value | None) -> Value:
+    """A functional model called on a tensor: on its own input, its own output; on another, a tensor
+    of the output's shape whose scale is not followed (the model's layers are not run again)."""
+    if inputs is model.inputs:
+        return model.outputs
+    if type(model.outputs) is TensorV:
+        return _derived(model.outputs, ms=None, ms_default=None, pending=None, act_factor=None, producer=None)
+    return Unknown("the output of a Keras model", derived=True)
 
 
 _KERAS_MODEL_BASES = frozenset({"keras.Model", "keras.models.Model", "keras.engine.training.Model"})
@@ -7001,7 +7029,7 @@ _STR_METHODS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "starts
 # TensorFlow calls that return a context manager object (true in a test)
 _CONTEXT_OBJECTS = {"tf.device", "tf.name_scope", "tf.control_dependencies", "tf.colocate_with"}
 _NEVER_NONE = (TensorV, VariableV, InitV, LayerV, FuncV, Ref, Seq, DictV, ClassV, InstanceV, ModelV, ModuleV,
-               PartialV, OpLayerV, ContextV)
+               PartialV, OpLayerV, ContextV, FunctionalV)
 
 
 # objects that hold what is set on them as attributes (yolov3's `__C = edict()` config: its

@@ -230,6 +230,16 @@ class ModelV(Value):
 
 
 @dataclass(eq=False)
+class FunctionalV(Value):
+    """A functional Keras model, `Model(inputs, outputs)`: its `input(s)` and `output(s)` are those
+    tensors, and called on another input it gives the outputs' shape (what it computes there is not
+    followed: its scale is unknown)."""
+
+    inputs: Value
+    outputs: Value
+
+
+@dataclass(eq=False)
 class VarScopeObj(Value):
     """A captured tf.variable_scope / VariableScope object (re-entering it jumps back to it)."""
 
