@@ -38,7 +38,7 @@ from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_
                                       padded_shape, padding_pairs, reduced_shape, resized_shape, split_shapes, stacked_shape,
                                       squeezed_shape, transposed_shape, unstacked_shape)
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
-from initlint.analysis.records import build, namedtuple_class, replaced, valid_fields
+from initlint.analysis.records import TENSOR_TYPES, build, namedtuple_class, replaced, valid_fields
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, ForeignV, FuncV,
                                       FunctionalV, InitV, InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV, RecordClassV, Ref, Seq,
                                       TemplateV, TensorV, Unknown, Value, VariableV, VarScopeObj)
@@ -595,7 +595,8 @@ class Interpreter:
         """Functions nobody in this file called are analysed on their own: their callers are unknown."""
         functions = list(self._functions(self.module.body, self.module_env, None))
         # entry points first (nothing calls them), so that helpers are reached through their callers
-        called, passed = self._referenced_names()
+        called, passed, qualified = self._referenced_names()
+        classes = {item[2].name for item in functions if item[2] is not None}
         order = {id(item[0]): index for index, item in enumerate(functions)}  # source order
         # subclasses a base class drives (its method calls self.<override>()): their overrides are
         # reached through that method, after the entry points ran (they may reach them with real
@@ -615,8 +616,16 @@ class Interpreter:
         def called_by_name(node: cst.FunctionDef, owner: ClassV | None) -> bool:
             # a class's __init__ runs where the class is called (electra's PretrainingModel, built in
             # model_fn: its __init__ ran first on its own, "not called in this file", and again)
-            return node.name.value in called or (owner is not None and node.name.value == "__init__"
-                                                 and owner.name in called)
+            if owner is not None and node.name.value == "__init__" and owner.name in called:
+                return True
+            receivers = qualified.get(node.name.value)
+            if owner is not None and receivers is not None and all(
+                    receiver in classes and receiver != owner.name for receiver in receivers):
+                # every call names another class of this file (bert-for-tf2's test calling
+                # `MiniBertFactory.create_mini_bert_weights()` from its own method of that name: it
+                # ran first as called, then reached the factory's again, and every weight was twice)
+                return False
+            return node.name.value in called
 
         functions.sort(key=lambda item: (id(item[0]) in nested,
                                          (called_by_name(item[0], item[2]) or item[0].name.value == "__call__"
@@ -783,7 +792,7 @@ class Interpreter:
                 todo.extend((child, inside) for child in child_nodes(node))
         return found
 
-    def _referenced_names(self) -> tuple[set[str], set[str]]:
+    def _referenced_names(self) -> tuple[set[str], set[str], dict[str, set[str]]]:
         """Names called (`f(...)`, `self.f(...)`), and names passed as arguments (`run(main=main)`).
 
         Read from the text, not the tree (a tree walk costed a tenth of the analysis), with strings
@@ -791,7 +800,14 @@ class Interpreter:
         it calls ran first on its own and again through it (text_classification: each weight
         listed three times)."""
         code = _STRING_OR_COMMENT.sub(_blank_string, self.source)
-        return set(_CALLED.findall(code)), {*_PASSED.findall(code), *_ALIASED.findall(code)}
+        # and for each name called only as `Receiver.name(...)`, the receivers' names (a name also
+        # called any other way is not in it)
+        qualified: dict[str, set[str]] = {}
+        for receiver, name in _QUALIFIED_CALL.findall(code):
+            qualified.setdefault(name, set()).add(receiver)
+        for name in _PLAIN_CALL.findall(code):
+            qualified.pop(name, None)
+        return set(_CALLED.findall(code)), {*_PASSED.findall(code), *_ALIASED.findall(code)}, qualified
 
     def _collect_methods(self, cls: ClassV) -> None:
         for statement in _suite_body(cls.node.body):
@@ -1908,8 +1924,10 @@ class Interpreter:
                     result = result and type(target.operator) is cst.NotIn
                     left = right
                     continue
-                if type(target.operator) in (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual) and \
-                        _builtin_type(left) and _builtin_type(right):  # `type(nb) is list`
+                if type(target.operator) in (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual) and (
+                        _builtin_type(left) and _builtin_type(right)  # `type(nb) is list`
+                        # sac's `type(inputs) is tf.Tensor` of a tuple: a builtin type is no tensor class
+                        or _builtin_type(left) and _tensor_class(right) or _tensor_class(left) and _builtin_type(right)):
                     same = left.path == right.path  # type: ignore[union-attr]
                     result = result and (same if type(target.operator) in (cst.Is, cst.Equal) else not same)
                     left = right
@@ -7096,6 +7114,11 @@ def _never_none(value: Value) -> bool:
     return isinstance(value, _NEVER_NONE)
 
 
+def _tensor_class(value: Value) -> bool:
+    """tf.Tensor, tf.Variable, np.ndarray ... as a name reaches them."""
+    return isinstance(value, Ref) and value.path in TENSOR_TYPES
+
+
 def _builtin_type(value: Value) -> bool:
     """A builtin type as `type(x)` gives it, or as the name `list` is."""
     return isinstance(value, Ref) and value.path in ("builtins.int", "builtins.float", "builtins.str",
@@ -7675,6 +7698,10 @@ def _blank_string(match: re.Match) -> str:
 
 
 _CALLED = re.compile(r"(?<!def )(?<!class )\b([A-Za-z_]\w*)\s*\(")
+# `Receiver.name(...)`, and `Receiver(...).name(...)` (MobileNetV3's `MobileNetV3_Large(...).build()`)
+_QUALIFIED_CALL = re.compile(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:\([^()]*\)\s*)?\.\s*([A-Za-z_]\w*)\s*\(")
+# called without a receiver (`f(x)`)
+_PLAIN_CALL = re.compile(r"(?<![.\w])(?<!def )(?<!class )([A-Za-z_]\w*)\s*\(")
 _PASSED = re.compile(r"[(,]\s*(?:[A-Za-z_]\w*\s*=\s*)?([A-Za-z_]\w*)\s*(?=[,)])")
 # names bound as values (`lookup_fn = mul_lookup if use_tpu else mask_lookup`, `{'a': net_a}`): the
 # functions are called through the alias, not run first as entry points (transformer-xl listed each

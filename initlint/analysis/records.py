@@ -95,7 +95,7 @@ def is_instance(value: Value, classes: Value) -> Value:
     wanted = classes.items if isinstance(classes, Seq) and classes.kind == "tuple" else [classes]
     if wanted and all(isinstance(cls, Ref) and cls.path in _BUILTIN_TYPES for cls in wanted):
         return _is_builtin_instance(value, tuple(_BUILTIN_TYPES[cls.path] for cls in wanted))  # type: ignore[union-attr]
-    if wanted and all(isinstance(cls, Ref) and cls.path in _TENSOR_TYPES for cls in wanted):
+    if wanted and all(isinstance(cls, Ref) and cls.path in TENSOR_TYPES for cls in wanted):
         # sac's `if type(inputs) is tf.Tensor: inputs = [inputs]` of an (observation, action) tuple:
         # a literal, a list, a tuple or a dict is no tensor (one kernel of two was listed)
         if isinstance(value, (Const, DictV)) or isinstance(value, Seq) and value.kind in ("list", "tuple"):
@@ -117,7 +117,7 @@ def is_instance(value: Value, classes: Value) -> Value:
     return Unknown("isinstance() of a value not known statically")
 
 
-_TENSOR_TYPES = frozenset({"tensorflow.Tensor", "tensorflow.Variable", "tensorflow.SparseTensor", "numpy.ndarray"})
+TENSOR_TYPES = frozenset({"tensorflow.Tensor", "tensorflow.Variable", "tensorflow.SparseTensor", "numpy.ndarray"})
 _BUILTIN_TYPES: dict[str, type] = {f"builtins.{t.__name__}": t for t in (int, float, str, bool, list, tuple, dict)}
 # six's names for them on Python 3 (caffe-tensorflow's `isinstance(fed_layer, string_types)`)
 _BUILTIN_TYPES.update({"six.string_types": str, "six.text_type": str, "six.integer_types": int,
