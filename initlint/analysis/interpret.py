@@ -423,6 +423,9 @@ class Interpreter:
         # learn's `build` closes over `stddev`). Not a decorator's wrapper, defined by a real call.
         self.definition_envs: dict[int, Env] = {}
         self.root_runs: set[int] = set()  # id(def) of the functions run as roots
+        # id(def) -> the weights its run as a root made (a range of self.weights): a later call of it,
+        # from another root, is where its callers are known, and supersedes that run
+        self.root_weights: dict[int, tuple[int, int]] = {}
         self.python2_names: dict[int, set[str]] = {}  # id(try) -> the Python 2 builtins its body reads
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
         # the undecided `if`s whose branch runs now: (node, which branch, origin), outermost first
@@ -755,6 +758,8 @@ class Interpreter:
             self.call_function(func, [], {}, context, None, root=True)
         except (_Return, _Budget, _Exited):
             pass
+        if len(self.weights) > first:
+            self.root_weights[id(node)] = (first, len(self.weights))
         if owner is None:  # module-level functions can be imported and called from other files
             for weight in self.weights[first:]:
                 weight.facts.setdefault("root_function", node.name.value)
@@ -1695,8 +1700,11 @@ class Interpreter:
             if base.alternatives and all(type(alt) is InstanceV for alt in base.alternatives):
                 # `net = MLP(0.05)` / `else: net = MLP(1.0)`, then `net(x)` or `net.std`: each one's
                 found = [self._instance_attribute(alt, attr) for alt in base.alternatives]  # type: ignore[arg-type]
+                # each candidate's method keeps the `if` that picked its instance (WassersteinGAN's
+                # `model = GAN(...)` / `else: model = WasserstienGAN(...)`, then `model.create_network()`:
+                # both networks were listed as always made)
                 return found[0] if all(_same(value, found[0]) or _equal(value, found[0]) for value in found) \
-                    else _either(found)
+                    else _either(found, base.chosen_by)
             if base.alternatives:
                 return Unknown(base.reason, tuple(Ref(f"{alt.path}.{attr}") for alt in base.alternatives
                                                   if isinstance(alt, Ref)))
@@ -2083,6 +2091,10 @@ class Interpreter:
         shifted = _shifted(left, operator, right)
         if shifted is not None:
             return shifted
+        if isinstance(left, Const) and isinstance(left.value, str) and type(operator) in (cst.Modulo, cst.Add):
+            # `"W_%d" % index` of an unknown index is a string all the same, never None (WassersteinGAN's
+            # `if name is None:` helper listed a tf.Variable beside its get_variable)
+            return Unknown(_SOME_STRING)
         if _tensor_like(left) or _tensor_like(right):
             tensor, shape = _elementwise(left, right)
             # what a layer reading it gets is not known: not the gate's share (dc_tts' highway mix
@@ -2329,7 +2341,7 @@ class Interpreter:
             return self.call(func.func, [*func.positional, *positional], {**func.keywords, **keywords}, opaque, node,
                              context)
         if isinstance(func, FuncV):
-            activation = _USER_ACTIVATIONS.get(func.name.rsplit(".", 1)[-1].lower())
+            activation = _user_activation(func.name)
             if activation is not None and positional and _tensor_like(positional[0]):
                 # a hand-written selu()/lrelu(): its name says what it computes better than its body
                 alpha = positional[1] if len(positional) > 1 else keywords.get("alpha", keywords.get("leak"))
@@ -2340,7 +2352,15 @@ class Interpreter:
                 # (pix2pix's `0.5 * (1 + a) * x + 0.5 * (1 - a) * tf.abs(x)`) must not close the layer
                 # before it as linear
                 detached = _derived(_as_tensor(positional[0]), pending=None, producer=None)
+                made = len(self.weights)
                 self.call_function(func, [detached, *positional[1:]], keywords, context, node, opaque=opaque)
+                if _activation_word(func.name) == "prelu" and not isinstance(alpha, Const):
+                    # a PReLU's slope is the variable it makes (SRGAN's prelu_tf: zeros, a ReLU at first;
+                    # its `name='Prelu'` parameter was read as no slope, and the signal after it lost)
+                    slope = _initial_constant(self.weights[made:])
+                    if slope is None:
+                        return self.apply_activation(positional[0], "prelu")  # a slope not known statically
+                    return self.apply_activation(positional[0], "leaky_relu", slope)
                 return self.apply_activation(positional[0], activation, _float(alpha, 0.2))
             return self.call_function(func, positional, keywords, context, node, opaque=opaque)
         if isinstance(func, ClassV):
@@ -2517,6 +2537,12 @@ class Interpreter:
             if isinstance(wrapper, FuncV):
                 return self.call_function(wrapper, positional, keywords, context, node, opaque)
         self.entered.add(key)
+        superseded = self.root_weights.pop(key, None) if not root else None
+        if superseded is not None:
+            # run first on its own, now reached by a caller: its weights are this call's (MobileNetV3's
+            # backbone `build`, run as a root and again through LiteRASSP's: every weight was twice)
+            for weight in self.weights[superseded[0]:superseded[1]]:
+                weight.facts["superseded"] = True
         env = Env(func.env)
         params = func.node.params
         caller_note = context.caller_unknown if root else None
@@ -3487,7 +3513,9 @@ class Interpreter:
         defaulted = tuple(key for key in defaults if key not in args)
         if node is not None and (constructor.deprecated_for or "contrib" in ref.path) \
                 and self.current_origin == self.path:  # one in an imported module is that file's finding
-            self.constructed.setdefault(id(node), (ref.path, constructor.deprecated_for, self.span(node)))
+            self.constructed.setdefault(id(node), (ref.path, constructor.deprecated_for or _XAVIER_EQUIVALENT.get(name)
+                                                   if "xavier" in ref.path else constructor.deprecated_for,
+                                                   self.span(node)))
         return InitV(name, params, ref.path, constructor.arithmetic, None, node, not reasons, "; ".join(reasons) or None,
                      uncalled, constructor.deprecated_for, defaulted, self.current_origin)
 
@@ -4974,11 +5002,13 @@ class Interpreter:
                 return _derived(tensor, ms=tensor.ms + b2, mean=tensor.mean + mean,
                                 ms_default=None if tensor.ms_default is None else tensor.ms_default)
         for tensor_value, other in ((left, right), (right, left)):
-            if type(other) is TensorV and other.constant is not None and _bias_shaped(other.shape) \
+            constant = _constant_values(other)
+            if constant is not None and _bias_shaped(other.shape) \
                     and _tensor_like(tensor_value) and not isinstance(tensor_value, VariableV):
-                # a constant vector added to a layer's output is a bias all the same (trainable=False)
+                # a constant vector added to a layer's output is a bias all the same (trainable=False,
+                # or WassersteinGAN's `tf.nn.bias_add(h, tf.zeros([n]))`: the ReLU after it was lost)
                 tensor = _as_tensor(tensor_value)
-                b2, b_mean = other.constant
+                b2, b_mean = constant
                 if tensor.pending is not None and tensor.pending.q is not None:
                     tensor.pending.q += b2
                 return _derived(tensor, ms=None if tensor.ms is None else tensor.ms + b2, mean=tensor.mean + b_mean)
@@ -5200,7 +5230,7 @@ class Interpreter:
         if isinstance(value, OpLayerV) and value.kind.startswith("activation:"):
             return value.kind.split(":", 1)[1]
         if isinstance(value, FuncV):  # a project function: its name says what it computes, or nothing
-            return _USER_ACTIVATIONS.get(value.name.rsplit(".", 1)[-1].lower(), "unknown")
+            return _user_activation(value.name) or "unknown"
         return "unknown"
 
     def _output_shape(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
@@ -5477,13 +5507,13 @@ class Interpreter:
         if kind == "activation":
             value = layer.params.get("0", layer.params.get("activation"))
             function = _activation_function(value)
-            if function is not None and _USER_ACTIVATIONS.get(_function_name(function), "unknown") == "unknown":
+            if function is not None and _user_activation(_function_name(function)) is None:
                 # `Activation(swish)` of a project function its name does not say (efficientnet's
                 # get_swish() closure): Keras calls it on the input, as a layer's `activation=` does
                 return self.call(function, [inputs], {}, False, None, context)
             name = _ACTIVATION_NAMES.get(value.value.lower(), "unknown") if isinstance(value, Const) and isinstance(
                 value.value, str) else (_activation_of_ref(value.name) if isinstance(value, Ref) else None) or (
-                _USER_ACTIVATIONS.get(_function_name(function), "unknown") if function is not None else "unknown")
+                _user_activation(_function_name(function)) or "unknown" if function is not None else "unknown")
             return self.apply_activation(inputs, name)
         if kind in ("max", "avg"):
             return self.pool(inputs, kind, layer.params.get("0", layer.params.get("pool_size")),
@@ -5784,7 +5814,7 @@ def _formatted(template: Const, positional: list[Value], keywords: dict[str, Val
     no nested or wide format specs: nothing the template could make costly)."""
     values = [*positional, *keywords.values()]
     if not all(isinstance(value, Const) and type(value.value) in (int, float, str, bool) for value in values):
-        return Unknown("a string formatted from values not known statically")
+        return Unknown(_SOME_STRING)
     try:
         fields = list(string.Formatter().parse(template.value))
         if not all(field is None or (_PLAIN_FIELD.fullmatch(field) and _PLAIN_SPEC.fullmatch(spec or "") and
@@ -6792,6 +6822,39 @@ def _elementwise(left: Value, right: Value) -> tuple[TensorV, tuple[int | None, 
     return base, base.shape
 
 
+# INI305's replacement for contrib's xavier_initializer by its `uniform` (None: the rule's own text,
+# which names both)
+_XAVIER_EQUIVALENT = {
+    "glorot_uniform": "tf.glorot_uniform_initializer() (tf.keras.initializers.GlorotUniform() in TF2)",
+    "glorot_normal": "the nearest is tf.glorot_normal_initializer(), not the same: contrib's uniform=False draws "
+                     "a truncated normal of 1.0029x its std (tf.keras.initializers.GlorotNormal() in TF2)"}
+
+
+def _initial_constant(weights: list[WeightDraft]) -> float | None:
+    """The one value every entry of the one variable made starts at (zeros, a constant), else None."""
+    if len(weights) != 1 or not weights[0].init.certain:
+        return None
+    init = weights[0].init
+    if init.name == "zeros":
+        return 0.0
+    value = init.params.get("value") if init.name == "constant" else None
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _constant_values(value: Value) -> tuple[float, float] | None:
+    """(E[x²], E[x]) of a tensor of known constant values: a frozen variable's, or `tf.zeros(...)` /
+    `tf.ones(...)` / `tf.constant(...)`'s; None for anything else."""
+    if type(value) is not TensorV:
+        return None
+    if value.constant is not None:
+        return value.constant
+    init = value.init
+    if init is None or not init.certain or init.name not in ("zeros", "ones", "constant") or value.chain is not None:
+        return None
+    std, mean = moments(init.name, init.params, value.shape)
+    return None if std is None or mean is None else (std * std + mean * mean, mean)
+
+
 def _times_ones(left: Value, right: Value) -> Value | None:
     """`x * tf.ones([n, 1])`: x broadcast to the product's shape, its values as they were (cppn's
     tiled latent and its `bias * tf.ones([batch, 1])` lost the signal and the layer's tanh). A
@@ -7111,7 +7174,12 @@ def _never_none(value: Value) -> bool:
     deep-siamese's `if FLAGS.word2vec_model == None:` was decided false, its embedding dropped)."""
     if type(value) is Ref:
         return ".FLAGS." not in value.path and not value.path.startswith("FLAGS.")
+    if type(value) is Unknown and value.reason == _SOME_STRING and not value.alternatives:
+        return True
     return isinstance(value, _NEVER_NONE)
+
+
+_SOME_STRING = "a string formatted from values not known statically"
 
 
 def _tensor_class(value: Value) -> bool:
@@ -7218,6 +7286,27 @@ def _exclusive(made_under: tuple | list, now_under: tuple | list) -> bool:
     the second branch's variables are its own, not a lookup of the first's)."""
     return any(node is other and holds != other_holds
                for node, holds, _ in made_under for other, other_holds, _ in now_under)
+
+
+# what may follow an activation's name in a function that computes it (SRGAN's `prelu_tf`)
+_ACTIVATION_SUFFIXES = frozenset({"tf", "fn", "op", "act", "activation", "func"})
+
+
+def _activation_word(name: str) -> str | None:
+    """The activation word a project function's name is (`lrelu`, `prelu_tf`, `Model.swish`), lower
+    case; None when the name says something else (`conv_relu` makes a layer)."""
+    last = name.rsplit(".", 1)[-1].lower()
+    if last in _USER_ACTIVATIONS:
+        return last
+    head, _, rest = last.partition("_")
+    return head if head in _USER_ACTIVATIONS and rest and all(
+        word in _ACTIVATION_SUFFIXES for word in rest.split("_")) else None
+
+
+def _user_activation(name: str) -> str | None:
+    """The activation a project function's name says it computes, or None."""
+    word = _activation_word(name)
+    return _USER_ACTIVATIONS[word] if word is not None else None
 
 
 def _function_name(function: Value) -> str:
@@ -7469,6 +7558,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
     made_conditions: dict[tuple[int, bool, str], Condition] = {}  # one per `if` and branch, shared
     overwritten = _after_overwritten_values(interp)
     for draft in interp.weights:
+        if "superseded" in draft.facts:
+            continue
         layer = draft.layer
         std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
         fan_in, fan_out = compute_fans(draft.shape)

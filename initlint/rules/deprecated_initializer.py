@@ -26,7 +26,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             replacement = _CONTRIB_EQUIVALENT.get(path.rsplit(".", 1)[-1])
         if replacement is None:
             continue
-        message = f"`{path}` is deprecated (gone in TF2); the equivalent is {replacement}"
+        lead = "" if replacement.startswith("the nearest") else "the equivalent is "
+        message = f"`{path}` is deprecated (gone in TF2); {lead}{replacement}"
         yield Diagnostic(code=RULE.code, name=RULE.name, severity=RULE.severity, message=message,
                          path=analysis.path, span=span, data={"api": path, "replacement": replacement})
 
