@@ -266,3 +266,17 @@ def test_a_variable_read_as_a_depthwise_filter_is_judged_on_its_taps() -> None:
     [finding] = [d for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics if d.code == "INI102"]
     assert "the previous layer's std 0.0546 is 0.14x LeCun's 0.378 for the 7 inputs each output of that layer " \
            "sums (TensorFlow's fan_in: 672)" in finding.message
+
+
+def test_ini305_names_the_nearest_for_xavier_normal_and_the_equivalent_for_xavier_uniform() -> None:
+    # SRGAN / maml: every xavier INI305 called glorot_uniform "the equivalent", with a note about
+    # uniform=False even where it was not written; for uniform=False nothing is the same distribution
+    source = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [8, 100])\n"
+              "a = tf.layers.dense(x, 64, kernel_initializer=tf.contrib.layers.xavier_initializer())\n"
+              "b = tf.layers.dense(x, 64, kernel_initializer=tf.contrib.layers.xavier_initializer(uniform=False))\n")
+    found = {d.span.line: d.message for d in analyze_source(source, "m.py", Settings()).diagnostics if d.code == "INI305"}
+    assert found[3].endswith("the equivalent is tf.glorot_uniform_initializer() "
+                             "(tf.keras.initializers.GlorotUniform() in TF2)")
+    assert "the nearest is tf.glorot_normal_initializer(), not the same: contrib's uniform=False draws a " \
+           "truncated normal of 1.0029x its std" in found[4]
+    assert "the equivalent" not in found[4]
