@@ -280,3 +280,18 @@ def test_ini305_names_the_nearest_for_xavier_normal_and_the_equivalent_for_xavie
     assert "the nearest is tf.glorot_normal_initializer(), not the same: contrib's uniform=False draws a " \
            "truncated normal of 1.0029x its std" in found[4]
     assert "the equivalent" not in found[4]
+
+
+def test_ini102_names_an_input_above_one_and_gives_the_previous_layers_numbers() -> None:
+    # tensorflow-vgg's `rgb * 255 - mean` (7.8e4) was "input 1.0"; Faster-RCNN_TF: the message described
+    # the previous layer and the data only the reported one
+    source = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 32, 32, 3]) * 255.0\n"
+              "for i in range(4):\n"
+              "    w = tf.get_variable('w%d' % i, [3, 3, int(x.shape[-1]), 64], "
+              "initializer=tf.truncated_normal_initializer(stddev=0.001))\n"
+              "    x = tf.nn.relu(tf.nn.conv2d(x, w, [1, 1, 1, 1], 'SAME'))\n")
+    [finding] = [d for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics if d.code == "INI102"]
+    assert "(input 6.5e+04, judged against 1.0, 2 layer(s) earlier)" in finding.message, finding.message
+    previous = finding.data["previous_layer"]
+    assert previous["fan_in"] == 27 and finding.data["fan_in"] == 576
+    assert f"the previous layer's std {previous['std']:.2g}" in finding.message

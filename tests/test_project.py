@@ -370,3 +370,17 @@ def test_a_driver_that_settles_a_doubt_reports_the_finding_certain(tmp_path: Pat
     driver = analyze_path(tmp_path / "train.py", Settings())
     assert [(d.code, d.severity, d.certain, d.span.line) for d in driver.diagnostics] == [("INI102", "warning", True, 4)]
     assert "the most is lost 2 layer(s) earlier, by a layer shown on this same line" in driver.diagnostics[0].message
+
+
+def test_methods_inherited_from_an_unparseable_module_are_named_as_unread(tmp_path: Path) -> None:
+    # Faster-RCNN_TF's VGGnet derives its layer methods from a Python 2 `Network`: explain printed
+    # nothing, `unread` was empty and the check passed, as if the file made no weights
+    (tmp_path / "network.py").write_text("import tensorflow as tf\n\n\nclass Network(object):\n"
+                                         "    def conv(self, x, c, name):\n        print 'conv', name\n"
+                                         "        return tf.get_variable(name, [3, 3, 3, c])\n")
+    (tmp_path / "vgg.py").write_text("import tensorflow as tf\nfrom network import Network\n\n\nclass VGG(Network):\n"
+                                     "    def __init__(self):\n        self.data = tf.placeholder(tf.float32, [None, 64, 64, 3])\n"
+                                     "        self.conv(self.data, 64, 'conv1_1')\n\n\nnet = VGG()\n")
+    result = analyze_path(tmp_path / "vgg.py", Settings())
+    assert result.weights == ()
+    assert [(line, call) for line, call, _ in result.unread] == [(8, "self.conv")]

@@ -1728,7 +1728,13 @@ class Interpreter:
             return _Bound(base, attr)  # the library's Model.build
         if member is None and isinstance(layer, LayerV) and attr in layer.args:
             return layer.args[attr]  # what the library layer's __init__ stores: `self.units`
-        return member if member is not None else Unknown(f"attribute `{attr}` of an instance")
+        if member is None:
+            # a method inherited from a class in a module initlint cannot parse (Faster-RCNN_TF's
+            # VGGnet on its Python 2 `Network`): the call is named where the file's report says so
+            unread = next((parent.unread for current in _project_chain(base.cls) for parent in current.bases
+                           if type(parent) is Unknown and parent.unread is not None), None)
+            return Unknown(f"attribute `{attr}` of an instance", unread=unread)
+        return member
 
     def _record_attr(self, record: Seq, attr: str) -> Value | None:
         """A namedtuple's field, or a method or class attribute of the class statements deriving it."""
@@ -6751,8 +6757,11 @@ def _keras_model_class(cls: ClassV) -> bool:
 
 
 def _keras_layer_class(cls: ClassV) -> bool:
-    """A project class deriving, through project classes, from Keras' Layer."""
-    return any(isinstance(base, Ref) and canonical(base.path) in _KERAS_LAYER_BASES
+    """A project class deriving, through project classes, from Keras' Layer, or from a third-party
+    package's `Layer` (bert-for-tf2's `params_flow.Layer`, a Keras Layer: its add_weight()s were not
+    listed, and nothing said so)."""
+    return any(isinstance(base, Ref) and (canonical(base.path) in _KERAS_LAYER_BASES or (
+        base.path.rsplit(".", 1)[-1] == "Layer" and _third_party(base.name)))
                for current in _project_chain(cls) for base in current.bases)
 
 

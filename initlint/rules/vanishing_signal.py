@@ -19,8 +19,13 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         index = chain.index(view)
         previous = chain[index - 1] if index else view
         start = chain_input(chain)
+        entering = chain[0].weight.signal.input_mean_square if chain else None
+        # an input above 1 (tensorflow-vgg's `rgb * 255 - mean`, 7.8e4) is judged against 1.0: "input
+        # 1.0" named a scale the chain does not start from
+        given = f"{fmt(entering)}, judged against 1.0" if entering and entering > start else \
+            ('1.0' if start == 1.0 else fmt(start))
         message = (f"vanishing signal: the mean square entering this layer is {fmt(m_in)} "
-                   f"(input {'1.0' if start == 1.0 else fmt(start)}, {index} layer(s) earlier); "
+                   f"(input {given}, {index} layer(s) earlier); "
                    f"the previous layer's {scale_text(previous, own=previous is view)}")
         steepest = _steepest_loss(chain[:index])
         if steepest is not None and steepest is not previous:
@@ -34,6 +39,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
                         f"(gain {fmt(steepest.weight.signal.gain)}: {scale_text(steepest, own=False)})")
         data = numbers(view)
         data["input_mean_square"] = m_in
+        if previous is not view:  # the layer the message describes (Faster-RCNN_TF: its numbers were not there)
+            data["previous_layer"] = numbers(previous)
         severity = "error" if m_in is not None and m_in < thresholds.vanish_error * start else "warning"
         yield diagnostic(RULE, view.weight, message, severity, data, finding.certain)
 
