@@ -40,8 +40,9 @@ from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import TENSOR_TYPES, build, namedtuple_class, replaced, valid_fields
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, ForeignV, FuncV,
-                                      FunctionalV, InitV, InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV, RecordClassV, Ref, Seq,
-                                      TemplateV, TensorV, Unknown, Value, VariableV, VarScopeObj)
+                                      FunctionalV, InitV, InstanceV, LayerV, ModelV, ModuleV, OpLayerV, PartialV,
+                                      RecordClassV, Ref, Seq, TemplateV, TensorV, Unknown, Value, VariableV,
+                                      VarScopeObj)
 from initlint.model import CallSite, Condition, Initializer, Signal, Span, Weight, kernel_shaped
 from initlint.settings import Settings
 
