@@ -293,5 +293,5 @@ def test_ini102_names_an_input_above_one_and_gives_the_previous_layers_numbers()
     [finding] = [d for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics if d.code == "INI102"]
     assert "(input 6.5e+04, judged against 1.0, 2 layer(s) earlier)" in finding.message, finding.message
     previous = finding.data["previous_layer"]
-    assert previous["fan_in"] == 27 and finding.data["fan_in"] == 576
-    assert f"the previous layer's std {previous['std']:.2g}" in finding.message
+    assert previous["fan_in"] == 576  # the message's layer: the one before the reported one
+    assert f"the previous layer's std {previous['std']:.2g} is {previous['ratio']:.2g}x He's" in finding.message
