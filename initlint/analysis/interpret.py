@@ -424,8 +424,9 @@ class Interpreter:
         # learn's `build` closes over `stddev`). Not a decorator's wrapper, defined by a real call.
         self.definition_envs: dict[int, Env] = {}
         self.root_runs: set[int] = set()  # id(def) of the functions run as roots
-        # id(def) -> the weights its run as a root made (a range of self.weights): a later call of it,
-        # from another root, is where its callers are known, and supersedes that run
+        # id(def) -> the weights its run as a root made (a range of self.weights), for a function the
+        # file calls in ways not followed: a later call of it, from another root, is where its callers
+        # are known, and supersedes that run
         self.root_weights: dict[int, tuple[int, int]] = {}
         self.python2_names: dict[int, set[str]] = {}  # id(try) -> the Python 2 builtins its body reads
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
@@ -649,7 +650,7 @@ class Interpreter:
             if id(node) in self.too_deep:
                 why = f"is called only deeper than max-call-depth ({self.settings.max_call_depth}) calls"
             elif called_by_name(node, owner):
-                why = "is called in this file only in ways initlint does not follow"
+                why = _CALLED_UNFOLLOWED
             else:
                 why = "is not called in this file"
             bound_self: Value | None = None
@@ -759,7 +760,8 @@ class Interpreter:
             self.call_function(func, [], {}, context, None, root=True)
         except (_Return, _Budget, _Exited):
             pass
-        if len(self.weights) > first:
+        if len(self.weights) > first and why == _CALLED_UNFOLLOWED:
+            # a stand-in for the calls initlint did not follow: one it follows later supersedes it
             self.root_weights[id(node)] = (first, len(self.weights))
         if owner is None:  # module-level functions can be imported and called from other files
             for weight in self.weights[first:]:
@@ -7190,6 +7192,7 @@ def _never_none(value: Value) -> bool:
 
 
 _SOME_STRING = "a string formatted from values not known statically"
+_CALLED_UNFOLLOWED = "is called in this file only in ways initlint does not follow"
 
 
 def _tensor_class(value: Value) -> bool:
