@@ -6771,9 +6771,15 @@ def _keras_layer_class(cls: ClassV) -> bool:
 def _state(shape: tuple[int | None, ...] | None, init: Initializer) -> TensorV:
     """A variable that is state, not a weight, as a tensor of its known constant values (a frozen
     target network's `constant_initializer(0.01)` bias still adds its square to the layer's output)."""
-    std, mean = moments(init.name, init.params, shape, "tf") if init.certain else (None, None)
-    known = (std * std + mean * mean, mean) if std is not None and mean is not None else None
+    known = _square_and_mean(init.name, init.params, shape) if init.certain else None
     return TensorV(shape, None, 0.0, None, constant=known)
+
+
+def _square_and_mean(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | None,
+                     arithmetic: str = "tf") -> tuple[float, float] | None:
+    """(E[x²], E[x]) of an initializer's values, None when they are not known."""
+    std, mean = moments(name, params, shape, arithmetic)
+    return None if std is None or mean is None else (std * std + mean * mean, mean)
 
 
 def _state_not_weight(trainable: Value | None, initializer: str) -> bool:
@@ -6863,8 +6869,7 @@ def _constant_values(value: Value) -> tuple[float, float] | None:
     init = value.init
     if init is None or not init.certain or init.name not in ("zeros", "ones", "constant") or value.chain is not None:
         return None
-    std, mean = moments(init.name, init.params, value.shape)
-    return None if std is None or mean is None else (std * std + mean * mean, mean)
+    return _square_and_mean(init.name, init.params, value.shape)
 
 
 def _times_ones(left: Value, right: Value) -> Value | None:
@@ -6965,8 +6970,7 @@ def _moments_of(value: Value | None, absent: float) -> tuple[float, float] | Non
         return number * number, number
     if isinstance(value, VariableV):
         weight = value.weight
-        std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
-        return None if std is None or mean is None else (std * std + mean * mean, mean)
+        return _square_and_mean(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
     if isinstance(value, TensorV) and value.ms is not None:
         return value.ms, value.mean
     return None
