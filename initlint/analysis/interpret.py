@@ -346,6 +346,12 @@ _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.transpose": ("a", "perm", "name", "conjugate"),
               "tf.unstack": ("value", "num", "axis", "name")}
 # a sparse matrix times a dense one (a graph's adjacency): the dense tensor's rows mixed
+# the ways to ask for the variables under a scope: their parameters, the scope among them
+_SCOPED_VARIABLES = {"tf.get_collection": ("key", "scope"), "tf.global_variables": ("scope",),
+                     "tf.trainable_variables": ("scope",), "tf.model_variables": ("scope",),
+                     "slim.get_variables": ("scope", "suffix", "collection"), "slim.get_model_variables": ("scope",),
+                     "slim.get_trainable_variables": ("scope",)}
+_VARIABLE_COLLECTIONS = frozenset({"GLOBAL_VARIABLES", "TRAINABLE_VARIABLES", "MODEL_VARIABLES", "VARIABLES"})
 _SPARSE_MATMUL = frozenset({"tf.sparse_tensor_dense_matmul", "tf.sparse.sparse_dense_matmul",
                             "tf.sparse_matmul"})
 _NORMALIZE = {"tf.nn.batch_normalization", "tf.nn.l2_normalize", "tf.nn.batch_norm_with_global_normalization"}
@@ -1301,6 +1307,24 @@ class Interpreter:
             if type(value) is Seq and value.kind == "list" and all(seq is not value for seq, _ in found):
                 found.append((value, len(value.items)))
         return found
+
+    def _variables_under(self, name: str, positional: list[Value], keywords: dict[str, Value]) -> Value:
+        """`tf.get_collection(GLOBAL_VARIABLES, scope='vgg_19')`, `tf.global_variables(scope=...)`,
+        `slim.get_variables('vgg_19')`: the variables made so far in this graph under that scope, as a
+        list (SRGAN restores its perceptual-loss VGG through a Saver over one: the false INI102 on the
+        VGG stayed). Without a scope known statically it is every variable, which is not listed."""
+        params = _SCOPED_VARIABLES[name]
+        args = _bind(params, positional, keywords)
+        if params[0] == "key":
+            key = args.get("key")
+            if not (isinstance(key, Ref) and key.path.rsplit(".", 1)[-1] in _VARIABLE_COLLECTIONS):
+                return Unknown(f"{name}() of a collection initlint does not follow")
+        scope = args.get("scope")
+        if not (isinstance(scope, Const) and isinstance(scope.value, str) and scope.value):
+            return Unknown(f"{name}() of every variable")
+        prefix = scope.value.strip("/")
+        return Seq([VariableV(weight) for weight in self.weights[self.graph_start:]
+                    if "superseded" not in weight.facts and _under_any(f"{'/'.join(weight.scope)}/", [prefix])])
 
     def _made_before(self, made: dict[tuple[str, ...], list[Any]], key: tuple[str, ...]) -> Any:
         """The variable or layer made under this name that a reuse finds: the first made on a branch
@@ -2886,8 +2910,11 @@ class Interpreter:
                                                                      else 0, self.graph_start))
             items = chosen.items if isinstance(chosen, Seq) else list(chosen.items.values()) \
                 if isinstance(chosen, DictV) and not chosen.unknown else []
+            # the variables it lists, wherever they were made (a backbone built in another function)
             return _Saver(len(self.weights), {id(item.weight) for item in items if isinstance(item, VariableV)},
-                          made_from=self.frame_weights[-1] if self.frame_weights else 0)
+                          made_from=self.graph_start)
+        if name in _SCOPED_VARIABLES:
+            return self._variables_under(name, positional, keywords)
         spec = LAYERS.get(name)
         if spec is not None:
             if spec.family == "keras" and ref.path.startswith("keras."):
