@@ -105,12 +105,13 @@ class Weight:
         return repr((self.role, self.shape, init.name, sorted(init.params.items()), init.source, init.certain,
                      self.std, self.mean, self.activation, self.signal.mean_square, self.signal.gain))
 
-    def doubts(self) -> frozenset[str]:
-        """What leaves its findings uncertain besides the initializer (Weight.answer has that): a
-        caller whose context settles them (yolo's train.py: no arg_scope adds a normalizer) may make
-        a finding certain that the module alone reports as an info."""
-        found = {fact for fact in ("signal_uncertain", "maybe_restored") if self.facts.get(fact) is not None}
-        return frozenset(found | ({"shape"} if self.shape_reason is not None else set()))
+    @property
+    def doubtful(self) -> bool:
+        """Whether something besides the initializer (Weight.answer has that) leaves its findings
+        uncertain: a caller whose context settles it (yolo's train.py: no arg_scope adds a
+        normalizer) may make a finding certain that the module alone reports as an info."""
+        return self.shape_reason is not None or any(self.facts.get(fact) is not None
+                                                    for fact in ("signal_uncertain", "maybe_restored"))
 
 
 @dataclass(frozen=True, slots=True)

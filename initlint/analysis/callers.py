@@ -104,13 +104,13 @@ def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str, boo
     project module that get the same answer there when that module is analysed on its own: that
     module reports them at its own lines, and this file's context changes nothing, so this file
     does not repeat them (a driver script repeated every finding of the model module it calls). A
-    finding certain here on a weight the module alone has doubts about (Weight.doubts) is this
+    finding certain here on a weight the module alone has doubts about (Weight.doubtful) is this
     file's: its context settled them, and the module reports only an info."""
     if path.startswith("<"):  # a text given on stdin has no project around it
         return set()
     here = Path(path).resolve()
-    # module -> creating call -> (answer, doubts) there
-    alone: dict[Path, dict[tuple[int, int], list[tuple[str, frozenset[str]]]]] = {}
+    # module -> creating call -> (answer, doubtful) there
+    alone: dict[Path, dict[tuple[int, int], list[tuple[str, bool]]]] = {}
     repeated: set[tuple[str, int, int, str, bool]] = set()
     for key in about:
         shown, line, column, answer, certain = key
@@ -119,11 +119,11 @@ def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str, boo
             continue
         if module not in alone:
             weights, _ = _analyse_caller(module, _caller_shown(module, path), settings)
-            answers: dict[tuple[int, int], list[tuple[str, frozenset[str]]]] = {}
+            answers: dict[tuple[int, int], list[tuple[str, bool]]] = {}
             for weight in weights:
-                answers.setdefault((weight.span.line, weight.span.column), []).append((weight.answer(), weight.doubts()))
+                answers.setdefault((weight.span.line, weight.span.column), []).append((weight.answer(), weight.doubtful))
             alone[module] = answers
-        if any(answer == there and not (certain and there_doubts)
-               for there, there_doubts in alone[module].get((line, column), [])):
+        if any(answer == there and not (certain and doubtful_there)
+               for there, doubtful_there in alone[module].get((line, column), [])):
             repeated.add(key)
     return repeated
