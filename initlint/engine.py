@@ -76,7 +76,11 @@ def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
         diagnostics = run_rules(analysis, settings)
         about = {d.about for d in diagnostics if d.about is not None and d.about[0] != path}
         if about:
-            repeated = repeated_in_their_module(path, about, settings)
+            through: dict[tuple[str, int, int], set[str]] = {}
+            for weight in analysis.weights:
+                through.setdefault((weight.path, weight.span.line, weight.span.column), set()).update(
+                    site.path for site in weight.call_stack)
+            repeated = repeated_in_their_module(path, about, settings, through)
             diagnostics = [d for d in diagnostics if d.about not in repeated]
     except RecursionError as error:
         return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(

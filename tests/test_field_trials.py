@@ -295,3 +295,17 @@ def test_ini102_names_an_input_above_one_and_gives_the_previous_layers_numbers()
     previous = finding.data["previous_layer"]
     assert previous["fan_in"] == 576  # the message's layer: the one before the reported one
     assert f"the previous layer's std {previous['std']:.2g} is {previous['ratio']:.2g}x He's" in finding.message
+
+
+def test_a_ratio_near_a_whole_number_is_shown_with_three_digits() -> None:
+    # 3d-pose-baseline's INI103 said "3x He's" of a ratio of 3.02, under a rule that fires above 3x
+    from initlint.rules._common import ratio_text
+
+    assert [ratio_text(r) for r in (3.02, 2.98, 3.5, 0.32, 12.3, 3.0)] == ["3.02", "2.98", "3.5", "0.32", "12", "3"]
+
+
+def test_many_weights_on_one_line_say_line() -> None:
+    from initlint.report.explain import _weights_text
+
+    assert _weights_text(["89 kernel", "89 bias", "89 gamma", "89 beta"]) == "4 weights, line 89"
+    assert _weights_text(["89 kernel", "90 bias", "91 gamma", "91 beta"]) == "4 weights, lines 89, 90, 91"

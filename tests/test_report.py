@@ -490,6 +490,39 @@ def test_explain_names_calls_cut_at_max_call_depth_into_another_module(tmp_path)
     assert [w.shape for w in deeper.weights] == [(3, 3, 16, 512)] and deeper.cut_calls == ()
 
 
+def test_a_cut_chain_through_a_call_site_whose_weights_are_listed_is_not_named(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """DeepSpeech's evaluate.py: its `main`, run as a root, lists the weights made through line 7;
+    the longer chain through `absl.app.run(main)` is cut at max-call-depth at the same call, and
+    explain said those weights were "not listed here"."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_table
+    from initlint.settings import Settings
+
+    monkeypatch.chdir(tmp_path)  # paths are shown relative to where initlint runs
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "train.py").write_text(
+        "import absl.app\nimport tensorflow.compat.v1 as tfv1\nfrom .evaluate import evaluate\n\n\n"
+        "def variable_on_cpu(name, shape, initializer):\n"
+        "    return tfv1.get_variable(name=name, shape=shape, initializer=initializer)\n\n\n"
+        "def dense(name, x, units):\n    with tfv1.variable_scope(name):\n"
+        "        w = variable_on_cpu('weights', [x.shape[-1], units], tfv1.glorot_uniform_initializer())\n"
+        "    return tfv1.matmul(x, w)\n\n\ndef create_model(x):\n    return dense('layer_1', x, 64)\n\n\n"
+        "def test():\n    evaluate(create_model)\n\n\ndef main(_):\n    test()\n\n\n"
+        "def run_script():\n    absl.app.run(main)\n\n\nif __name__ == '__main__':\n    run_script()\n")
+    (package / "evaluate.py").write_text(
+        "import absl.app\nimport tensorflow.compat.v1 as tfv1\n\n\ndef evaluate(create_model):\n"
+        "    x = tfv1.placeholder(tfv1.float32, [None, 32])\n    return create_model(x)\n\n\n"
+        "def main(_):\n    from .train import create_model\n    evaluate(create_model)\n\n\n"
+        "def run_script():\n    absl.app.run(main)\n\n\nif __name__ == '__main__':\n    run_script()\n")
+    for depth in (7, 8):
+        result = analyze_path(Path("pkg/evaluate.py"), Settings(max_call_depth=depth), "pkg/evaluate.py")
+        assert [w.shape for w in result.weights] == [(32, 64)]
+        assert result.cut_calls == ()
+        assert "max-call-depth" not in render_table([result])
+
+
 def test_explain_names_calls_into_a_project_module_that_cannot_be_parsed(tmp_path) -> None:  # noqa: ANN001
     """improved_wgan's tflib is Python 2: its `param()` made every weight, and explain printed nothing
     at all for the GAN scripts that call it (field trial W)."""

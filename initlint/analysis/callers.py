@@ -56,27 +56,38 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
     here = Path(path).resolve()
     contexts: dict[tuple[int, int], list[tuple[tuple[int, ...], dict]]] = {}  # (chain in this module, context)
     read: set[str] = set()
+    totals: dict[tuple[str, tuple], int] = {}  # per caller file and kind: how many weights it made there
     for file in callers:
         shown = shown_path(file, path)
         caller_weights, caller_read = _analyse_caller(file, _caller_shown(file, path), settings)
         read |= {str(file.resolve()), *caller_read}
-        for weight in caller_weights:
-            if not weight.call_stack or Path(weight.path).resolve() != here:
-                continue
+        mine = [weight for weight in caller_weights if weight.call_stack and Path(weight.path).resolve() == here]
+        for weight, ordinal in zip(mine, _ordinals(mine, here)):
             init = weight.initializer
+            key = _same_kind(weight, here)
+            totals[(str(file.resolve()), key)] = totals.get((str(file.resolve()), key), 0) + 1
             contexts.setdefault((weight.span.line, weight.span.column), []).append((_chain_in(weight, here), {
                 "path": shown, "line": weight.anchor.line, "initializer": init.name, "params": dict(init.params),
                 "source": init.source, "certain": weight.certain, "role": weight.role, "file": str(file.resolve()),
+                "ordinal": ordinal, "key": key,
             }))
     if not contexts:
         return weights, read
     updated: list[Weight] = []
+    own_totals: dict[tuple, int] = {}
     for weight in weights:
+        key = _same_kind(weight, here)
+        own_totals[key] = own_totals.get(key, 0) + 1
+    for weight, ordinal in zip(weights, _ordinals(list(weights), here)):
         # a context is the same weight only through the same calls inside this module: srez's
-        # `conv(h, 64, 1, 4.0)` and `conv(x, 3, 64, 0.2)` create at one line, each its own weight
+        # `conv(h, 64, 1, 4.0)` and `conv(x, 3, 64, 0.2)` create at one line, each its own weight;
+        # and of the weights of one role a call makes (a GRUCell's gate and candidate biases), the
+        # one in the same place in the order, when each call of the caller makes as many
         chain = _chain_in(weight, here)
+        count = own_totals[_same_kind(weight, here)]
         found = [c for through, c in contexts.get((weight.span.line, weight.span.column), [])
-                 if c["role"] == weight.role and through[len(through) - len(chain):] == chain]
+                 if c["role"] == weight.role and through[len(through) - len(chain):] == chain
+                 and (count == 1 or totals[(c["file"], c["key"])] % count != 0 or c["ordinal"] % count == ordinal)]
         if not found or "root_function" not in weight.facts:
             updated.append(weight)
             continue
@@ -98,32 +109,56 @@ def _chain_in(weight: Weight, module: Path) -> tuple[int, ...]:
     return tuple(site.line for site in weight.call_stack if Path(site.path).resolve() == module)
 
 
-def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str, bool]], settings
+def _same_kind(weight: Weight, module: Path) -> tuple:
+    """Weights one call of a layer makes in the same role, through the same calls of `module`."""
+    return (weight.span.line, weight.span.column, weight.role, _chain_in(weight, module))
+
+
+def _ordinals(weights: list[Weight], module: Path) -> list[int]:
+    """Each weight's place among the earlier weights of its kind (_same_kind)."""
+    seen: dict[tuple, int] = {}
+    ordinals = []
+    for weight in weights:
+        key = _same_kind(weight, module)
+        ordinals.append(seen.get(key, 0))
+        seen[key] = ordinals[-1] + 1
+    return ordinals
+
+
+def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str, bool]], settings,
+                             through: dict[tuple[str, int, int], set[str]] | None = None
                              ) -> set[tuple[str, int, int, str, bool]]:
     """Of the weights this file's findings are about (Diagnostic.about), those made in another
     project module that get the same answer there when that module is analysed on its own: that
     module reports them at its own lines, and this file's context changes nothing, so this file
-    does not repeat them (a driver script repeated every finding of the model module it calls). A
-    finding certain here on a weight the module alone has doubts about (Weight.doubtful) is this
-    file's: its context settled them, and the module reports only an info."""
+    does not repeat them (a driver script repeated every finding of the model module it calls). So
+    do those the same answer comes to in a module between (`through`: the files of each weight's
+    call chain): a driver of a training library that builds the model (tensorflow/gan's cifar
+    train.py, over train_lib.py, over networks.py) repeated the library's finding. A finding
+    certain here on a weight the module alone has doubts about (Weight.doubtful) is this file's: its
+    context settled them, and the module reports only an info."""
     if path.startswith("<"):  # a text given on stdin has no project around it
         return set()
     here = Path(path).resolve()
-    # module -> creating call -> (answer, doubtful) there
-    alone: dict[Path, dict[tuple[int, int], list[tuple[str, bool]]]] = {}
+    # analysed module -> (module that makes it, creating call) -> [(answer, doubtful)] there
+    alone: dict[Path, dict[tuple[Path, int, int], list[tuple[str, bool]]]] = {}
     repeated: set[tuple[str, int, int, str, bool]] = set()
     for key in about:
         shown, line, column, answer, certain = key
-        module = Path(shown).resolve()
-        if module == here:
-            continue
-        if module not in alone:
-            weights, _ = _analyse_caller(module, _caller_shown(module, path), settings)
-            answers: dict[tuple[int, int], list[tuple[str, bool]]] = {}
-            for weight in weights:
-                answers.setdefault((weight.span.line, weight.span.column), []).append((weight.answer(), weight.doubtful))
-            alone[module] = answers
-        if any(answer == there and not (certain and doubtful_there)
-               for there, doubtful_there in alone[module].get((line, column), [])):
-            repeated.add(key)
+        made_in = Path(shown).resolve()
+        between = {Path(name).resolve() for name in (through or {}).get((shown, line, column), ())}
+        for module in sorted({made_in} | between):
+            if module == here:
+                continue
+            if module not in alone:
+                weights, _ = _analyse_caller(module, _caller_shown(module, path), settings)
+                answers: dict[tuple[Path, int, int], list[tuple[str, bool]]] = {}
+                for weight in weights:
+                    answers.setdefault((Path(weight.path).resolve(), weight.span.line, weight.span.column),
+                                       []).append((weight.answer(), weight.doubtful))
+                alone[module] = answers
+            if any(answer == there and not (certain and doubtful_there)
+                   for there, doubtful_there in alone[module].get((made_in, line, column), [])):
+                repeated.add(key)
+                break
     return repeated

@@ -298,6 +298,16 @@ for cls, params, weights, defaults in (
      _LSTM_CELL, {"use_peepholes": False, "num_proj": None}),
 ):
     _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, defaults, weights, False))
+# LSTMBlockCell and LSTMBlockFusedCell (tf.contrib.rnn, lstm_ops.py): `kernel` [in+n, 4n] from
+# add_variable without an initializer, a zero `bias` [4n], with use_peephole w_i/w_f/w_o_diag [n]
+# (no initializer either). The fused cell runs a whole [time, batch, in] sequence in one call.
+_BLOCK_LSTM = (WeightSpec("kernel", None, SCOPE, "cell_kernel4"), replace(_CELL_BIAS, layout="cell_bias4"),
+               *(WeightSpec("kernel", None, SCOPE, "cell_bias1", "if:use_peephole"),) * 3)
+for cls, params in (("LSTMBlockCell", ("num_units", "forget_bias", "cell_clip", "use_peephole", "dtype", "reuse", "name")),
+                    ("LSTMBlockFusedCell", ("num_units", "forget_bias", "cell_clip", "use_peephole", "reuse", "dtype",
+                                            "name"))):
+    _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, {"use_peephole": False}, _BLOCK_LSTM, False))
+FUSED_CELLS = {"rnn.LSTMBlockFusedCell"}
 for cls, params, weights in (
     ("BasicRNNCell", ("num_units", "activation"), (_CELL_KERNEL, _CELL_BIAS)),
     ("BasicLSTMCell", ("num_units", "forget_bias", "state_is_tuple", "activation", "reuse"),
@@ -326,6 +336,16 @@ _add(LayerSpec("seq2seq.BahdanauAttention", "rnn_cell", "rnn_cell", (*_MECHANISM
                 WeightSpec("gamma", None, ("constant", {"value": ArgPower("num_units", -0.5)}), "scalar",
                            "if:normalize"),
                 WeightSpec("bias", None, ZEROS, "cell_bias1", "if:normalize")), False))
+# The monotonic mechanisms add a scalar attention_score_bias at score_bias_init (0.0 by default)
+_SCORE_BIAS = WeightSpec("bias", None, ("constant", {"value": ArgPower("score_bias_init", 1.0)}), "scalar")
+_MONOTONIC_TAIL = ("score_mask_value", "sigmoid_noise", "sigmoid_noise_seed", "score_bias_init", "mode", "dtype",
+                   "name")
+_add(LayerSpec("seq2seq.BahdanauMonotonicAttention", "rnn_cell", "rnn_cell",
+               (*_MECHANISM, "normalize", *_MONOTONIC_TAIL), {"normalize": False, "score_bias_init": 0.0},
+               (*LAYERS["seq2seq.BahdanauAttention"].weights, _SCORE_BIAS), False))
+_add(LayerSpec("seq2seq.LuongMonotonicAttention", "rnn_cell", "rnn_cell",
+               (*_MECHANISM, "scale", *_MONOTONIC_TAIL), {"scale": False, "score_bias_init": 0.0},
+               (*LAYERS["seq2seq.LuongAttention"].weights, _SCORE_BIAS), False))
 # AttentionWrapper(attention_layer_size=k): one attention_layer (Dense, no bias) per mechanism
 _add(LayerSpec("seq2seq.AttentionWrapper", "rnn_cell", "rnn_cell",
                ("cell", "attention_mechanism", "attention_layer_size", "alignment_history", "cell_input_fn",
@@ -334,6 +354,12 @@ _add(LayerSpec("seq2seq.AttentionWrapper", "rnn_cell", "rnn_cell",
                (WeightSpec("kernel", None, SCOPE, "in_by:attention_layer_size", "given:attention_layer_size"),),
                False))
 ATTENTION_WRAPPERS = {"seq2seq.AttentionWrapper"}
+# OutputProjectionWrapper (tf.contrib.rnn): at its first call, its cell, then rnn_cell_impl's _Linear on
+# the cell's output: a `kernel` [cell output, output_size] (the scope's initializer) and a zero `bias`
+_add(LayerSpec("rnn.OutputProjectionWrapper", "rnn_cell", "rnn_cell", ("cell", "output_size", "activation", "reuse"),
+               {}, (WeightSpec("kernel", None, SCOPE, "in_by:output_size"),
+                    WeightSpec("bias", None, ZEROS, "by:output_size")), False))
+PROJECTION_WRAPPERS = {"rnn.OutputProjectionWrapper"}
 
 # Ops whose arg_scope identity is shared (slim.conv2d is slim.convolution2d, §4.2)
 ARG_SCOPE_KEY = {name: spec.api for name, spec in LAYERS.items() if spec.family == "slim"}

@@ -166,6 +166,9 @@ class Context:
     # created) or "auto" (tf.AUTO_REUSE, or a reuse_variables() under an unknown condition: a
     # missing one is created)
     reuse: str | None = None
+    # a variable_scope's custom_getter: get_variable returns what it makes of the variable (a
+    # spectral norm's W/sigma), whose scale is then not the initializer's
+    custom_getter: str | None = None
 
 
 def _evolve(context: Context, **changes: Any) -> Context:
@@ -260,7 +263,7 @@ _ACTIVATION_NAMES = {
     "relu": "relu", "relu6": "relu6", "elu": "elu", "selu": "selu", "leaky_relu": "leaky_relu",
     "crelu": "relu", "tanh": "tanh", "sigmoid": "sigmoid", "softplus": "softplus", "swish": "swish",
     "silu": "silu", "gelu": "gelu", "softmax": "softmax", "linear": "linear", "hard_sigmoid": "hard_sigmoid",
-    "log_softmax": "softmax", "softsign": "tanh", "identity": "linear",
+    "log_softmax": "softmax", "softsign": "softsign", "identity": "linear",
 }
 _ACTIVATION_MODULES = ("tf.nn.", "tf.", "tf.math.", "keras.activations.", "slim.", "tf.keras.activations.",
                        "keras.backend.")
@@ -344,13 +347,15 @@ _SPLIT_STACK_OPS = {"tf.split": ("value", "num_or_size_splits", "axis", "num", "
 _SHAPE_OPS = {"tf.squeeze": ("input", "axis", "name", "squeeze_dims"),
               "tf.expand_dims": ("input", "axis", "name", "dim"),
               "tf.transpose": ("a", "perm", "name", "conjugate"),
-              "tf.unstack": ("value", "num", "axis", "name")}
+              "tf.unstack": ("value", "num", "axis", "name"),
+              "tf.slice": ("input_", "begin", "size", "name")}
 # a sparse matrix times a dense one (a graph's adjacency): the dense tensor's rows mixed
 # the ways to ask for the variables under a scope: their parameters, the scope among them
 _SCOPED_VARIABLES = {"tf.get_collection": ("key", "scope"), "tf.global_variables": ("scope",),
                      "tf.trainable_variables": ("scope",), "tf.model_variables": ("scope",),
                      "slim.get_variables": ("scope", "suffix", "collection"), "slim.get_model_variables": ("scope",),
-                     "slim.get_trainable_variables": ("scope",)}
+                     "slim.get_trainable_variables": ("scope",), "tf.all_variables": ("scope",)}
+_EVERY_VARIABLE = "every variable made so far"  # a list of them: what Saver's default var_list is
 _VARIABLE_COLLECTIONS = frozenset({"GLOBAL_VARIABLES", "TRAINABLE_VARIABLES", "MODEL_VARIABLES", "VARIABLES"})
 _SPARSE_MATMUL = frozenset({"tf.sparse_tensor_dense_matmul", "tf.sparse.sparse_dense_matmul",
                             "tf.sparse_matmul"})
@@ -514,8 +519,11 @@ class Interpreter:
         shown, span = self.locate(site.node, site.origin)
         return CallSite(shown, span.line, span)
 
-    def _add_weight(self, weight: WeightDraft) -> None:
+    def _add_weight(self, weight: WeightDraft, context: Context | None = None) -> None:
+        """`context`: that of a variable made through get_variable (which a custom_getter wraps)."""
         weight.origin = self.current_origin  # where to look for its position, if it is kept
+        if context is not None and context.custom_getter is not None and weight.family != "keras":
+            weight.facts.setdefault("signal_uncertain", context.custom_getter)
         if self.conditions:
             weight.conditions = tuple(self.conditions)
         if self.only_under is not None and self.only_under.isdisjoint(self.call_depth):
@@ -545,12 +553,15 @@ class Interpreter:
         marks = (len(self.weights), len(self.layers), len(self.pending_layer_objects), len(self.sequentials))
         caller_origin, self.current_origin = self.current_origin, key
         catching, self.catching = self.catching, []  # the importer's try statements do not reach in here
+        # nor its undecided branches: a module first loaded on one branch is loaded for both
+        # (ctpn's `cfg.ANCHOR_SCALES`, set at the config module's top level, was undone for the else)
+        journals, self.attr_journals = self.attr_journals, []
         try:
             self.exec_block(parsed.module.body, env, Context())
         except (_Return, _Exited, RecursionError):
             pass
         finally:
-            self.current_origin, self.catching = caller_origin, catching
+            self.current_origin, self.catching, self.attr_journals = caller_origin, catching, journals
         self.discarded_layers += self.layers[marks[1]:]
         # what the module's top level made is that module's (its Sequentials too: they were built at the
         # end of this file's analysis, and listed here)
@@ -1312,7 +1323,8 @@ class Interpreter:
         """`tf.get_collection(GLOBAL_VARIABLES, scope='vgg_19')`, `tf.global_variables(scope=...)`,
         `slim.get_variables('vgg_19')`: the variables made so far in this graph under that scope, as a
         list (SRGAN restores its perceptual-loss VGG through a Saver over one: the false INI102 on the
-        VGG stayed). Without a scope known statically it is every variable, which is not listed."""
+        VGG stayed). Without a scope it is every variable made so far, what a Saver takes by default
+        (`Saver(tf.global_variables())`); with one not known statically, not known."""
         params = _SCOPED_VARIABLES[name]
         args = _bind(params, positional, keywords)
         if params[0] == "key":
@@ -1320,8 +1332,10 @@ class Interpreter:
             if not (isinstance(key, Ref) and key.path.rsplit(".", 1)[-1] in _VARIABLE_COLLECTIONS):
                 return Unknown(f"{name}() of a collection initlint does not follow")
         scope = args.get("scope")
-        if not (isinstance(scope, Const) and isinstance(scope.value, str) and scope.value):
-            return Unknown(f"{name}() of every variable")
+        if scope is None or isinstance(scope, Const) and scope.value in (None, ""):
+            return Unknown(_EVERY_VARIABLE)
+        if not (isinstance(scope, Const) and isinstance(scope.value, str)):
+            return Unknown(f"{name}() under a scope not known statically")
         prefix = scope.value.strip("/")
         return Seq([VariableV(weight) for weight in self.weights[self.graph_start:]
                     if "superseded" not in weight.facts and _under_any(f"{'/'.join(weight.scope)}/", [prefix])])
@@ -1471,11 +1485,13 @@ class Interpreter:
                         f"<scope@{entered.line}#{self.unnamed_scopes}>")
             obj = VarScopeObj(initializer, line, path, file)
             reuse = entered.reuse or context.reuse  # as TensorFlow: a sub-scope inherits unless it sets its own
+            getter = context.custom_getter if entered.custom_getter is None else \
+                f"get_variable returns what the custom_getter at line {entered.custom_getter} makes of it"
             return _evolve(context, vscope_init=initializer, vscope_line=line, vscope_file=file, vscope_obj=obj,
-                           scope_path=path, reuse=reuse), obj
+                           scope_path=path, reuse=reuse, custom_getter=getter), obj
         if entered.kind == "graph":  # a new graph starts at its own root variable scope (reference §1.2)
             return _evolve(context, vscope_init=None, vscope_line=None, vscope_file=None, vscope_obj=None,
-                           scope_path=(), reuse=None, new_graph=True), entered
+                           scope_path=(), reuse=None, new_graph=True, custom_getter=None), entered
         if entered.kind == "arg_scope":
             if entered.saved is not None:  # re-entering a saved arg_scope replaces the stack
                 scope = ArgScopeV({k: dict(v) for k, v in entered.saved.ops.items()}, list(entered.saved.unknown),
@@ -2378,8 +2394,11 @@ class Interpreter:
             if activation is not None and positional and _tensor_like(positional[0]):
                 # a hand-written selu()/lrelu(): its name says what it computes better than its body
                 alpha = positional[1] if len(positional) > 1 else keywords.get("alpha", keywords.get("leak"))
-                if alpha is None and type(func.node) is cst.FunctionDef and len(func.node.params.params) > 1:
-                    default = func.node.params.params[1].default
+                # the slope's own default: the second parameter, after `self` for a method (tensorflow-
+                # yolo's `def leaky_relu(self, x, alpha=0.1)` was taken at tf.nn.leaky_relu's 0.2)
+                slope_at = 2 if func.bound_self is not None else 1
+                if alpha is None and type(func.node) is cst.FunctionDef and len(func.node.params.params) > slope_at:
+                    default = func.node.params.params[slope_at].default
                     alpha = self.eval(default, func.env, context) if default is not None else None
                 # the body runs for the weights it may make, on a copy of the input: its arithmetic
                 # (pix2pix's `0.5 * (1 + a) * x + 0.5 * (1 - a) * tf.abs(x)`) must not close the layer
@@ -2735,7 +2754,7 @@ class Interpreter:
         if isinstance(base, _Super):
             return self._library_super_call(base, name, positional, keywords, node, context)
         if isinstance(base, InstanceV) and name == "add_weight":
-            return self.keras_add_weight(positional, keywords, node, context)
+            return self.keras_add_weight(positional, keywords, node, context, _tf1_layer_class(base.cls))
         if isinstance(base, LayerV) and name == "build" and base.spec.family == "keras" and base.layer is None:
             # `conv.build(input_shape)` (keras-tcn): the weights are made now, for that shape; the
             # layer's signal is the first call's
@@ -2778,6 +2797,8 @@ class Interpreter:
             base.items.extend(positional[0].items)
             self.mutations += 1
             return Const(None)
+        if isinstance(base, Seq) and base.kind == "list" and name in _LIST_CHANGES:
+            return self._list_changed(base, name, positional)
         if isinstance(base, ContextV) and base.kind == "graph" and name == "as_default":
             return base
         if isinstance(base, VarScopeObj) and name == "reuse_variables":
@@ -2808,6 +2829,12 @@ class Interpreter:
                 isinstance(arg, Const) and isinstance(arg.value, str) for arg in positional) and len(positional) <= 2:
             # `padding.lower() == "causal"` (Kyubyong's tacotron): a phantom layer on an undecided branch
             return Const(getattr(base.value, name)(*(arg.value for arg in positional)), base.note)
+        if isinstance(base, Const) and isinstance(base.value, str) and name in ("split", "rsplit") and not keywords \
+                and len(positional) <= 1 and all(isinstance(arg, Const) and isinstance(arg.value, str) and arg.value
+                                                 for arg in positional) and len(base.value) <= 1000:
+            # `name.split('_')[1] == 'train'` (text-detection-ctpn's get_network): both networks were listed
+            return Seq([Const(part, base.note) for part in getattr(base.value, name)(
+                *(arg.value for arg in positional))], "list")
         if isinstance(base, TensorV) and name == "astype":  # numpy: a float type keeps the values
             dtype = positional[0] if positional else keywords.get("dtype")
             return base if _float_dtype(dtype) else _derived(base, ms=None, ms_default=None)
@@ -2905,7 +2932,8 @@ class Interpreter:
             return Const(None)
         if name == "tf.train.Saver":
             chosen = positional[0] if positional else keywords.get("var_list", Const(None))
-            if isinstance(chosen, Const) and chosen.value is None:
+            if isinstance(chosen, Const) and chosen.value is None or \
+                    isinstance(chosen, Unknown) and chosen.reason == _EVERY_VARIABLE:
                 return _Saver(len(self.weights), None, made_from=max(self.frame_weights[-1] if self.frame_weights
                                                                      else 0, self.graph_start))
             items = chosen.items if isinstance(chosen, Seq) else list(chosen.items.values()) \
@@ -3145,6 +3173,15 @@ class Interpreter:
             return self.apply_activation(out, "relu") if name == "tf.nn.relu_layer" else out
         if name in ("tf.maximum", "tf.math.maximum") and len(positional) == 2:
             return self.maximum(positional, node)
+        if name in ("tf.minimum", "tf.math.minimum", "tf.clip_by_value"):
+            # a clipped signal (DeepSpeech's clipped ReLU): the operands' broadcast shape; how much of
+            # the scale the clip keeps is not modelled
+            tensors = [_as_tensor(value) for value in (*positional, *keywords.values()) if _tensor_like(value)]
+            if not tensors or name == "tf.clip_by_value" and not _tensor_like(
+                    positional[0] if positional else keywords.get("t", Unknown(""))):
+                return Unknown(f"{name}() of an unknown value")
+            shape = tensors[0].shape if name == "tf.clip_by_value" else _broadcast_all(tensors)
+            return _derived(tensors[0], shape=shape, ms=None, ms_default=None, pending=None)
         if name in ("tf.where", "tf.where_v2", "tf.math.where") and len(positional) == 3:
             return self.where(positional, node)
         if name in ("tf.nn.bias_add", "tf.add", "tf.math.add"):
@@ -3287,7 +3324,11 @@ class Interpreter:
                 # srez's kernel transposed for conv2d_transpose: still the weight, seen permuted
                 perm = _axes(args.get("perm"))
                 if perm is not _UNREAD_AXES:
-                    return replace(target, view_shape=transposed_shape(target.shape, perm))
+                    # the matrix as stored, or as transposed before (not a reshaped view of it)
+                    as_stored = target.view_shape is None or target.transposed
+                    swapped = as_stored and len(target.shape) == 2 and perm in (None, (1, 0))
+                    return replace(target, view_shape=transposed_shape(target.shape, perm),
+                                   transposed=target.transposed != swapped)
             if _tensor_like(target):
                 tensor = _as_tensor(target)
                 return self._shape_op(name, tensor, args)
@@ -3461,8 +3502,10 @@ class Interpreter:
         return None
 
     def _shape_op(self, name: str, tensor: TensorV, args: dict[str, Value]) -> Value:
-        """tf.squeeze / expand_dims / transpose / unstack: the same values, rearranged."""
-        if name == "tf.squeeze":
+        """tf.squeeze / expand_dims / transpose / unstack / slice: the same values, rearranged."""
+        if name == "tf.slice":  # `size` -1: the rest of the dimension from `begin`
+            shape = _sliced_shape(tensor.shape, args.get("begin"), args.get("size"))
+        elif name == "tf.squeeze":
             axes = _axes(args.get("axis", args.get("squeeze_dims")))
             shape = squeezed_shape(tensor.shape, axes) if axes is not _UNREAD_AXES else None
         elif name == "tf.expand_dims":
@@ -3610,8 +3653,12 @@ class Interpreter:
         reuse = keywords.get("reuse")
         reusing = _reuse_mode(reuse)
         name = scope.value if isinstance(scope, Const) and isinstance(scope.value, str) else None
+        line = self.line(node) if node is not None else None
+        getter = keywords.get("custom_getter", positional[7] if len(positional) > 7 else None)
         return ContextV("variable_scope", initializer, given, scope if isinstance(scope, VarScopeObj) else None,
-                        line=self.line(node) if node is not None else None, name=name, reuse=reusing)
+                        line=line, name=name, reuse=reusing,
+                        custom_getter=None if getter is None or isinstance(getter, Const) and getter.value is None
+                        else line)
 
     def arg_scope(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None) -> ContextV:
         first = positional[0] if positional else keywords.get("list_ops_or_scope", Seq([]))
@@ -3982,6 +4029,11 @@ class Interpreter:
     def build_cell(self, cell: LayerV, inputs: Value | None, context: Context) -> Value:
         if cell.spec.api in catalog.ATTENTION_WRAPPERS:
             return self.build_attention_wrapper(cell, inputs, context)
+        if cell.spec.api in catalog.PROJECTION_WRAPPERS:
+            # the wrapped cell reads the input, the projection the cell's output (tacotron's mel output)
+            units = self.build_stack(cell.args.get("cell", Unknown("")), self.ensure_tensor(inputs)
+                                     if inputs is not None else None, context)
+            return self.build_layer_object(cell, TensorV((None, units), None, 0.0, None), context)
         return self.build_layer_object(cell, inputs, context)
 
     def build_attention_wrapper(self, wrapper: LayerV, inputs: Value | None, context: Context) -> Value:
@@ -4027,12 +4079,56 @@ class Interpreter:
     def call_cell(self, cell: Value, inputs: Value, context: Context) -> Value:
         """`cell(inputs, state)`: RNNCell.__call__ returns (output [batch, output_size], new_state). The
         first call builds the cell (a MultiRNNCell's cells in turn); a later one reuses its weights."""
+        if isinstance(cell, LayerV) and cell.spec.api in catalog.FUSED_CELLS:
+            return self.call_fused_cell(cell, inputs, context)
         tensor = self.ensure_tensor(inputs)
         units = self.build_stack(cell, tensor, context)
         # a cell's call multiplies a [batch, features] matrix: the output is 2-D whatever initlint
         # knows of the input, so its width is the cell's even when the input's shape is not known
         output = TensorV((tensor.shape[0] if tensor.shape else None, units), None, 0.0, None)
         return Seq([output, _cell_state(cell, output)], "tuple")
+
+    def call_fused_cell(self, cell: LayerV, inputs: Value, context: Context) -> Value:
+        """LSTMBlockFusedCell(inputs): the whole [time, batch, features] sequence (or a list of
+        [batch, features] steps) in one call; (outputs of the same layout, the final state)."""
+        steps = inputs.items if isinstance(inputs, Seq) and inputs.kind == "list" and inputs.items else None
+        tensor = self.ensure_tensor(steps[0] if steps else inputs)
+        units = self.build_stack(cell, tensor, context)
+        output = TensorV((*tensor.shape[:-1], units) if tensor.shape else None, None, 0.0, None)
+        outputs: Value = Seq([output] * len(steps), "list") if steps else output
+        return Seq([outputs, Unknown("the fused LSTM's final state")], "tuple")
+
+    def _list_changed(self, items: Seq, name: str, positional: list[Value]) -> Value:
+        """A list changed in place by insert / pop / reverse / clear / remove / sort (dyelax's
+        `fc_layer_sizes.insert(0, width)`: the first layer was missing); what cannot be done exactly
+        leaves its items unknown."""
+        self.mutations += 1
+        index = _int(positional[0]) if positional else None
+        if name == "insert" and len(positional) == 2 and index is not None and not items.open_length:
+            items.items.insert(index, positional[1])
+            return Const(None)
+        if name == "pop" and not items.open_length and items.items and (not positional or (
+                index is not None and -len(items.items) <= index < len(items.items))):
+            return items.items.pop(index if positional else -1)  # type: ignore[arg-type]
+        if name == "reverse" and not items.open_length:
+            items.items.reverse()
+            return Const(None)
+        if name == "remove" and len(positional) == 1 and not items.open_length and type(positional[0]) is Const:
+            found = next((at for at, item in enumerate(items.items) if _same(item, positional[0])), None)
+            if found is not None and all(type(item) is Const for item in items.items[:found]):
+                del items.items[found]
+                return Const(None)
+        if name == "clear":
+            items.items.clear()
+            items.open_length = None
+            return Const(None)
+        if name == "sort" and not positional and all(type(item) is Const and type(item.value) in (int, float)
+                                                     for item in items.items):
+            items.items.sort(key=lambda item: item.value)  # type: ignore[attr-defined]
+            return Const(None)
+        items.items.clear()
+        items.open_length = f"a list changed by .{name}() in a way initlint does not follow"
+        return Unknown(f"the result of .{name}()")
 
     def build_stack(self, stack: Value, tensor: TensorV | None, context: Context) -> int | None:
         """Build a cell or a MultiRNNCell's cells in turn; the last one's output width."""
@@ -4068,7 +4164,7 @@ class Interpreter:
             return self._activation_picked(layer, tensor, activation)
         if tensor.ms is None:  # what it keeps of a signal of unknown scale and mean is not known
             return _derived(tensor, rectified=activation in RELU_FAMILY, pending=None,
-                            act_factor=1.0 if activation == "linear" else None)
+                            act_factor=tensor.act_factor if activation == "linear" else None)
         if activation not in KNOWN_ACTIVATIONS:
             return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=None)
         if activation in ("relu", "leaky_relu", "elu") and _nonnegative(tensor):
@@ -4078,7 +4174,10 @@ class Interpreter:
         ms, mean, _ = activate(activation, tensor.ms, tensor.mean, alpha)
         ms_default = None if tensor.ms_default is None else activate(activation, tensor.ms_default, 0.0, alpha)[0]
         return _derived(tensor, ms=ms, mean=mean, ms_default=ms_default, rectified=activation in RELU_FAMILY,
-                        pending=None, act_factor=ms / tensor.ms if tensor.ms else 1.0,
+                        # the factor since the last layer's pre-activation: `tf.identity` (a linear
+                        # "activation") of a ReLU's output kept it 1 and doubled the next layer's gain
+                        pending=None, act_factor=None if tensor.act_factor is None else
+                        tensor.act_factor * (ms / tensor.ms if tensor.ms else 1.0),
                         pre=(tensor.ms, tensor.mean) if activation == "relu" else None)
 
     def _prelu(self, alpha: Initializer | None, inputs: TensorV) -> Value:
@@ -4288,7 +4387,7 @@ class Interpreter:
             if not _state_not_weight(args.get("trainable"), init.name):
                 # a frozen layer of constants (SPADE's mask update, a fixed blur) computes, but its
                 # variables are state, as a frozen constant get_variable's are: not listed
-                self._add_weight(weight)
+                self._add_weight(weight, context)
         given = args.get("weights")  # Keras' `weights=[array, ...]`: the layer starts from these values
         given = spec.family == "keras" and given is not None and not (isinstance(given, Const) and given.value is None)
         if given:
@@ -4469,6 +4568,8 @@ class Interpreter:
             return (_count(args.get("num_units")), _count(args.get("num_proj")))
         if layout.startswith("in_by:"):  # a Dense without bias made inside a cell: [in, the parameter]
             return (in_channels, _count(args.get(layout[len("in_by:"):])))
+        if layout.startswith("by:"):  # its bias: [the parameter]
+            return (_count(args.get(layout[len("by:"):])),)
         if layout == "scalar":
             return ()
         return None
@@ -4525,8 +4626,13 @@ class Interpreter:
             params = dict(params)
             for key, rule in params.items():
                 if isinstance(rule, catalog.ArgPower):
-                    base = _count(args.get(rule.param))
-                    if not base:
+                    given = args.get(rule.param, Const(spec.defaults[rule.param]) if rule.param in spec.defaults
+                                     else None)
+                    # the value itself (a monotonic attention's score_bias_init, 0.0 or negative), or
+                    # a power of a positive count
+                    base = (float(given.value) if isinstance(given, Const) and type(given.value) in (int, float)
+                            else None) if rule.power == 1.0 else _count(given)
+                    if base is None or not base and rule.power != 1.0:
                         return Initializer("unknown", {}, "default", None, False,
                                            f"{name} of `{rule.param}`, which is not known statically"), None
                     params[key] = base ** rule.power
@@ -4577,9 +4683,12 @@ class Interpreter:
         """What a project function passed as an initializer draws for this shape, when it returns a
         random op of it (`return tf.random_normal(shape, stddev=np.sqrt(2.0 / fan_out))`, the tpu
         models' conv_kernel_initializer); None when the shape or the result is not known."""
-        if not shape or None in shape or type(function.node) is not cst.FunctionDef:
+        if not shape or type(function.node) is not cst.FunctionDef:
             return None
-        result = self.call_function(function, [Seq([Const(dim) for dim in shape], "list")], {}, Context(), None)
+        # a dimension not known is given as unknown: a draw that does not read it is still known
+        # (3d-pose-baseline's kaiming() reads only shape[0] of [32, linear_size])
+        dims = [Const(dim) if dim is not None else Unknown("a dimension not known statically") for dim in shape]
+        result = self.call_function(function, [Seq(dims, "list")], {}, Context(), None)
         return result.init if isinstance(result, TensorV) and result.init is not None else None
 
     def to_initializer(self, value: Value, source: str, source_line: int | None,
@@ -4718,7 +4827,7 @@ class Interpreter:
             weight.facts["frozen"] = True  # a random state vector (spectral norm's u) unless a layer uses it
         if value is not None and value.uncalled:
             weight.facts["uncalled"] = True
-        self._add_weight(weight)
+        self._add_weight(weight, context)
         if key is not None:
             self.variables.setdefault(key, []).append(weight)
         return VariableV(weight)
@@ -4744,25 +4853,31 @@ class Interpreter:
                            [shape], {}, context, node, own_scope=True)
 
     def keras_add_weight(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
-                         context: Context) -> Value:
+                         context: Context, through_get_variable: bool = False) -> Value:
         """Keras' Layer.add_weight: an initializer of None is glorot_uniform (tf.keras and Keras 3;
         Keras 2.2 required one). tf.keras binds (name, shape, dtype, initializer) by position, Keras 3
-        (shape, initializer, dtype)."""
+        (shape, initializer, dtype). A tf.layers.Layer's (`through_get_variable`) is get_variable's:
+        the variable_scope's initializer, else glorot_uniform."""
         keras3 = bool(positional) and isinstance(positional[0], Seq)
         params = ("shape", "initializer", "dtype") if keras3 else ("name", "shape", "dtype", "initializer")
         args = _bind(params, positional, keywords)
         shape = _dims(args["shape"]) if "shape" in args else None
         initializer = args.get("initializer")
-        if initializer is None or isinstance(initializer, Const) and initializer.value is None:
+        if (initializer is None or isinstance(initializer, Const) and initializer.value is None) and \
+                through_get_variable:
+            init, value = self.scope_or_dtype(context, shape, args)
+        elif initializer is None or isinstance(initializer, Const) and initializer.value is None:
             init, value = Initializer("glorot_uniform", {}, "default", None, True), None
         else:
             init, value = self.to_initializer(initializer, "explicit", None, shape, "keras")
         if _state_not_weight(args.get("trainable"), init.name):
             return _state(shape, init)
-        weight = WeightDraft("variable", "keras.layers.Layer.add_weight", "keras", node, context.call_stack, shape,
-                             init, value, value.arithmetic if value else "keras", None, context.iteration,
-                             _note_of(args.get("shape")))
-        self._add_weight(weight)
+        family = "get_variable" if through_get_variable else "keras"
+        weight = WeightDraft("variable", "tf.layers.Layer.add_weight" if through_get_variable else
+                             "keras.layers.Layer.add_weight", family, node, context.call_stack, shape,
+                             init, value, value.arithmetic if value else ("tf" if through_get_variable else "keras"),
+                             None, context.iteration, _note_of(args.get("shape")))
+        self._add_weight(weight, context)
         return VariableV(weight)
 
     def tf_variable(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
@@ -4834,7 +4949,10 @@ class Interpreter:
             shape = b.shape
             n_in = shape[1] if transpose_b else shape[0]
             units = shape[0] if transpose_b else shape[1]
-            if transpose_b:  # a tied output embedding: each output sums its second dimension
+            if transpose_b != b.transposed and (b.weight.layer is None or not b.weight.layer.applied):
+                # a tied output embedding: each output sums its second dimension. Only where the product
+                # is the weight's layer: a tied autoencoder's decoder (nlintz's `tf.transpose(W)`) or a
+                # hand-written backward pass reads the encoder's weight transposed after it
                 b.weight.facts["read_transposed"] = True
             tensor = self.ensure_tensor(a)
             out_shape = (*tensor.shape[:-1], units) if tensor.shape else (None, units)
@@ -5243,7 +5361,7 @@ class Interpreter:
                                  draft.weights[0].iteration if draft.weights else None,
                                  scope=draft.weights[0].scope if draft.weights else context.scope_path)
             draft.weights.append(weight)
-            self._add_weight(weight)
+            self._add_weight(weight, context)
 
     def _activation_arg(self, spec: LayerSpec, args: dict[str, Value]) -> str | None:
         value = args.get(spec.activation_param)
@@ -5821,6 +5939,19 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.3g}")
 
 
+def _sliced_shape(shape: tuple[int | None, ...] | None, begin: Value | None,
+                  size: Value | None) -> tuple[int | None, ...] | None:
+    sizes = tuple(_int(item) for item in size.items) if isinstance(size, Seq) else None
+    if shape is None or sizes is None or len(sizes) != len(shape):
+        return None
+    starts = tuple(_int(item) for item in begin.items) if isinstance(begin, Seq) and len(begin.items) == len(shape) \
+        else (None,) * len(shape)
+    return tuple(None if wanted is None else wanted if wanted >= 0 else
+                 (whole - start if wanted == -1 and whole is not None and start is not None and 0 <= start <= whole
+                  else None)
+                 for whole, start, wanted in zip(shape, starts, sizes))
+
+
 def _one_of(values: list[Value], limit: int = 4) -> Value:
     """What a function returns when branches decided at run time return different values: tensors
     are one tensor with the dimensions they all agree on (and the last one's signal, as names after
@@ -6063,6 +6194,8 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
 
 
 _APPENDS = frozenset({"append", "extend", "insert"})
+# (`extend` of something not known statically: TensorFlow-Examples' word2vec vocabulary was 1 word)
+_LIST_CHANGES = frozenset({"insert", "pop", "reverse", "clear", "remove", "sort", "extend"})
 
 
 # the statements and clauses a walk for statements goes through (not into expressions, functions
@@ -6405,7 +6538,15 @@ def _same(a: Value, b: Value) -> bool:
         return a.path == b.path
     if isinstance(a, Const) and isinstance(b, Const):
         return a.value == b.value and type(a.value) is type(b.value)
+    if type(a) is InitV and type(b) is InitV:  # `init = constant(0.0)` on both branches (ctpn's fc)
+        return _init_key(a) == _init_key(b)
     return False
+
+
+def _init_key(init: InitV) -> tuple:
+    """What an initializer draws and what the rules read of it (not where it was written)."""
+    return (init.name, init.params, init.api, init.arithmetic, init.certain, init.reason, init.uncalled,
+            init.deprecated_for, init.defaulted)
 
 
 _UNREAD_AXES = (UNREAD,)
@@ -6457,6 +6598,8 @@ def _cell_units(cell: Value) -> int | None:
         return next((_cell_units(item) for item in reversed(cell.items) if isinstance(item, LayerV)), None)
     if not isinstance(cell, LayerV):
         return None
+    if cell.spec.api in catalog.PROJECTION_WRAPPERS:
+        return _count(cell.args.get("output_size"))
     if cell.spec.api in catalog.ATTENTION_WRAPPERS:
         output_attention = cell.args.get("output_attention", Const(True))
         if not isinstance(output_attention, Const):
@@ -6757,8 +6900,17 @@ def _library_op_layer_base(cls: ClassV) -> Ref | None:
         "keras.layers.") and path.rsplit(".", 1)[-1] in _KERAS_OP_LAYERS)
 
 
+# TF1's tf.layers.Layer is a Keras layer whose add_weight goes through get_variable (OpenSeq2Seq's
+# LayerNormalization: its build() never ran)
+_TF1_LAYER_BASES = frozenset({"tf.layers.Layer", "tf.compat.v1.layers.Layer"})
 _KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer",
-                                "keras.engine.base_layer.Layer", "keras.engine.topology.Layer"})
+                                "keras.engine.base_layer.Layer", "keras.engine.topology.Layer", *_TF1_LAYER_BASES})
+
+
+def _tf1_layer_class(cls: ClassV) -> bool:
+    """A project class deriving, through project classes, from TF1's tf.layers.Layer."""
+    return any(isinstance(base, Ref) and canonical(base.path) in _TF1_LAYER_BASES
+               for current in _project_chain(cls) for base in current.bases)
 
 
 def _whole_model(value: Value | None) -> bool:
@@ -6774,6 +6926,11 @@ def _functional_output(model: FunctionalV, inputs: Value | None) -> Value:
         return model.outputs
     if type(model.outputs) is TensorV:
         return _derived(model.outputs, ms=None, ms_default=None, pending=None, act_factor=None, producer=None)
+    if type(model.outputs) is Seq and model.outputs.items and all(type(item) is TensorV
+                                                                  for item in model.outputs.items):
+        # several outputs (yolov3-tf2's Darknet: `x_36, x_61, x = Darknet()(x)`): as many tensors
+        return Seq([_derived(item, ms=None, ms_default=None, pending=None, act_factor=None, producer=None)
+                    for item in model.outputs.items], model.outputs.kind, model.outputs.record)
     return Unknown("the output of a Keras model", derived=True)
 
 
@@ -7625,8 +7782,10 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             # E[phi'(y)^2]: 1 for a linear layer, unknown for an activation whose input scale is unknown
             slope = layer.backward_factor if layer.backward_factor is not None else (
                 1.0 if layer.activation in (None, "linear") else None)
-            if fan_out is not None and std is not None and mean is not None and slope is not None:
-                backward = fan_out * (std * std + mean * mean) * slope
+            # a matrix read transposed feeds each input to its first dimension's outputs
+            outputs = fan_in if draft.facts.get("read_transposed") else fan_out
+            if outputs is not None and std is not None and mean is not None and slope is not None:
+                backward = outputs * (std * std + mean * mean) * slope
             q = layer.q_depthwise if draft.role == "depthwise_kernel" and layer.q_depthwise is not None else layer.q
             signal = Signal(q, gain, layer.input_ms, backward, layer.chain, layer.depth, layer.feeds_weight,
                             layer.normalized, layer.q_default, layer.activation_factor, layer.parent)
@@ -7894,9 +8053,14 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
     interp.positions = table if table is not None else positions(module)  # PositionProvider's spans, cheaper
     try:
         interp.run()
-        found = ModuleAnalysis(path, dialect, reason, _freeze(interp), tuple(interp.constructed.values()),
+        weights = _freeze(interp)
+        # a call site whose weights are listed through a shorter chain is not "not listed" (DeepSpeech's
+        # evaluate.py, reached from its `main` as a root and again, cut, through `absl.app.run(main)`)
+        listed_sites = {site.line for weight in weights for site in weight.call_stack if site.path == path}
+        found = ModuleAnalysis(path, dialect, reason, weights, tuple(interp.constructed.values()),
                                tuple(sorted(interp.foreign_modules)), tuple(interp.unfollowed),
-                               tuple(sorted(interp.cut_calls)), tuple(sorted(interp.unread)))
+                               tuple(sorted(cut for cut in interp.cut_calls if cut[0] not in listed_sites)),
+                               tuple(sorted(interp.unread)))
     finally:
         interp.release()
     if memo is not None:

@@ -21,8 +21,12 @@ def _phi(name: str, x: float, alpha: float) -> float:
         return 1.0507009873554805 * (x if x > 0 else 1.6732632423543772 * math.expm1(x))
     if name == "tanh":
         return math.tanh(x)
-    if name in ("sigmoid", "hard_sigmoid"):
+    if name == "softsign":  # not tanh: E[phi^2] at N(0, 1) is 0.183, tanh's 0.394 (tacotron's highway)
+        return x / (1.0 + abs(x))
+    if name == "sigmoid":
         return 1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0
+    if name == "hard_sigmoid":  # Keras 2's: a clipped line, not the sigmoid
+        return min(max(0.2 * x + 0.5, 0.0), 1.0)
     if name == "softplus":
         return math.log1p(math.exp(-abs(x))) + max(x, 0.0)
     if name in ("swish", "silu"):
@@ -42,7 +46,7 @@ def _phi_prime_sq(name: str, x: float, alpha: float) -> float:
 # 10 tokens read by a discriminator: TensorFlow 0.025 where the logits' 1.73 was carried on, and an
 # INI101 followed); what comes after it is not followed.
 KNOWN_ACTIVATIONS = {"linear", "relu", "relu6", "leaky_relu", "elu", "selu", "tanh", "sigmoid", "hard_sigmoid",
-                     "softplus", "swish", "silu", "gelu"}
+                     "softplus", "swish", "silu", "gelu", "softsign"}
 RELU_FAMILY = {"relu", "relu6", "leaky_relu", "elu", "selu", "gelu", "swish", "silu"}
 
 

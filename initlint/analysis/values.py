@@ -125,6 +125,7 @@ class VariableV(Value):
     weight: Any  # WeightDraft
     view_shape: tuple[int | None, ...] | None = None  # the shape after tf.reshape of the variable
     scaled: bool = False  # multiplied at run time (ProGAN's equalized learning rate): its values are not the layer's
+    transposed: bool = False  # a matrix read as tf.transpose(w): its rows are the layer's outputs
 
     @property
     def shape(self) -> tuple[int | None, ...] | None:
@@ -263,6 +264,7 @@ class ContextV(Value):
     saved: "ArgScopeV | None" = None
     name: str | None = None  # a variable_scope's name, when written as a string
     reuse: str | None = None  # "strict" (reuse=True) | "auto" (tf.AUTO_REUSE)
+    custom_getter: int | None = None  # the line of a variable_scope's custom_getter (0: line not known)
 
 
 @dataclass(eq=False)

@@ -184,7 +184,7 @@ def _weights_text(weights: list[str]) -> str:
     if len(weights) <= 3:
         return ", ".join(f"line {weight}" for weight in weights)
     lines = dict.fromkeys(weight.split(" ", 1)[0].split("→", 1)[0] for weight in weights)
-    return f"{len(weights)} weights, lines {', '.join(lines)}"
+    return f"{len(weights)} weights, {'line' if len(lines) == 1 else 'lines'} {', '.join(lines)}"
 
 
 def _unfollowed_text(result: FileResult) -> list[str]:

@@ -199,7 +199,14 @@ def scale_text(view: LayerView, own: bool = True) -> str:
     # Glorot needs fan_out too: left out when it is not known, rather than shown as "?"
     known = ", ".join(f"{shown} {fmt(refs[key])}" for key, shown in (("glorot", "Glorot"), ("he", "He"),
                                                                      ("lecun", "LeCun")) if refs[key] is not None)
-    return f"std {fmt(weight.std)} is {ratio:.2g}x {label}'s {fmt(refs[name])} for {fans} ({known})"
+    return f"std {fmt(weight.std)} is {ratio_text(ratio)}x {label}'s {fmt(refs[name])} for {fans} ({known})"
+
+
+def ratio_text(ratio: float) -> str:
+    """Two significant digits, three where two would round to a whole number a threshold may be:
+    `3.02x` under a rule that fires above 3x read as "3x"."""
+    text = f"{ratio:.2g}"
+    return f"{ratio:.3g}" if "." not in text and "e" not in text and float(text) != ratio and ratio < 10 else text
 
 
 def numbers(view: LayerView) -> dict[str, Any]:

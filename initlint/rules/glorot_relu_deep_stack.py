@@ -19,14 +19,24 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         # the geometric mean (an arithmetic mean of the gains said 0.55 where ten layers give 0.00098)
         start = finding.chain[0].weight.signal.input_mean_square
         received = view.weight.signal.input_mean_square
-        average = (received / start) ** (1 / index) if start and received and index else None
+        if finding.relative is not None:  # what enters the stack is not known statically; its gains are
+            average = finding.relative ** (1 / index) if index else None
+            line = finding.chain[0].weight.anchor.line
+            receives = (f"about {fmt(finding.relative)}x what "
+                        f"{'a layer shown on this same line' if line == view.weight.anchor.line else f'the layer at line {line}'}"
+                        f" received")
+        else:
+            average = (received / start) ** (1 / index) if start and received and index else None
+            receives = fmt(received)
         message = (f"Glorot on a deep ReLU stack without normalization: {index} layers each multiply the mean "
-                   f"square by about {fmt(average)}, so this layer receives {fmt(view.weight.signal.input_mean_square)}"
+                   f"square by about {fmt(average)}, so this layer receives {receives}"
                    f"; He ({'variance_scaling scale=2.0' if view.weight.family != 'keras' else 'he_normal'}) "
                    f"keeps it at 1")
         data = numbers(view)
         data.update({"depth": index, "average_gain": average,
                      "input_mean_square": view.weight.signal.input_mean_square})
+        if finding.relative is not None:
+            data["relative_mean_square"] = finding.relative
         yield diagnostic(RULE, view.weight, message, None, data, finding.certain)
 
 

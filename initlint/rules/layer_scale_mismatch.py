@@ -8,13 +8,13 @@ from initlint.model import Diagnostic
 from initlint.rules._common import (FIXED_SCALE, LayerView, diagnostic, layer_views, minor_term_of_join,
                                     normal_scale, numbers, scale_text, sized_from_fans)
 from initlint.rules.base import Example, Rule
-from initlint.rules.signal_rules import covered_chains, scale_cancelled
+from initlint.rules.signal_rules import covered_layers, scale_cancelled
 from initlint.rules.tf1_default_stddev import has_default_unit_stddev
 
 
 def check(analysis, settings) -> Iterator[Diagnostic]:
     limit = settings.thresholds.scale_ratio
-    covered = covered_chains(analysis.weights, settings.thresholds)
+    covered, covered_paths = covered_layers(analysis.weights, settings.thresholds)
     cancelled = scale_cancelled(analysis.weights)
     views = layer_views(analysis.weights)
     children: dict[int, list[LayerView]] = defaultdict(list)
@@ -23,7 +23,7 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             children[view.weight.signal.parent_layer].append(view)
     for view in views:
         weight = view.weight
-        if weight.signal.chain_id in covered and weight.signal.chain_id is not None:
+        if weight.signal.chain_id in covered and weight.signal.chain_id is not None or weight.layer_id in covered_paths:
             continue
         if has_default_unit_stddev(weight):
             continue  # INI301 says it, with the same numbers

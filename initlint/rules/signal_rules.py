@@ -15,6 +15,9 @@ class ChainFinding:
     view: LayerView  # where it is reported
     chain: list[LayerView]
     certain: bool
+    # a path whose input's scale is not known but whose gains are: what enters `view` as a share
+    # of what entered the path's first layer (None: the chain's mean squares are known)
+    relative: float | None = None
 
 
 def _certain_upto(chain: list[LayerView], index: int) -> bool:
@@ -90,13 +93,54 @@ def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
     findings: list[ChainFinding] = []
     reported: set[int] = set()
     cancelled = scale_cancelled(weights)
+    children: dict[int, list[LayerView]] = defaultdict(list)
+    for view in layer_views(weights):
+        if view.weight.signal.parent_layer is not None:
+            children[view.weight.signal.parent_layer].append(view)
     for chain in chains(weights).values():
         for path in paths(chain):
-            finding = _path_finding(path, thresholds, cancelled)
+            finding = _path_finding(path, thresholds, cancelled, children)
             if finding is not None and finding.view.weight.layer_id not in reported:
                 reported.add(finding.view.weight.layer_id)
                 findings.append(finding)
+    for path in paths(_gain_only_layers(weights)):
+        finding = _relative_vanish(path, thresholds)
+        if finding is not None and finding.view.weight.layer_id not in reported:
+            reported.add(finding.view.weight.layer_id)
+            findings.append(finding)
     return findings
+
+
+def _gain_only_layers(weights) -> list[LayerView]:
+    """Layers whose input's mean square is not known (the first layer's input width is not: MuseGAN's
+    critic) but whose gain is: their paths shrink the signal by the product of the gains, whatever
+    enters them."""
+    return [view for view in layer_views(weights)
+            if view.weight.signal.input_mean_square is None and view.weight.signal.gain is not None]
+
+
+def _relative_vanish(path: list[LayerView], thresholds: Thresholds) -> ChainFinding | None:
+    """The first layer of a gain-only path that receives less than the vanish share of what the
+    path's first layer did (the product of the gains before it), when every layer up to it is
+    certain."""
+    if any(view.weight.std == 0 for view in path):
+        return None
+    share = 1.0
+    for index, view in enumerate(path):
+        if index and share < thresholds.vanish:
+            # only a certain one: what enters the path is already not known, and a library net whose
+            # callers' arg_scope adds batch norm (tf-slim's inception_v1) would be a guess on a guess
+            if not _certain_upto(path, index):
+                return None
+            return ChainFinding(_vanish_kind(path, index, thresholds), view, path, True, relative=share)
+        share *= view.weight.signal.gain  # type: ignore[operator] - every gain here is known
+    return None
+
+
+def _vanish_kind(path: list[LayerView], vanish: int, thresholds: Thresholds) -> str:
+    """INI104's finding when Glorot ReLU layers did it (all but at most one before the layer)."""
+    stack = [v for v in path[:vanish] if _glorot_relu(v)]
+    return "glorot_stack" if len(stack) + 1 >= thresholds.deep_stack and len(stack) >= vanish - 1 else "vanish"
 
 
 def chain_input(path: list[LayerView]) -> float:
@@ -118,7 +162,20 @@ def _rejoins(path: list[LayerView], index: int, healthy: float, limit: float) ->
     return following is not None and following >= healthy
 
 
-def _path_finding(path: list[LayerView], thresholds: Thresholds, cancelled: set[int]) -> ChainFinding | None:
+def _renormalized(view: LayerView, cancelled: set[int], children: dict[int, list[LayerView]], healthy: float) -> bool:
+    """Whether a layer that receives a small signal has its output normalized (batch norm in
+    training mode) back to a healthy scale for every layer after it: the normalization undoes the
+    scale forwards and backwards, so nothing dies (tensorflow/gan's cifar discriminator: 1e-4 into
+    a conv, then batch norm with epsilon 1e-5, and 0.8 into the next layer). With an epsilon as
+    large as the signal the next layer's input stays small, and the finding stands."""
+    after = children.get(view.weight.layer_id)
+    return view.weight.layer_id in cancelled and bool(after) and all(
+        child.weight.signal.input_mean_square is not None and child.weight.signal.input_mean_square >= healthy
+        for child in after)
+
+
+def _path_finding(path: list[LayerView], thresholds: Thresholds, cancelled: set[int],
+                  children: dict[int, list[LayerView]]) -> ChainFinding | None:
     explode = _first_explosion(path, thresholds, cancelled)
     if explode is not None:
         return ChainFinding("explode", path[explode], path, _certain_upto(path, explode))
@@ -129,9 +186,9 @@ def _path_finding(path: list[LayerView], thresholds: Thresholds, cancelled: set[
         return None  # a constant kernel upstream is INI201's finding, not a scale problem
     if _rejoins(path, vanish, thresholds.vanish * start, thresholds.scale_ratio):
         return None
-    stack = [v for v in path[:vanish] if _glorot_relu(v)]
-    kind = "glorot_stack" if len(stack) + 1 >= thresholds.deep_stack and len(stack) >= vanish - 1 else "vanish"
-    return ChainFinding(kind, path[vanish], path, _certain_upto(path, vanish))
+    if _renormalized(path[vanish], cancelled, children, thresholds.vanish * start):
+        return None
+    return ChainFinding(_vanish_kind(path, vanish, thresholds), path[vanish], path, _certain_upto(path, vanish))
 
 
 def scale_cancelled(weights) -> set[int]:
@@ -158,5 +215,9 @@ def scale_cancelled(weights) -> set[int]:
     return undone
 
 
-def covered_chains(weights, thresholds: Thresholds) -> set[int]:
-    return {f.view.weight.signal.chain_id for f in chain_findings(weights, thresholds)}  # type: ignore[misc]
+def covered_layers(weights, thresholds: Thresholds) -> tuple[set[int], set[int]]:
+    """The chains a chain finding explains, and the layers of the gain-only paths one explains
+    (those have no chain: their input's scale is not known)."""
+    findings = chain_findings(weights, thresholds)
+    return ({f.view.weight.signal.chain_id for f in findings if f.relative is None},  # type: ignore[misc]
+            {view.weight.layer_id for f in findings if f.relative is not None for view in f.chain})

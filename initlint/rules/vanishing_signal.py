@@ -15,9 +15,12 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         if finding.kind != "vanish":
             continue
         view, chain = finding.view, finding.chain
-        m_in = view.weight.signal.input_mean_square
         index = chain.index(view)
         previous = chain[index - 1] if index else view
+        if finding.relative is not None:
+            yield _relative_finding(finding, index, previous)
+            continue
+        m_in = view.weight.signal.input_mean_square
         start = chain_input(chain)
         entering = chain[0].weight.signal.input_mean_square if chain else None
         # an input above 1 (tensorflow-vgg's `rgb * 255 - mean`, 7.8e4) is judged against 1.0: "input
@@ -45,6 +48,21 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         yield diagnostic(RULE, view.weight, message, severity, data, finding.certain)
 
 
+def _relative_finding(finding, index: int, previous: LayerView) -> Diagnostic:
+    """A path whose input's scale is not known statically: its gains alone shrink the signal."""
+    view, first = finding.view, finding.chain[0]
+    line = first.weight.anchor.line
+    where = "a layer shown on this same line" if line == view.weight.anchor.line else f"the layer at line {line}"
+    message = (f"vanishing signal: the mean square entering this layer is about {fmt(finding.relative)}x what "
+               f"{where} received, {index} layer(s) earlier (what enters there is not known statically; the "
+               f"gains of the layers between are); the previous layer's {scale_text(previous, own=previous is view)}")
+    data = numbers(view)
+    data["relative_mean_square"] = finding.relative
+    if previous is not view:
+        data["previous_layer"] = numbers(previous)
+    return diagnostic(RULE, view.weight, message, "warning", data, finding.certain)
+
+
 def _steepest_loss(layers: list[LayerView]) -> LayerView | None:
     """The layer before the reported one that shrinks the signal most, when it shrinks it at least
     twice as much as the previous layer does: the one to look at first."""
@@ -65,7 +83,11 @@ below the healthy band (default 1e-3 of what the stack starts from: a standard-n
 normalized signal, or an embedding lookup's own scale), with the std of the layer before it
 against Glorot / He / LeCun, and, when an earlier layer of the chain shrinks the signal at least
 twice as much as that one, where the most is lost. A small final (logits) layer is not reported: small
-logits start training at a uniform softmax and do no harm.
+logits start training at a uniform softmax and do no harm, nor is a layer whose output a batch norm
+(training mode) brings back to a healthy scale for every layer after it. Where what enters the
+stack is not known statically (the first layer's input width is a caller's) but the gains after it
+are, the product of the gains is judged the same way, relative to what entered the first layer with
+a known gain, and only when every layer up to the finding is certain.
 
 ## Why is this bad?
 A gain below 1 compounds: after a few layers the activations are all close to zero, gradients
