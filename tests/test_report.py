@@ -644,3 +644,18 @@ def test_explain_leaves_out_the_earlier_branches_an_elif_equality_implies() -> N
     assert "line 6 kernel, bias: only if `FLAGS.mode == 'test'` (line 5)\n" in table, table
     assert "line 8 kernel, bias: only if not `FLAGS.mode == 'train'` (line 3) and not `FLAGS.mode == 'test'` " \
            "(line 5)\n" in table, table
+
+
+def test_explain_of_files_without_weights_says_so(tmp_path) -> None:  # noqa: ANN001
+    """sjchoi86/Tensorflow-101 keeps its models in notebooks: `explain .` printed nothing at all."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_table
+    from initlint.settings import Settings
+
+    (tmp_path / "util.py").write_text("import tensorflow as tf\n\nx = tf.constant(1.0)\n")
+    (tmp_path / "plain.py").write_text("print('hello')\n")
+    results = [analyze_path(tmp_path / name, Settings(), name) for name in ("plain.py", "util.py")]
+    text = render_table(results)
+    assert text.splitlines()[-1].startswith("No weights found (") and "skipped" in text
+    (tmp_path / "model.py").write_text("import tensorflow as tf\n\nh = tf.layers.dense(tf.placeholder(tf.float32, [None, 8]), 4)\n")
+    assert "No weights found" not in render_table([*results, analyze_path(tmp_path / "model.py", Settings(), "model.py")])

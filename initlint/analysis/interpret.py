@@ -3265,7 +3265,8 @@ class Interpreter:
             args = _bind(("input", "shape"), positional, keywords)
             target = args.get("input")
             if isinstance(target, VariableV):  # `x @ w + tf.broadcast_to(b, [n, 256])` is still a bias add
-                return replace(target, view_shape=_dims(args["shape"]) if "shape" in args else None)
+                # (a view of the last branch's variable only: the others' views are not followed)
+                return replace(target, view_shape=_dims(args["shape"]) if "shape" in args else None, alternatives=())
             if isinstance(target, TensorV):
                 return _derived(target, shape=_dims(args["shape"]) if "shape" in args else None)
         if name in _SPLIT_STACK_OPS:
@@ -3327,7 +3328,7 @@ class Interpreter:
                     # the matrix as stored, or as transposed before (not a reshaped view of it)
                     as_stored = target.view_shape is None or target.transposed
                     swapped = as_stored and len(target.shape) == 2 and perm in (None, (1, 0))
-                    return replace(target, view_shape=transposed_shape(target.shape, perm),
+                    return replace(target, view_shape=transposed_shape(target.shape, perm), alternatives=(),
                                    transposed=target.transposed != swapped)
             if _tensor_like(target):
                 tensor = _as_tensor(target)
@@ -4945,6 +4946,9 @@ class Interpreter:
     # ---- raw ops: matmul / conv with variables ---------------------------------------------------
     def matmul(self, a: Value, b: Value, node: cst.Call | None, context: Context, transpose_b: bool = False,
                transpose_a: bool = False) -> Value:
+        if isinstance(b, VariableV) and b.alternatives:
+            return _either_layer([self.matmul(a, kernel, node, context, transpose_b, transpose_a)
+                                  for kernel in _each_variable(b)])
         if isinstance(b, VariableV) and b.shape is not None and len(b.shape) == 2 and not transpose_a:
             shape = b.shape
             n_in = shape[1] if transpose_b else shape[0]
@@ -4967,6 +4971,17 @@ class Interpreter:
 
     def raw_conv(self, name: str, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None,
                  context: Context) -> Value:
+        filters = positional[1] if len(positional) > 1 else keywords.get("filter", keywords.get("filters"))
+        if isinstance(filters, VariableV) and filters.alternatives:  # one of the branches' kernels, each a layer
+            outputs = []
+            for kernel in _each_variable(filters):
+                if len(positional) > 1:
+                    outputs.append(self.raw_conv(name, [positional[0], kernel, *positional[2:]], keywords, node,
+                                                 context))
+                else:
+                    key = "filter" if "filter" in keywords else "filters"
+                    outputs.append(self.raw_conv(name, positional, {**keywords, key: kernel}, node, context))
+            return _either_layer(outputs)
         inputs = positional[0] if positional else keywords.get("input", keywords.get("value", Unknown("")))
         kernel = positional[1] if len(positional) > 1 else keywords.get(
             "filter", keywords.get("filters", Unknown("")))
@@ -5939,6 +5954,20 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.3g}")
 
 
+def _each_variable(variable: VariableV) -> list[VariableV]:
+    """A variable bound on one branch of an undecided `if`, and the other branches' ones."""
+    return [replace(variable, alternatives=()), *(replace(other, alternatives=()) for other in variable.alternatives)]
+
+
+def _either_layer(outputs: list[Value]) -> Value:
+    """The output of a layer that is one of several (one per branch's kernel): the last one's, with
+    the dimensions they agree on, and an unknown scale where theirs differ."""
+    joined = _one_of(outputs)
+    if type(joined) is TensorV and len({_rounded(out.ms) for out in outputs if type(out) is TensorV}) > 1:
+        return _derived(joined, ms=None, ms_default=None, pending=None, act_factor=None)
+    return joined
+
+
 def _sliced_shape(shape: tuple[int | None, ...] | None, begin: Value | None,
                   size: Value | None) -> tuple[int | None, ...] | None:
     sizes = tuple(_int(item) for item in size.items) if isinstance(size, Seq) else None
@@ -6327,6 +6356,12 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
             in_body, otherwise = force(in_body), force(otherwise)
             if otherwise is in_body:
                 continue
+        if type(in_body) is VariableV and type(otherwise) is VariableV and in_body.weight is not otherwise.weight:
+            # `w = get_variable('wa', ...)` / `else: w = get_variable('wb', ...)`: a layer after the `if`
+            # reads one of them (Tensorflow-101: the other branch's weight had no signal, its INI101 missed)
+            other = otherwise if last is in_body else in_body
+            orelse[name] = replace(last, alternatives=(*last.alternatives, other, *other.alternatives))
+            continue
         if type(in_body) is TensorV and type(otherwise) is TensorV:
             if in_body.shape != otherwise.shape:
                 # `x = conv(x, 256)` or `x = conv(x, 64)`: only the dimensions both agree on are known

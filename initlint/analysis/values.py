@@ -126,6 +126,9 @@ class VariableV(Value):
     view_shape: tuple[int | None, ...] | None = None  # the shape after tf.reshape of the variable
     scaled: bool = False  # multiplied at run time (ProGAN's equalized learning rate): its values are not the layer's
     transposed: bool = False  # a matrix read as tf.transpose(w): its rows are the layer's outputs
+    # the variables the other branches of an undecided `if` bound to the same name: a layer reading
+    # this one reads one of them, each of which is its own layer
+    alternatives: tuple["VariableV", ...] = ()
 
     @property
     def shape(self) -> tuple[int | None, ...] | None:

@@ -170,6 +170,11 @@ def render_table(results: list[FileResult]) -> str:
             out.append(f"  initial values given (`weights=`, `set_weights`) at line {lines}: those layers' "
                        "initializers are not checked, nor the signal after them")
         out.append("")
+    if not any(result.weights for result in results):
+        # an empty table read as a tool that did nothing (sjchoi86/Tensorflow-101: its models are notebooks)
+        analysed = sum(1 for result in results if not result.skipped)
+        out.append(f"No weights found ({analysed} file{'' if analysed == 1 else 's'} analysed, "
+                   f"{len(results) - analysed} skipped: nothing in them can create a weight).")
     return "\n".join(out) + ("\n" if out else "")
 
 
