@@ -32,3 +32,16 @@ def test_the_dialect_and_its_evidence(source: str, dialect: str, evidence: str) 
     result = analyze_source(source + "w = tf.random_normal_initializer()\n", "model.py", Settings())
     assert result.dialect == dialect
     assert evidence in result.dialect_reason
+
+
+def test_session_names_imported_from_compat_v1_are_no_tf1_evidence() -> None:
+    # SimCLR-tensorflow: TF2 code's GPU memory-growth idiom made the file TF1, and its
+    # `tf.random_normal_initializer()` a stddev-1.0 INI101 and INI301
+    from initlint.analysis.interpret import dialect_evidence
+
+    tf2 = ("from tensorflow.compat.v1 import ConfigProto\nfrom tensorflow.compat.v1 import InteractiveSession\n"
+           "import tensorflow as tf\n\n@tf.function\ndef step():\n    pass\n")
+    assert dialect_evidence(tf2) == ("tf2", "tf2: `tf.function` at line 5")
+    assert dialect_evidence("from tensorflow.compat.v1 import ConfigProto, InteractiveSession\n") is None
+    assert dialect_evidence("from tensorflow.compat.v1 import ConfigProto, placeholder\n")[0] == "tf1"
+    assert dialect_evidence("from tensorflow.compat.v1.layers import dense\n")[0] == "tf1"

@@ -196,6 +196,11 @@ class ModuleAnalysis:
 # --------------------------------------------------------------------------------------------
 # Dialect: TF1 or TF2 constructor defaults
 
+# `from tensorflow.compat.v1 import ConfigProto, InteractiveSession`: TF2 code's idiom for GPU memory
+# growth (SimCLR-tensorflow), which says nothing of what the file's `tf.X` are
+_SESSION_NAMES = r"(?:ConfigProto|InteractiveSession|Session|GPUOptions)"
+_SESSION_NAMES_ONLY = (r"[ \t]*\(?[ \t]*" + _SESSION_NAMES + r"(?:[ \t]*,[ \t]*" + _SESSION_NAMES +
+                       r")*[ \t]*,?[ \t]*\)?[ \t]*(?:\n|$)")
 _TF1_MARKERS = re.compile(
     # `tensorflow.compat.v1` bound as the module (`import tensorflow.compat.v1 as tf`): its `tf.X` are
     # TF1's; names imported from it (`from tensorflow.compat.v1.layers import dense`): TF1-style
@@ -203,7 +208,7 @@ _TF1_MARKERS = re.compile(
     # Keras helpers imported from it (`from tensorflow.compat.v1.keras.backend import set_session`,
     # textgenrnn's TF2 code) are no such evidence
     r"\b(?:tensorflow\.compat\.v1\s+as\s+tf\b|tensorflow\.compat\s+import\s+v1\s+as\s+tf\b|"
-    r"from\s+tensorflow\.compat\.v1(?!\.keras\b)(?:\.\w+)*\s+import\b|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
+    r"from\s+tensorflow\.compat\.v1(?!\.keras\b)(?:\.\w+)*\s+import\b(?!" + _SESSION_NAMES_ONLY + r")|tf\.placeholder|tf\.Session|tf\.layers\.|tf\.get_variable|tf\.variable_scope|"
     r"tf\.contrib|tf_slim|contrib\.slim|tf\.random_normal\b|tf\.truncated_normal\b|tf\.random_uniform\b|"
     r"tensorflow\.contrib\b|"  # `from tensorflow.contrib... import ...`: contrib is gone from TF2
     r"tf\.truncated_normal_initializer|tf\.global_variables_initializer|tf\.train\.\w+Optimizer|"
@@ -1255,6 +1260,7 @@ class Interpreter:
             depth = len(self.conditions)
             if not main_guard:
                 self.conditions.append((node, branch is node.body, self.current_origin))
+            _narrow_defaults(node.test, branch is node.body, env)
             try:
                 if type(branch) is cst.If:
                     self.exec_if(branch, env, context)
@@ -3225,7 +3231,13 @@ class Interpreter:
         if last == "_linear" and name.startswith(("tf.nn.rnn_cell.", "rnn.")):
             return self.rnn_linear(ref, positional, keywords, node, context, dialect)
         if name in _DECODING:
-            return self.decoding(name, positional, keywords, context)
+            made = len(self.weights)
+            decoded = self.decoding(name, positional, keywords, context)
+            if context.reuse == "strict":
+                # under reuse=True the cell's and output layer's variables are looked up, as in
+                # dynamic_rnn (tacotron's test model listed its decoder again)
+                del self.weights[made:]
+            return decoded
         if name == "tf.contrib.legacy_seq2seq.rnn_decoder":  # (decoder_inputs, initial_state, cell): a static RNN
             inputs = positional[0] if positional else keywords.get("decoder_inputs", Unknown(""))
             cell = positional[2] if len(positional) > 2 else keywords.get("cell", Unknown(""))
@@ -4228,6 +4240,8 @@ class Interpreter:
             named = args.get("name", args.get("scope"))
             key = (*context.scope_path, named.value) if isinstance(named, Const) and isinstance(named.value, str) \
                 else None
+            if named is None and spec.family == "tf_layers" and context.vscope_obj is not None:
+                key = (*context.scope_path, _default_layer_name(spec.api, context.vscope_obj))
             reuse = args.get("reuse")
             reusing = _reuse_mode(reuse) or context.reuse  # its own scope inherits, as a variable_scope does
             built = self._made_before(self.named_layers, key) if key is not None and reusing else None
@@ -5952,6 +5966,39 @@ def _with_stat(tensor: TensorV, statistic: tuple[str, TensorV]) -> TensorV:
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.3g}")
+
+
+def _narrow_defaults(test: cst.BaseExpression, body: bool, env: Env) -> None:
+    """On the branch of an undecided `if` where a name is not None (`if init is not None:`, `if init:`,
+    the else of `if init is None:`), a parameter still at its default None holds what a caller gives:
+    attend_infer_repeat's `get_variable(..., initializer=init)` under `if init is not None` was resolved
+    with init None (the variable_scope's initializer: a false INI101 and INI301)."""
+    name, not_none_on_body = None, True
+    if type(test) is cst.Name:
+        name = test.value
+    elif type(test) is cst.UnaryOperation and type(test.operator) is cst.Not and type(test.expression) is cst.Name:
+        name, not_none_on_body = test.expression.value, False
+    elif type(test) is cst.Comparison and type(test.left) is cst.Name and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if type(target.comparator) is cst.Name and target.comparator.value == "None":
+            kind = type(target.operator)
+            if kind in (cst.IsNot, cst.NotEqual, cst.Is, cst.Equal):
+                name, not_none_on_body = test.left.value, kind in (cst.IsNot, cst.NotEqual)
+    if name is None or body != not_none_on_body:
+        return
+    value = env.names.get(name)
+    if type(value) is Const and value.value is None and value.note is not None:
+        env.names[name] = Unknown(f"`{name}` as a caller gives it (not None here; its default is None)")
+
+
+def _default_layer_name(api: str, scope: VarScopeObj) -> str:
+    """The name an unnamed tf.layers layer gets in this entry of its variable scope: `dense`, then
+    `dense_1`, ... (tensorflow/gan's generator under AUTO_REUSE, called four times: one dense, listed
+    four times)."""
+    base = api.rsplit(".", 1)[-1]
+    count = scope.default_names.get(base, 0)
+    scope.default_names[base] = count + 1
+    return base if count == 0 else f"{base}_{count}"
 
 
 def _each_variable(variable: VariableV) -> list[VariableV]:

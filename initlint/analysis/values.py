@@ -251,6 +251,9 @@ class VarScopeObj(Value):
     line: int | None
     path: tuple[str, ...] = ()  # the scope's full name, for variable reuse
     file: str | None = None  # the file (as shown) of `line`
+    # how many unnamed layers of each default name were made in this entry of the scope: TensorFlow
+    # counts them per entry (leaving a scope resets its sub-scopes' counts), `dense`, `dense_1`, ...
+    default_names: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(eq=False)

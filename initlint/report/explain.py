@@ -174,7 +174,7 @@ def render_table(results: list[FileResult]) -> str:
         # an empty table read as a tool that did nothing (sjchoi86/Tensorflow-101: its models are notebooks)
         analysed = sum(1 for result in results if not result.skipped)
         out.append(f"No weights found ({analysed} file{'' if analysed == 1 else 's'} analysed, "
-                   f"{len(results) - analysed} skipped: nothing in them can create a weight).")
+                   f"{len(results) - analysed} skipped: they name no TensorFlow, Keras or slim API that makes one).")
     return "\n".join(out) + ("\n" if out else "")
 
 
