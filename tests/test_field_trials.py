@@ -309,3 +309,14 @@ def test_many_weights_on_one_line_say_line() -> None:
 
     assert _weights_text(["89 kernel", "89 bias", "89 gamma", "89 beta"]) == "4 weights, line 89"
     assert _weights_text(["89 kernel", "90 bias", "91 gamma", "91 beta"]) == "4 weights, lines 89, 90, 91"
+
+
+def test_an_init_named_only_by_super_is_not_called_in_the_file() -> None:
+    # attend_infer_repeat: "Child.__init__() is called in this file only in ways initlint does not
+    # follow" of a class nothing calls (the only `__init__` call was the subclass's super().__init__())
+    source = ("import tensorflow as tf\n\n\nclass Base(object):\n    def __init__(self):\n"
+              "        self.w = tf.get_variable('w', [8, 8])\n\n\nclass Child(Base):\n    def __init__(self):\n"
+              "        super(Child, self).__init__()\n")
+    [weight] = analyze_source(source, "m.py", Settings(dialect="tf1")).weights
+    assert weight.initializer.reason.endswith("Child.__init__() is not called in this file: its callers may "
+                                              "set the scope")

@@ -671,9 +671,12 @@ class Interpreter:
                 continue
             if id(node) in self.too_deep:
                 why = f"is called only deeper than max-call-depth ({self.settings.max_call_depth}) calls"
-            elif called_by_name(node, owner):
+            elif called_by_name(node, owner) and not (owner is not None and node.name.value == "__init__"
+                                                      and owner.name not in called):
                 why = _CALLED_UNFOLLOWED
             else:
+                # (an `__init__` named only by a `super().__init__()` is a stand-in all the same, but
+                # nothing calls its class: attend_infer_repeat said "called only in ways ...")
                 why = "is not called in this file"
             bound_self: Value | None = None
             if owner is not None and _method_kind(node) is not None:
@@ -684,7 +687,7 @@ class Interpreter:
                     if id(node) in self.entered:
                         continue
                 bound_self = instances[id(owner.node)]
-            self._run_root(node, env, owner, bound_self, why)
+            self._run_root(node, env, owner, bound_self, why, stand_in=called_by_name(node, owner))
 
     def _instance_for(self, owner: ClassV, instances: dict[int, InstanceV], node: cst.FunctionDef | None) -> InstanceV:
         """The instance a class's methods run with as roots, its __init__ and inherited entries run once."""
@@ -772,7 +775,8 @@ class Interpreter:
                 self._run_root(found[0], found[1].env, owner, instance)
 
     def _run_root(self, node: cst.FunctionDef, env: Env, owner: ClassV | None, bound_self: Value | None,
-                  why: str = "is not called in this file") -> None:
+                  why: str = "is not called in this file", stand_in: bool = False) -> None:
+        """`stand_in`: the file calls it in ways not followed; a call followed later supersedes this run."""
         name = node.name.value if owner is None else f"{owner.name}.{node.name.value}"
         context = Context(caller_unknown=f"{name}() {why}: its callers may set the scope")
         func = FuncV(node, env, name, bound_self, owner)
@@ -782,7 +786,7 @@ class Interpreter:
             self.call_function(func, [], {}, context, None, root=True)
         except (_Return, _Budget, _Exited):
             pass
-        if len(self.weights) > first and why == _CALLED_UNFOLLOWED:
+        if len(self.weights) > first and stand_in:
             # a stand-in for the calls initlint did not follow: one it follows later supersedes it
             self.root_weights[id(node)] = (first, len(self.weights))
         if owner is None:  # module-level functions can be imported and called from other files
@@ -1552,16 +1556,21 @@ class Interpreter:
             return self.eval_call(node, env, context)
         if type(node) in (cst.List, cst.Tuple):
             items: list[Value] = []
+            open_length = None
             for element in node.elements:
                 value = self.eval(element.value, env, context)
                 if type(element) is cst.StarredElement:
+                    # a starred part of unknown length (softlearning's `(*[Dense(h) for h in sizes],
+                    # Dense(out))`): the items around it are still there, in order, but where each one
+                    # stands is not known
                     if isinstance(value, Seq):
                         items.extend(value.items)
+                        open_length = open_length or value.open_length
                     else:
-                        return Unknown("a starred element")
+                        open_length = "a starred element not known statically"
                 else:
                     items.append(value)
-            return Seq(items, "list" if type(node) is cst.List else "tuple")
+            return Seq(items, "list" if type(node) is cst.List else "tuple", open_length=open_length)
         if type(node) is cst.Dict:
             result = DictV({})
             for element in node.elements:
