@@ -139,7 +139,9 @@ for cls, kind, rank, params in (
         weights = (WeightSpec("kernel", "kernel_initializer", GLOROT, kind), _KERAS_BIAS)
     aliases = []
     if kind == "conv":
-        aliases.append(f"keras.layers.Convolution{rank}D")
+        # Keras 1's dilated convolutions (segmentation_keras' DilatedNet: 8 of its 19 convs were missing)
+        aliases += [f"keras.layers.Convolution{rank}D", f"keras.layers.AtrousConvolution{rank}D",
+                    f"keras.layers.AtrousConv{rank}D"]
     if kind == "conv_transpose":
         aliases.append(f"keras.layers.Convolution{rank}DTranspose")
     if kind == "separable":
@@ -393,7 +395,7 @@ KERAS1_ARGUMENTS: dict[str, dict[str, str]] = {
     "dense": {"output_dim": "units", "init": "kernel_initializer", "bias": "use_bias"},
     "conv": {"nb_filter": "filters", "filter_length": "kernel_size", "subsample_length": "strides",
              "subsample": "strides", "border_mode": "padding", "dim_ordering": "data_format",
-             "init": "kernel_initializer", "bias": "use_bias"},
+             "init": "kernel_initializer", "bias": "use_bias", "atrous_rate": "dilation_rate"},
     "rnn": {"output_dim": "units", "init": "kernel_initializer", "inner_init": "recurrent_initializer",
             "inner_activation": "recurrent_activation"},
     "embedding": {"init": "embeddings_initializer"},

@@ -3061,7 +3061,11 @@ class Interpreter:
                                                     file=context.vscope_file)
             context.vscope_obj = obj
             return obj
-        if name in ("tf.get_variable", "slim.variable", "slim.model_variable", "tf.get_local_variable"):
+        if name == "tf.get_local_variable":
+            # always trainable=False (LOCAL_VARIABLES): state, not a weight (scalable_agent's copy of
+            # the actors' state was listed as an unknown weight)
+            return self.get_variable(ref, positional, {**keywords, "trainable": Const(False)}, opaque, node, context)
+        if name in ("tf.get_variable", "slim.variable", "slim.model_variable"):
             return self.get_variable(ref, positional, keywords, opaque, node, context)
         if name in ("tf.Variable", "tf.compat.v1.Variable"):
             return self.tf_variable(positional, keywords, node, context)
@@ -3928,8 +3932,12 @@ class Interpreter:
             # a sum went through no activation: the next layer's gain is against the sum's own mean
             # square, whichever term is deeper (`r + bn(conv(r))` had the stream's ReLU factor, 0.45
             # where `bn(conv(r)) + r` had 0.9 and TensorFlow measures 0.906)
+            # (of a sum of unknown scale, the next layer's gain is against nothing known: a gated
+            # residual `a * t + h` read as the gate's layer followed straight on gave recurrentshop's
+            # highway cells a false INI102 of the gains' product)
             return _derived(first, shape=_broadcast_all(tensors) or first.shape, ms=ms, mean=mean,
-                            ms_default=ms_default, rectified=False, pending=None, pre=None, act_factor=1.0)
+                            ms_default=ms_default, rectified=False, pending=None, pre=None,
+                            act_factor=None if ms is None else 1.0)
         if kind == "merge_concatenate":
             shape, sizes = concatenated_shape([t.shape for t in tensors], -1 if axis is None else _int(axis))
             weights = sizes if all(sizes) else [1] * len(tensors)  # each part's share of the elements
@@ -3941,11 +3949,12 @@ class Interpreter:
             _note_shares(tensors, weights, ms)
             # the groups of one grouped conv, joined: the activation after them is that layer's
             shared = first.pending if all(t.pending is first.pending for t in tensors) else None
-            return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=shared)
+            return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=shared,
+                            act_factor=first.act_factor if ms is not None or shared is not None else None)
         # multiply, average, maximum ...: elementwise, so the shapes broadcast (an SE block's
         # [b, 1, 1, C] gate scales a [b, H, W, C] map); the signal is not modelled
         return _derived(first, shape=_broadcast_all(tensors), ms=None, ms_default=None, pending=None, rectified=False,
-                        act_factor=1.0, pre=None)
+                        act_factor=None, pre=None)
 
     def normalize(self, value: Value, epsilon: float = 0.0) -> Value:
         """(x - mean) / sqrt(variance + epsilon): mean square 1, or var / (var + epsilon) when the
@@ -5222,7 +5231,7 @@ class Interpreter:
                 # 1, 1])` had 1 channel, stated as certain)
                 known = left if _tensor_like(left) else right
                 return _derived(tensor, shape=None if isinstance(known, VariableV) else shape, ms=None,
-                                ms_default=None, pending=None)
+                                ms_default=None, pending=None, act_factor=None)
             return _derived(tensor, shape=shape)
         return Unknown("an addition of unknown values")
 
@@ -6673,6 +6682,13 @@ def _keras1_arguments(spec: LayerSpec, positional: list[Value], keywords: dict[s
     if spec.kind in ("conv", "conv_transpose") and spec.rank > 1 and len(positional) == 1 + spec.rank \
             and all(isinstance(size, Const) and type(size.value) is int for size in sizes):
         positional = [positional[0], Seq(list(sizes), "tuple")]
+        keras1 = True
+    named = ("nb_row", "nb_col") if spec.rank == 2 else ("kernel_dim1", "kernel_dim2", "kernel_dim3")
+    if spec.kind in ("conv", "conv_transpose") and spec.rank in (2, 3) and all(key in keywords for key in named):
+        # `Convolution2D(64, nb_row=3, nb_col=3)` (keras-fractalnet): the converter's keyword form
+        size = Seq([keywords[key] for key in named], "tuple")
+        keywords = {key: value for key, value in keywords.items() if key not in named}
+        keywords["kernel_size"] = size
         keras1 = True
     return positional, keywords, keras1
 
