@@ -122,6 +122,9 @@ class LayerDraft:
     post_ms: float | None = None
     activation_factor: float | None = None
     input_act_factor: float | None = 1.0  # None: after an activation whose factor is not known
+    # its input went through a sum, product, concatenation or pool since the last layer: its gain is
+    # against that, not against the last layer's pre-activation (a chain of gains breaks there)
+    input_rescaled: bool = False
     zero_mean: bool = False  # the pre-activation's mean is 0 whatever the input (zero-mean kernel, zero bias)
     backward_factor: float | None = None
     chain: int | None = None
@@ -697,6 +700,16 @@ class Interpreter:
             init = self._find_method(owner, "__init__")
             if init is not None and id(init[0]) not in self.entered and init[0] is not node:
                 self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
+            elif init is not None and init[0] is not node:
+                # a base's __init__ that already ran for another subclass's instance: this instance
+                # needs its attributes too (recurrentshop's second cell class read its
+                # `kernel_initializer` as unknown), but what it makes was listed by that run
+                made, layers, entered = len(self.weights), len(self.layers), set(self.entered)
+                self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
+                del self.weights[made:]
+                self.discarded_layers += self.layers[layers:]
+                del self.layers[layers:]
+                self.entered = entered  # what it reached still runs as it would have (a driven override)
             self._run_inherited_entries(owner, instance)
         return instance
 
@@ -2163,7 +2176,8 @@ class Interpreter:
             tensor, shape = _elementwise(left, right)
             # what a layer reading it gets is not known: not the gate's share (dc_tts' highway mix
             # `g * h2 + (1 - g) * x` showed the next conv's gain as 2 * E[sigmoid^2], 0.58; 1.97 measured)
-            return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None, act_factor=None)
+            return _derived(tensor, shape=shape, ms=None, ms_default=None, pending=None, act_factor=None,
+                            rescaled=True)
         # WaveNet's `tanh(a) * sigmoid(b)` of slices it did not model: a layer reading it gets an
         # unknown signal, not the standard-normal input a model's own input is taken as
         return Unknown("an operation on unknown values", derived=_of_followed_tensors(left) or _of_followed_tensors(right))
@@ -3823,14 +3837,14 @@ class Interpreter:
                 shape = (tensor.shape[0], tensor.shape[1], *spatial) if first else \
                     (tensor.shape[0], *spatial, tensor.shape[-1])
         if kind != "max":
-            return self._average_pooled(tensor, _product(sizes), shape)
+            return _rescaled(self._average_pooled(tensor, _product(sizes), shape))
         # neighbouring outputs share their inputs' mean: after a ReLU they are correlated (§3), on a
         # zero-mean input (a first conv on the data) independent (DeepLearningFlappyBird: TensorFlow
         # 3.08x after the ReLU, where the correlated share gave 2.3x)
         layer = tensor.producer or tensor.pending
         independent = layer is not None and layer.input_ms is not None and layer.input_mean == 0.0 \
             and layer.input_act_factor == 1.0
-        return self._max_pooled(tensor, _product(sizes), shape, correlated=not independent)
+        return _rescaled(self._max_pooled(tensor, _product(sizes), shape, correlated=not independent))
 
     def _average_pooled(self, tensor: TensorV, window: int | None, shape: tuple[int | None, ...] | None) -> TensorV:
         """Each output averages `window` positions, uncorrelated at initialization as in a global
@@ -3932,12 +3946,9 @@ class Interpreter:
             # a sum went through no activation: the next layer's gain is against the sum's own mean
             # square, whichever term is deeper (`r + bn(conv(r))` had the stream's ReLU factor, 0.45
             # where `bn(conv(r)) + r` had 0.9 and TensorFlow measures 0.906)
-            # (of a sum of unknown scale, the next layer's gain is against nothing known: a gated
-            # residual `a * t + h` read as the gate's layer followed straight on gave recurrentshop's
-            # highway cells a false INI102 of the gains' product)
             return _derived(first, shape=_broadcast_all(tensors) or first.shape, ms=ms, mean=mean,
-                            ms_default=ms_default, rectified=False, pending=None, pre=None,
-                            act_factor=None if ms is None else 1.0)
+                            ms_default=ms_default, rectified=False, pending=None, pre=None, act_factor=1.0,
+                            rescaled=True)
         if kind == "merge_concatenate":
             shape, sizes = concatenated_shape([t.shape for t in tensors], -1 if axis is None else _int(axis))
             weights = sizes if all(sizes) else [1] * len(tensors)  # each part's share of the elements
@@ -3950,11 +3961,11 @@ class Interpreter:
             # the groups of one grouped conv, joined: the activation after them is that layer's
             shared = first.pending if all(t.pending is first.pending for t in tensors) else None
             return _derived(first, shape=shape, ms=ms, ms_default=ms_default, pending=shared,
-                            act_factor=first.act_factor if ms is not None or shared is not None else None)
+                            rescaled=shared is None)
         # multiply, average, maximum ...: elementwise, so the shapes broadcast (an SE block's
         # [b, 1, 1, C] gate scales a [b, H, W, C] map); the signal is not modelled
         return _derived(first, shape=_broadcast_all(tensors), ms=None, ms_default=None, pending=None, rectified=False,
-                        act_factor=None, pre=None)
+                        act_factor=1.0, pre=None, rescaled=True)
 
     def normalize(self, value: Value, epsilon: float = 0.0) -> Value:
         """(x - mean) / sqrt(variance + epsilon): mean square 1, or var / (var + epsilon) when the
@@ -5231,7 +5242,7 @@ class Interpreter:
                 # 1, 1])` had 1 channel, stated as certain)
                 known = left if _tensor_like(left) else right
                 return _derived(tensor, shape=None if isinstance(known, VariableV) else shape, ms=None,
-                                ms_default=None, pending=None, act_factor=None)
+                                ms_default=None, pending=None, rescaled=True)
             return _derived(tensor, shape=shape)
         return Unknown("an addition of unknown values")
 
@@ -5487,6 +5498,7 @@ class Interpreter:
         draft.parent = source.id if source is not None and source is not draft else None
         draft.input_ms, draft.input_mean, draft.input_ms_default = tensor.ms, tensor.mean, tensor.ms_default
         draft.input_act_factor = tensor.act_factor
+        draft.input_rescaled = tensor.rescaled
         kernels = [w for w in draft.weights if w.role in ("kernel", "depthwise_kernel", "variable")]
         kernel = kernels[0] if kernels else None
         w2 = w_mean = default_w2 = None
@@ -5723,9 +5735,9 @@ class Interpreter:
                              channels_first(layer.params.get("3", layer.params.get("data_format"))))
         if kind in ("gavg", "gmax"):
             keepdims = layer.params.get("keepdims")
-            return self.global_pool(_as_tensor(inputs), kind, channels_first(
+            return _rescaled(self.global_pool(_as_tensor(inputs), kind, channels_first(
                 layer.params.get("0", layer.params.get("data_format"))),
-                isinstance(keepdims, Const) and keepdims.value is True)
+                isinstance(keepdims, Const) and keepdims.value is True))
         if kind == "flatten":
             return self.flatten(inputs)
         if kind in ("pad", "upsample"):
@@ -6007,6 +6019,11 @@ def _narrow_defaults(test: cst.BaseExpression, body: bool, env: Env) -> None:
     value = env.names.get(name)
     if type(value) is Const and value.value is None and value.note is not None:
         env.names[name] = Unknown(f"`{name}` as a caller gives it (not None here; its default is None)")
+
+
+def _rescaled(tensor: TensorV) -> TensorV:
+    """A pool's output: a chain of layer gains does not run through it (its factor is the pool's)."""
+    return replace(tensor, rescaled=True)
 
 
 def _default_layer_name(api: str, scope: VarScopeObj) -> str:
@@ -7800,7 +7817,7 @@ def _derived(tensor: TensorV, **changes: Any) -> TensorV:
     fields = {"shape": tensor.shape, "ms": tensor.ms, "mean": tensor.mean, "ms_default": tensor.ms_default,
               "chain": tensor.chain, "depth": tensor.depth, "producer": tensor.producer, "pending": tensor.pending,
               "rectified": tensor.rectified, "act_factor": tensor.act_factor, "pre": tensor.pre,
-              "profile": tensor.profile}
+              "profile": tensor.profile, "rescaled": tensor.rescaled}
     if "ms" in changes and changes["ms"] is None:
         fields["chain"] = None
     fields.update(changes)
@@ -7869,6 +7886,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
         if "superseded" in draft.facts:
             continue
         layer = draft.layer
+        if layer is not None and layer.input_rescaled:
+            draft.facts["input_rescaled"] = True
         std, mean = moments(draft.init.name, draft.init.params, draft.shape, draft.arithmetic)
         fan_in, fan_out = compute_fans(draft.shape)
         is_kernel = draft.role in ("kernel", "depthwise_kernel", "pointwise_kernel", "variable") and kernel_shaped(

@@ -99,6 +99,9 @@ class TensorV(Value):
     # the padding of a small map sum fewer taps, and the next layer reads that profile; None: uniform
     profile: tuple[tuple[float, ...], ...] | None = None
     pre: tuple[float, float] | None = None  # (E[y^2], E[y]) a ReLU saw, for max pooling
+    # a sum, product, concatenation or pool since the last layer: a layer reading it has its gain
+    # against this, not against that layer's pre-activation
+    rescaled: bool = False
     init: InitV | None = None  # for random tensors used as initial values
     dtype_int: bool = False
     # a statistic of another tensor: ("mean" | "var" | "sq" | "sqdev" | "meansq" | "centered" |

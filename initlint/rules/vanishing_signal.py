@@ -87,7 +87,8 @@ logits start training at a uniform softmax and do no harm, nor is a layer whose 
 (training mode) brings back to a healthy scale for every layer after it. Where what enters the
 stack is not known statically (the first layer's input width is a caller's) but the gains after it
 are, the product of the gains is judged the same way, relative to what entered the first layer with
-a known gain, and only when every layer up to the finding is certain.
+a known gain, along layers with only activations between them (a sum, product, concatenation or pool
+ends the run), and only when every layer up to the finding is certain.
 
 ## Why is this bad?
 A gain below 1 compounds: after a few layers the activations are all close to zero, gradients
