@@ -663,3 +663,15 @@ def test_a_chain_fix_keeps_a_small_final_layer_but_not_a_final_relu_one() -> Non
                                          "tf.random_normal_initializer(stddev=0.001))\n", "m.py", Settings(dialect="tf1")))
     [finding] = [d for d in logits.diagnostics if d.code == "INI104"]
     assert finding.fix.message.startswith("Re-initialize 12 layers with He"), finding.fix.message
+
+
+def test_a_numpy_initial_value_gets_no_fix() -> None:
+    # cleverhans: the unsafe fix wrote `tf.Variable(tf.variance_scaling_initializer(...).astype(np.float32))`
+    # and `get_variable(initializer=<an initializer>)` without the shape the array gave: both fail in TF
+    source = ("import numpy as np\nimport tensorflow as tf\n\nx = tf.placeholder(tf.float32, [None, 256])\n"
+              "w = tf.get_variable('w', initializer=np.random.uniform(0, 0.1, size=(256, 128)).astype(np.float32))\n"
+              "v = tf.Variable(np.random.uniform(0, 0.1, size=(128, 64)).astype(np.float32))\n"
+              "h = tf.nn.relu(tf.matmul(x, w))\ny = tf.matmul(h, v)\n")
+    found = lint(source)
+    assert found and all(d.fix is None for d in found)
+    assert fixed_text(source) == source

@@ -183,6 +183,11 @@ class Planner:
             return None  # the span does not hold the constructor the analysis saw
         if spell_variable.op_key(api) is not None:
             return spell_variable.rescale(self.index, self.dialect, node, api or "", kind, members)
+        if (api or "").startswith(("np.", "numpy.")) or any(
+                str(w.facts.get("init_api_path", "")).startswith("numpy.") for w in members):
+            # a numpy array is the initial value itself: an initializer object in its place is no value
+            # (cleverhans: `tf.Variable(tf.variance_scaling_initializer(...).astype(np.float32))` crashed)
+            return None
         families = {w.family for w in members}
         spelled = self._constructor(node, families, kind)
         if spelled is None:
@@ -220,6 +225,9 @@ class Planner:
         family = next(iter(families))
         if family == "variable":
             return None
+        if family == "get_variable" and any(str(w.facts.get("init_api_path", "")).startswith("numpy.")
+                                            for w in members):
+            return None  # `get_variable(initializer=array)` takes its shape from the array: none is left
         kwarg, position, names = kwarg_of(members[0])
         if last_name(call.func) not in names:
             position = None  # slim.repeat / slim.stack / an alias: only a keyword is safe
