@@ -1757,6 +1757,9 @@ class Interpreter:
             found = self._record_attr(base, attr)
             if found is not None:
                 return found
+        if isinstance(base, ModelV) and attr == "layers":
+            # `for layer in model.layers: layer.set_weights(...)` (keras-deeplab-v3-plus' load_weights)
+            return Seq(list(base.layers), "list")
         if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV, _Saver)):
             return _Bound(base, attr)
         if type(base) is FunctionalV:
