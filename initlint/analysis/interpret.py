@@ -4175,11 +4175,22 @@ class Interpreter:
         items.open_length = f"a list changed by .{name}() in a way initlint does not follow"
         return Unknown(f"the result of .{name}()")
 
+    def _called_again(self, draft: LayerDraft) -> None:
+        """A layer built at its first call exists once any call runs: called again outside some of the
+        undecided `if`s of its first call, its weights are no longer made only under those (a Keras
+        model first called under `if FLAGS.adv_train`, then always, in cleverhans' tutorial)."""
+        for weight in draft.weights:
+            if weight.conditions and any(condition not in self.conditions for condition in weight.conditions):
+                weight.conditions = tuple(condition for condition in weight.conditions
+                                          if condition in self.conditions)
+
     def build_stack(self, stack: Value, tensor: TensorV | None, context: Context) -> int | None:
         """Build a cell or a MultiRNNCell's cells in turn; the last one's output width."""
         units = None
         layer_input = tensor
         for cell in (stack.items if isinstance(stack, Seq) else [stack]):
+            if isinstance(cell, LayerV) and cell.layer is not None:
+                self._called_again(cell.layer)
             if isinstance(cell, LayerV) and cell.layer is None:
                 self.build_cell(cell, layer_input, context)
             if isinstance(cell, LayerV):
@@ -4334,6 +4345,7 @@ class Interpreter:
 
     def _apply_built(self, layer_obj: LayerV, inputs: Value, keywords: dict[str, Value]) -> Value:
         draft: LayerDraft = layer_obj.layer
+        self._called_again(draft)
         tensor = self.ensure_tensor(inputs)
         if not draft.applied or (tensor.ms, tensor.mean) == (draft.input_ms, draft.input_mean):
             return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords, layer_obj.context)
