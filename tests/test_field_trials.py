@@ -320,3 +320,12 @@ def test_an_init_named_only_by_super_is_not_called_in_the_file() -> None:
     [weight] = analyze_source(source, "m.py", Settings(dialect="tf1")).weights
     assert weight.initializer.reason.endswith("Child.__init__() is not called in this file: its callers may "
                                               "set the scope")
+
+
+def test_ini103_judges_a_drawn_mean_by_what_a_pass_sums() -> None:
+    # cleverhans: U(0, 0.1) is 0.33x He's std by its std but 0.65x by sqrt(E[w²]); INI202 says the mean
+    source = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 256])\n"
+              "w = tf.get_variable('w', [256, 128], initializer=tf.random_uniform_initializer(0.0, 0.1))\n"
+              "h = tf.nn.relu(tf.matmul(x, w))\ny = tf.layers.dense(h, 10)\n")
+    codes = [d.code for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics]
+    assert codes == ["INI202"]

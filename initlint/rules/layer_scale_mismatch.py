@@ -1,6 +1,7 @@
 """INI103 layer-scale-mismatch: one layer's std is far from what its fans call for."""
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -40,6 +41,11 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         ratio = view.ratio()
         if ratio is None:
             continue
+        if weight.mean:
+            # what a pass sums is E[w²] = std² + mean²: U(0, 0.1) is 0.33x He by its std, 0.65x by its
+            # scale (cleverhans' dual variables: "each pass gives 0.11x" where it gives 0.43x); the
+            # mean itself is INI202's finding
+            ratio *= math.sqrt(1 + (weight.mean / weight.std) ** 2) if weight.std else 1.0
         final = weight.signal.feeds_weight is False
         if ratio > limit or (ratio < 1 / limit and not final and not _minor_term(view, children[weight.layer_id],
                                                                                    limit)):
@@ -78,7 +84,8 @@ last layer started near zero: small by design), for a weight the
 layer uses divided or multiplied by a factor computed at run time (spectral normalization's
 `w / sigma`, after the power iteration's `u @ w^T`: the init std does not set the layer's scale), and for a
 variable that no layer or matmul is seen to use (a state vector tiled into a batch, a value to
-assign): its shape gives it no fans.
+assign): its shape gives it no fans. Values drawn around a non-zero mean are judged by what a pass
+sums, sqrt(std² + mean²) (the mean itself is INI202's finding).
 
 ## Why is this bad?
 A layer `r` times off its reference scales the mean square by `r^2` at every pass. One such
