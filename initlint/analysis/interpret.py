@@ -417,6 +417,8 @@ class Interpreter:
         # of every Keras layer that does not give its own (Keras' global, keras.json's by default)
         self.keras_data_format: Value | None = None
         self.entered: set[int] = set()  # ids of FunctionDef nodes interpreted at least once
+        # __init__s run on their own for a class whose methods run as roots (no call in the file made one)
+        self.root_inits: set[int] = set()
         self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
         self.call_selves: list[int] = []  # per call on it: id() of the instance a method is bound to
@@ -699,10 +701,11 @@ class Interpreter:
             instance = instances[id(owner.node)] = InstanceV(owner)
             init = self._find_method(owner, "__init__")
             if init is not None and id(init[0]) not in self.entered and init[0] is not node:
+                self.root_inits.add(id(init[0]))
                 self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
-            elif init is not None and init[0] is not node:
-                # a base's __init__ that already ran for another subclass's instance: this instance
-                # needs its attributes too (recurrentshop's second cell class read its
+            elif init is not None and init[0] is not node and id(init[0]) in self.root_inits:
+                # a base's __init__ that already ran on its own for another subclass's instance: this
+                # instance needs its attributes too (recurrentshop's second cell class read its
                 # `kernel_initializer` as unknown), but what it makes was listed by that run
                 made, layers, entered = len(self.weights), len(self.layers), set(self.entered)
                 self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
@@ -2465,8 +2468,14 @@ class Interpreter:
                     return TensorV((*inputs.shape[:-1], units), None, 0.0, None)  # a Dense's shape, whatever its weights
                 return Unknown(f"the output of {func.cls.name}, whose build() makes its own weights", derived=True)
             output = self.call_layer_object(func.attrs["__layer__"], inputs, {}, context)
-            if any("call" in c.methods for c in chain):
-                return Unknown(f"the output of {func.cls.name}.call()", derived=True)
+            call_method = self._find_method(func.cls, "call") if any("call" in c.methods for c in chain) else None
+            if call_method is not None:
+                # its own call() runs, on the layer built above: yolov3-tf2's `BatchNormalization`
+                # ending in `return super().call(x, training)` lost every channel count after it
+                result = self.call_function(FuncV(call_method[0], call_method[1].env, f"{func.cls.name}.call", func,
+                                                  call_method[1]), positional, keywords, context, node, own_scope=True)
+                return result if type(result) is TensorV else Unknown(f"the output of {func.cls.name}.call()",
+                                                                      derived=True)
             return output
         if isinstance(func, InstanceV):
             # a layer or model object runs its call in a variable scope of its own (t2t's T2TModel.call
