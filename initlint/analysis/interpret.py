@@ -4349,12 +4349,12 @@ class Interpreter:
         if _is_cell(layer_obj):
             return self.call_cell(layer_obj, inputs, context)
         if layer_obj.layer is not None:  # shared layer: weights exist already
+            self._called_again(layer_obj.layer)  # (a lookup by name under reuse creates nothing: not here)
             return self._apply_built(layer_obj, inputs, keywords)
         return self.build_layer_object(layer_obj, inputs, context, keywords)
 
     def _apply_built(self, layer_obj: LayerV, inputs: Value, keywords: dict[str, Value]) -> Value:
         draft: LayerDraft = layer_obj.layer
-        self._called_again(draft)
         tensor = self.ensure_tensor(inputs)
         if not draft.applied or (tensor.ms, tensor.mean) == (draft.input_ms, draft.input_mean):
             return self._propagate(draft, layer_obj.spec, layer_obj.args, tensor, keywords, layer_obj.context)
