@@ -5789,6 +5789,12 @@ class Interpreter:
             target = layer.params.get("0", layer.params.get("target_shape"))
             tensor = _as_tensor(inputs)
             dims = _dims(target) if target is not None else None
+            if dims is not None and isinstance(target, Seq) and [_int(item) for item in target.items].count(-1) == 1 \
+                    and dims.count(None) == 1 and tensor.shape and None not in tensor.shape[1:]:
+                # `Reshape([-1, 8])` (a capsule net's primary capsules): the -1 is what the sample's size leaves
+                sample, known = _product(tensor.shape[1:]), _product(tuple(d for d in dims if d is not None))
+                if sample and known and sample % known == 0:
+                    dims = tuple(sample // known if d is None else d for d in dims)
             return _derived(tensor, shape=(None, *dims) if dims is not None else None)
         if kind == "permute":  # Permute((2, 3, 1)): the axes after the batch, counted from 1
             order = layer.params.get("0", layer.params.get("dims"))
