@@ -659,3 +659,25 @@ def test_explain_of_files_without_weights_says_so(tmp_path) -> None:  # noqa: AN
     assert text.splitlines()[-1].startswith("No weights found (") and "skipped" in text
     (tmp_path / "model.py").write_text("import tensorflow as tf\n\nh = tf.layers.dense(tf.placeholder(tf.float32, [None, 8]), 4)\n")
     assert "No weights found" not in render_table([*results, analyze_path(tmp_path / "model.py", Settings(), "model.py")])
+
+
+def test_an_unknown_scope_initializer_from_another_module_names_its_file(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """OpenSeq2Seq: `unknown [variable_scope@136]` named a line of the file shown; the scope is in the
+    base class's module (a known initializer already said `[variable_scope@encoder.py:13]`)."""
+    from initlint.engine import analyze_path
+    from initlint.report.explain import render_table
+    from initlint.settings import Settings
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "encoder.py").write_text(
+        "import tensorflow as tf\n\n\nclass Encoder(object):\n    def __init__(self, params):\n"
+        "        self.params = params\n\n    def encode(self, x):\n        if 'initializer' in self.params:\n"
+        "            initializer = self.params['initializer']()\n        else:\n            initializer = None\n"
+        "        with tf.variable_scope('enc', initializer=initializer):\n            return self._encode(x)\n")
+    (tmp_path / "pkg" / "fc_encoder.py").write_text(
+        "import tensorflow as tf\nfrom pkg.encoder import Encoder\n\n\nclass FCEncoder(Encoder):\n"
+        "    def _encode(self, x):\n        return tf.layers.dense(x, 10)\n")
+    result = analyze_path(Path("pkg/fc_encoder.py"), Settings(), "pkg/fc_encoder.py")
+    assert "unknown [variable_scope@pkg/encoder.py:13] ?" in render_table([result])

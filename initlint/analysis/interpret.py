@@ -534,6 +534,11 @@ class Interpreter:
         weight.origin = self.current_origin  # where to look for its position, if it is kept
         if context is not None and context.custom_getter is not None and weight.family != "keras":
             weight.facts.setdefault("signal_uncertain", context.custom_getter)
+        if context is not None and weight.init.source == "variable_scope" and weight.init_value is None \
+                and context.vscope_file is not None:
+            # a scope initializer not known statically, set in another module: say which (OpenSeq2Seq's
+            # `unknown [variable_scope@136]` named a line of the file shown, which was not it)
+            weight.facts.setdefault("init_path", context.vscope_file)
         if self.conditions:
             weight.conditions = tuple(self.conditions)
         if self.only_under is not None and self.only_under.isdisjoint(self.call_depth):
