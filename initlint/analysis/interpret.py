@@ -1768,7 +1768,8 @@ class Interpreter:
         if isinstance(base, ModelV) and attr == "layers":
             # `for layer in model.layers: layer.set_weights(...)` (keras-deeplab-v3-plus' load_weights)
             return Seq(list(base.layers), "list")
-        if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, ContextV, _Saver)):
+        if isinstance(base, (TensorV, VariableV, Seq, Const, DictV, VarScopeObj, ModelV, LayerV, OpLayerV, ContextV,
+                             _Saver)):
             return _Bound(base, attr)
         if type(base) is FunctionalV:
             # `Dense(128)(shared.output)` (Deep-RL-Keras' actor and critic heads): the model's tensors
@@ -2886,10 +2887,12 @@ class Interpreter:
             return base if _float_dtype(dtype) else _derived(base, ms=None, ms_default=None)
         if isinstance(base, (TensorV, VariableV)):
             return _as_tensor(base) if name in ("value", "read_value") else Unknown(f"tensor method {name}")
-        if isinstance(base, (LayerV, ModelV)) and name in ("apply", "__call__", "call"):
+        if isinstance(base, (LayerV, ModelV, OpLayerV)) and name in ("apply", "__call__", "call"):
             inputs = positional[0] if positional else Unknown("no input")
             if isinstance(base, LayerV):
                 return self.call_layer_object(base, inputs, keywords, context)
+            if isinstance(base, OpLayerV):  # `MaxPool2D(2, 2).apply(y)` (tensorflow/privacy): its output
+                return self.apply_op_layer(base, inputs, context)
             return self.call_model(base, inputs, context)
         return Unknown(f"method `{name}`")
 
