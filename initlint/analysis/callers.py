@@ -60,15 +60,16 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
     for file in callers:
         shown = shown_path(file, path)
         caller_weights, caller_read = _analyse_caller(file, _caller_shown(file, path), settings)
-        read |= {str(file.resolve()), *caller_read}
+        resolved = str(file.resolve())
+        read |= {resolved, *caller_read}
         mine = [weight for weight in caller_weights if weight.call_stack and Path(weight.path).resolve() == here]
         for weight, ordinal in zip(mine, _ordinals(mine, here)):
             init = weight.initializer
             key = _same_kind(weight, here)
-            totals[(str(file.resolve()), key)] = totals.get((str(file.resolve()), key), 0) + 1
+            totals[(resolved, key)] = totals.get((resolved, key), 0) + 1
             contexts.setdefault((weight.span.line, weight.span.column), []).append((_chain_in(weight, here), {
                 "path": shown, "line": weight.anchor.line, "initializer": init.name, "params": dict(init.params),
-                "source": init.source, "certain": weight.certain, "role": weight.role, "file": str(file.resolve()),
+                "source": init.source, "certain": weight.certain, "role": weight.role, "file": resolved,
                 "ordinal": ordinal, "key": key,
             }))
     if not contexts:

@@ -4939,10 +4939,10 @@ class Interpreter:
         args = _bind(params, positional, keywords)
         shape = _dims(args["shape"]) if "shape" in args else None
         initializer = args.get("initializer")
-        if (initializer is None or isinstance(initializer, Const) and initializer.value is None) and \
-                through_get_variable:
+        unset = initializer is None or isinstance(initializer, Const) and initializer.value is None
+        if unset and through_get_variable:
             init, value = self.scope_or_dtype(context, shape, args)
-        elif initializer is None or isinstance(initializer, Const) and initializer.value is None:
+        elif unset:
             init, value = Initializer("glorot_uniform", {}, "default", None, True), None
         else:
             init, value = self.to_initializer(initializer, "explicit", None, shape, "keras")
