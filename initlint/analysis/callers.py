@@ -12,7 +12,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from initlint.analysis.project import find_callers, shown_path
+from initlint.analysis.project import find_callers, real_path, shown_path
 from initlint.model import Weight
 
 MAX_CALLER_FILES = 5
@@ -53,16 +53,16 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
     callers = find_callers(path, roots, MAX_CALLER_FILES)
     if not callers:
         return weights, set()
-    here = Path(path).resolve()
+    here = real_path(path)
     contexts: dict[tuple[int, int], list[tuple[tuple[int, ...], dict]]] = {}  # (chain in this module, context)
     read: set[str] = set()
     totals: dict[tuple[str, tuple], int] = {}  # per caller file and kind: how many weights it made there
     for file in callers:
         shown = shown_path(file, path)
         caller_weights, caller_read = _analyse_caller(file, _caller_shown(file, path), settings)
-        resolved = str(file.resolve())
+        resolved = str(real_path(file))
         read |= {resolved, *caller_read}
-        mine = [weight for weight in caller_weights if weight.call_stack and Path(weight.path).resolve() == here]
+        mine = [weight for weight in caller_weights if weight.call_stack and real_path(weight.path) == here]
         for weight, ordinal in zip(mine, _ordinals(mine, here)):
             init = weight.initializer
             key = _same_kind(weight, here)
@@ -107,7 +107,7 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
 
 def _chain_in(weight: Weight, module: Path) -> tuple[int, ...]:
     """The lines of the calls inside `module` that a weight was made through."""
-    return tuple(site.line for site in weight.call_stack if Path(site.path).resolve() == module)
+    return tuple(site.line for site in weight.call_stack if real_path(site.path) == module)
 
 
 def _same_kind(weight: Weight, module: Path) -> tuple:
@@ -140,14 +140,14 @@ def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str, boo
     context settled them, and the module reports only an info."""
     if path.startswith("<"):  # a text given on stdin has no project around it
         return set()
-    here = Path(path).resolve()
+    here = real_path(path)
     # analysed module -> (module that makes it, creating call) -> [(answer, doubtful)] there
     alone: dict[Path, dict[tuple[Path, int, int], list[tuple[str, bool]]]] = {}
     repeated: set[tuple[str, int, int, str, bool]] = set()
     for key in about:
         shown, line, column, answer, certain = key
-        made_in = Path(shown).resolve()
-        between = {Path(name).resolve() for name in (through or {}).get((shown, line, column), ())}
+        made_in = real_path(shown)
+        between = {real_path(name) for name in (through or {}).get((shown, line, column), ())}
         for module in sorted({made_in} | between):
             if module == here:
                 continue
@@ -155,7 +155,7 @@ def repeated_in_their_module(path: str, about: set[tuple[str, int, int, str, boo
                 weights, _ = _analyse_caller(module, _caller_shown(module, path), settings)
                 answers: dict[tuple[Path, int, int], list[tuple[str, bool]]] = {}
                 for weight in weights:
-                    answers.setdefault((Path(weight.path).resolve(), weight.span.line, weight.span.column),
+                    answers.setdefault((real_path(weight.path), weight.span.line, weight.span.column),
                                        []).append((weight.answer(), weight.doubtful))
                 alone[module] = answers
             if any(answer == there and not (certain and doubtful_there)
