@@ -24,6 +24,17 @@ CASES = [
     # `tensorflow.compat.v2` bound to `tf` wins over TF1-era names elsewhere in the file (simclr)
     ("import tensorflow.compat.v2 as tf\ntf.logging.info('x')\n", "tf2", "`tensorflow.compat.v2 as tf` at line 1"),
     ("import tensorflow as tf\nx = tf.placeholder(tf.float32)\n", "tf1", "`tf.placeholder` at line 2"),
+    # TF1-only variable APIs with tf.keras layers (planet's mpc_agent: read as TF2, and a
+    # `random_normal_initializer()` as stddev 0.05)
+    ("import tensorflow as tf\nb = tf.get_local_variable('b', [8])\nx = tf.keras.Input((3,))\n", "tf1",
+     "`tf.get_local_variable` at line 2"),
+    ("import tensorflow as tf\nx = tf.keras.Input((3,))\nu = tf.scatter_update(b, [0], x)\n", "tf1",
+     "`tf.scatter_update` at line 3"),
+    ("import tensorflow as tf\nx = tf.keras.Input((3,))\nc = tf.get_collection('losses')\n", "tf1",
+     "`tf.get_collection` at line 3"),
+    # TF2 keeps tf.tensor_scatter_nd_update
+    ("import tensorflow as tf\nx = tf.keras.Input((3,))\nu = tf.tensor_scatter_nd_update(x, [[0]], [1.0])\n",
+     "tf2", "`tf.keras` at line 2"),
 ]
 
 

@@ -222,6 +222,11 @@ _TF1_MARKERS = re.compile(
     r"tf\.(?:app|logging|flags|gfile)\.|tf\.(?:ConfigProto|InteractiveSession|GraphKeys|global_variables|"
     r"trainable_variables|reset_default_graph|get_default_graph|set_random_seed|variance_scaling_initializer)\b|"
     r"tf\.summary\.(?:FileWriter|merge_all)\b|tf\.nn\.xw_plus_b\b|"
+    # variables and collections outside tf.get_variable (planet's mpc_agent: get_local_variable and
+    # scatter_update with tf.keras layers)
+    r"tf\.(?:get_local_variable|get_variable_scope|local_variables(?:_initializer)?|get_collection|"
+    r"add_to_collections?|model_variables|variables_initializer|tables_initializer|placeholder_with_default|"
+    r"scatter_(?:update|add|sub|nd_update))\b|"
     r"tf\.train\.(?:Saver|Supervisor|start_queue_runners|exponential_decay|get_or_create_global_step)\b)")
 # `import tensorflow.compat.v2 as tf`: its `tf.X` are TF2's, whatever else the file does
 _TF2_MODULE = re.compile(r"\btensorflow\.compat\.v2\s+as\s+tf\b|\btensorflow\.compat\s+import\s+v2\s+as\s+tf\b")
