@@ -1565,22 +1565,23 @@ class Interpreter:
     def eval(self, node: cst.BaseExpression | None, env: Env, context: Context) -> Value:
         if node is None:
             return Const(None)
-        if type(node) is cst.Name:
+        kind = type(node)
+        if kind is cst.Name:
             return self.eval_name(node.value, env)
-        if type(node) in (cst.Integer, cst.Float, cst.SimpleString):
+        if kind in (cst.Integer, cst.Float, cst.SimpleString):
             return _literal(node)
-        if type(node) is cst.ConcatenatedString:
+        if kind is cst.ConcatenatedString:
             try:
                 return Const(node.evaluated_value)
             except Exception:
                 return Unknown("a string")
-        if type(node) is cst.FormattedString:
+        if kind is cst.FormattedString:
             return self._f_string(node, env, context)
-        if type(node) is cst.Attribute:
+        if kind is cst.Attribute:
             return self.eval_attribute(node, env, context)
-        if type(node) is cst.Call:
+        if kind is cst.Call:
             return self.eval_call(node, env, context)
-        if type(node) in (cst.List, cst.Tuple):
+        if kind in (cst.List, cst.Tuple):
             items: list[Value] = []
             open_length = None
             for element in node.elements:
@@ -1596,8 +1597,8 @@ class Interpreter:
                         open_length = "a starred element not known statically"
                 else:
                     items.append(value)
-            return Seq(items, "list" if type(node) is cst.List else "tuple", open_length=open_length)
-        if type(node) is cst.Dict:
+            return Seq(items, "list" if kind is cst.List else "tuple", open_length=open_length)
+        if kind is cst.Dict:
             result = DictV({})
             for element in node.elements:
                 if type(element) is cst.DictElement:
@@ -1612,10 +1613,10 @@ class Interpreter:
                 else:  # `**other`
                     self._update_dict(result, self.eval(element.value, env, context), {})
             return result
-        if type(node) is cst.BinaryOperation:
+        if kind is cst.BinaryOperation:
             return self.binary(self.eval(node.left, env, context), node.operator,
                                self.eval(node.right, env, context), context, node)
-        if type(node) is cst.UnaryOperation:
+        if kind is cst.UnaryOperation:
             operand = self.eval(node.expression, env, context)
             if isinstance(operand, Const):
                 try:
@@ -1632,7 +1633,7 @@ class Interpreter:
                 return _derived(operand, mean=-operand.mean if type(node.operator) is cst.Minus else operand.mean,
                                 pending=None)
             return Unknown("an operation on unknown values", derived=_of_followed_tensors(operand))
-        if type(node) is cst.BooleanOperation:
+        if kind is cst.BooleanOperation:
             left = self.eval(node.left, env, context)
             if isinstance(left, Const) and left.note is None and \
                     bool(left.value) is (type(node.operator) is cst.Or):
@@ -1645,14 +1646,14 @@ class Interpreter:
             if type(node.operator) is cst.Or and isinstance(left, Const) and left.value is None:
                 return right
             return Unknown("a boolean expression")
-        if type(node) is cst.Comparison:
+        if kind is cst.Comparison:
             return self.compare(node, env, context)
-        if type(node) is cst.Subscript:
+        if kind is cst.Subscript:
             return self.subscript(node, env, context)
-        if type(node) is cst.Lambda:
+        if kind is cst.Lambda:
             self.closure_envs[id(env)] = env
             return FuncV(node, env, "<lambda>")
-        if type(node) is cst.IfExp:
+        if kind is cst.IfExp:
             test = self.eval(node.test, env, context)
             if isinstance(test, Const) and test.note is None:
                 return self.eval(node.body if test.value else node.orelse, env, context)
@@ -1668,13 +1669,13 @@ class Interpreter:
                 # `write_attn if FLAGS.write_attn else write_no_attn` listed both as always made)
                 return _either([body, orelse], (node, self.current_origin))
             return Unknown("a conditional expression")
-        if type(node) in (cst.ListComp, cst.GeneratorExp):
+        if kind in (cst.ListComp, cst.GeneratorExp):
             return self.comprehension(node, env, context)
-        if type(node) is cst.NamedExpr:
+        if kind is cst.NamedExpr:
             value = self.eval(node.value, env, context)
             self.assign(node.target, value, env, context)
             return value
-        if type(node) is cst.Await:
+        if kind is cst.Await:
             return self.eval(node.expression, env, context)
         return Unknown("an expression initlint does not evaluate")
 
