@@ -310,6 +310,16 @@ for cls, params in (("LSTMBlockCell", ("num_units", "forget_bias", "cell_clip", 
                                             "name"))):
     _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", params, {"use_peephole": False}, _BLOCK_LSTM, False))
 FUSED_CELLS = {"rnn.LSTMBlockFusedCell"}
+# GRUBlockCell and GRUBlockCellV2 (tf.contrib.rnn, gru_ops.py): GRUCell's layout, from add_variable
+# without an initializer for the kernels (w_ru [in+n, 2n], w_c [in+n, n]: the scope's or
+# glorot_uniform), b_ru [2n] at 1.0 and b_c [n] at 0.0, with no parameter to change any of them
+_GRU_BLOCK = (WeightSpec("kernel", None, SCOPE, "cell_kernel2"),
+              WeightSpec("bias", None, ("constant", {"value": 1.0}), "cell_bias2"),
+              WeightSpec("kernel", None, SCOPE, "cell_kernel1"),
+              WeightSpec("bias", None, ("constant", {"value": 0.0}), "cell_bias1"))
+for cls in ("GRUBlockCell", "GRUBlockCellV2"):
+    _add(LayerSpec(f"rnn.{cls}", "rnn_cell", "rnn_cell", ("num_units", "cell_size", "reuse", "name"), {}, _GRU_BLOCK,
+                   False))
 for cls, params, weights in (
     ("BasicRNNCell", ("num_units", "activation"), (_CELL_KERNEL, _CELL_BIAS)),
     ("BasicLSTMCell", ("num_units", "forget_bias", "state_is_tuple", "activation", "reuse"),

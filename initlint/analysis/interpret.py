@@ -3070,6 +3070,14 @@ class Interpreter:
             self._values_changed(positional[0], f"`{name}()`", node)
         if name in RANDOM_OPS:
             return self.random_tensor(ref, RANDOM_OPS[name], positional, keywords, node)
+        if name in _FILLED_LIKE:
+            # batch-ppo's `tf.Variable(tf.zeros_like(template))`: zeros (or ones) whatever the
+            # values it is like, in its shape
+            like = positional[0] if positional else next(
+                (keywords[key] for key in ("tensor", "input", "a") if key in keywords), None)
+            init = self.construct_initializer(ref, RANDOM_OPS[_FILLED_LIKE[name]], [], {}, node, self.dialect_here())
+            return TensorV(like.shape if isinstance(like, TensorV) else None, None, 0.0, None, init=init,
+                           array=name.startswith("np."))
         if name in ("np.array", "np.asarray") and positional and _numbers_only(positional[0]):
             # ICNet's `tf.pad(x, paddings=np.array([[0, 0], [1, 1], [1, 1], [0, 0]]))`: its items are
             # read as a list's; arithmetic on it is elementwise, which a list's is not (not followed)
@@ -4764,8 +4772,9 @@ class Interpreter:
     def _custom_initializer(self, function: FuncV, shape: tuple[int | None, ...] | None) -> InitV | None:
         """What a project function passed as an initializer draws for this shape, when it returns a
         random op of it (`return tf.random_normal(shape, stddev=np.sqrt(2.0 / fan_out))`, the tpu
-        models' conv_kernel_initializer); None when the shape or the result is not known."""
-        if not shape or type(function.node) is not cst.FunctionDef:
+        models' conv_kernel_initializer; planet's `lambda *_, **__: tf.zeros_like(x)`); None when the
+        shape or the result is not known."""
+        if not shape or type(function.node) not in (cst.FunctionDef, cst.Lambda):
             return None
         # a dimension not known is given as unknown: a draw that does not read it is still known
         # (3d-pose-baseline's kaiming() reads only shape[0] of [32, linear_size])
@@ -5903,6 +5912,9 @@ _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "lea
                      "leakyrelu": "leaky_relu", "prelu": "leaky_relu", "swish": "swish", "silu": "silu",
                      "gelu": "gelu", "relu6": "relu6"}
 # (tf.nn.rnn and tf.nn.bidirectional_rnn: TensorFlow 0.x's names of the static ones, lstm-char-cnn's)
+# ops that fill a tensor shaped like their argument: the RANDOM_OPS entry they are
+_FILLED_LIKE = {"tf.zeros_like": "tf.zeros", "tf.ones_like": "tf.ones", "np.zeros_like": "np.zeros",
+                "np.ones_like": "np.ones"}
 _RNN_RUNNERS = {"tf.nn.dynamic_rnn", "tf.nn.static_rnn", "rnn.static_rnn", "tf.nn.bidirectional_dynamic_rnn",
                 "tf.nn.static_bidirectional_rnn", "rnn.static_bidirectional_rnn", "tf.nn.raw_rnn", "tf.nn.rnn",
                 "tf.nn.bidirectional_rnn"}
@@ -6791,7 +6803,7 @@ def _cell_state(cell: Value, output: TensorV) -> Value:
     or [c, h] concatenated with state_is_tuple=False."""
     if not isinstance(cell, LayerV) or cell.alternatives:
         return Unknown("the RNN cell's state")
-    if cell.spec.api in ("rnn.GRUCell", "rnn.BasicRNNCell"):
+    if cell.spec.api in ("rnn.GRUCell", "rnn.BasicRNNCell", "rnn.GRUBlockCell", "rnn.GRUBlockCellV2"):
         return output
     if cell.spec.api not in ("rnn.BasicLSTMCell", "rnn.LSTMCell"):
         return Unknown("the RNN cell's state")
