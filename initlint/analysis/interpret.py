@@ -5413,6 +5413,10 @@ class Interpreter:
             self._normalizer_weights(draft, normalizer, args, out_shape, context)
             normalized = self.normalize(pre, _normalizer_epsilon(normalizer, args.get("normalizer_params")))
             if run_activation is not None:
+                # the normalized output is no layer's pending one: what the function applies is not
+                # recorded on the layer by itself (YOLOv3's `lambda x: tf.nn.leaky_relu(x, alpha=0.1)`)
+                draft.activation = self._lambda_activation(run_activation) or (
+                    activation if activation != "unknown" else None)
                 return self.call(run_activation, [normalized], {}, False, None, context)
             draft.activation = activation
             return _crelu_channels(self.apply_activation(normalized, activation) if activation else normalized,
@@ -5491,6 +5495,16 @@ class Interpreter:
         if isinstance(value, FuncV):  # a project function: its name says what it computes, or nothing
             return _user_activation(value.name) or "unknown"
         return "unknown"
+
+    def _lambda_activation(self, value: Value) -> str | None:
+        """The activation a `lambda x: tf.nn.leaky_relu(x, alpha=0.1)` applies to its argument."""
+        node = value.node if isinstance(value, FuncV) else None
+        if type(node) is not cst.Lambda or type(node.body) is not cst.Call or not node.params.params \
+                or not node.body.args or type(node.body.args[0].value) is not cst.Name \
+                or node.body.args[0].value.value != node.params.params[0].name.value:
+            return None
+        function = self.eval(node.body.func, value.env, Context())
+        return _activation_of_ref(function.name) if isinstance(function, Ref) else None
 
     def _output_shape(self, spec: LayerSpec, args: dict[str, Value], tensor: TensorV,
                       draft: LayerDraft) -> tuple[int | None, ...] | None:
