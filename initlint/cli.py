@@ -351,8 +351,11 @@ def explain(paths: tuple[str, ...], output_format: str, dialect: str | None, con
     except ConfigError as error:
         fail(str(error))
     settings = _with_performance(settings, **performance)
-    results = list(run(_discover(paths, settings), settings))
-    _emit(render_explain(output_format, results), output_file, False)
+    from initlint.discovery import discover
+
+    notebooks: list[str] = []
+    results = list(run(discover(paths, settings, notebooks), settings))
+    _emit(render_explain(output_format, results, notebooks), output_file, False)
 
 
 @main.command()

@@ -246,7 +246,8 @@ def _shown(given: str, relative: PurePath) -> str:
 
 
 def _walk(directory: Path, given: str, settings: Settings, root: Path, patterns: tuple[str, ...],
-          ignores: list[GitIgnore], out: list[tuple[Path, str]], relative: PurePath) -> None:
+          ignores: list[GitIgnore], out: list[tuple[Path, str]], relative: PurePath,
+          notebooks: list[str] | None) -> None:
     if settings.respect_gitignore:
         own = _read_gitignore(directory / ".gitignore", Path(os.path.abspath(directory)))
         if own:
@@ -264,7 +265,8 @@ def _walk(directory: Path, given: str, settings: Settings, root: Path, patterns:
             continue
         if not (is_dir or is_file):
             continue
-        if is_file and not entry.name.endswith(".py"):
+        notebook = is_file and notebooks is not None and entry.name.endswith(".ipynb")
+        if is_file and not entry.name.endswith(".py") and not notebook:
             continue
         absolute = Path(os.path.abspath(path))
         if matches_any(patterns, absolute, root):
@@ -272,16 +274,20 @@ def _walk(directory: Path, given: str, settings: Settings, root: Path, patterns:
         if settings.respect_gitignore and _ignored(ignores, absolute, is_dir):
             continue
         if is_dir:
-            _walk(path, given, settings, root, patterns, ignores, out, relative / entry.name)
+            _walk(path, given, settings, root, patterns, ignores, out, relative / entry.name, notebooks)
+        elif notebook:
+            notebooks.append(_shown(given, relative / entry.name))  # type: ignore[union-attr]
         else:
             out.append((path, _shown(given, relative / entry.name)))
 
 
-def discover(paths: Sequence[str], settings: Settings) -> list[tuple[Path, str]]:
+def discover(paths: Sequence[str], settings: Settings, notebooks: list[str] | None = None) -> list[tuple[Path, str]]:
     """The files to lint, each as (path on disk, path as shown), deduplicated and sorted.
 
     `-` (standard input) is not handled here. A path that does not exist is passed through,
     so that the engine reports it as unreadable (INI900) rather than silently linting nothing.
+    `notebooks`, if given, receives the notebooks (.ipynb) found in directories, which are not linted
+    (one named on the command line is, as INI900).
     """
     root = project_root(settings)
     patterns = exclude_patterns(settings)
@@ -295,7 +301,7 @@ def discover(paths: Sequence[str], settings: Settings) -> list[tuple[Path, str]]
                 continue
             absolute = Path(os.path.abspath(path))
             ignores = _ancestor_ignores(absolute, root) if settings.respect_gitignore else []
-            _walk(path, given, settings, root, patterns, ignores, found, PurePath())
+            _walk(path, given, settings, root, patterns, ignores, found, PurePath(), notebooks)
         else:
             if settings.force_exclude and is_force_excluded(path, settings):
                 continue

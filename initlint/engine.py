@@ -41,6 +41,10 @@ def _internal_error(path: str, error: BaseException) -> Diagnostic:
 
 
 def _analyze_source(source: str, path: str, settings: Settings) -> FileResult:
+    if path.endswith(".ipynb"):  # its JSON text parses as a Python dict: "All checks passed!" on nothing
+        return FileResult(path=path, source=source, diagnostics=(_file_diagnostic(
+            "INI900", "unreadable-file", "not analysed: a Jupyter notebook (initlint reads Python files only; "
+            "`jupyter nbconvert --to script` exports one)", path),))
     if not may_create_weights(source, path):
         return FileResult(path=path, source=source, skipped=True)
     from initlint.analysis.project import obstacle_once, parse_text, text_digest

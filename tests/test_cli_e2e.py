@@ -101,3 +101,33 @@ def test_options_written_before_the_verb_are_the_verbs() -> None:
     assert checked.exit_code == 1 and "INI900" not in checked.output and "INI301" in checked.output
     listed = invoke("--no-cache", "models/mlp.py", "explain")
     assert "explain:1:1: INI900" in listed.output
+
+
+_NOTEBOOK = ('{"cells": [{"cell_type": "code", "source": ["import tensorflow as tf\\n", '
+             '"w = tf.get_variable(\\"w\\", [784, 10], initializer=tf.random_normal_initializer())"]}], '
+             '"nbformat": 4, "nbformat_minor": 2, "metadata": {}}\n')
+
+
+def test_a_notebook_named_on_the_command_line_is_not_analysed(project) -> None:  # noqa: ANN001
+    """gumbel-softmax: `check "Categorical VAE.ipynb"` parsed the notebook's JSON as a Python dict
+    and said "All checks passed!"."""
+    (project / "vae.ipynb").write_text(_NOTEBOOK)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "vae.ipynb"])
+    assert result.exit_code == 1, result.output
+    assert "vae.ipynb:1:1: INI900 not analysed: a Jupyter notebook" in result.output
+
+
+def test_explain_names_the_notebooks_it_did_not_read(project) -> None:  # noqa: ANN001
+    """A directory whose models are notebooks: explain said "No weights found (0 files analysed, 0
+    skipped: ...)" and nothing of the notebooks; a notebook under an excluded directory is not named."""
+    (project / "nb" / "build").mkdir(parents=True)
+    (project / "nb" / "vae.ipynb").write_text(_NOTEBOOK)
+    (project / "nb" / "build" / "copy.ipynb").write_text(_NOTEBOOK)
+    result = CliRunner().invoke(main, ["explain", "--isolated", "--no-cache", "nb"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "No weights found (0 files analysed).",
+        "1 notebook not read (initlint reads Python files only; `jupyter nbconvert --to script` exports one): "
+        "nb/vae.ipynb"]
+    data = json.loads(CliRunner().invoke(main, ["explain", "--isolated", "--no-cache", "--format", "json", "nb"]).output)
+    assert data["notebooks_not_read"] == ["nb/vae.ipynb"] and data["weights"] == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any, Callable
 
 from initlint.model import FileResult, Weight
@@ -50,7 +51,7 @@ def weight_json(weight: Weight) -> dict[str, Any]:
     }
 
 
-def render_json(results: list[FileResult]) -> str:
+def render_json(results: list[FileResult], notebooks: Sequence[str] = ()) -> str:
     weights = [weight_json(weight) for result in results for weight in result.weights]
     files = [{"path": r.path, "dialect": r.dialect, "dialect_reason": r.dialect_reason,
               "skipped": r.skipped, "problems": [{"code": d.code, "message": d.message, "line": d.span.line}
@@ -59,7 +60,8 @@ def render_json(results: list[FileResult]) -> str:
               "cut_calls": [{"line": line, "call": name} for line, name in r.cut_calls],
               "unread": [{"line": line, "call": name, "module": module} for line, name, module in r.unread]}
              for r in results]
-    return json.dumps({"version": EXPLAIN_VERSION, "weights": weights, "files": files}, indent=2) + "\n"
+    return json.dumps({"version": EXPLAIN_VERSION, "weights": weights, "files": files,
+                       "notebooks_not_read": list(notebooks)}, indent=2) + "\n"
 
 
 def _fmt(value: float | None) -> str:
@@ -99,7 +101,8 @@ def _param_text(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def render_table(results: list[FileResult]) -> str:
+def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> str:
+    """`notebooks`: those found in the directories given, which are not read."""
     out: list[str] = []
     for result in results:
         if result.skipped:
@@ -173,8 +176,13 @@ def render_table(results: list[FileResult]) -> str:
     if not any(result.weights for result in results):
         # an empty table read as a tool that did nothing (sjchoi86/Tensorflow-101: its models are notebooks)
         analysed = sum(1 for result in results if not result.skipped)
-        out.append(f"No weights found ({analysed} file{'' if analysed == 1 else 's'} analysed, "
-                   f"{len(results) - analysed} skipped: they name no TensorFlow, Keras or slim API that makes one).")
+        skipped = len(results) - analysed
+        out.append(f"No weights found ({analysed} file{'' if analysed == 1 else 's'} analysed" + (
+            f", {skipped} skipped: they name no TensorFlow, Keras or slim API that makes one)." if skipped else ")."))
+    if notebooks:  # gumbel-softmax: its models are two notebooks, and the run said nothing of them
+        shown = ", ".join(notebooks[:3]) + (f" and {len(notebooks) - 3} more" if len(notebooks) > 3 else "")
+        out.append(f"{len(notebooks)} notebook{'' if len(notebooks) == 1 else 's'} not read (initlint reads Python "
+                   f"files only; `jupyter nbconvert --to script` exports one): {shown}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -246,8 +254,9 @@ def _conditions_text(weight: Weight, shown_path: str) -> str:
     return "only if " + " and ".join(parts)
 
 
-RENDERERS: dict[str, Callable[[list[FileResult]], str]] = {"table": render_table, "json": render_json}
+RENDERERS: dict[str, Callable[[list[FileResult], Sequence[str]], str]] = {"table": render_table, "json": render_json}
 
 
-def render_explain(format_name: str, results: list[FileResult]) -> str:
-    return RENDERERS[format_name](results)
+def render_explain(format_name: str, results: list[FileResult], notebooks: Sequence[str] = ()) -> str:
+    """`notebooks`: the notebooks found in the directories given, which are not read."""
+    return RENDERERS[format_name](results, notebooks)
