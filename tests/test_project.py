@@ -384,3 +384,17 @@ def test_methods_inherited_from_an_unparseable_module_are_named_as_unread(tmp_pa
     result = analyze_path(tmp_path / "vgg.py", Settings())
     assert result.weights == ()
     assert [(line, call) for line, call, _ in result.unread] == [(8, "self.conv")]
+
+
+def test_an_unparseable_module_that_makes_no_weight_is_not_named_as_unread(tmp_path: Path) -> None:
+    # StackGAN's demo calls a Python 2 Theano helper: the note said its weights were not listed and
+    # that linting it would report why (INI901), but the prefilter skips it and it makes no weight
+    (tmp_path / "helper.py").write_text("import numpy\n\n\ndef load_model():\n    print 'loading'\n    return {}\n")
+    (tmp_path / "demo.py").write_text("import tensorflow as tf\nimport helper\n\nmodel = helper.load_model()\n"
+                                      "x = tf.placeholder(tf.float32, [None, 4])\ny = tf.layers.dense(x, 2)\n")
+    result = analyze_path(tmp_path / "demo.py", Settings())
+    assert result.unread == () and [w.span.line for w in result.weights] == [6, 6]
+    (tmp_path / "helper.py").write_text("import tensorflow as tf\n\n\ndef load_model():\n    print 'loading'\n"
+                                        "    return tf.get_variable('w', [4, 4])\n")
+    result = analyze_path(tmp_path / "demo.py", Settings())
+    assert [(line, call) for line, call, _ in result.unread] == [(4, "helper.load_model")]

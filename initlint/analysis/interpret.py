@@ -16,6 +16,7 @@ import re
 import string
 import sys
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import libcst as cst
@@ -37,6 +38,7 @@ from initlint.analysis.shapes import (UNREAD, _count, _dims, _int, _ints, _note_
                                       broadcast_shape, channels_first, concatenated_shape, expanded_shape, indexed_shape,
                                       padded_shape, padding_pairs, reduced_shape, resized_shape, split_shapes, stacked_shape,
                                       squeezed_shape, transposed_shape, unstacked_shape)
+from initlint.analysis.prefilter import may_create_weights
 from initlint.analysis.project import parse_module, parse_safely, resolve_module, shown_path
 from initlint.analysis.records import TENSOR_TYPES, build, namedtuple_class, replaced, valid_fields
 from initlint.analysis.values import (ArgScopeV, ClassV, Const, ContextV, DictV, Env, ForeignV, FuncV,
@@ -558,7 +560,10 @@ class Interpreter:
         shown = shown_path(target, self.path)
         parsed = parse_module(target, shown)
         if parsed is None:
-            return Unknown(f"project module {shown} could not be read", unread=shown)
+            # a module that could make no weight if it parsed (StackGAN's Python 2 skipthoughts.py)
+            # is no unread model: linting it reports nothing, not the INI901 the note would promise
+            return Unknown(f"project module {shown} could not be read",
+                           unread=shown if _may_make_weights(target) else None)
         if len(self.foreign_modules) >= 32:
             return Unknown(f"project module {shown} could not be read")
         env = Env(origin=str(target))
@@ -8217,6 +8222,15 @@ def _literal(node: cst.Integer | cst.Float | cst.SimpleString) -> Value:
     if value is _UNREADABLE:
         return Unknown("a string" if type(node) is cst.SimpleString else "a number too long to read")
     return Const(value)
+
+def _may_make_weights(path: Any) -> bool:
+    """Whether the prefilter would analyse this module: an unreadable file may."""
+    try:
+        source = Path(path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return True
+    return may_create_weights(source, str(path))
+
 
 def analyze_module(module: cst.Module, source: str, path: str, settings: Settings,
                    table: Any = None) -> ModuleAnalysis:
