@@ -155,11 +155,15 @@ for cls, gates in (("SimpleRNN", 1), ("GRU", 3), ("LSTM", 4)):
     params = _K_RNN if cls != "SimpleRNN" else tuple(p for p in _K_RNN if p != "recurrent_activation")
     bias = WeightSpec("bias", "bias_initializer", ("zeros", {"unit_forget_bias": True}) if cls == "LSTM" else ZEROS,
                       f"rnn_bias{gates}", "use_bias")
-    _add(LayerSpec(f"keras.layers.{cls}", "keras", "rnn", params,
-                   {"activation": "tanh", "use_bias": True, "unit_forget_bias": True, "gates": gates},
-                   (WeightSpec("kernel", "kernel_initializer", GLOROT, f"rnn_kernel{gates}"),
-                    WeightSpec("recurrent_kernel", "recurrent_initializer", ORTHOGONAL, f"rnn_recurrent{gates}"),
-                    bias), False), f"keras.layers.{cls}Cell")
+    layer = LayerSpec(f"keras.layers.{cls}", "keras", "rnn", params,
+                      {"activation": "tanh", "use_bias": True, "unit_forget_bias": True, "gates": gates},
+                      (WeightSpec("kernel", "kernel_initializer", GLOROT, f"rnn_kernel{gates}"),
+                       WeightSpec("recurrent_kernel", "recurrent_initializer", ORTHOGONAL, f"rnn_recurrent{gates}"),
+                       bias), False)
+    _add(layer)
+    # the cell makes the layer's weights; called on one step it returns (output, [states])
+    _add(replace(layer, api=f"keras.layers.{cls}Cell"))
+KERAS_CELLS = frozenset(f"keras.layers.{cls}Cell" for cls in ("SimpleRNN", "GRU", "LSTM"))
 # CuDNNGRU / CuDNNLSTM (Keras 2, tf.compat.v1.keras): the cuDNN kernels' two bias vectors, input and
 # recurrent, in one [2 x gates x units] bias (R-Net's GRUs were not listed at all)
 for cls, gates in (("CuDNNGRU", 3), ("CuDNNLSTM", 4)):

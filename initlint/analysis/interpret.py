@@ -5385,6 +5385,12 @@ class Interpreter:
                 units = _cell_units_of(args)
             else:
                 units = _count(args.get("units") or args.get("num_units"))
+            if spec.api in catalog.KERAS_CELLS:  # dreamer's `x, deter = self._cell(x, [deter])`
+                batch = tensor.shape[0] if tensor.shape else None
+                states = 2 if spec.api == "keras.layers.LSTMCell" else 1
+                output = TensorV((batch, units), None, 0.0, None)
+                return Seq([output, Seq([output] + [TensorV((batch, units), None, 0.0, None)] * (states - 1), "list")],
+                           "tuple")
             sequences = args.get("return_sequences")
             if spec.kind == "rnn" and isinstance(sequences, Const) and sequences.value is True:
                 # [batch, steps, units]: the Keras addition example's decoder feeds TimeDistributed(Dense)
