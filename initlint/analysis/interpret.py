@@ -4238,6 +4238,8 @@ class Interpreter:
         if value is None or not _tensor_like(value):
             return Unknown("an activation of an unknown value")
         tensor = _as_tensor(value)
+        if activation in ("relu", "leaky_relu", "linear"):
+            _mark_output_scale(tensor)
         layer = tensor.pending
         if layer is not None and layer.activation is None and activation != "softmax":
             layer.activation = activation
@@ -5570,6 +5572,7 @@ class Interpreter:
         draft.parent = source.id if source is not None and source is not draft else None
         draft.input_ms, draft.input_mean, draft.input_ms_default = tensor.ms, tensor.mean, tensor.ms_default
         draft.input_act_factor = tensor.act_factor
+        _mark_output_scale(tensor)
         draft.input_rescaled = tensor.rescaled
         kernels = [w for w in draft.weights if w.role in ("kernel", "depthwise_kernel", "variable")]
         kernel = kernels[0] if kernels else None
@@ -7798,6 +7801,23 @@ def _times_parameter(left: Value, operator: cst.BaseBinaryOp, right: Value) -> T
         return _derived(tensor, ms=tensor.ms * square, mean=tensor.mean * mean, pending=None,
                         ms_default=None if tensor.ms_default is None else tensor.ms_default * square)
     return None
+
+
+def _mark_output_scale(tensor: TensorV) -> None:
+    """A layer's output multiplied by a number and read by a ReLU, a leaky ReLU or the next layer
+    (GANSynth's equalized learning rate, `post_scale * y` on N(0, 1) kernels): the layer's numbers
+    stay its own output's, and its weights carry the square of the factor, for the rules to judge
+    what comes out of the product (a scale passes through those activations unchanged)."""
+    if tensor.scaled_from is None:
+        return
+    source, factor = tensor.scaled_from
+    layer = source.pending
+    if layer is None or layer.activation is not None:
+        return
+    for weight in layer.weights:
+        if "output_scale" not in weight.facts:
+            weight.facts["output_scale"] = factor * factor
+            weight.facts.setdefault("scaled_at_run_time", None)
 
 
 def _scaled_at_run_time(left: Value, operator: cst.BaseBinaryOp, right: Value) -> VariableV | None:

@@ -119,8 +119,21 @@ def layer_views(weights: tuple[Weight, ...]) -> list[LayerView]:
             continue
         seen.add(weight.layer_id)
         second = pointwise.get(weight.layer_id) if weight.role == "depthwise_kernel" else None
-        views.append(LayerView(_through_pointwise(weight, second) if second is not None else weight))
+        views.append(LayerView(_output_scaled(_through_pointwise(weight, second) if second is not None else weight)))
     return views
+
+
+def _output_scaled(weight: Weight) -> Weight:
+    """A layer whose output is multiplied by a number before its activation (equalized learning
+    rate) seen as the product: what its activation and the next layer read."""
+    scale = weight.facts.get("output_scale")
+    signal = weight.signal
+    if scale is None:
+        return weight
+    return replace(weight, signal=replace(
+        signal, mean_square=None if signal.mean_square is None else signal.mean_square * scale,
+        gain=None if signal.gain is None else signal.gain * scale,
+        default_mean_square=None if signal.default_mean_square is None else signal.default_mean_square * scale))
 
 
 def _through_pointwise(depthwise: Weight, pointwise: Weight) -> Weight:
