@@ -3058,7 +3058,8 @@ class Interpreter:
             shape = indices.shape if _tensor_like(indices) else (len(indices.items),) if flat else None  # type: ignore[union-attr]
             axis = args.get("axis")
             if shape is not None and (axis is None or isinstance(axis, Const) and axis.value in (None, -1)):
-                return TensorV((*shape, depth), None, 0.0, None)  # a one-hot's scale is 1/depth, not modelled
+                # a one-hot's scale is 1/depth, not modelled
+                return TensorV((*shape, depth), None, 0.0, None, one_hot=args.get("on_value") is None)
             return Unknown("a one-hot of an unknown shape")
         if name == "tf.range" and positional and all(isinstance(v, Const) and isinstance(v.value, (int, float))
                                                        for v in positional[:3]):
@@ -5046,6 +5047,11 @@ class Interpreter:
         if isinstance(b, VariableV) and b.alternatives:
             return _either_layer([self.matmul(a, kernel, node, context, transpose_b, transpose_a)
                                   for kernel in _each_variable(b)])
+        if isinstance(b, VariableV) and type(a) is TensorV and a.one_hot and b.shape is not None and len(b.shape) == 2 \
+                and not (transpose_a or transpose_b or b.transposed):
+            # nsynth's `tf.matmul(tf.one_hot(pitch, 128), w)`: each row picks a row of w, as
+            # embedding_lookup does (INI301 judged std 1 against the fan-in 128, which sums nothing)
+            return self.embedding_lookup(b, TensorV(a.shape[:-1] if a.shape else None, None, 0.0, None))
         if isinstance(b, VariableV) and b.shape is not None and len(b.shape) == 2 and not transpose_a:
             shape = b.shape
             n_in = shape[1] if transpose_b else shape[0]

@@ -121,6 +121,8 @@ class TensorV(Value):
     # that is the same at every position, around the mean (a conv reading an input with a mean adds
     # a fixed offset per channel), which a max pool does not amplify; None: not known (taken as 0)
     offsets: float | None = None
+    # tf.one_hot's output: a matmul of it with a weight picks one of the weight's rows (a lookup)
+    one_hot: bool = False
 
 
 @dataclass(eq=False)
