@@ -96,6 +96,7 @@ _KERAS_NOISE = {"src", "layers", "core", "convolutional", "recurrent", "embeddin
 
 def forced_dialect(path: str) -> str | None:
     """A name under tensorflow.compat.v1 is TF1 whatever the file's dialect (and v2 likewise)."""
+    path = _inner_compat(path)
     if path.startswith("tensorflow.compat.v1") or path.startswith("tensorflow.python.ops.init_ops."):
         return "tf1"
     if path.startswith("tensorflow.compat.v2") or path.startswith("tensorflow.python.ops.init_ops_v2."):
@@ -114,9 +115,18 @@ _EXACT.update({f"tensorflow.python.ops.{module}.{cls}": f"tf.{function}_initiali
                for module in ("init_ops", "init_ops_v2") for cls, function in _INIT_OPS_CLASSES.items()})
 
 
+def _inner_compat(path: str) -> str:
+    """`tensorflow.compat.v2.compat.v1.layers.dense` (adanet's `import tensorflow.compat.v2 as tf` and
+    `tf.compat.v1.layers.dense`) is `tensorflow.compat.v1.layers.dense`."""
+    while path.startswith(("tensorflow.compat.v1.compat.", "tensorflow.compat.v2.compat.")):
+        path = "tensorflow." + path[len("tensorflow.compat.v1."):]
+    return path
+
+
 @lru_cache(maxsize=8192)  # a pure function of the name, asked ~4,000 times per file of tensor2tensor
 def canonical(path: str) -> str:
     """Fold an import path into initlint's canonical API name."""
+    path = _inner_compat(path)
     if path in _EXACT:
         return _EXACT[path]
     for prefix, replacement in _PREFIXES:
