@@ -5425,6 +5425,11 @@ class Interpreter:
         if spec.family == "slim" and normalizer is None and caller is not None:
             for weight in draft.weights:
                 weight.facts["signal_uncertain"] = f"a caller's slim.arg_scope may add a normalizer_fn: {caller}"
+        elif spec.family == "slim" and isinstance(normalizer, Const) and normalizer.value is None and normalizer.note:
+            # `normalizer_fn=None` as a parameter's default (magenta's nza_model transform(), whose
+            # callers pass a conditional instance norm): the layer's scale may be normalized away
+            for weight in draft.weights:
+                weight.facts["signal_uncertain"] = f"no normalizer_fn: {normalizer.note}"
         if spec.family == "slim" and normalizer is not None and not (isinstance(normalizer, Const)
                                                                         and normalizer.value is None):
             pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
