@@ -2608,7 +2608,9 @@ class Interpreter:
                 self.picks.pop()
                 if func.chosen_by is not None:
                     self.conditions.pop()
-        joined = _one_of(results, limit=max(4, len(results)))  # each candidate's instance, called next
+        # each candidate's instance, called next under the same pick (sketch_rnn's HyperLSTMCell
+        # built a LayerNormLSTMCell or an LSTMCell: both cells' weights were listed as always made)
+        joined = _one_of(results, limit=max(4, len(results)), chosen_by=func.chosen_by)
         pendings = [result.pending for result in results if type(result) is TensorV and result.pending is not None]
         if type(joined) is TensorV and joined.pending is not None and len(pendings) == len(results) > 1:
             joined.pending.twins.extend(draft for draft in pendings if draft is not joined.pending)
@@ -6158,16 +6160,16 @@ def _sliced_shape(shape: tuple[int | None, ...] | None, begin: Value | None,
                  for whole, start, wanted in zip(shape, starts, sizes))
 
 
-def _one_of(values: list[Value], limit: int = 4) -> Value:
+def _one_of(values: list[Value], limit: int = 4, chosen_by: Any = None) -> Value:
     """What a function returns when branches decided at run time return different values: tensors
     are one tensor with the dimensions they all agree on (and the last one's signal, as names after
-    an `if` keep the last branch's); anything else is _either's."""
+    an `if` keep the last branch's); anything else is _either's (`chosen_by`: the `if` that picks)."""
     if all(type(value) is TensorV for value in values):
         shape = values[0].shape
         for value in values[1:]:
             shape = _agreed_dims(shape, value.shape)
         return _derived(values[-1], shape=shape)
-    return _either(values, limit=limit)
+    return _either(values, chosen_by, limit=limit)
 
 
 def _restore_attrs(journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]]) -> None:
