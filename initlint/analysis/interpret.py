@@ -4994,8 +4994,11 @@ class Interpreter:
         if scalar and isinstance(trainable, Const) and trainable.value is False:
             return TensorV((), None, 0.0, None)  # a step counter or a learning rate: state, not a weight
         dtype = keywords.get("dtype")
-        integer = isinstance(initial, Const) and type(initial.value) is int and (dtype is None or not _float_dtype(dtype))
-        if integer or _int_dtype(dtype):  # `tf.Variable(0, dtype=tf.int32)`: a counter (LynnHo), no gradient
+        # `tf.Variable(0, dtype=tf.int32)`: a counter (LynnHo), no gradient; `tf.Variable(False)`: a
+        # flag (adanet), likewise
+        integer = isinstance(initial, Const) and type(initial.value) in (int, bool) and (
+            dtype is None or not _float_dtype(dtype))
+        if integer or _int_dtype(dtype) or isinstance(dtype, Ref) and dtype.path.endswith(".bool"):
             return TensorV(initial.shape if isinstance(initial, TensorV) else (), None, 0.0, None, dtype_int=True)
         drawn = initial.init.name if isinstance(initial, TensorV) and initial.init is not None else "unknown"
         if _state_not_weight(trainable, drawn):
