@@ -1816,7 +1816,8 @@ class Interpreter:
             # `self.initializer` of a @property (bert4keras' TruncatedNormal(0.02)): its value, not the getter
             return self.call_function(member, [], {}, Context(), None)
         layer = base.attrs.get("__layer__")
-        if member is None and attr == "add_weight" and (_keras_layer_class(base.cls) or layer is not None):
+        if member is None and (attr == "add_weight" or attr == "add_variable" and _tf1_layer_class(base.cls)) \
+                and (_keras_layer_class(base.cls) or layer is not None):
             return _Bound(base, attr)  # the library's Layer.add_weight
         if member is None and attr == "build" and _keras_model_class(base.cls):
             return _Bound(base, attr)  # the library's Model.build
@@ -2813,7 +2814,7 @@ class Interpreter:
         base, name = bound.base, bound.attr
         if isinstance(base, _Super):
             return self._library_super_call(base, name, positional, keywords, node, context)
-        if isinstance(base, InstanceV) and name == "add_weight":
+        if isinstance(base, InstanceV) and name in ("add_weight", "add_variable"):
             return self.keras_add_weight(positional, keywords, node, context, _tf1_layer_class(base.cls))
         if isinstance(base, LayerV) and name == "build" and base.spec.family == "keras" and base.layer is None:
             # `conv.build(input_shape)` (keras-tcn): the weights are made now, for that shape; the
@@ -4056,6 +4057,15 @@ class Interpreter:
             units = None
             if any(isinstance(cell, LayerV) for cell in (stack.items if isinstance(stack, Seq) else [stack])):
                 units = self.build_stack(stack, tensor, context)
+            elif type(stack) is InstanceV and (self._find_method(stack.cls, "call") or
+                                               self._find_method(stack.cls, "__call__")) is not None:
+                # a project cell (magenta's vendored LSTMBlockCell): the RNN calls it on one step
+                step = TensorV((tensor.shape[0], tensor.shape[-1]) if tensor.shape and len(tensor.shape) == 3 else None,
+                               None, 0.0, None)
+                state = TensorV((step.shape[0] if step.shape else None, None), None, 0.0, None)  # its scale: not known
+                result = self.call(stack, [step, state], {}, False, None, context)
+                output = result.items[0] if isinstance(result, Seq) and result.items else result
+                units = output.shape[-1] if type(output) is TensorV and output.shape else None
             outputs.append(TensorV((*tensor.shape[:-1], units) if tensor.shape else None, None, 0.0, None))
         if context.reuse == "strict":
             # under reuse=True TensorFlow looks the cells' variables up (a test graph built again,
@@ -7126,7 +7136,9 @@ def _library_op_layer_base(cls: ClassV) -> Ref | None:
 
 # TF1's tf.layers.Layer is a Keras layer whose add_weight goes through get_variable (OpenSeq2Seq's
 # LayerNormalization: its build() never ran)
-_TF1_LAYER_BASES = frozenset({"tf.layers.Layer", "tf.compat.v1.layers.Layer"})
+# TF1's RNNCell is a tf.layers.Layer: a project cell builds its weights with add_variable (magenta's
+# vendored LSTMBlockCell)
+_TF1_LAYER_BASES = frozenset({"tf.layers.Layer", "tf.compat.v1.layers.Layer", "rnn.RNNCell", "rnn.LayerRNNCell"})
 _KERAS_LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Layer", "keras.engine.Layer",
                                 "keras.engine.base_layer.Layer", "keras.engine.topology.Layer", *_TF1_LAYER_BASES})
 
