@@ -5450,6 +5450,17 @@ class Interpreter:
             pre = self._apply_signal(draft, tensor, out_shape, None, spec, args)
             draft.normalized = True
             self._normalizer_weights(draft, normalizer, args, out_shape, context)
+            if _activation_function(normalizer) is not None:
+                # a project normalizer (magenta's conditional_instance_norm): the layer calls
+                # `normalizer_fn(outputs, **normalizer_params)`, which makes its own weights
+                params = args.get("normalizer_params")
+                params = params.value if isinstance(params, _MaybeArg) else params
+                given = {key: value for key, value in params.items.items() if isinstance(key, str)} \
+                    if isinstance(params, DictV) else {}
+                opaque = not isinstance(params, DictV) and not (params is None or isinstance(params, Const)
+                                                                 and params.value is None) \
+                    or isinstance(params, DictV) and params.unknown is not None
+                self.call(normalizer, [_derived(pre, pending=None)], given, opaque, None, context)
             normalized = self.normalize(pre, _normalizer_epsilon(normalizer, args.get("normalizer_params")))
             if run_activation is not None:
                 # the normalized output is no layer's pending one: what the function applies is not
