@@ -5560,7 +5560,12 @@ class Interpreter:
                       draft: LayerDraft) -> tuple[int | None, ...] | None:
         units = _count(args.get("units") or args.get("filters") or args.get("num_outputs"))
         first = self._channels_first(args) if spec.kind in _DATA_FORMAT_KINDS else False
-        if tensor.shape is None:  # the rank is the layer's even when the input's shape is unknown
+        # an input of too low a rank for a convolution is one whose leading dimensions were lost
+        # (magenta's vgg: `inputs -= tf.constant([r, g, b])` of an input of unknown rank is [3] here):
+        # TensorFlow would refuse it, so it has the layer's rank
+        short = tensor.shape is not None and spec.rank is not None and \
+            spec.kind in ("conv", "conv_transpose", "separable") and len(tensor.shape) < spec.rank + 2
+        if tensor.shape is None or short:  # the rank is the layer's even when the input's shape is unknown
             if spec.kind == "dense":
                 draft.rank_unknown = True  # a Dense applies to the last axis of any rank
                 return (None, units)
