@@ -1186,7 +1186,13 @@ class Interpreter:
             owner = self.eval(target.value, env, context)
             key = self._subscript_key(target, env, context)
             if isinstance(owner, DictV) and (isinstance(key, Const) or type(key) in _IDENTITY_KEYS):
-                self._store(owner.items, key.value if isinstance(key, Const) else key, value)
+                item = key.value if isinstance(key, Const) else key
+                for journal in self.attr_journals:
+                    # a dict item stored on one branch of an undecided `if` is not there for the other
+                    # (dreamer's memoizing `self.get('hout', Dense, ...)` on both branches: the second
+                    # found the first's layer, and its weights were never listed)
+                    journal.setdefault((id(owner.items), item), (owner.items, owner.items.get(item)))
+                self._store(owner.items, item, value)
             elif isinstance(owner, Seq) and isinstance(key, Const) and isinstance(key.value, int):
                 if -len(owner.items) <= key.value < len(owner.items):
                     self._store(owner.items, key.value, value)
