@@ -8263,12 +8263,18 @@ def _anchor(weight: Weight, mine: tuple[str, ...], answers_at: dict[tuple[str, S
     here = weight.call_stack[0].path
     in_file = list(itertools.takewhile(lambda site: site.path == here, weight.call_stack))
     places = [(site.path, site.span) for site in in_file]
-    if len(in_file) < len(weight.call_stack) and weight.path == here:
+    sites = weight.call_stack
+    last = max((index for index, site in enumerate(sites) if site.path == here), default=-1)
+    start = last
+    while start > 0 and sites[start - 1].path == here:
+        start -= 1
+    if start > len(in_file):
         # a chain that leaves this file and comes back (a base class's __init__ in another module
-        # calling this subclass's create_model, audio-super-res): the calls back here, then the layer
-        # (it was reported at the base-class call, where a `# noqa` silenced the whole model)
-        back = list(itertools.takewhile(lambda site: site.path == here, reversed(weight.call_stack)))
-        places += [(site.path, site.span) for site in reversed(back)]
+        # calling this subclass's create_model, audio-super-res; dreamer's `tools.static_scan(lambda
+        # ...: self.img_step(...))` whose layers a helper there makes): the calls back here (then the
+        # layer, if it is here); it was reported at the first call out, where a `# noqa` silenced
+        # the whole model and every layer shared one line
+        places += [(site.path, site.span) for site in sites[start:last + 1]]
     if weight.path == here:
         places.append((weight.path, weight.span))
     for place in reversed(places):
