@@ -398,3 +398,23 @@ def test_an_unparseable_module_that_makes_no_weight_is_not_named_as_unread(tmp_p
                                         "    return tf.get_variable('w', [4, 4])\n")
     result = analyze_path(tmp_path / "demo.py", Settings())
     assert [(line, call) for line, call, _ in result.unread] == [(4, "helper.load_model")]
+
+
+def test_methods_and_classes_get_their_callers_contexts(tmp_path: Path) -> None:
+    # YOLOv3_TensorFlow: seven scripts call `yolo_model.forward(...)`; a method had no caller's context
+    # (only module-level functions had), so the model's weights said only "its callers may set the scope"
+    (tmp_path / "netmod.py").write_text(
+        "import tensorflow as tf\nslim = tf.contrib.slim\n\n\nclass Net(object):\n    def __init__(self, width):\n"
+        "        self.width = width\n        self.head = tf.get_variable('head', [width, 10])\n\n"
+        "    def forward(self, x):\n        return slim.conv2d(x, 16, 3)\n\n    def _private(self, x):\n"
+        "        return slim.conv2d(x, 8, 3)\n")
+    (tmp_path / "driver.py").write_text(
+        "import tensorflow as tf\nfrom netmod import Net\nslim = tf.contrib.slim\n\n"
+        "net = Net(64)\nwith slim.arg_scope([slim.conv2d], weights_initializer=tf.truncated_normal_initializer(stddev=0.01)):\n"
+        "    y = net.forward(tf.placeholder(tf.float32, [1, 32, 32, 3]))\n")
+    result = analyze_path(tmp_path / "netmod.py", Settings())
+    contexts = {(w.span.line, w.role): [(Path(c["path"]).name, c["line"], c["initializer"]) for c in
+                                        w.facts.get("contexts", [])] for w in result.weights}
+    assert contexts[(11, "kernel")] == [("driver.py", 7, "truncated_normal")]
+    assert contexts[(8, "variable")] == [("driver.py", 5, "glorot_uniform")]
+    assert contexts[(14, "kernel")] == []  # a private method is not called from other files

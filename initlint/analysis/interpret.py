@@ -820,9 +820,14 @@ class Interpreter:
         if len(self.weights) > first and stand_in:
             # a stand-in for the calls initlint did not follow: one it follows later supersedes it
             self.root_weights[id(node)] = (first, len(self.weights))
-        if owner is None:  # module-level functions can be imported and called from other files
+        # module-level functions can be imported and called from other files, and so can classes
+        # (their __init__, found where the class is called) and their public methods (YOLOv3's
+        # `yolo_model.forward(...)`, called by seven scripts, had no caller's context)
+        called_as = node.name.value if owner is None or not node.name.value.startswith("_") else \
+            owner.name if node.name.value == "__init__" else None
+        if called_as is not None:
             for weight in self.weights[first:]:
-                weight.facts.setdefault("root_function", node.name.value)
+                weight.facts.setdefault("root_function", called_as)
 
     def _functions(self, body: Any, env: Env, owner: ClassV | None) -> Iterator[tuple[cst.FunctionDef, Env, ClassV | None]]:
         for statement in body:
