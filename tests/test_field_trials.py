@@ -329,3 +329,19 @@ def test_ini103_judges_a_drawn_mean_by_what_a_pass_sums() -> None:
               "h = tf.nn.relu(tf.matmul(x, w))\ny = tf.layers.dense(h, 10)\n")
     codes = [d.code for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics]
     assert codes == ["INI202"]
+
+
+def test_layer_library_calls_are_named_even_on_unknown_inputs() -> None:
+    # StackGAN builds every weight with prettytensor, from `pt.wrap(z_var)` on a method's parameter and
+    # `self.variable(...)` in a VarStoreMethod subclass: "No weights found" and not a word of it
+    source = ("import prettytensor as pt\nimport tensorflow as tf\n\n\n"
+              "class fc(pt.VarStoreMethod):\n    def __call__(self, layer, size):\n"
+              "        w = self.variable('w', [4, size], init=tf.random_normal_initializer(stddev=0.02))\n"
+              "        return layer.with_tensor(tf.matmul(layer.tensor, w))\n\n\n"
+              "class GAN(object):\n    def generator(self, z):\n        return pt.wrap(z).fc(256)\n")
+    result = analyze_source(source, "model.py", Settings(dialect="tf1"))
+    assert result.weights == ()
+    assert result.unfollowed == ((7, "prettytensor.VarStoreMethod.variable"), (13, "prettytensor.wrap"))
+    # a package that is no layer library stays unnamed when what it reads is not known
+    plain = analyze_source(source.replace("prettytensor", "plotting"), "model.py", Settings(dialect="tf1"))
+    assert plain.unfollowed == ()

@@ -1872,6 +1872,10 @@ class Interpreter:
             return _Bound(base, attr)  # the library's Model.build
         if member is None and isinstance(layer, LayerV) and attr in layer.args:
             return layer.args[attr]  # what the library layer's __init__ stores: `self.units`
+        library = next((parent.path for current in _project_chain(base.cls) for parent in current.bases
+                        if isinstance(parent, Ref) and parent.path.startswith(_WEIGHT_LIBRARIES)), None)
+        if member is None and library is not None:
+            return Ref(f"{library}.{attr}")  # prettytensor's VarStoreMethod.variable: the library's method
         if member is None:
             # a method inherited from a class in a module initlint cannot parse (Faster-RCNN_TF's
             # VGGnet on its Python 2 `Network`): the call is named where the file's report says so
@@ -2387,7 +2391,7 @@ class Interpreter:
         # `.output`): its weights are not listed either (age-gender-estimation's backbone went unnamed)
         if name in _ATTRIBUTE_BAGS:  # easydict's, munch's: not a tensor op
             return _attribute_bag(positional, keywords)
-        zoo_model = _library_model(name)
+        zoo_model = _library_model(name) or name.startswith(_WEIGHT_LIBRARIES)
         if node is not None and self.current_origin == self.path and zoo_model:
             self.unfollowed[(self.line(node), name)] = None
         if not _reads_followed_tensors(positional, keywords):
@@ -7013,6 +7017,9 @@ def _third_party(name: str) -> bool:
 
 
 _UNREAD_LIBRARY_MODELS = ("slim.nets.", "keras.applications.")
+# third-party layer libraries: a call into one may make weights whatever it reads (StackGAN's prettytensor
+# chains on a method's parameter were not named at all)
+_WEIGHT_LIBRARIES = ("prettytensor.", "sonnet.", "tflearn.", "tensorlayer.")
 
 
 def _library_model(name: str) -> bool:
@@ -8393,7 +8400,7 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
         # evaluate.py, reached from its `main` as a root and again, cut, through `absl.app.run(main)`)
         listed_sites = {site.line for weight in weights for site in weight.call_stack if site.path == path}
         found = ModuleAnalysis(path, dialect, reason, weights, tuple(interp.constructed.values()),
-                               tuple(sorted(interp.foreign_modules)), tuple(interp.unfollowed),
+                               tuple(sorted(interp.foreign_modules)), tuple(sorted(interp.unfollowed)),
                                tuple(sorted(cut for cut in interp.cut_calls if cut[0] not in listed_sites)),
                                tuple(sorted(interp.unread)))
     finally:
