@@ -418,3 +418,19 @@ def test_methods_and_classes_get_their_callers_contexts(tmp_path: Path) -> None:
     assert contexts[(11, "kernel")] == [("driver.py", 7, "truncated_normal")]
     assert contexts[(8, "variable")] == [("driver.py", 5, "glorot_uniform")]
     assert contexts[(14, "kernel")] == []  # a private method is not called from other files
+
+
+def test_a_drivers_weights_are_listed_in_the_order_the_network_makes_them(tmp_path: Path) -> None:
+    # YOLOv3_TensorFlow's drivers listed darknet's loops by their helper's lines (iteration 0 of every
+    # loop first), and `conv(body(x))`'s head before the body it reads
+    (tmp_path / "layers.py").write_text(
+        "import tensorflow as tf\nslim = tf.contrib.slim\n\n\ndef body(net):\n    for i in range(2):\n"
+        "        net = slim.conv2d(net, 16, 3) + net\n    net = slim.conv2d(net, 32, 3, stride=2)\n"
+        "    for i in range(2):\n        net = slim.conv2d(net, 32, 3) + net\n    return net\n")
+    (tmp_path / "driver.py").write_text(
+        "import tensorflow as tf\nfrom layers import body\nslim = tf.contrib.slim\n\n"
+        "x = tf.placeholder(tf.float32, [1, 32, 32, 16])\ny = slim.conv2d(body(x), 8, 1)\n")
+    result = analyze_path(tmp_path / "driver.py", Settings())
+    kernels = [(Path(w.path).name, w.span.line, w.iteration) for w in result.weights if w.role == "kernel"]
+    assert kernels == [("layers.py", 7, 0), ("layers.py", 7, 1), ("layers.py", 8, None), ("layers.py", 10, 0),
+                       ("layers.py", 10, 1), ("driver.py", 6, None)]

@@ -8145,7 +8145,10 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             iteration=draft.iteration, shape_reason=draft.shape_reason, facts=facts,
             conditions=tuple(_condition(interp, made_conditions, *condition) for condition in draft.conditions)))
     weights = _anchored(weights)
-    weights.sort(key=lambda w: (w.anchor.line, w.anchor.column, w.span.line, w.iteration or 0, w.layer_id))
+    # by the line each is reported at, and in the order they were made there: a driver's network made
+    # through one call reads in network order (YOLOv3's driver listed the backbone's loops by their
+    # helper's lines, iteration 0 of each first, and `conv(body(x))`'s head before the body)
+    weights.sort(key=lambda w: w.anchor.line)
     return tuple(weights)
 
 
