@@ -681,3 +681,14 @@ def test_an_unknown_scope_initializer_from_another_module_names_its_file(tmp_pat
         "    def _encode(self, x):\n        return tf.layers.dense(x, 10)\n")
     result = analyze_path(Path("pkg/fc_encoder.py"), Settings(), "pkg/fc_encoder.py")
     assert "unknown [variable_scope@pkg/encoder.py:13] ?" in render_table([result])
+
+
+def test_the_uncertain_list_counts_a_weight_made_twice_once() -> None:
+    """planet's uncertain list said "line 7 kernel, line 7 kernel" for one layer made by two calls."""
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    source = ("import tensorflow as tf\n\n\ndef mlp(x, units=100):\n    for _ in range(2):\n"
+              "        x = tf.layers.dense(x, units)\n    return x\n")
+    table = render_table([analyze_source(source, "m.py")])
+    assert "    line 6 kernel (x2): " in table and "line 6 kernel, line 6 kernel" not in table, table

@@ -195,7 +195,10 @@ def _weights_text(weights: list[str]) -> str:
     """`line 12 kernel`, `line 12 kernel, line 14 bias`; from four on, the lines once each
     (electra's 162 weights under one caller's reason were 162 lines of the same sentence)."""
     if len(weights) <= 3:
-        return ", ".join(f"line {weight}" for weight in weights)
+        # the same layer's weights made twice (a loop, two calls of one helper) are one entry, counted
+        # (planet said "line 7 kernel, line 7 kernel")
+        counts = {weight: weights.count(weight) for weight in weights}
+        return ", ".join(f"line {weight}" + (f" (x{count})" if count > 1 else "") for weight, count in counts.items())
     lines = dict.fromkeys(weight.split(" ", 1)[0].split("→", 1)[0] for weight in weights)
     return f"{len(weights)} weights, {'line' if len(lines) == 1 else 'lines'} {', '.join(lines)}"
 
