@@ -4090,7 +4090,10 @@ class Interpreter:
             dim = weight.shape[-1] if weight.shape else None
             ids_shape = ids.shape if isinstance(ids, TensorV) else None
             shape = (*ids_shape, dim) if ids_shape is not None else None
-            return TensorV(shape, ms, 0.0, ms, chain=self.chain_counter)
+            # a layer's output, one deeper than what it reads (as a matmul's: a sum with a value of
+            # unknown shape takes the deeper operand's)
+            depth = ids.depth + 1 if isinstance(ids, TensorV) else 1
+            return TensorV(shape, ms, 0.0, ms, chain=self.chain_counter, depth=depth)
         return Unknown("an embedding lookup")
 
     def run_rnn(self, name: str, positional: list[Value], keywords: dict[str, Value], context: Context) -> Value:
@@ -5119,7 +5122,7 @@ class Interpreter:
                 and not (transpose_a or transpose_b or b.transposed):
             # nsynth's `tf.matmul(tf.one_hot(pitch, 128), w)`: each row picks a row of w, as
             # embedding_lookup does (INI301 judged std 1 against the fan-in 128, which sums nothing)
-            return self.embedding_lookup(b, TensorV(a.shape[:-1] if a.shape else None, None, 0.0, None))
+            return self.embedding_lookup(b, TensorV(a.shape[:-1] if a.shape else None, None, 0.0, None, depth=a.depth))
         if isinstance(b, VariableV) and b.shape is not None and len(b.shape) == 2 and not transpose_a:
             shape = b.shape
             n_in = shape[1] if transpose_b else shape[0]
