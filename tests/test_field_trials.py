@@ -345,3 +345,15 @@ def test_layer_library_calls_are_named_even_on_unknown_inputs() -> None:
     # a package that is no layer library stays unnamed when what it reads is not known
     plain = analyze_source(source.replace("prettytensor", "plotting"), "model.py", Settings(dialect="tf1"))
     assert plain.unfollowed == ()
+
+
+def test_a_random_uniform_op_is_not_blamed_on_the_initializer_default() -> None:
+    # tensor2tensor's test feeds `tf.random_uniform([6, 10])` as a kernel: [0, 1) is the op's default in
+    # TF1 and TF2 alike; INI202 blamed TF1's random_uniform_initializer() default
+    source = ("import tensorflow as tf\nw = tf.random_uniform([6, 10])\nx = tf.placeholder(tf.float32, [None, 6])\n"
+              "y = tf.layers.dense(x, 10, use_bias=False, kernel_initializer=lambda shape, dtype, partition_info: w)\n"
+              "z = tf.layers.dense(x, 10, kernel_initializer=tf.random_uniform_initializer())\n")
+    found = {d.span.line: d.message for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics
+             if d.code == "INI202"}
+    assert "mean 0.5" in found[4] and "random_uniform_initializer()" not in found[4]
+    assert "TF1's random_uniform_initializer() samples [0, 1)" in found[5]

@@ -27,7 +27,9 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
                    f"({', '.join(f'{k}={v}' for k, v in params.items())}) has mean {weight.mean:.3g} and std "
                    f"{weight.std:.3g}; with fan_in {weight.fan_in} every output is pushed the same way by about "
                    f"{weight.fan_in * weight.mean:.3g} x the input mean")
-        if weight.initializer.name == "random_uniform" and "minval" in weight.facts.get("defaulted", ()):
+        # the initializer's default, not the op's (`tf.random_uniform(shape)` is [0, 1) in both)
+        if weight.initializer.name == "random_uniform" and "minval" in weight.facts.get("defaulted", ()) \
+                and str(weight.facts.get("init_api_path", "")).endswith("_initializer"):
             message += "; TF1's random_uniform_initializer() samples [0, 1) (TF2's is [-0.05, 0.05])"
         yield diagnostic(RULE, weight, message, None, {"mean": weight.mean, "std": weight.std,
                                                        "fan_in": weight.fan_in}, weight.certain)
