@@ -3598,7 +3598,11 @@ class Interpreter:
                 return Unknown("tf.split() into too many tensors to follow")
             if isinstance(target, VariableV):  # a kernel split into groups (AlexNet): each piece is the weight
                 return Seq([VariableV(target.weight, shape, target.scaled) for shape in shapes], "list")
-            return Seq([_derived(tensor, shape=shape) for shape in shapes], "list")
+            # a layer's output split in parts (an LSTM's gates, dreamer's mean and std): an activation
+            # on one part is not the layer's, which stays linear (the softplus of the std's half was
+            # shown as the layer's); each part still reads the layer's signal
+            pending = tensor.pending if len(shapes) == 1 else None
+            return Seq([_derived(tensor, shape=shape, pending=pending) for shape in shapes], "list")
         return _reduced(tensor, args)
 
     def _normalized_by_hand(self, left: Value, operator: cst.BaseBinaryOp, right: Value) -> Value | None:
