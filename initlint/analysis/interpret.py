@@ -174,6 +174,9 @@ class Context:
     # a variable_scope's custom_getter: get_variable returns what it makes of the variable (a
     # spectral norm's W/sigma), whose scale is then not the initializer's
     custom_getter: str | None = None
+    # and when that getter may pass get_variable an initializer of its own (bilm's loader of pretrained
+    # weights), why the initializer written is not known to be the one used
+    getter_initializer: str | None = None
 
 
 def _evolve(context: Context, **changes: Any) -> Context:
@@ -541,6 +544,8 @@ class Interpreter:
         weight.origin = self.current_origin  # where to look for its position, if it is kept
         if context is not None and context.custom_getter is not None and weight.family != "keras":
             weight.facts.setdefault("signal_uncertain", context.custom_getter)
+            if context.getter_initializer is not None and weight.init.certain:
+                weight.init = replace(weight.init, certain=False, reason=context.getter_initializer)
         if context is not None and weight.init.source == "variable_scope" and weight.init_value is None \
                 and context.vscope_file is not None:
             # a scope initializer not known statically, set in another module: say which (OpenSeq2Seq's
@@ -1577,11 +1582,16 @@ class Interpreter:
             reuse = entered.reuse or context.reuse  # as TensorFlow: a sub-scope inherits unless it sets its own
             getter = context.custom_getter if entered.custom_getter is None else \
                 f"get_variable returns what the custom_getter at line {entered.custom_getter} makes of it"
+            getter_initializer = context.getter_initializer if entered.custom_getter is None else (
+                f"the custom_getter at line {entered.custom_getter} may pass get_variable another initializer"
+                if entered.getter_sets_initializer else None)
             return _evolve(context, vscope_init=initializer, vscope_line=line, vscope_file=file, vscope_obj=obj,
-                           scope_path=path, reuse=reuse, custom_getter=getter), obj
+                           scope_path=path, reuse=reuse, custom_getter=getter,
+                           getter_initializer=getter_initializer), obj
         if entered.kind == "graph":  # a new graph starts at its own root variable scope (reference §1.2)
             return _evolve(context, vscope_init=None, vscope_line=None, vscope_file=None, vscope_obj=None,
-                           scope_path=(), reuse=None, new_graph=True, custom_getter=None), entered
+                           scope_path=(), reuse=None, new_graph=True, custom_getter=None,
+                           getter_initializer=None), entered
         if entered.kind == "arg_scope":
             if entered.saved is not None:  # re-entering a saved arg_scope replaces the stack
                 scope = ArgScopeV({k: dict(v) for k, v in entered.saved.ops.items()}, list(entered.saved.unknown),
@@ -3795,10 +3805,10 @@ class Interpreter:
         name = scope.value if isinstance(scope, Const) and isinstance(scope.value, str) else None
         line = self.line(node) if node is not None else None
         getter = keywords.get("custom_getter", positional[7] if len(positional) > 7 else None)
+        no_getter = getter is None or isinstance(getter, Const) and getter.value is None
         return ContextV("variable_scope", initializer, given, scope if isinstance(scope, VarScopeObj) else None,
-                        line=line, name=name, reuse=reusing,
-                        custom_getter=None if getter is None or isinstance(getter, Const) and getter.value is None
-                        else line)
+                        line=line, name=name, reuse=reusing, custom_getter=None if no_getter else line,
+                        getter_sets_initializer=not no_getter and _may_set_initializer(getter))
 
     def arg_scope(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None) -> ContextV:
         first = positional[0] if positional else keywords.get("list_ops_or_scope", Seq([]))
@@ -7908,6 +7918,33 @@ def _times_parameter(left: Value, operator: cst.BaseBinaryOp, right: Value) -> T
         return _derived(tensor, ms=tensor.ms * square, mean=tensor.mean * mean, pending=None,
                         ms_default=None if tensor.ms_default is None else tensor.ms_default * square)
     return None
+
+
+def _may_set_initializer(getter: Value) -> bool:
+    """Whether a custom_getter may pass get_variable an initializer of its own: a project function
+    that stores one (`kwargs['initializer'] = ...`, `initializer = ...`) or passes another
+    (`getter(name, initializer=loader)`); a mixed-precision getter that passes its `initializer`
+    parameter on does not. A getter initlint cannot read may."""
+    function = getter.func if isinstance(getter, PartialV) else getter
+    if not isinstance(function, FuncV):
+        return True
+    todo: list[cst.CSTNode] = [function.node]
+    while todo:
+        node = todo.pop()
+        kind = type(node)
+        if kind is cst.AssignTarget or kind is cst.AugAssign or kind is cst.AnnAssign:
+            target = node.target
+            if type(target) is cst.Name and target.value == "initializer":
+                return True
+            index = target.slice[0].slice if type(target) is cst.Subscript and target.slice else None
+            if type(index) is cst.Index and type(index.value) is cst.SimpleString \
+                    and "initializer" in index.value.value:
+                return True
+        if kind is cst.Arg and node.keyword is not None and node.keyword.value == "initializer" \
+                and not (type(node.value) is cst.Name and node.value.value == "initializer"):
+            return True
+        todo.extend(child_nodes(node))
+    return False
 
 
 def _mark_output_scale(tensor: TensorV) -> None:

@@ -276,6 +276,7 @@ class ContextV(Value):
     name: str | None = None  # a variable_scope's name, when written as a string
     reuse: str | None = None  # "strict" (reuse=True) | "auto" (tf.AUTO_REUSE)
     custom_getter: int | None = None  # the line of a variable_scope's custom_getter (0: line not known)
+    getter_sets_initializer: bool = False  # that getter may pass get_variable another initializer
 
 
 @dataclass(eq=False)
