@@ -429,6 +429,7 @@ class Interpreter:
         self.entered: set[int] = set()  # ids of FunctionDef nodes interpreted at least once
         # __init__s run on their own for a class whose methods run as roots (no call in the file made one)
         self.root_inits: set[int] = set()
+        self.called_names: set[str] = set()  # the names the file calls (_referenced_names), for roots
         self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
         self.call_selves: list[int] = []  # per call on it: id() of the instance a method is bound to
@@ -648,6 +649,7 @@ class Interpreter:
         functions = list(self._functions(self.module.body, self.module_env, None))
         # entry points first (nothing calls them), so that helpers are reached through their callers
         called, passed, qualified = self._referenced_names()
+        self.called_names = called
         classes = {item[2].name for item in functions if item[2] is not None}
         order = {id(item[0]): index for index, item in enumerate(functions)}  # source order
         # subclasses a base class drives (its method calls self.<override>()): their overrides are
@@ -722,7 +724,10 @@ class Interpreter:
             init = self._find_method(owner, "__init__")
             if init is not None and id(init[0]) not in self.entered and init[0] is not node:
                 self.root_inits.add(id(init[0]))
-                self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
+                # a class the file calls in ways not followed yet (in a nested function that runs
+                # last, bigbird's model_fn): a later call supersedes this run, as for a function
+                self._run_root(init[0], init[1].env, owner, instance, "is not called in this file",
+                               stand_in=owner.name in self.called_names)
             elif init is not None and init[0] is not node and id(init[0]) in self.root_inits:
                 # a base's __init__ that already ran on its own for another subclass's instance: this
                 # instance needs its attributes too (recurrentshop's second cell class read its
