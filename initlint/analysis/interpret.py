@@ -685,7 +685,12 @@ class Interpreter:
                                          (called_by_name(item[0], item[2]) or item[0].name.value == "__call__"
                                           or id(item[0]) in driven_nodes)
                                          and id(item[0]) not in self.too_deep,
-                                         item[0].name.value in passed, order[id(item[0])]))
+                                         item[0].name.value in passed,
+                                         # a method nothing here calls is most likely called from
+                                         # elsewhere: the file's own entry functions run first and
+                                         # may reach it (tf-ranking's override, reached by main()
+                                         # through another module's base class, was listed twice)
+                                         item[2] is not None, order[id(item[0])]))
         instances: dict[int, InstanceV] = {}
         for node, env, owner in functions:
             if id(node) in nested:  # the enclosing function's root run has defined it by now
