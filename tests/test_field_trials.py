@@ -357,3 +357,14 @@ def test_a_random_uniform_op_is_not_blamed_on_the_initializer_default() -> None:
              if d.code == "INI202"}
     assert "mean 0.5" in found[4] and "random_uniform_initializer()" not in found[4]
     assert "TF1's random_uniform_initializer() samples [0, 1)" in found[5]
+
+
+def test_a_random_op_without_stddev_is_not_said_to_default_to_0_05() -> None:
+    # tensorflow/graphics: `tf.random.normal(shape)` is 1.0 in TF2 as in TF1; INI301 said "Keras and
+    # TF2 initializers default to 0.05", true of the initializer, not of the op
+    source = ("import tensorflow as tf\nx = tf.keras.Input((784,))\n"
+              "w = tf.Variable(tf.random.normal([784, 256]))\ny = tf.matmul(x, w)\n"
+              "z = tf.keras.layers.Dense(10, kernel_initializer=tf.compat.v1.random_normal_initializer())(y)\n")
+    found = {d.span.line: d.message for d in analyze_source(source, "m.py").diagnostics if d.code == "INI301"}
+    assert "(the op's default, in TF1 and TF2 alike)" in found[3]
+    assert "(Keras and TF2 initializers default to 0.05)" in found[5]

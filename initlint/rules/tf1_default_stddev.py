@@ -37,8 +37,11 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue
         init = weight.initializer
         api = weight.facts.get("init_api_path", init.api or init.name)
-        message = (f"{api.rsplit('.', 1)[-1]}() without stddev means stddev 1.0 here "
-                   f"(Keras and TF2 initializers default to 0.05); {scale_text(view)}")
+        # an initializer's default differs by version; a random op's (`tf.random.normal(shape)`) is
+        # 1.0 in TF2 too (tensorflow/graphics' latent codes were told TF2 defaults to 0.05)
+        default = "Keras and TF2 initializers default to 0.05" if str(api).endswith("initializer") else \
+            "the op's default, in TF1 and TF2 alike"
+        message = f"{api.rsplit('.', 1)[-1]}() without stddev means stddev 1.0 here ({default}); {scale_text(view)}"
         yield diagnostic(RULE, weight, message, None,
                          {"stddev": 1.0, "std": weight.std, "fan_in": weight.fan_in,
                           "reference_std": view.references()[view.reference_name]}, weight.certain)
