@@ -2617,7 +2617,8 @@ class Interpreter:
             func = candidates[0] if len(candidates) == 1 else replace(func, alternatives=tuple(candidates), chosen_by=None)
             return self.call(func, positional, keywords, opaque, node, context)
         if isinstance(func, Unknown) and func.alternatives and (
-                all(type(alt) in (FuncV, ClassV, InstanceV) for alt in func.alternatives)
+                all(type(alt) in (FuncV, ClassV, InstanceV) or type(alt) is Unknown and alt.alternatives
+                    for alt in func.alternatives)
                 or _mixed_callables(list(func.alternatives))
                 # `{'relu': tf.nn.relu, 'tanh': tf.tanh}[name](x)`
                 or all(isinstance(alt, Ref) and _activation_of_ref(alt.name) for alt in func.alternatives)):
@@ -6124,8 +6125,15 @@ def _either(values: list[Value], chosen_by: Any = None, limit: int = 4) -> Unkno
     """One of several values, chosen at run time; module references, and the project's functions
     and classes (a driver's `model_func = GCN` / `else: model_func = MLP`), are kept as alternatives."""
     unique: list[Value] = []
+    # an `elif` chain of callables (yolo-v3's `if FLAGS.tiny: model = a / elif FLAGS.spp: model = b /
+    # else: model = c`): the inner choice stays one candidate with its own test, so that each
+    # callable is called under the conditions that pick it
+    nested = chosen_by is not None and len(values) == 2 and all(
+        type(value) in (FuncV, ClassV, PartialV) or type(value) is Unknown and value.chosen_by is not None
+        and value.alternatives and all(type(v) in (FuncV, ClassV, PartialV) for v in value.alternatives)
+        for value in values) and any(type(value) is Unknown for value in values)
     for value in values:
-        if isinstance(value, Unknown) and value.alternatives:
+        if isinstance(value, Unknown) and value.alternatives and not nested:
             candidates = list(value.alternatives)
         else:
             candidates = [value]
@@ -6138,6 +6146,9 @@ def _either(values: list[Value], chosen_by: Any = None, limit: int = 4) -> Unkno
     # a None beside the project's classes or functions (`{'LSTM': None, 'LSTMTDNN': LSTMTDNN}`): a
     # call drops it (calling None raises), anything else sees one of them
     projects = [v for v in unique if not (type(v) is Const and v.value is None)]
+    if nested:
+        return Unknown("a value that depends on a condition known only at run time", tuple(unique),
+                       chosen_by=chosen_by if len(unique) == 2 else None)
     keep = tuple(unique) if len(unique) <= limit and (all(isinstance(v, Ref) for v in unique) or all(
         type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)
         or all(type(v) is DictV for v in unique) or _mixed_callables(unique)
@@ -6779,6 +6790,10 @@ def _choice_matters(a: Value, b: Value) -> bool:
     """Whether which of two values a branch picks changes an initializer, its scale or a shape."""
     if isinstance(a, InitV) or isinstance(b, InitV):
         return True
+    for one, other in ((a, b), (b, a)):
+        if type(one) is Unknown and one.alternatives and type(other) in (FuncV, ClassV, PartialV) \
+                and not any(_same(other, candidate) for candidate in one.alternatives):
+            return True  # a callable beside a choice of others (an `elif` chain)
     if type(a) is InstanceV and type(b) is InstanceV and a.cls is b.cls:  # AttGAN's `net = MLP(0.05)` / `MLP(1.0)`
         return a is not b and (a.attrs.keys() != b.attrs.keys() or any(
             not (_same(value, b.attrs[key]) or _equal(value, b.attrs[key])) for key, value in a.attrs.items()))
@@ -6790,6 +6805,11 @@ def _choice_matters(a: Value, b: Value) -> bool:
             isinstance(value, Const) and value.value is None for value in (a, b))
     if type(a) is FuncV and type(b) is FuncV:  # UGATIT's `self.generator = generator_resnet` / `_unet`
         return a.node is not b.node
+    if type(a) is PartialV or type(b) is PartialV:
+        # efficientdet's `conv_op = partial(separable_conv2d, ...)` / `else: partial(conv2d, ...)`: the
+        # last branch's was taken, certain, and the default model's separable layers never listed
+        return type(a) in (PartialV, FuncV, ClassV, Ref) and type(b) in (PartialV, FuncV, ClassV, Ref) \
+            and a is not b and not _same(a, b)
     if type(a) is LayerV and type(b) is LayerV:
         # tf-seq2seq's Bahdanau mechanism replaced by a Luong one under `if`: each is one layer object,
         # of which the program calls one (the body's was taken, the default's built on no input)
