@@ -5504,11 +5504,20 @@ class Interpreter:
                 return Seq([output, Seq([output] + [TensorV((batch, units), None, 0.0, None)] * (states - 1), "list")],
                            "tuple")
             sequences = args.get("return_sequences")
+            batch = tensor.shape[0] if tensor.shape else None
             if spec.kind == "rnn" and isinstance(sequences, Const) and sequences.value is True:
                 # [batch, steps, units]: the Keras addition example's decoder feeds TimeDistributed(Dense)
                 steps = tensor.shape[1] if tensor.shape is not None and len(tensor.shape) == 3 else None
-                return TensorV((tensor.shape[0] if tensor.shape else None, steps, units), None, 0.0, None)
-            return TensorV((tensor.shape[0], units) if tensor.shape else None, None, 0.0, None)
+                output = TensorV((batch, steps, units), None, 0.0, None)
+            else:
+                output = TensorV((batch, units) if tensor.shape else None, None, 0.0, None)
+            state = args.get("return_state")
+            if spec.kind == "rnn" and isinstance(state, Const) and state.value is True:
+                # `out, h, c = LSTM(100, return_state=True)(x)` (keras-text-summarization's decoder: the
+                # Dense after it lost its input width): the output, then the states, [batch, units] each
+                states = 2 if "LSTM" in spec.api else 1
+                return Seq([output, *(TensorV((batch, units), None, 0.0, None) for _ in range(states))], "list")
+            return output
         draft.n_in = self._n_in(draft, spec, args, tensor)
         out_shape = self._output_shape(spec, args, tensor, draft)
         activation = self._activation_arg(spec, args)
