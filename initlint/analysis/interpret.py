@@ -4910,6 +4910,12 @@ class Interpreter:
         if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
             return Initializer("constant", {"value": float(value.value)}, source, source_line, value.note is None,
                                value.note), None
+        if isinstance(value, Ref) and value.name in RANDOM_OPS and not value.name.startswith("np."):
+            # `add_weight(initializer=tf.ones)` (efficientdet's fusion weights): Keras calls it with
+            # the shape and dtype, as an initializer
+            init = self.construct_initializer(value, RANDOM_OPS[value.name], [], {}, None, self.dialect_here())
+            return Initializer(init.name, init.params, source, source_line, init.certain, init.reason,
+                               api=canonical(value.path)), init
         if isinstance(value, Ref):
             constructor = self._constructor(value, forced_dialect(value.path) or self.dialect_here())
             if constructor is not None:
@@ -5084,6 +5090,9 @@ class Interpreter:
                     context: Context, api: str = "tf.Variable") -> Value:
         args = _bind(("initial_value", "trainable"), positional, keywords)
         initial = args.get("initial_value", Unknown("no initial value"))
+        if type(initial) is FuncV and type(initial.node) is cst.Lambda and not initial.node.params.params:
+            # `tf.Variable(lambda: tf.ones([n]))` (efficientdet): TensorFlow calls it for the value
+            initial = self.call_function(initial, [], {}, context, node)
         if isinstance(initial, Seq):  # `tf.Variable([[0.0]])`: a literal array
             initial = _literal_array(initial, "tf.Variable", node, self.current_origin)
         if isinstance(initial, VariableV):
