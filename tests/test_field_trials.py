@@ -368,3 +368,16 @@ def test_a_random_op_without_stddev_is_not_said_to_default_to_0_05() -> None:
     found = {d.span.line: d.message for d in analyze_source(source, "m.py").diagnostics if d.code == "INI301"}
     assert "(the op's default, in TF1 and TF2 alike)" in found[3]
     assert "(Keras and TF2 initializers default to 0.05)" in found[5]
+
+
+def test_library_layers_initlint_does_not_model_are_named() -> None:
+    # tf-ranking's MultiHeadAttention and feature-column embeddings, CLUE's hub.Module: their weights
+    # were not listed, and nothing said so
+    source = ("import tensorflow as tf\nimport tensorflow_hub as hub\n\nx = tf.keras.Input((10, 16))\n"
+              "y = tf.keras.layers.MultiHeadAttention(num_heads=2, key_dim=8)(x, x)\n"
+              "column = tf.feature_column.embedding_column(tf.feature_column.categorical_column_with_identity('id', 100), 20)\n"
+              "encoder = hub.Module('https://tfhub.dev/google/bert')\n"
+              "z = tf.keras.layers.Dense(1)(y)\n")
+    result = analyze_source(source, "m.py")
+    assert [(line, call) for line, call in result.unfollowed] == [
+        (5, "keras.layers.MultiHeadAttention"), (6, "tf.feature_column.embedding_column"), (7, "tensorflow_hub.Module")]

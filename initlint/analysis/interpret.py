@@ -2411,7 +2411,7 @@ class Interpreter:
         # `.output`): its weights are not listed either (age-gender-estimation's backbone went unnamed)
         if name in _ATTRIBUTE_BAGS:  # easydict's, munch's: not a tensor op
             return _attribute_bag(positional, keywords)
-        zoo_model = _library_model(name) or name.startswith(_WEIGHT_LIBRARIES)
+        zoo_model = _library_model(name) or name.startswith(_WEIGHT_LIBRARIES) or name in _UNMODELLED_LAYERS
         if node is not None and self.current_origin == self.path and zoo_model:
             self.unfollowed[(self.line(node), name)] = None
         if not _reads_followed_tensors(positional, keywords):
@@ -2494,7 +2494,8 @@ class Interpreter:
 
     def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
              node: cst.Call | None, context: Context) -> Value:
-        if isinstance(func, ForeignV) or isinstance(func, Ref) and _third_party(func.name):
+        if isinstance(func, ForeignV) or isinstance(func, Ref) and (_third_party(func.name)
+                                                                    or func.name in _UNMODELLED_LAYERS):
             return self._foreign_call(func.name, positional, keywords, node)
         if type(func) is Unknown and func.unread is not None and node is not None and self.current_origin == self.path:
             # a project module that cannot be parsed (improved_wgan's Python 2 tflib): the weights
@@ -7092,7 +7093,15 @@ def _third_party(name: str) -> bool:
 _UNREAD_LIBRARY_MODELS = ("slim.nets.", "keras.applications.")
 # third-party layer libraries: a call into one may make weights whatever it reads (StackGAN's prettytensor
 # chains on a method's parameter were not named at all)
-_WEIGHT_LIBRARIES = ("prettytensor.", "sonnet.", "tflearn.", "tensorlayer.")
+_WEIGHT_LIBRARIES = ("prettytensor.", "sonnet.", "tflearn.", "tensorlayer.", "tensorflow_hub.")
+# library layers and columns that make weights initlint does not model (tf-ranking's attention and
+# embedding columns): named where they are made, their weights not listed
+_UNMODELLED_LAYERS = frozenset({
+    "keras.layers.MultiHeadAttention", "keras.layers.EinsumDense", "keras.layers.experimental.EinsumDense",
+    "keras.layers.ConvLSTM1D", "keras.layers.ConvLSTM2D", "keras.layers.ConvLSTM3D",
+    "keras.layers.LocallyConnected1D", "keras.layers.LocallyConnected2D", "keras.layers.DenseFeatures",
+    "tf.feature_column.embedding_column", "tf.feature_column.shared_embeddings",
+    "tf.feature_column.shared_embedding_columns"})
 
 
 def _library_model(name: str) -> bool:
