@@ -1728,7 +1728,10 @@ class Interpreter:
             self.closure_envs[id(env)] = env
             return FuncV(node, env, "<lambda>")
         if kind is cst.IfExp:
-            test = self.eval(node.test, env, context)
+            test = self.truth(node.test, env, context)
+            known = _known_truth(test)
+            if known is not None:
+                test = Const(known)
             if isinstance(test, Const) and test.note is None:
                 return self.eval(node.body if test.value else node.orelse, env, context)
             body = self.eval(node.body, env, context)
@@ -7931,6 +7934,12 @@ def _known_truth(value: Value) -> bool | None:
             return bool(value.value)
         except Exception:  # noqa: BLE001 - a literal whose truth Python would not give
             return None
+    # a dict or list whose items are all known (tensorflow/graphics' `norm() if not self.params
+    # else norm(**self.params)` of a params dict with three keys: both norms were listed)
+    if type(value) is DictV and value.unknown is None:
+        return bool(value.items)
+    if type(value) is Seq and value.kind in ("list", "tuple") and value.open_length is None:
+        return bool(value.items)
     return True if _always_true(value) else None
 
 
