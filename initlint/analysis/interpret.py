@@ -2376,7 +2376,11 @@ class Interpreter:
         (`class SameConv(Conv2D)` calling `super().__init__(filters, 3, ...)`) constructs that layer
         for the instance; its call() applies it; Layer/Model.__init__ and build() make nothing here
         (the library layer's weights are made when it is first called)."""
-        library = next((canonical(entry.path) for entry in _mro(found.obj.cls) if isinstance(entry, Ref)), "")
+        # the most specific library base: a mixin's `class ScaledDense(_Scaler, Dense)` reaches Dense
+        # after the mixin's own Layer base in Python's MRO (tensorflow/graphics' FanInScaledDense
+        # made no weight: Layer.__init__ constructs nothing)
+        bases = [canonical(entry.path) for entry in _mro(found.obj.cls) if isinstance(entry, Ref)]
+        library = next((base for base in bases if base in LAYERS), bases[0] if bases else "")
         layer = found.obj.attrs.get("__layer__")
         if attr == "__init__":
             if library in LAYERS:
