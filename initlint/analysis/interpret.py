@@ -719,7 +719,10 @@ class Interpreter:
                     if id(node) in self.entered:
                         continue
                 bound_self = instances[id(owner.node)]
-            self._run_root(node, env, owner, bound_self, why, stand_in=called_by_name(node, owner))
+            # a method of a class the file constructs may be reached later through that instance
+            # (tensorflow/graphics' Encoder inside a Classifier: every weight was listed twice)
+            self._run_root(node, env, owner, bound_self, why,
+                           stand_in=called_by_name(node, owner) or owner is not None and owner.name in called)
 
     def _instance_for(self, owner: ClassV, instances: dict[int, InstanceV], node: cst.FunctionDef | None) -> InstanceV:
         """The instance a class's methods run with as roots, its __init__ and inherited entries run once."""
