@@ -1391,6 +1391,14 @@ class Interpreter:
             for name, value in body_end.items():  # a name only the body set keeps the body's value
                 if value is not start.get(name) and orelse_end.get(name) is start.get(name):
                     orelse_end[name] = value
+        if isinstance(test, Const) and test.note is not None and body_end is not None and orelse_end is not None:
+            # `if kernel_initializer is None: kernel_initializer = TruncatedNormal(0.02)` on a parameter's
+            # default: called bare, the branch the default takes runs; its initializer is the answer,
+            # uncertain as the default is (tensorflow/graphics' GAN builders were "unknown")
+            taken = body_end if test.value else orelse_end
+            for name, value in list(taken.items()):
+                if isinstance(value, InitV) and value.certain and start.get(name) is not value:
+                    start[name] = body_end[name] = orelse_end[name] = replace(value, certain=False, reason=test.note)
         _join_branches(*ends, chosen_by=None if main_guard else (node, self.current_origin), force=self.force)
         if orelse_end is None and body_end is not None:  # only the body falls through: its reuse holds
             context.reuse = body_reuse
