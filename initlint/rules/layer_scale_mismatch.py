@@ -17,6 +17,7 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
     limit = settings.thresholds.scale_ratio
     covered, covered_paths = covered_layers(analysis.weights, settings.thresholds)
     cancelled = scale_cancelled(analysis.weights)
+    cancelled_small = scale_cancelled(analysis.weights, small=True)
     views = layer_views(analysis.weights)
     children: dict[int, list[LayerView]] = defaultdict(list)
     for view in views:
@@ -47,6 +48,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             # mean itself is INI202's finding
             ratio *= math.sqrt(1 + (weight.mean / weight.std) ** 2) if weight.std else 1.0
         final = weight.signal.feeds_weight is False
+        if ratio < 1 and weight.layer_id in cancelled_small:
+            continue  # a small scale a normalization undoes, through activations linear near zero
         if ratio > limit or (ratio < 1 / limit and not final and not _minor_term(view, children[weight.layer_id],
                                                                                    limit)):
             direction = "larger" if ratio > 1 else "smaller"
@@ -82,7 +85,10 @@ layer whose output is a minor term (under a tenth) of a sum or concatenation, di
 layer of normal scale (DDPG's action output beside the critic's state input, a residual branch's
 last layer started near zero: small by design), for a weight the
 layer uses divided or multiplied by a factor computed at run time (spectral normalization's
-`w / sigma`, after the power iteration's `u @ w^T`: the init std does not set the layer's scale), and for a
+`w / sigma`, after the power iteration's `u @ w^T`: the init std does not set the layer's scale), for a
+layer whose output scale a normalization undoes (through layers and activations that scale with their
+input; a scale that is too small also passes through tanh, gelu, elu, selu, swish and softsign, which are
+linear near zero: BERT's gelu feed-forward layer before its layer norm), and for a
 variable that no layer or matmul is seen to use (a state vector tiled into a batch, a value to
 assign): its shape gives it no fans. Values drawn around a non-zero mean are judged by what a pass
 sums, sqrt(std² + mean²) (the mean itself is INI202's finding).

@@ -62,6 +62,9 @@ def _first_explosion(chain: list[LayerView], thresholds: Thresholds, cancelled: 
 
 # activations with phi(c * y) = c * phi(y) for c > 0: a scale passes through them unchanged
 _HOMOGENEOUS = (None, "linear", "relu", "leaky_relu")
+# and those that are linear near zero (tanh(x) ~ x, gelu(x) ~ x/2): a scale that is small passes
+# through them unchanged too
+_LINEAR_NEAR_ZERO = (*_HOMOGENEOUS, "tanh", "gelu", "elu", "selu", "swish", "silu", "softsign")
 
 
 def gain_product(path: list[LayerView], index: int) -> float | None:
@@ -198,11 +201,14 @@ def _path_finding(path: list[LayerView], thresholds: Thresholds, cancelled: set[
     return ChainFinding(_vanish_kind(path, vanish, thresholds), path[vanish], path, _certain_upto(path, vanish))
 
 
-def scale_cancelled(weights) -> set[int]:
+def scale_cancelled(weights, small: bool = False) -> set[int]:
     """Layer ids whose output scale a normalization undoes: the layer's output is normalized, or it
     goes through an activation that scales with its input (linear, ReLU, leaky ReLU) only into layers
     whose output scale is undone. Followed by the layers' parents, across chains (a layer shared by
-    two models starts a chain of its own: pix2pix's discriminator)."""
+    two models starts a chain of its own: pix2pix's discriminator). `small`: for a scale that is too
+    small, which also passes through activations that are linear near zero (BERT's gelu FFN before
+    its layer norm)."""
+    through = _LINEAR_NEAR_ZERO if small else _HOMOGENEOUS
     views = layer_views(weights)
     children: dict[int, list[LayerView]] = defaultdict(list)
     for view in views:
@@ -215,7 +221,7 @@ def scale_cancelled(weights) -> set[int]:
         grown = False
         for view in latest_first:
             layer, after = view.weight.layer_id, children.get(view.weight.layer_id)
-            if layer not in undone and after and view.weight.activation in _HOMOGENEOUS \
+            if layer not in undone and after and view.weight.activation in through \
                     and all(child.weight.layer_id in undone for child in after):
                 undone.add(layer)
                 grown = True
