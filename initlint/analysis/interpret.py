@@ -73,6 +73,10 @@ class _Budget(Exception):
     pass
 
 
+class _Continue(Exception):
+    """`continue` reached on a path that certainly runs: the rest of the loop's turn is skipped."""
+
+
 # --------------------------------------------------------------------------------------------
 # What the walk builds
 
@@ -1129,6 +1133,8 @@ class Interpreter:
         elif type(small) is cst.Raise and _exits(small) and not self.conditions and not self.catching \
                 and not self.picks:
             raise _Exited()
+        elif type(small) is cst.Continue:
+            raise _Continue()
         elif type(small) is cst.Return:
             value = self.eval(small.value, env, context) if small.value is not None else Const(None)
             raise _Return(value)
@@ -1331,6 +1337,7 @@ class Interpreter:
         # not the body's output); an initializer or number the branches set differently is then
         # one of them (_join_branches), not the last one's.
         returned: list[Value] = []
+        continued: list[bool] = []  # the branches (body: True) that end the loop's turn with `continue`
         start = dict(env.names)
         ends: list[dict[str, Value] | None] = [start]  # the names before, then after each branch
         reuse = context.reuse
@@ -1374,6 +1381,9 @@ class Interpreter:
             except _Return as result:
                 returned.append(result.value)
                 ends.append(None)
+            except _Continue:
+                continued.append(branch is node.body)
+                ends.append(None)
             finally:
                 del self.conditions[depth:]  # with what a return inside the branch left (below)
         self.attr_journals.pop()
@@ -1407,6 +1417,14 @@ class Interpreter:
             context.reuse = "auto"
         if context.reuse != reuse:
             self.mutations += 1
+        if continued and not returned:
+            if body_end is None and orelse_end is None:
+                raise _Continue()
+            # one branch continued: the rest of the turn runs only on the other (recommenders'
+            # `if size > threshold: continue` before an Embedding); _turn drops this at its end
+            if not main_guard:
+                self.conditions.append((node, body_end is not None, self.current_origin))
+            return
         if len(returned) == 1 and body_end is None and orelse_end is None:
             # the other branch raises: this return is the only way out (keithito's create_model,
             # `if name == 'tacotron': return Tacotron(hparams)` / `else: raise ValueError(...)`)
@@ -1518,7 +1536,7 @@ class Interpreter:
             # variable unknown, so that a branch only a later item takes is still seen.
             before = (self._effects(), _names_but(env.names, targets)) if 0 < index < len(items) - 2 else None
             inner = _evolve(context, iteration=index)
-            self.exec_suite(node.body, env, inner)
+            self._turn(node.body, env, inner)
             if (before is not None and before[0] == self._effects()
                     and _same_names(before[1], _names_but(env.names, targets))):
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that changed nothing",
@@ -1526,6 +1544,17 @@ class Interpreter:
                 break
         if node.orelse is not None:
             self.exec_suite(node.orelse.body, env, context)
+
+    def _turn(self, body: cst.BaseSuite, env: Env, context: Context) -> None:
+        """One turn of a loop's body: a `continue` ends it, and the conditions a `continue` on one
+        branch of an undecided `if` put on the rest of the turn end with it."""
+        depth = len(self.conditions)
+        try:
+            self.exec_suite(body, env, context)
+        except _Continue:
+            pass
+        finally:
+            del self.conditions[depth:]
 
     def exec_while(self, node: cst.While, env: Env, context: Context) -> None:
         """A while loop whose test is known at every turn is unrolled as a constant range is (dcgan's
@@ -1542,15 +1571,15 @@ class Interpreter:
                     if node.orelse is not None:
                         self.exec_suite(node.orelse.body, env, context)
                     return
-                self.exec_suite(node.body, env, _evolve(context, iteration=index))
-        self.exec_suite(node.body, env, context)
+                self._turn(node.body, env, _evolve(context, iteration=index))
+        self._turn(node.body, env, context)
 
     def _run_once_unknown(self, node: cst.For, reason: str, env: Env, context: Context, derived: bool = False) -> None:
         """The body once with the loop variable unknown: how a loop that is not unrolled is read
         (`derived`: over pieces of a tensor initlint followed)."""
         self.assign(node.target, Unknown(reason, derived=derived), env, context)
         before = _lists_in(env)
-        self.exec_suite(node.body, env, context)
+        self._turn(node.body, env, context)
         for seq, length in before:  # facenet's `for name in os.listdir(path): classes.append(name)`
             if len(seq.items) > length:
                 seq.open_length = "the length of a list appended to in a loop whose count is not known statically"
