@@ -381,3 +381,22 @@ def test_library_layers_initlint_does_not_model_are_named() -> None:
     result = analyze_source(source, "m.py")
     assert [(line, call) for line, call in result.unfollowed] == [
         (5, "keras.layers.MultiHeadAttention"), (6, "tf.feature_column.embedding_column"), (7, "tensorflow_hub.Module")]
+
+
+def test_reasons_read_as_sentences() -> None:
+    # bilm-tf: "stddev=None" for a stddev not known; recommenders: "a boolean expression" and nothing
+    # else; CLUE: "`stddev` is an attribute of `bert_config` is not defined in this file"
+    source = ("import numpy as np\nimport tensorflow as tf\n\n\ndef conv_weight(activation, width):\n"
+              "    if activation == 'relu':\n        w_init = tf.random_uniform_initializer(minval=-0.05, maxval=0.05)\n"
+              "    else:\n        w_init = tf.random_normal_initializer(stddev=np.sqrt(1.0 / width))\n"
+              "    return tf.get_variable('W', [3, 8], initializer=w_init)\n\n\n"
+              "def make_embedding(table_config):\n    return tf.keras.layers.Embedding(100, 8, "
+              "embeddings_initializer=table_config.initializer or 'uniform')\n\n\n"
+              "def model_fn(features):\n    return tf.layers.dense(features, 8, kernel_initializer="
+              "tf.truncated_normal_initializer(stddev=bert_config.initializer_range))\n")
+    reasons = {w.span.line: w.initializer.reason for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights
+               if w.role in ("variable", "embeddings", "kernel")}
+    assert "random_normal(mean=0, stddev=?)" in reasons[10]
+    assert reasons[14] == ("a boolean expression of an attribute of parameter `table_config` of make_embedding(), "
+                           "set by its callers")
+    assert reasons[18] == "`stddev` is an attribute of a value not known (`bert_config` is not defined in this file)"

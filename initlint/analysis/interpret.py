@@ -1759,7 +1759,10 @@ class Interpreter:
                 return left if left.value else right
             if type(node.operator) is cst.Or and isinstance(left, Const) and left.value is None:
                 return right
-            return Unknown("a boolean expression")
+            # `config.initializer or "uniform"` (recommenders): say which operand is not known
+            unknown = left if not isinstance(left, Const) else right
+            why = f" of {_unknown_reason(unknown)}" if isinstance(unknown, Unknown) and unknown.reason else ""
+            return Unknown(f"a boolean expression{why}")
         if kind is cst.Comparison:
             return self.compare(node, env, context)
         if kind is cst.Subscript:
@@ -1914,8 +1917,12 @@ class Interpreter:
             if base.alternatives:
                 return Unknown(base.reason, tuple(Ref(f"{alt.path}.{attr}") for alt in base.alternatives
                                                   if isinstance(alt, Ref)))
-            return Unknown(base.reason if "attribute" in base.reason else f"an attribute of {base.reason}",
-                           unread=base.unread)
+            # the base's reason may be a sentence (CLUE's "`stddev` is an attribute of `bert_config`
+            # is not defined in this file")
+            sentence = " is " in base.reason or " are " in base.reason
+            return Unknown(base.reason if "attribute" in base.reason else
+                           f"an attribute of a value not known ({base.reason})" if sentence else
+                           f"an attribute of {base.reason}", unread=base.unread)
         return Unknown(f"attribute `{attr}`")
 
     def _instance_attribute(self, base: InstanceV, attr: str) -> Value:
@@ -6245,8 +6252,9 @@ def _mixed_callables(values: list[Value]) -> bool:
 
 def _init_text(init: InitV) -> str:
     """`random_normal(mean=0, stddev=1)`."""
-    params = ", ".join(f"{key}={value:g}" if isinstance(value, float) else f"{key}={value}"
-                       for key, value in init.params.items())
+    # a parameter whose value is not known is `?`, not a None nobody wrote (bilm's stddev)
+    params = ", ".join(f"{key}={value:g}" if isinstance(value, float) else f"{key}=?" if value is None else
+                       f"{key}={value}" for key, value in init.params.items())
     return f"{init.name}({params})"
 
 
