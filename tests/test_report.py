@@ -692,3 +692,15 @@ def test_the_uncertain_list_counts_a_weight_made_twice_once() -> None:
               "        x = tf.layers.dense(x, units)\n    return x\n")
     table = render_table([analyze_source(source, "m.py")])
     assert "    line 6 kernel (x2): " in table and "line 6 kernel, line 6 kernel" not in table, table
+
+
+def test_a_condition_repeated_by_a_callee_is_said_once() -> None:
+    """efficientnet: "only if `expand_ratio != 1` (line 204) and `expand_ratio != 1` (line 290)"."""
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_table
+
+    source = ("import tensorflow as tf\n\n\ndef expand(x, ratio):\n    if ratio != 1:\n"
+              "        return tf.layers.dense(x, 8)\n    return x\n\n\ndef block(x, ratio):\n"
+              "    if ratio != 1:\n        x = expand(x, ratio)\n    return x\n")
+    table = render_table([analyze_source(source, "m.py")])
+    assert "only if `ratio != 1` (line 11)\n" in table, table

@@ -241,17 +241,22 @@ _EQUALITY = re.compile(r"""(.+?)\s*==\s*('[^']*'|"[^"]*"|-?\d+(?:\.\d+)?|True|Fa
 def _conditions_text(weight: Weight, shown_path: str) -> str:
     """`only if `a` (line 5) and not `b` (line 9)`: the branches a weight is made on. Where
     `x == 'c'` holds, a `not x == 'a'` of an elif chain before it says nothing more and is left out
-    (QANet's `config.mode` chains repeated every earlier mode)."""
+    (QANet's `config.mode` chains repeated every earlier mode); the same test said twice is said once
+    (the JSON keeps every `if`)."""
     equal: dict[str, str] = {}
     for condition in weight.conditions:
         matched = _EQUALITY.fullmatch(condition.test)
         if condition.holds and matched:
             equal[matched.group(1)] = matched.group(2)
     parts = []
+    said: set[tuple[str, bool]] = set()
     for condition in weight.conditions:
         matched = _EQUALITY.fullmatch(condition.test)
         if not condition.holds and matched and equal.get(matched.group(1), matched.group(2)) != matched.group(2):
             continue
+        if (condition.test, condition.holds) in said:
+            continue  # the same test again, in a callee (efficientnet's `expand_ratio != 1` at two lines)
+        said.add((condition.test, condition.holds))
         where = f"line {condition.line}" if condition.path == shown_path else f"{condition.path}:{condition.line}"
         parts.append(f"{'' if condition.holds else 'not '}`{condition.test}` ({where})")
     return "only if " + " and ".join(parts)
