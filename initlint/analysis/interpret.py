@@ -740,10 +740,13 @@ class Interpreter:
                 # last, bigbird's model_fn): a later call supersedes this run, as for a function
                 self._run_root(init[0], init[1].env, owner, instance, "is not called in this file",
                                stand_in=owner.name in self.called_names)
-            elif init is not None and init[0] is not node and id(init[0]) in self.root_inits:
-                # a base's __init__ that already ran on its own for another subclass's instance: this
-                # instance needs its attributes too (recurrentshop's second cell class read its
-                # `kernel_initializer` as unknown), but what it makes was listed by that run
+            elif init is not None and init[0] is not node and (id(init[0]) in self.root_inits
+                                                                 or id(init[0]) in self.entered):
+                # a base's __init__ that already ran on its own for another subclass's instance, or
+                # for an instance a function of the file made (`resnet18()` runs before the methods):
+                # this instance needs its attributes too (recurrentshop's second cell class read its
+                # `kernel_initializer` as unknown; the ResNet's call() found no layers), but what it
+                # makes was listed by that run
                 made, layers, entered = len(self.weights), len(self.layers), set(self.entered)
                 self._run_root(init[0], init[1].env, owner, instance, "is not called in this file")
                 del self.weights[made:]
