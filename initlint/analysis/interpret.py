@@ -434,6 +434,10 @@ class Interpreter:
         # __init__s run on their own for a class whose methods run as roots (no call in the file made one)
         self.root_inits: set[int] = set()
         self.called_names: set[str] = set()  # the names the file calls (_referenced_names), for roots
+        # the first instance of each project class the code made (by class node): a method run as a
+        # root runs on it, with the layers its real arguments made
+        self.made_instances: dict[int, InstanceV] = {}
+        self.built_objects: list[LayerV] = []  # layer objects in the order they were built
         self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
         self.call_selves: list[int] = []  # per call on it: id() of the instance a method is bound to
@@ -463,7 +467,7 @@ class Interpreter:
         # id(def) -> the weights its run as a root made (a range of self.weights), for a function the
         # file calls in ways not followed: a later call of it, from another root, is where its callers
         # are known, and supersedes that run
-        self.root_weights: dict[int, tuple[int, int]] = {}
+        self.root_weights: dict[int, tuple[int, int, list[LayerV]]] = {}
         self.python2_names: dict[int, set[str]] = {}  # id(try) -> the Python 2 builtins its body reads
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
         # the undecided `if`s whose branch runs now: (node, which branch, origin), outermost first
@@ -731,6 +735,10 @@ class Interpreter:
     def _instance_for(self, owner: ClassV, instances: dict[int, InstanceV], node: cst.FunctionDef | None) -> InstanceV:
         """The instance a class's methods run with as roots, its __init__ and inherited entries run once."""
         instance = instances.get(id(owner.node))
+        if instance is None and id(owner.node) in self.made_instances:
+            # made by the code already (the lesson's `model = MyRNN(64)` in main(), never called): its
+            # methods run on it, so its layers are built with the sizes they were given, once
+            instance = instances[id(owner.node)] = self.made_instances[id(owner.node)]
         if instance is None:
             instance = instances[id(owner.node)] = InstanceV(owner)
             init = self._find_method(owner, "__init__")
@@ -837,14 +845,19 @@ class Interpreter:
         context = Context(caller_unknown=f"{name}() {why}: its callers may set the scope")
         func = FuncV(node, env, name, bound_self, owner)
         self.root_runs.add(id(node))
-        first = len(self.weights)
+        first, built = len(self.weights), len(self.built_objects)
+        # an instance the code made (made_instances) is the one a later call reaches again
+        reused = stand_in and any(bound_self is made for made in self.made_instances.values())
+        existing = frozenset(id(obj) for obj in self.pending_layer_objects) if reused else frozenset()
         try:
             self.call_function(func, [], {}, context, None, root=True)
         except (_Return, _Budget, _Exited):
             pass
         if len(self.weights) > first and stand_in:
             # a stand-in for the calls initlint did not follow: one it follows later supersedes it
-            self.root_weights[id(node)] = (first, len(self.weights))
+            # (and rebuilds the layer objects the run built that existed before it: an instance's)
+            self.root_weights[id(node)] = (first, len(self.weights), [
+                obj for obj in self.built_objects[built:] if id(obj) in existing])
         # module-level functions can be imported and called from other files, and so can classes
         # (their __init__, found where the class is called) and their public methods (YOLOv3's
         # `yolo_model.forward(...)`, called by seven scripts, had no caller's context)
@@ -2788,6 +2801,10 @@ class Interpreter:
             # backbone `build`, run as a root and again through LiteRASSP's: every weight was twice)
             for weight in self.weights[superseded[0]:superseded[1]]:
                 weight.facts["superseded"] = True
+            # and the layer objects it built are built again by this call, on its input (a method root
+            # runs on an instance the code made, whose layers the real call then found built)
+            for layer_obj in superseded[2]:
+                layer_obj.layer = None
         env = Env(func.env)
         params = func.node.params
         caller_note = context.caller_unknown if root else None
@@ -2939,6 +2956,7 @@ class Interpreter:
         if init is not None:
             self.call_function(FuncV(init[0], init[1].env, f"{cls.name}.__init__", instance, init[1]),
                                positional, keywords, context, node)
+        self.made_instances.setdefault(id(cls.node), instance)
         return instance
 
     def call_method(self, bound: "_Bound", positional: list[Value], keywords: dict[str, Value],
@@ -4580,6 +4598,7 @@ class Interpreter:
         draft = LayerDraft(len(self.layers), spec.api, spec.kind, node, call_stack)
         self.layers.append(draft)
         layer_obj.layer = draft
+        self.built_objects.append(layer_obj)
         if resolve_context.caller_unknown:
             self._layer_caller[draft.id] = resolve_context.caller_unknown
         tensor = self.ensure_tensor(inputs) if inputs is not None else None
