@@ -479,4 +479,3 @@ def test_console_entry_point_runs_as_a_module(tmp_path):
                             capture_output=True, text=True, env=_subprocess_env())
     assert result.returncode == 1
     assert result.stdout == "x.py:1:1: INI900 cannot decode file as UTF-8 (byte 0)\nFound 1 error.\n"
-
