@@ -400,3 +400,58 @@ def test_reasons_read_as_sentences() -> None:
     assert reasons[14] == ("a boolean expression of an attribute of parameter `table_config` of make_embedding(), "
                            "set by its callers")
     assert reasons[18] == "`stddev` is an attribute of a value not known (`bert_config` is not defined in this file)"
+
+
+def test_library_code_picked_at_run_time_is_named() -> None:
+    # tensorflow-deeplab-v3-plus' `base_model = resnet_v2.resnet_v2_50` / `else: ..._101`, then
+    # `base_model(inputs)`: neither backbone was named (a constant one was); nor a third-party pick
+    source = ("import tensorflow as tf\nfrom tensorflow.contrib.slim.nets import resnet_v2\nimport neuralgym.ops as ng\n"
+              "if FLAGS.arch == 'resnet_v2_50':\n    base_model, head = resnet_v2.resnet_v2_50, ng.conv_a\n"
+              "else:\n    base_model, head = resnet_v2.resnet_v2_101, ng.conv_b\n"
+              "logits, points = base_model(tf.placeholder(tf.float32, [1, 224, 224, 3]), num_classes=None)\n"
+              "y = head(tf.placeholder(tf.float32, [1, 8, 8, 3]), 64)\n")
+    result = analyze_source(source, "m.py", Settings(dialect="tf1"))
+    assert result.unfollowed == ((8, "slim.nets.resnet_v2.resnet_v2_101"), (8, "slim.nets.resnet_v2.resnet_v2_50"),
+                                 (9, "neuralgym.ops.conv_a"), (9, "neuralgym.ops.conv_b"))
+
+
+def test_an_initializer_picked_by_a_conditional_expression_names_both() -> None:
+    # tapas' `tf.zeros_initializer() if init_to_zero else classification_initializer()`: the reason
+    # said only "a conditional expression"
+    source = ("import tensorflow as tf\n\n\ndef head(x, zero_init):\n"
+              "    init = tf.zeros_initializer() if zero_init else tf.truncated_normal_initializer(stddev=0.02)\n"
+              "    return tf.layers.dense(x, 2, kernel_initializer=init)\n\n\n"
+              "head(tf.placeholder(tf.float32, [None, 8]), FLAGS.zero)\n")
+    [kernel] = [w for w in analyze_source(source, "m.py", Settings(dialect="tf1")).weights if w.role == "kernel"]
+    assert not kernel.certain
+    assert kernel.initializer.reason == ("zeros() or truncated_normal(mean=0, stddev=0.02), picked by a condition "
+                                         "known only at run time")
+
+
+def test_uniform_unit_scaling_with_a_factor_names_its_variance_scaling_scale() -> None:
+    # lingvo's `init_ops.uniform_unit_scaling_initializer(factor=1.43)`: U(±factor·sqrt(3/fan_in)) is
+    # variance scaling with scale factor², not 1.0; and tf.compat.v1 still has it in TF2
+    source = ("import tensorflow as tf\nfrom tensorflow.python.ops import init_ops\n"
+              "w = tf.get_variable('w', [64, 64], initializer=init_ops.uniform_unit_scaling_initializer(factor=1.43))\n")
+    [finding] = [d for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics if d.code == "INI305"]
+    assert finding.message == (
+        "`tensorflow.python.ops.init_ops.uniform_unit_scaling_initializer` is deprecated (only tf.compat.v1 keeps "
+        "it in TF2); the equivalent is tf.compat.v1.variance_scaling_initializer(scale=2.045, mode='fan_in', "
+        "distribution='uniform')")
+
+
+def test_a_kernel_picked_by_a_flag_keeps_its_stack_in_both_branches() -> None:
+    # lingvo's CreateVariable: the else branch's layers were linear after the matmul and each was a
+    # path of its own: INI101 there said "3.2x LeCun's", and the chain's output 10.2 (it is 9.4e5)
+    source = ("import sys\nimport tensorflow as tf\nh = tf.placeholder(tf.float32, [None, 256])\n"
+              "for i in range(8):\n    if '--a' in sys.argv:\n"
+              "        w = tf.get_variable('w%d' % i, [256, 256], initializer=tf.random_normal_initializer(stddev=0.2))\n"
+              "    else:\n"
+              "        w = tf.get_variable('w%d' % i, [256, 256], initializer=tf.random_normal_initializer(stddev=0.2))\n"
+              "    h = tf.nn.relu(tf.matmul(h, w))\n")
+    found = {d.span.line: d.message for d in analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics
+             if d.code == "INI101"}
+    assert sorted(found) == [6, 8]
+    for message in found.values():
+        assert "std 0.2 is 2.3x He's 0.0884 for fan_in 256" in message
+        assert "the chain's output mean square is 9.4e+05" in message

@@ -434,3 +434,34 @@ def test_a_drivers_weights_are_listed_in_the_order_the_network_makes_them(tmp_pa
     kernels = [(Path(w.path).name, w.span.line, w.iteration) for w in result.weights if w.role == "kernel"]
     assert kernels == [("layers.py", 7, 0), ("layers.py", 7, 1), ("layers.py", 8, None), ("layers.py", 10, 0),
                        ("layers.py", 10, 1), ("driver.py", 6, None)]
+
+
+def test_callers_context_with_the_same_initializer_names_the_parameter_that_differs(tmp_path: Path) -> None:
+    # tapas' BERT: "truncated_normal when called bare; truncated_normal via explicit from ...": the
+    # stddev a caller gives (config.initializer_range) is what differs, and it was not shown
+    (tmp_path / "modeling.py").write_text(
+        "import tensorflow as tf\n\n\ndef dense(x, config):\n"
+        "    return tf.layers.dense(x, 8, kernel_initializer=tf.truncated_normal_initializer(stddev=config.initializer_range))\n")
+    (tmp_path / "modeling_test.py").write_text(
+        "import tensorflow as tf\nimport modeling\n\n\nclass Config:\n    initializer_range = 0.02\n\n\n"
+        "def test_dense():\n    modeling.dense(tf.placeholder(tf.float32, [None, 4]), Config())\n")
+    path = tmp_path / "modeling.py"
+    [kernel] = [w for w in analyze_path(path, Settings(), str(path)).weights if w.role == "kernel"]
+    assert kernel.initializer.reason.startswith(
+        "truncated_normal(mean=0, stddev=?) when called bare; truncated_normal(mean=0, stddev=0.02) via explicit from ")
+
+
+def test_a_scope_initializer_is_shown_at_the_scope_file_line(tmp_path: Path) -> None:
+    # text-to-image: `[variable_scope@model.py:3990]` for a scope at tensorlayer's layers.py:3990, the
+    # initializer written in model.py (its file was shown with the scope's line)
+    (tmp_path / "rnnlib.py").write_text(
+        "import tensorflow as tf\n\n\ndef rnn_layer(x, initializer):\n    cell = tf.nn.rnn_cell.BasicLSTMCell(128)\n"
+        "    with tf.variable_scope('rnn', initializer=initializer):\n"
+        "        out, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)\n    return out\n")
+    (tmp_path / "model.py").write_text(
+        "import tensorflow as tf\nfrom rnnlib import rnn_layer\n\n\n"
+        "def rnn_embed(x):\n    return rnn_layer(x, tf.random_normal_initializer(stddev=0.02))\n")
+    path = tmp_path / "model.py"
+    [kernel] = [w for w in analyze_path(path, Settings(), str(path)).weights if w.role == "kernel"]
+    assert (kernel.initializer.source, kernel.initializer.source_line) == ("variable_scope", 6)
+    assert Path(kernel.facts["init_path"]).name == "rnnlib.py"

@@ -98,11 +98,23 @@ def attach_contexts(path: str, weights: tuple[Weight, ...], settings) -> tuple[t
         if all((c["initializer"], c["params"]) == (init.name, init.params) for c in found):
             updated.append(replace(weight, facts=facts))  # every caller agrees with the bare answer
             continue
-        seen = "; ".join(sorted({f"{c['initializer']} via {c['source'].replace('_', ' ')} from {c['path']}:{c['line']}"
-                                 for c in found}))
-        reason = f"{init.name} when called bare; {seen}"
+        # where a caller's initializer has the bare one's name, what differs is a parameter: shown
+        # (tapas' BERT: "truncated_normal when called bare; truncated_normal via explicit from ...")
+        detailed = any(c["initializer"] == init.name for c in found)
+        seen = "; ".join(sorted({f"{_shown(c['initializer'], c['params'], detailed)} via "
+                                 f"{c['source'].replace('_', ' ')} from {c['path']}:{c['line']}" for c in found}))
+        reason = f"{_shown(init.name, init.params, detailed)} when called bare; {seen}"
         updated.append(replace(weight, facts=facts, initializer=replace(init, reason=reason, certain=False)))
     return tuple(updated), read
+
+
+def _shown(name: str, params: dict, detailed: bool) -> str:
+    """An initializer's name, with its parameters when `detailed` (`?`: not known statically)."""
+    if not detailed:
+        return name
+    shown = ", ".join(f"{key}={value:.4g}" if isinstance(value, float) else f"{key}=?" if value is None else
+                      f"{key}={value}" for key, value in params.items())
+    return f"{name}({shown})"
 
 
 def _chain_in(weight: Weight, module: Path) -> tuple[int, ...]:

@@ -314,7 +314,8 @@ _IMAGE_OPS = {**dict.fromkeys(("tf.image.decode_png", "tf.image.decode_jpeg", "t
                                "tf.image.random_flip_up_down", "tf.image.flip_left_right", "tf.image.flip_up_down"),
                              "same"),
               "tf.image.per_image_standardization": "standardize",
-              "tf.image.crop_to_bounding_box": "crop", "tf.image.resize_image_with_crop_or_pad": "crop",
+              "tf.image.crop_to_bounding_box": "crop", "tf.image.pad_to_bounding_box": "crop",
+              "tf.image.resize_image_with_crop_or_pad": "crop",
               "tf.image.resize_with_crop_or_pad": "crop", "tf.image.decode_image": "any_rank",
               "tf.io.decode_image": "any_rank", "tf.random_crop": "random_crop",
               "tf.image.random_crop": "random_crop", "tf.train.batch": "batch", "tf.train.shuffle_batch": "batch"}
@@ -434,6 +435,7 @@ class Interpreter:
         # __init__s run on their own for a class whose methods run as roots (no call in the file made one)
         self.root_inits: set[int] = set()
         self.called_names: set[str] = set()  # the names the file calls (_referenced_names), for roots
+        self.code = ""  # the file's code with strings and comments blanked (_referenced_names)
         # the first instance of each project class the code made (by class node): a method run as a
         # root runs on it, with the layers its real arguments made
         self.made_instances: dict[int, InstanceV] = {}
@@ -447,9 +449,14 @@ class Interpreter:
         self.steps = 0
         self.chain_counter = 0
         self.mutations = 0  # changes made in place to a value (an attribute, an item, a list's length)
+        # during a loop iteration checked for being idle: the items and attributes it stored, each
+        # with its value before (_ABSENT: none), so that a store undone or repeated by the end of the
+        # iteration is no change (baselines' DDPG: `current_stddev` set on both branches of an `if`
+        # at every training step, joined to the same unknown: 850 steps ran out the budget)
+        self.idle_journal: dict[tuple[int, Any], tuple[Any, Any, Any]] | None = None
+        self.operand_tests: dict[int, tuple[cst.BooleanOperation, cst.If]] = {}  # _operand_test's
         # per undecided `if` branch running: the attributes it set, with their value before the `if`
         self.attr_journals: list[dict[tuple[int, str], tuple[dict[str, Value], Value | None]]] = []
-        self.star_imports: list[str] = []
         self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
         self.constructed: dict[int, tuple[str, str | None, Span]] = {}  # deprecated constructors seen
         self.maybe_returns: list[list[Value]] = []  # values returned under conditions not known statically
@@ -555,10 +562,10 @@ class Interpreter:
             weight.facts.setdefault("signal_uncertain", context.custom_getter)
             if context.getter_initializer is not None and weight.init.certain:
                 weight.init = replace(weight.init, certain=False, reason=context.getter_initializer)
-        if context is not None and weight.init.source == "variable_scope" and weight.init_value is None \
-                and context.vscope_file is not None:
-            # a scope initializer not known statically, set in another module: say which (OpenSeq2Seq's
-            # `unknown [variable_scope@136]` named a line of the file shown, which was not it)
+        if context is not None and weight.init.source == "variable_scope" and context.vscope_file is not None:
+            # the scope's line is in the file of the scope, not of its initializer: say which (OpenSeq2Seq's
+            # `unknown [variable_scope@136]`, text-to-image's `[variable_scope@model.py:3990]` of a
+            # scope in tensorlayer's layers.py)
             weight.facts.setdefault("init_path", context.vscope_file)
         if self.conditions:
             weight.conditions = tuple(self.conditions)
@@ -702,6 +709,10 @@ class Interpreter:
         instances: dict[int, InstanceV] = {}
         for node, env, owner in functions:
             if id(node) in nested:  # the enclosing function's root run has defined it by now
+                if not node.decorators and len(re.findall(rf"\b{node.name.value}\b", self.code)) < 2:
+                    # named nowhere but in its `def` (its calls commented out): nothing can call it
+                    # (tensorflow-without-a-phd's planespotting model listed such helpers' layers)
+                    continue
                 env = self.definition_envs.get(id(node), env)
             if driven and (node.name.value in called or node.name.value in passed or id(node) in driven_nodes):
                 for subclass, drivers in driven:
@@ -842,7 +853,9 @@ class Interpreter:
                   why: str = "is not called in this file", stand_in: bool = False) -> None:
         """`stand_in`: the file calls it in ways not followed; a call followed later supersedes this run."""
         name = node.name.value if owner is None else f"{owner.name}.{node.name.value}"
-        context = Context(caller_unknown=f"{name}() {why}: its callers may set the scope")
+        # a test runner calls a TestCase's test methods, in no scope of the project's (lingvo's tests)
+        run_by_runner = owner is not None and node.name.value.startswith(("test", "setUp")) and _test_case(owner)
+        context = Context(caller_unknown=None if run_by_runner else f"{name}() {why}: its callers may set the scope")
         func = FuncV(node, env, name, bound_self, owner)
         self.root_runs.add(id(node))
         first, built = len(self.weights), len(self.built_objects)
@@ -908,7 +921,7 @@ class Interpreter:
         and comments left out: a commented-out `#test()` made `test` look called, so the function
         it calls ran first on its own and again through it (text_classification: each weight
         listed three times)."""
-        code = _STRING_OR_COMMENT.sub(_blank_string, self.source)
+        code = self.code = _STRING_OR_COMMENT.sub(_blank_string, self.source)
         # and for each name called only as `Receiver.name(...)`, the receivers' names (a name also
         # called any other way is not in it)
         qualified: dict[str, set[str]] = {}
@@ -1180,10 +1193,13 @@ class Interpreter:
         if type(node.names) is cst.ImportStar:
             project = self.import_value(env, module, level, None)
             project = self.force(project) if project is not None else None
+            here = env.module()
             if isinstance(project, ModuleV):
                 env.names.update(project.env.names)
+                if project.env.star_imports:  # what it star-imports is ours too (lingvo's compat module)
+                    here.star_imports = [*(here.star_imports or []), *project.env.star_imports]
             elif level == 0:
-                self.star_imports.append(module)
+                here.star_imports = [*(here.star_imports or []), module]
             return
         for alias in node.names:
             name = _dotted(alias.name)
@@ -1292,7 +1308,10 @@ class Interpreter:
     def _store(self, container: Any, key: Any, value: Value) -> None:
         """container[key] = value, counted as a mutation unless it stores an equivalent value."""
         if key not in container or not _equivalent(container[key], value):
-            self.mutations += 1
+            if self.idle_journal is None:
+                self.mutations += 1
+            else:
+                self.idle_journal.setdefault((id(container), key), (container, key, _item(container, key)))
         container[key] = value
 
     def _store_unknown_key(self, owner: DictV | Seq, value: Value) -> None:
@@ -1305,6 +1324,14 @@ class Interpreter:
         if isinstance(owner, DictV) and owner.unknown is None:
             owner.unknown = "a dict filled under keys not known statically"
             self.mutations += 1
+
+    def _operand_test(self, node: cst.BooleanOperation) -> cst.If:
+        """An `if` testing an `or`'s left operand, as the conditions of what its right one makes
+        show it (made once per operation: conditions compare `if`s by identity)."""
+        found = self.operand_tests.get(id(node))
+        if found is None or found[0] is not node:
+            found = self.operand_tests[id(node)] = (node, cst.If(node.left, cst.SimpleStatementSuite([cst.Pass()])))
+        return found[1]
 
     def truth(self, node: cst.BaseExpression, env: Env, context: Context) -> Value:
         """A test's value where only its truth matters: `unknown or True` is true and `unknown and
@@ -1447,9 +1474,10 @@ class Interpreter:
             # `if name == 'tacotron': return Tacotron(hparams)` / `else: raise ValueError(...)`)
             raise _Return(returned[0])
         if returned:
-            self.maybe_returns.append(returned)
-            if len(returned) == 2:
+            if len(returned) == 2:  # the joined value is the return (joining it again with its parts lost
+                # lingvo's CreateVariable: one variable or the other became an unknown value)
                 raise _Return(returned[0] if _same(returned[0], returned[1]) else _one_of(returned))
+            self.maybe_returns.append(returned)
             # one branch returned: the rest of the function runs only on the other (call_function
             # drops this when the call ends); a branch that raises is an error, not an alternative
             if not main_guard:
@@ -1553,14 +1581,49 @@ class Interpreter:
             # variable unknown, so that a branch only a later item takes is still seen.
             before = (self._effects(), _names_but(env.names, targets)) if 0 < index < len(items) - 2 else None
             inner = _evolve(context, iteration=index)
-            self._turn(node.body, env, inner)
-            if (before is not None and before[0] == self._effects()
-                    and _same_names(before[1], _names_but(env.names, targets))):
+            if before is None:
+                self._turn(node.body, env, inner)
+                continue
+            start = self.steps
+            changed = self._journaled_turn(node.body, env, inner)
+            after = self._effects()
+            names = _names_but(env.names, targets)
+            if before[0] == after and not changed and _same_names(before[1], names):
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that changed nothing",
+                                       env, context)
+                break
+            if before[0][1:] == after[1:] and self.steps - start >= _BARREN_TURN:
+                # a costly turn that made nothing, only changed state in place (baselines' DDPG: each
+                # training step bumps its Adam's `self.t`, and 850 of them ran out the budget before the
+                # rest of the file): what it changes is known only at run time from here on
+                widened = Unknown(f"a value the loop at line {self.line(node)} changes at every turn")
+                for container, key in changed:
+                    if _item(container, key) is not _ABSENT:
+                        container[key] = widened
+                for name, value in names.items():
+                    if not _equivalent(before[1].get(name, widened), value):
+                        env.names[name] = widened
+                self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that made nothing",
                                        env, context)
                 break
         if node.orelse is not None:
             self.exec_suite(node.orelse.body, env, context)
+
+    def _journaled_turn(self, body: cst.BaseSuite, env: Env, context: Context) -> list[tuple[Any, Any]]:
+        """One turn of a loop's body with its stores journaled: the (container, key) of each item or
+        attribute it stored that differs at the end from its value before the turn."""
+        outer, self.idle_journal = self.idle_journal, {}
+        try:
+            self._turn(body, env, context)
+        finally:
+            journal, self.idle_journal = self.idle_journal, outer
+            if outer is not None:  # an enclosing loop's turn is checked too: its journal holds the older value
+                for key, entry in journal.items():
+                    outer.setdefault(key, entry)
+        changed = [(container, key) for container, key, old in journal.values() if not _holds(container, key, old)]
+        if changed and outer is None:
+            self.mutations += 1
+        return changed
 
     def _turn(self, body: cst.BaseSuite, env: Env, context: Context) -> None:
         """One turn of a loop's body: a `continue` ends it, and the conditions a `continue` on one
@@ -1605,7 +1668,7 @@ class Interpreter:
         """Counts of everything a loop iteration could change besides its names."""
         return (self.mutations, len(self.weights), len(self.layers), len(self.pending_layer_objects),
                 len(self.variables), len(self.named_layers), len(self.entered), len(self.maybe_returns),
-                len(self.foreign_modules), self.chain_counter, len(self.star_imports))
+                len(self.foreign_modules), self.chain_counter)
 
     def _loop_targets(self, node: cst.For) -> frozenset[str]:
         """The names a for loop binds to its items (read from the tree once per loop)."""
@@ -1766,10 +1829,20 @@ class Interpreter:
             return Unknown("an operation on unknown values", derived=_of_followed_tensors(operand))
         if kind is cst.BooleanOperation:
             left = self.eval(node.left, env, context)
-            if isinstance(left, Const) and left.note is None and \
-                    bool(left.value) is (type(node.operator) is cst.Or):
-                return left  # `False and f(x)`: Python never evaluates (or calls) the right side
+            either = type(node.operator) is cst.Or
+            known = _known_truth(left)
+            if known is either:
+                # `False and f(x)`: Python never evaluates (or calls) the right side; nor in
+                # `layer = layer or attention_layer` once `layer` is a function (tapas' loop)
+                return left
             right = self.eval(node.right, env, context)
+            if known is not None:
+                return right
+            if either and type(right) in (FuncV, ClassV, PartialV) and not isinstance(left, Const):
+                # `custom_layer or attention_layer` of a value the callers give: the project's
+                # callable is what a call makes when that value is falsy (tapas' attention weights)
+                return Unknown("a value that depends on a condition known only at run time", (left, right),
+                               chosen_by=(self._operand_test(node), self.current_origin))
             if isinstance(left, Const) and isinstance(right, Const):
                 if type(node.operator) is cst.And:
                     return left if not left.value else right
@@ -1805,6 +1878,8 @@ class Interpreter:
                 # each candidate's weights are made under the test, as an `if` statement's (draw's
                 # `write_attn if FLAGS.write_attn else write_no_attn` listed both as always made)
                 return _either([body, orelse], (node, self.current_origin))
+            if type(body) is InitV and type(orelse) is InitV:  # tapas' `zeros if flag else classification_initializer()`
+                return _either([body, orelse])  # names both
             return Unknown("a conditional expression")
         if kind in (cst.ListComp, cst.GeneratorExp):
             return self.comprehension(node, env, context)
@@ -1847,16 +1922,21 @@ class Interpreter:
             # a Python 2 type read outside a `try` is Python 2 code: kaffe's `isinstance(fed_layer,
             # basestring)` is false for a tensor (undecided, every fed layer lost its shape)
             return Ref(f"builtins.{name}")
-        for module in reversed(self.star_imports):  # the last `import *` binds the name (unet's keras.layers)
+        return self._star_imported(name, env.module().star_imports) or Unknown(f"`{name}` is not defined in this file")
+
+    def _star_imported(self, name: str, star_imports: list[str] | None) -> Ref | None:
+        """A name a module's `from library import *` may define: an API initlint knows, or a name of a
+        package it does not read."""
+        for module in reversed(star_imports or ()):  # the last `import *` binds the name (unet's keras.layers)
             candidate = Ref(f"{module}.{name}")
             if self._is_known_api(candidate.name):
                 return candidate
-        for module in reversed(self.star_imports):
+        for module in reversed(star_imports or ()):
             if _third_party(canonical(module)):
                 # `from neuralgym.ops.gan_ops import *`: a package initlint does not read, whose calls
                 # explain lists as unfollowed (generative_inpainting's six convs went unmentioned)
                 return Ref(f"{module}.{name}")
-        return Unknown(f"`{name}` is not defined in this file")
+        return None
 
     def _is_known_api(self, name: str) -> bool:
         last = name.rsplit(".", 1)[-1]
@@ -1879,7 +1959,8 @@ class Interpreter:
                 target = resolve_module(origin, attr, 1)
                 if target is not None:
                     return self.load_module(target)
-            return Unknown(f"`{attr}` is not defined in {base.path}")
+            # lingvo's `compat.ones_initializer`, from the module's `from tensorflow.compat.v2 import *`
+            return self._star_imported(attr, base.env.star_imports) or Unknown(f"`{attr}` is not defined in {base.path}")
         if isinstance(base, _Package):
             return self.force(base.modules.get(attr, Unknown(f"module `{base.name}.{attr}`")))
         if isinstance(base, _Super):
@@ -2073,7 +2154,8 @@ class Interpreter:
                 and isinstance(key, Const):
             found = [item.items.get(key.value) for item in base.alternatives]  # type: ignore[union-attr]
             if all(value is not None for value in found):
-                return _either(found)  # type: ignore[arg-type]
+                # each dict's entry keeps the `if` that picked its dict (PSPNet's `param['model']`)
+                return _either(found, base.chosen_by)  # type: ignore[arg-type]
         if isinstance(base, DictV) and type(key) in _IDENTITY_KEYS:
             found = base.items.get(key)
             return found if found is not None else Unknown(f"the {key.name} key of a dict")  # type: ignore[union-attr]
@@ -2127,13 +2209,34 @@ class Interpreter:
             return value.value
         return UNREAD
 
+    def _reads_dynamic_shape(self, node: cst.BaseExpression, env: Env, context: Context) -> bool:
+        """Whether an expression is `tf.shape(x)` or an item of it (a tensor, whose static part
+        initlint reads as numbers)."""
+        if type(node) is cst.Subscript:
+            node = node.value
+        if type(node) is not cst.Call or type(node.func) is not cst.Attribute or node.func.attr.value != "shape":
+            return False
+        func = self.eval(node.func, env, context)
+        return isinstance(func, Ref) and func.name in ("tf.shape", "tf.compat.v1.shape")
+
     def compare(self, node: cst.Comparison, env: Env, context: Context) -> Value:
         left = self.eval(node.left, env, context)
         result = True
         note = left.note if isinstance(left, Const) else None  # a default callers may replace decides nothing
-        for target in node.comparisons:
+        for left_node, target in zip([node.left, *(c.comparator for c in node.comparisons)], node.comparisons):
             right = self.eval(target.comparator, env, context)
             note = note or (right.note if isinstance(right, Const) else None)
+            if type(target.operator) in (cst.Equal, cst.NotEqual) and (
+                    self._reads_dynamic_shape(left_node, env, context)
+                    or self._reads_dynamic_shape(target.comparator, env, context)):
+                # `tf.shape(x)[3] != num_layers` compares a tensor, not the static size initlint reads:
+                # in TF1 a tensor's `==` is identity, so it never equals a number (monodepth's resblock
+                # always builds its projection); in TF2 it is elementwise, decided at run time
+                if self.dialect_here() != "tf1":
+                    return Unknown("a comparison of a tensor tf.shape returned")
+                result = result and type(target.operator) is cst.NotEqual
+                left = right
+                continue
             if type(target.operator) not in (cst.Is, cst.IsNot):  # a list made here has no identity to test
                 left, right = _literal_seq(left), _literal_seq(right)
             if not (isinstance(left, Const) and isinstance(right, Const)):
@@ -2691,9 +2794,14 @@ class Interpreter:
         if isinstance(func, Unknown) and func.alternatives and (
                 all(type(alt) in (FuncV, ClassV, InstanceV) or type(alt) is Unknown and alt.alternatives
                     for alt in func.alternatives)
+                # `custom_layer or attention_layer`: the unknown one's call makes nothing initlint sees
+                or func.chosen_by is not None and type(func.alternatives[0]) is Unknown
+                and type(func.alternatives[1]) in (FuncV, ClassV, PartialV)
                 or _mixed_callables(list(func.alternatives))
                 # `{'relu': tf.nn.relu, 'tanh': tf.tanh}[name](x)`
-                or all(isinstance(alt, Ref) and _activation_of_ref(alt.name) for alt in func.alternatives)):
+                or all(isinstance(alt, Ref) and _activation_of_ref(alt.name) for alt in func.alternatives)
+                # tensorflow-deeplab-v3-plus' `base_model = resnet_v2.resnet_v2_50` / `_101`: each is named
+                or all(_not_read(alt) for alt in func.alternatives)):
             return self._call_each(func, positional, keywords, opaque, node, context)
         if isinstance(func, Unknown) and func.alternatives:
             specs = [LAYERS.get(alt.name) for alt in func.alternatives if isinstance(alt, Ref)]
@@ -3592,7 +3700,12 @@ class Interpreter:
                     # divides by its neighbours' squares: it bounds the signal, by how much depends on
                     # it (TensorFlow, four std-0.5 convs each followed by an lrn: 5.1, 9.2, 10.1, 10.0)
                     return _derived(tensor, ms=None, ms_default=None, pending=None, act_factor=None, pre=None)
-                keep_shape = name not in ("tf.pad", "tf.tile") and "pool" not in name
+                if name == "tf.tile":  # text-to-image's conditioning: [b, 1, 1, 128] tiled to the map's size
+                    multiples = _dims(positional[1] if len(positional) > 1 else keywords.get("multiples", Unknown("")))
+                    known = tensor.shape is not None and multiples is not None and len(multiples) == len(tensor.shape)
+                    return _derived(tensor, shape=tuple(None if d is None or m is None else d * m for d, m in zip(
+                        tensor.shape, multiples)) if known else None)  # type: ignore[arg-type]
+                keep_shape = name != "tf.pad" and "pool" not in name
                 return _derived(tensor, shape=tensor.shape if keep_shape else None)
             return Unknown(f"{name}() of an unknown value")
         if name in _SPARSE_MATMUL:
@@ -3838,9 +3951,14 @@ class Interpreter:
         defaulted = tuple(key for key in defaults if key not in args)
         if node is not None and (constructor.deprecated_for or "contrib" in ref.path) \
                 and self.current_origin == self.path:  # one in an imported module is that file's finding
+            equivalent = constructor.deprecated_for
+            if equivalent is not None and "factor" in params and params["factor"] != 1.0:
+                # U(±factor·sqrt(3/fan_in)) is variance scaling with scale factor² (lingvo's factor=1.43)
+                factor = params["factor"]
+                equivalent = equivalent.replace("scale=1.0", f"scale={factor * factor:.4g}" if factor is not None
+                                                else "scale=factor**2")
             self.constructed.setdefault(id(node), (ref.path, constructor.deprecated_for or _XAVIER_EQUIVALENT.get(name)
-                                                   if "xavier" in ref.path else constructor.deprecated_for,
-                                                   self.span(node)))
+                                                   if "xavier" in ref.path else equivalent, self.span(node)))
         return InitV(name, params, ref.path, constructor.arithmetic, None, node, not reasons, "; ".join(reasons) or None,
                      uncalled, constructor.deprecated_for, defaulted, self.current_origin)
 
@@ -3913,7 +4031,9 @@ class Interpreter:
             return ContextV("arg_scope", saved=first, line=line)
         if isinstance(first, DictV):
             return ContextV("arg_scope", saved=ArgScopeV({}, []), line=line)
-        if isinstance(first, Unknown) and not keywords:
+        if isinstance(first, (Unknown, ForeignV)) and not keywords:
+            # a scope saved by code initlint does not read (tensorflow-deeplab-v3-plus' `arg_scope(
+            # resnet_v2.resnet_arg_scope())`: He kernels and batch norm, taken for slim's defaults)
             return ContextV("arg_scope", saved=ArgScopeV({}, [], opaque=line or 0), line=line)
         return ContextV("arg_scope", ops=first, kwargs=dict(keywords), line=line)
 
@@ -4223,6 +4343,20 @@ class Interpreter:
             units = None
             if any(isinstance(cell, LayerV) for cell in (stack.items if isinstance(stack, Seq) else [stack])):
                 units = self.build_stack(stack, tensor, context)
+            elif type(stack) is Unknown and stack.alternatives and all(isinstance(cell, LayerV)
+                                                                      for cell in stack.alternatives):
+                # a cell an `if` replaces (text-to-image's GRU, an LSTM under a flag): each is built on
+                # the input, under the branch that picks it (both were built on no input)
+                widths = []
+                for index, cell in enumerate(stack.alternatives):
+                    if stack.chosen_by is not None:
+                        self.conditions.append((stack.chosen_by[0], index == 0, stack.chosen_by[1]))
+                    try:
+                        widths.append(self.build_stack(cell, tensor, context))
+                    finally:
+                        if stack.chosen_by is not None:
+                            self.conditions.pop()
+                units = widths[0] if len(set(widths)) == 1 else None
             elif type(stack) is InstanceV and (self._find_method(stack.cls, "call") or
                                                self._find_method(stack.cls, "__call__")) is not None:
                 # a project cell (magenta's vendored LSTMBlockCell): the RNN calls it on one step
@@ -6249,7 +6383,7 @@ def _either(values: list[Value], chosen_by: Any = None, limit: int = 4) -> Unkno
     if nested:
         return Unknown("a value that depends on a condition known only at run time", tuple(unique),
                        chosen_by=chosen_by if len(unique) == 2 else None)
-    keep = tuple(unique) if len(unique) <= limit and (all(isinstance(v, Ref) for v in unique) or all(
+    keep = tuple(unique) if len(unique) <= limit and (all(isinstance(v, (Ref, ForeignV)) for v in unique) or all(
         type(v) in (FuncV, ClassV) for v in unique) or all(type(v) is InstanceV for v in unique)
         or all(type(v) is DictV for v in unique) or _mixed_callables(unique)
         or (projects and len(projects) < len(unique) and all(type(v) in (FuncV, ClassV) for v in projects))) else ()
@@ -6371,6 +6505,11 @@ def _either_layer(outputs: list[Value]) -> Value:
     """The output of a layer that is one of several (one per branch's kernel): the last one's, with
     the dimensions they agree on, and an unknown scale where theirs differ."""
     joined = _one_of(outputs)
+    pendings = [out.pending for out in outputs if type(out) is TensorV and out.pending is not None]
+    if type(joined) is TensorV and joined.pending is not None and len(pendings) == len(outputs) > 1:
+        # the activation after it is each one's (a ReLU stack whose kernel a flag picks: the other
+        # branch's layers were linear, judged against LeCun, and their fix wrote scale=1.0)
+        joined.pending.twins.extend(draft for draft in pendings if draft is not joined.pending)
     if type(joined) is TensorV and len({_rounded(out.ms) for out in outputs if type(out) is TensorV}) > 1:
         return _derived(joined, ms=None, ms_default=None, pending=None, act_factor=None)
     return joined
@@ -6398,6 +6537,19 @@ def _one_of(values: list[Value], limit: int = 4, chosen_by: Any = None) -> Value
         for value in values[1:]:
             shape = _agreed_dims(shape, value.shape)
         return _derived(values[-1], shape=shape)
+    if len(values) > 1 and all(type(value) is VariableV for value in values) \
+            and len({id(value.weight) for value in values}) == len(values):  # type: ignore[union-attr]
+        # a helper returning one variable or another (lingvo's CreateVariable): a layer reading it reads
+        # one of them, each its own layer, as after an `if` that binds a name on each branch
+        last = values[-1]
+        return replace(last, alternatives=(*last.alternatives, *(other for value in values[:-1]  # type: ignore[union-attr]
+                                                                 for other in (value, *value.alternatives))))  # type: ignore[union-attr]
+    if all(type(value) is Seq and len(value.items) == len(values[0].items) and value.record is values[0].record
+           and not value.open_length for value in values) and len(values) > 1:
+        # tuples of the same length (monodepth's `l, r = tf.cond(p, lambda: (r, l), lambda: (l, r))`):
+        # item by item, so each tensor keeps what the branches agree on
+        return Seq([_one_of([value.items[index] for value in values], limit, chosen_by)  # type: ignore[union-attr]
+                    for index in range(len(values[0].items))], values[0].kind, values[0].record)  # type: ignore[union-attr]
     return _either(values, chosen_by, limit=limit)
 
 
@@ -6620,7 +6772,7 @@ def _image_op(kind: str, args: dict[str, Value]) -> Value:
     if not _tensor_like(image):
         return Unknown("an image op of an unknown value")
     shape = _as_tensor(image).shape
-    if kind == "crop":  # crop_to_bounding_box(image, top, left, h, w); resize_image_with_crop_or_pad(image, h, w)
+    if kind == "crop":  # crop_ / pad_to_bounding_box(image, top, left, h, w); resize_image_with_crop_or_pad(image, h, w)
         height, width = (args.get("target_height"), args.get("target_width")) if "target_height" in args else \
             (args.get("offset_height"), args.get("offset_width"))
         shape = (*shape[:-3], _count(height), _count(width), shape[-1]) if shape is not None and len(shape) >= 3 \
@@ -6889,6 +7041,12 @@ def _joined_seq(a: Seq, b: Seq) -> Value:
 
 def _choice_matters(a: Value, b: Value) -> bool:
     """Whether which of two values a branch picks changes an initializer, its scale or a shape."""
+    for one, other in ((a, b), (b, a)):
+        if type(one) is InitV and isinstance(other, Ref) and canonical(one.api) == other.name and one.certain \
+                and set(one.params) <= set(one.defaulted):
+            # tensorlayer's `beta_init = tf.zeros_initializer` / `if new_tf: beta_init = beta_init()`:
+            # get_variable calls the class with no arguments, the same initializer
+            return False
     if isinstance(a, InitV) or isinstance(b, InitV):
         return True
     for one, other in ((a, b), (b, a)):
@@ -6911,6 +7069,12 @@ def _choice_matters(a: Value, b: Value) -> bool:
         # last branch's was taken, certain, and the default model's separable layers never listed
         return type(a) in (PartialV, FuncV, ClassV, Ref) and type(b) in (PartialV, FuncV, ClassV, Ref) \
             and a is not b and not _same(a, b)
+    if type(a) is DictV and type(b) is DictV:
+        # PSPNet's `param = ADE20k_param` / `elif ...: param = cityscapes_param`: each dataset's dict
+        # names a model class and a class count; the last branch's was taken, certain. (A key only
+        # one has decides nothing: dreamer's `self._modules = {}` cache, empty on one branch.)
+        return a is not b and any(key in b.items and _choice_matters(value, b.items[key])
+                                  for key, value in a.items.items())
     if type(a) is LayerV and type(b) is LayerV:
         # tf-seq2seq's Bahdanau mechanism replaced by a Luong one under `if`: each is one layer object,
         # of which the program calls one (the body's was taken, the default's built on no input)
@@ -6959,10 +7123,25 @@ def _equivalent(a: Value, b: Value) -> bool:
                    for x, y in zip(vars(a).values(), vars(b).values()))
     return (type(a) is Unknown and type(b) is Unknown and a.reason == b.reason
             and len(a.alternatives) == len(b.alternatives)
-            and all(x is y for x, y in zip(a.alternatives, b.alternatives)))
+            and all(x is y or _equivalent(x, y) for x, y in zip(a.alternatives, b.alternatives)))
 
 
 _PLAIN = (int, float, bool, tuple, type(None))
+_ABSENT = object()  # a key a container did not hold
+_BARREN_TURN = 100  # steps of a loop turn that made nothing, past which the loop is not unrolled further
+
+
+def _item(container: dict | list, key: Any) -> Any:
+    """container[key] of a dict of values or a list's items, or _ABSENT."""
+    if type(container) is list:
+        return container[key] if -len(container) <= key < len(container) else _ABSENT
+    return container.get(key, _ABSENT)  # type: ignore[union-attr]
+
+
+def _holds(container: dict | list, key: Any, old: Any) -> bool:
+    """Whether container[key] is (equivalent to) `old` again, or still absent."""
+    now = _item(container, key)
+    return now is old if old is _ABSENT or now is _ABSENT else _equivalent(now, old)
 
 
 def _same_names(before: dict[str, Value], after: dict[str, Value]) -> bool:
@@ -7184,6 +7363,19 @@ _UNMODELLED_LAYERS = frozenset({
     "keras.layers.LocallyConnected1D", "keras.layers.LocallyConnected2D", "keras.layers.DenseFeatures",
     "tf.feature_column.embedding_column", "tf.feature_column.shared_embeddings",
     "tf.feature_column.shared_embedding_columns"})
+
+
+def _test_case(cls: ClassV) -> bool:
+    """Whether a class derives from a library's TestCase (tf.test, unittest, absltest, parameterized)."""
+    return any(isinstance(base, Ref) and base.name.rsplit(".", 1)[-1] == "TestCase"
+               for current in _project_chain(cls) for base in current.bases)
+
+
+def _not_read(value: Value) -> bool:
+    """Third-party code, or a library model or layer initlint does not model: a call to it is named
+    as not followed."""
+    return type(value) is ForeignV or isinstance(value, Ref) and (
+        _third_party(value.name) or value.name in _UNMODELLED_LAYERS or _library_model(value.name))
 
 
 def _library_model(name: str) -> bool:
@@ -8023,13 +8215,14 @@ def _known_truth(value: Value) -> bool | None:
 
 
 def _always_true(value: Value) -> bool:
-    """An object whose truth is known: functions, classes, modules, layers, models, scopes, and
-    instances of a project class that defines neither __bool__ nor __len__."""
+    """An object whose truth is known: functions, classes, modules, layers, models, scopes,
+    initializers, and instances of a project class that defines neither __bool__ nor __len__."""
     if isinstance(value, InstanceV):
         return not any(name in cls.methods for cls in _project_chain(value.cls) for name in ("__bool__", "__len__")) \
             and not any(not isinstance(base, ClassV) for cls in _project_chain(value.cls) for base in cls.bases
                         if not (isinstance(base, Ref) and base.path == "builtins.object"))
-    return isinstance(value, (FuncV, ClassV, ModuleV, LayerV, ModelV, ContextV))
+    # an initializer object is one too (tensorlayer's `if b_init:` of its default initializer)
+    return isinstance(value, (FuncV, ClassV, ModuleV, LayerV, ModelV, ContextV, InitV))
 
 
 def _shifted(left: Value, operator: cst.BaseBinaryOp, right: Value) -> TensorV | None:
@@ -8319,6 +8512,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             facts.setdefault("layer_kind", layer.kind)
             if layer.joined_share is not None:
                 facts["joined_share"] = layer.joined_share
+            if layer.twins:  # the layers a run-time choice may take instead, at the same place in the chain
+                facts["twin_layers"] = tuple(twin.id for twin in layer.twins)
         if draft.init_value is not None:
             if draft.init_value.uncalled:
                 facts["uncalled"] = True
@@ -8326,7 +8521,7 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
                 facts["deprecated_for"] = draft.init_value.deprecated_for
             facts["init_api_path"] = draft.init_value.api
             facts["defaulted"] = draft.init_value.defaulted
-            if draft.init_value.node is not None and draft.init.source_line is not None:
+            if draft.init_value.node is not None and draft.init.source_line is not None and "init_path" not in facts:
                 facts["init_path"] = interp.locate(draft.init_value.node, draft.init_value.origin)[0]
         signal = _finite_signal(signal)
         where = interp.locate(draft.node, draft.origin)

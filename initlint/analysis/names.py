@@ -54,11 +54,15 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
     ("tensorflow.python.ops.math_ops.", "tf."),
     ("tensorflow.python.ops.nn_ops.", "tf.nn."),
     ("tensorflow.python.ops.nn.", "tf.nn."),
+    # `from tensorflow.python.ops.rnn import dynamic_rnn` (bnlstm) is tf.nn.dynamic_rnn
+    ("tensorflow.python.ops.rnn.", "tf.nn."),
     ("tensorflow.python.ops.", "tf."),
     ("tensorflow.python.layers.", "tf.layers."),
     ("tensorflow.python.framework.", "tf."),
     ("tensorflow.", "tf."),
     ("numpy.", "np."),
+    # dm-tree (graph_nets, sonnet 2) is tf.nest's structure walking: `tree.flatten`, `tree.map_structure`
+    ("tree.", "tf.nest."),
     # `from six.moves import range` (most Google TF1 code): Python 3's builtins under six's names
     ("six.moves.builtins.", "builtins."),
     ("six.moves.", "builtins."),

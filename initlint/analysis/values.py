@@ -299,13 +299,15 @@ class ModuleV(Value):
 class Env:
     """Names visible in a function body; lookups fall back to the enclosing (closure) env."""
 
-    __slots__ = ("names", "parent", "origin", "declared_global")
+    __slots__ = ("names", "parent", "origin", "declared_global", "star_imports")
 
     def __init__(self, parent: "Env | None" = None, origin: str | None = None) -> None:
         self.names: dict[str, Value] = {}
         self.parent = parent
         self.origin = origin  # set on a module's env: the file its imports resolve from
         self.declared_global: set[str] | None = None  # names a `global` statement in this function names
+        # on a module's env: the libraries its `from x import *` statements read, in order (None: none)
+        self.star_imports: list[str] | None = None
 
     def module(self) -> "Env":
         """The env of the module this one's code is in (where `global` names live)."""

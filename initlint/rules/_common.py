@@ -166,10 +166,11 @@ def paths(chain: list[LayerView]) -> list[list[LayerView]]:
     module's towers) are each a path of their own, not layers in sequence."""
     by_id = {view.weight.layer_id: view for view in chain}
     followed = {view.weight.signal.parent_layer for view in chain}
+    twins = _twins(chain, by_id)
     found: list[list[LayerView]] = []
     for leaf in chain:
-        if leaf.weight.layer_id in followed:
-            continue
+        if leaf.weight.layer_id in followed or any(twin in followed for twin in twins.get(leaf.weight.layer_id, ())):
+            continue  # a layer a run-time choice may take instead of one the signal goes on from
         path = [leaf]
         on_path = {leaf.weight.layer_id}  # by id: comparing views would compare whole weights
         parent = leaf.weight.signal.parent_layer
@@ -177,8 +178,24 @@ def paths(chain: list[LayerView]) -> list[list[LayerView]]:
             on_path.add(parent)
             path.append(by_id[parent])
             parent = by_id[parent].weight.signal.parent_layer
-        found.append(path[::-1])
+        path.reverse()
+        found.append(path)
+        # each other choice at one place of the path is a path too (a ReLU stack whose kernel a flag
+        # picks: each branch's layer had a path of its own, one layer long, and an output of 10.2)
+        found.extend([*path[:index], by_id[twin], *path[index + 1:]] for index, view in enumerate(path)
+                     for twin in twins.get(view.weight.layer_id, ()))
     return found
+
+
+def _twins(chain: list[LayerView], by_id: dict[int, LayerView]) -> dict[int, tuple[int, ...]]:
+    """Per layer, the layers of the chain a run-time choice may take instead (both ways)."""
+    twins: dict[int, set[int]] = defaultdict(set)
+    for view in chain:
+        for twin in view.weight.facts.get("twin_layers", ()):
+            if twin in by_id and twin != view.weight.layer_id:
+                twins[view.weight.layer_id].add(twin)
+                twins[twin].add(view.weight.layer_id)
+    return {layer: tuple(sorted(others)) for layer, others in twins.items()}
 
 
 def fmt(value: float | None) -> str:

@@ -27,7 +27,9 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         if replacement is None:
             continue
         lead = "" if replacement.startswith("the nearest") else "the equivalent is "
-        message = f"`{path}` is deprecated (gone in TF2); {lead}{replacement}"
+        # contrib is gone in TF2; uniform_unit_scaling is left only in tf.compat.v1 (lingvo's init_ops spelling)
+        gone = "gone in TF2" if "contrib" in path else "only tf.compat.v1 keeps it in TF2"
+        message = f"`{path}` is deprecated ({gone}); {lead}{replacement}"
         yield Diagnostic(code=RULE.code, name=RULE.name, severity=RULE.severity, message=message,
                          path=analysis.path, span=span, data={"api": path, "replacement": replacement})
 
