@@ -1573,6 +1573,10 @@ class Interpreter:
                                    _of_followed_tensors(iterable))
             return
         targets = self._loop_targets(node)
+        # a count of steps (`range(n)`), whose turns run the same code, not items that each choose
+        # what their turn builds (tensor2tensor's NAS cells: an identity layer makes nothing, the next a conv)
+        counted = all(type(item) is Const and type(item.value) is int for item in items)
+        barren = 0  # costly turns in a row that made nothing
         for index, item in enumerate(items):
             self.assign(node.target, item, env, context)
             # an iteration (not the first) that changes nothing but the loop variable is idle; a
@@ -1592,10 +1596,11 @@ class Interpreter:
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that changed nothing",
                                        env, context)
                 break
-            if before[0][1:] == after[1:] and self.steps - start >= _BARREN_TURN:
-                # a costly turn that made nothing, only changed state in place (baselines' DDPG: each
+            barren = barren + 1 if counted and before[0][1:] == after[1:] and self.steps - start >= _BARREN_TURN else 0
+            if barren == 2:
+                # costly turns that made nothing, only changed state in place (baselines' DDPG: each
                 # training step bumps its Adam's `self.t`, and 850 of them ran out the budget before the
-                # rest of the file): what it changes is known only at run time from here on
+                # rest of the file): what they change is known only at run time from here on
                 widened = Unknown(f"a value the loop at line {self.line(node)} changes at every turn")
                 for container, key in changed:
                     if _item(container, key) is not _ABSENT:
@@ -6542,8 +6547,9 @@ def _one_of(values: list[Value], limit: int = 4, chosen_by: Any = None) -> Value
         # a helper returning one variable or another (lingvo's CreateVariable): a layer reading it reads
         # one of them, each its own layer, as after an `if` that binds a name on each branch
         last = values[-1]
-        return replace(last, alternatives=(*last.alternatives, *(other for value in values[:-1]  # type: ignore[union-attr]
-                                                                 for other in (value, *value.alternatives))))  # type: ignore[union-attr]
+        others = {id(other.weight): other for value in values for other in (value, *value.alternatives)  # type: ignore[union-attr]
+                  if other.weight is not last.weight}  # type: ignore[union-attr]
+        return replace(last, alternatives=tuple(others.values()))
     if all(type(value) is Seq and len(value.items) == len(values[0].items) and value.record is values[0].record
            and not value.open_length for value in values) and len(values) > 1:
         # tuples of the same length (monodepth's `l, r = tf.cond(p, lambda: (r, l), lambda: (l, r))`):
