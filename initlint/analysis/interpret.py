@@ -1596,7 +1596,14 @@ class Interpreter:
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that changed nothing",
                                        env, context)
                 break
-            barren = barren + 1 if counted and before[0][1:] == after[1:] and self.steps - start >= _BARREN_TURN else 0
+            moved = [name for name, value in names.items()
+                     if name not in before[1] or not _equivalent(before[1][name], value)]
+            # a turn that carries a tensor on (`h = cell(x[t], h)` under reuse: no new weight, and the
+            # network goes on through it) is no training step
+            carried = any(_tensor_like(names[name]) for name in moved) or any(
+                _tensor_like(_item(container, key)) for container, key in changed)
+            barren = barren + 1 if counted and not carried and before[0][1:] == after[1:] \
+                and self.steps - start >= _BARREN_TURN else 0
             if barren == 2:
                 # costly turns that made nothing, only changed state in place (baselines' DDPG: each
                 # training step bumps its Adam's `self.t`, and 850 of them ran out the budget before the
@@ -1605,9 +1612,8 @@ class Interpreter:
                 for container, key in changed:
                     if _item(container, key) is not _ABSENT:
                         container[key] = widened
-                for name, value in names.items():
-                    if not _equivalent(before[1].get(name, widened), value):
-                        env.names[name] = widened
+                for name in moved:
+                    env.names[name] = widened
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that made nothing",
                                        env, context)
                 break
@@ -6542,8 +6548,7 @@ def _one_of(values: list[Value], limit: int = 4, chosen_by: Any = None) -> Value
         for value in values[1:]:
             shape = _agreed_dims(shape, value.shape)
         return _derived(values[-1], shape=shape)
-    if len(values) > 1 and all(type(value) is VariableV for value in values) \
-            and len({id(value.weight) for value in values}) == len(values):  # type: ignore[union-attr]
+    if len(values) > 1 and all(type(value) is VariableV for value in values):
         # a helper returning one variable or another (lingvo's CreateVariable): a layer reading it reads
         # one of them, each its own layer, as after an `if` that binds a name on each branch
         last = values[-1]
