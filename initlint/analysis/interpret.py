@@ -2227,8 +2227,8 @@ class Interpreter:
             node = node.value
         if type(node) is not cst.Call or type(node.func) is not cst.Attribute or node.func.attr.value != "shape":
             return False
-        func = self.eval(node.func, env, context)
-        return isinstance(func, Ref) and func.name in ("tf.shape", "tf.compat.v1.shape")
+        module = self.eval(node.func.value, env, context)  # `tf`: a module, whose attribute runs no code
+        return isinstance(module, Ref) and Ref(f"{module.path}.shape").name in ("tf.shape", "tf.compat.v1.shape")
 
     def compare(self, node: cst.Comparison, env: Env, context: Context) -> Value:
         left = self.eval(node.left, env, context)
