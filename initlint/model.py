@@ -94,6 +94,9 @@ class Weight:
     shape_reason: str | None = None  # why the shape rests on an assumption (a parameter default)
     facts: dict[str, Any] = field(default_factory=dict)  # what rules need beyond the contract
     conditions: tuple[Condition, ...] = ()  # undecided `if`s it is created under, outermost first
+    # the loop or comprehension that made it running once, for a count not known statically (or over
+    # max-unroll): run, it may make more of it
+    repeats: CallSite | None = None
 
     @property
     def certain(self) -> bool:

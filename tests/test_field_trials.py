@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from initlint.engine import analyze_source
+from initlint.report.explain import render_table
 from initlint.settings import Settings
 
 
@@ -455,3 +456,22 @@ def test_a_kernel_picked_by_a_flag_keeps_its_stack_in_both_branches() -> None:
     for message in found.values():
         assert "std 0.2 is 2.3x He's 0.0884 for fan_in 256" in message
         assert "the chain's output mean square is 9.4e+05" in message
+
+
+def test_a_weight_made_in_a_loop_of_unknown_count_says_it_may_repeat() -> None:
+    # youtube-8m's `MultiRNNCell([BasicLSTMCell(n) for _ in range(FLAGS.lstm_layers)])`: one cell's
+    # weights were listed, with nothing saying the loop may make more
+    source = ("import tensorflow as tf\n"
+              "cells = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.BasicLSTMCell(64) for _ in range(FLAGS.layers)])\n"
+              "out, _ = tf.nn.dynamic_rnn(cells, tf.placeholder(tf.float32, [8, 20, 32]), dtype=tf.float32)\n"
+              "x = tf.placeholder(tf.float32, [None, 16])\n"
+              "for i in range(FLAGS.depth):\n    x = tf.layers.dense(x, 16)\n"
+              "for i in range(3):\n    x = tf.layers.dense(x, 16)\n"
+              "y = tf.layers.dense(x, 2)\n")
+    result = analyze_source(source, "m.py", Settings(dialect="tf1"))
+    assert [(w.span.line, w.role, w.repeats.line if w.repeats else None) for w in result.weights] == [
+        (2, "kernel", 2), (2, "bias", 2), (6, "kernel", 5), (6, "bias", 5),
+        *[(8, role, None) for _ in range(3) for role in ("kernel", "bias")], (9, "kernel", None), (9, "bias", None)]
+    text = render_table([result])
+    assert ("  ↻ made in a loop whose count is not known statically (or over max-unroll), listed once; it may make "
+            "more:\n    line 2 kernel, bias: the loop at line 2\n    line 6 kernel, bias: the loop at line 5\n") in text

@@ -106,6 +106,7 @@ class WeightDraft:
     facts: dict[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the file whose code created it
     conditions: tuple[tuple[cst.If, bool, str], ...] = ()  # Interpreter.conditions when it was created
+    repeats: tuple[cst.CSTNode, str] | None = None  # the innermost of Interpreter.uncounted when it was created
     scope: tuple[str, ...] = ()  # the variable_scope names around it, and its layer's own name if known
 
 
@@ -455,6 +456,9 @@ class Interpreter:
         # at every training step, joined to the same unknown: 850 steps ran out the budget)
         self.idle_journal: dict[tuple[int, Any], tuple[Any, Any, Any]] | None = None
         self.operand_tests: dict[int, tuple[cst.BooleanOperation, cst.If]] = {}  # _operand_test's
+        # (node, file) of each loop or comprehension running once for a count not known statically
+        # (or over max-unroll), innermost last: what it makes may be made again at run time
+        self.uncounted: list[tuple[cst.CSTNode, str]] = []
         # per undecided `if` branch running: the attributes it set, with their value before the `if`
         self.attr_journals: list[dict[tuple[int, str], tuple[dict[str, Value], Value | None]]] = []
         self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
@@ -569,6 +573,8 @@ class Interpreter:
             weight.facts.setdefault("init_path", context.vscope_file)
         if self.conditions:
             weight.conditions = tuple(self.conditions)
+        if self.uncounted:  # youtube-8m's `MultiRNNCell([BasicLSTMCell(n) for _ in range(FLAGS.layers)])`
+            weight.repeats = self.uncounted[-1]
         if self.only_under is not None and self.only_under.isdisjoint(self.call_depth):
             return
         self.weights.append(weight)
@@ -1569,8 +1575,12 @@ class Interpreter:
         iterable = self.eval(node.iter, env, context)
         items = self._iterate(iterable)
         if items is None:
-            self._run_once_unknown(node, "the loop variable of a loop that cannot be unrolled", env, context,
-                                   _of_followed_tensors(iterable))
+            self.uncounted.append((node, self.current_origin))
+            try:
+                self._run_once_unknown(node, "the loop variable of a loop that cannot be unrolled", env, context,
+                                       _of_followed_tensors(iterable))
+            finally:
+                self.uncounted.pop()
             return
         targets = self._loop_targets(node)
         # a count of steps (`range(n)`), whose turns run the same code, not items that each choose
@@ -1608,17 +1618,21 @@ class Interpreter:
                 # costly turns that made nothing, only changed state in place (baselines' DDPG: each
                 # training step bumps its Adam's `self.t`, and 850 of them ran out the budget before the
                 # rest of the file): what they change is known only at run time from here on
-                widened = Unknown(f"a value the loop at line {self.line(node)} changes at every turn")
-                for container, key in changed:
-                    if _item(container, key) is not _ABSENT:
-                        container[key] = widened
-                for name in moved:
-                    env.names[name] = widened
+                self._widen(node, changed, moved, env)
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that made nothing",
                                        env, context)
                 break
         if node.orelse is not None:
             self.exec_suite(node.orelse.body, env, context)
+
+    def _widen(self, node: cst.For, changed: list[tuple[Any, Any]], moved: list[str], env: Env) -> None:
+        """What a loop's turns change (items, attributes, names), unknown from here on."""
+        widened = Unknown(f"a value the loop at line {self.line(node)} changes at every turn")
+        for container, key in changed:
+            if _item(container, key) is not _ABSENT:
+                container[key] = widened
+        for name in moved:
+            env.names[name] = widened
 
     def _journaled_turn(self, body: cst.BaseSuite, env: Env, context: Context) -> list[tuple[Any, Any]]:
         """One turn of a loop's body with its stores journaled: the (container, key) of each item or
@@ -1663,7 +1677,11 @@ class Interpreter:
                         self.exec_suite(node.orelse.body, env, context)
                     return
                 self._turn(node.body, env, _evolve(context, iteration=index))
-        self._turn(node.body, env, context)
+        self.uncounted.append((node, self.current_origin))
+        try:
+            self._turn(node.body, env, context)
+        finally:
+            self.uncounted.pop()
 
     def _run_once_unknown(self, node: cst.For, reason: str, env: Env, context: Context, derived: bool = False) -> None:
         """The body once with the loop variable unknown: how a loop that is not unrolled is read
@@ -2339,26 +2357,30 @@ class Interpreter:
         """Run one `for` of a comprehension (and the ones nested in it), appending the elements to
         `results`; False if the number of elements is not known statically. (A method, not a
         closure calling itself: that closure is a reference cycle holding the interpreter.)"""
-        counted = True
         iterable = self.eval(comp.iter, inner_env, context)
         items = self._iterate(iterable)
+        counted = unrolled = items is not None
         if items is None:
             # run once, as a loop that cannot be unrolled is: `[LSTMCell(256) for _ in
             # range(FLAGS.layers)]` still makes the cells it makes, however many there are
-            counted = False
             items = [Unknown("the variable of a comprehension over values not known statically",
                              derived=_of_followed_tensors(iterable))]
-        for item in items:
-            self.assign(comp.target, item, inner_env, context)
-            tests = [self.eval(cond.test, inner_env, context) for cond in comp.ifs]
-            if any(isinstance(test, Const) and not test.value for test in tests):
-                continue
-            counted = counted and all(isinstance(test, Const) for test in tests)
-            if comp.inner_for_in is not None:
-                counted = self._comprehension_level(comp.inner_for_in, element, inner_env, context,
-                                                    results) and counted
-            else:
-                results.append(self.eval(element, inner_env, context))
+            self.uncounted.append((comp, self.current_origin))
+        try:
+            for item in items:
+                self.assign(comp.target, item, inner_env, context)
+                tests = [self.eval(cond.test, inner_env, context) for cond in comp.ifs]
+                if any(isinstance(test, Const) and not test.value for test in tests):
+                    continue
+                counted = counted and all(isinstance(test, Const) for test in tests)
+                if comp.inner_for_in is not None:
+                    counted = self._comprehension_level(comp.inner_for_in, element, inner_env, context,
+                                                        results) and counted
+                else:
+                    results.append(self.eval(element, inner_env, context))
+        finally:
+            if not unrolled:
+                self.uncounted.pop()
         return counted
 
     def binary(self, left: Value, operator: cst.BaseBinaryOp, right: Value, context: Context,
@@ -4672,7 +4694,7 @@ class Interpreter:
                                     args.get("memory", Unknown("")), context)
             spec = replace(spec, weights=tuple(w for w in spec.weights if w.phase != "construct"))
         layer_obj = LayerV(spec, args, node, context.call_stack, context,  # type: ignore[arg-type]
-                           conditions=tuple(self.conditions))
+                           conditions=tuple(self.conditions), repeats=self.uncounted[-1] if self.uncounted else None)
         self.pending_layer_objects.append(layer_obj)
         if spec.family == "keras" and ("input_shape" in keywords or "input_dim" in keywords):
             pass  # built when it joins a Sequential
@@ -4724,14 +4746,20 @@ class Interpreter:
         """The layer's weights, made at its first call, and its output. A layer object constructed on
         one branch of an undecided `if` and called after it makes its weights on that branch too."""
         outer = [c for c in layer_obj.conditions if all(c[0] is not d[0] for d in self.conditions)]
-        if not outer:
+        # one constructed in a loop run once for a count not known (a list of cells) may be one of many
+        repeats = layer_obj.repeats is not None and not self.uncounted
+        if not outer and not repeats:
             return self._build_layer_object(layer_obj, inputs, context, call_keywords, build_only)
         saved = self.conditions
         self.conditions = [*outer, *saved]
+        if repeats:
+            self.uncounted.append(layer_obj.repeats)
         try:
             return self._build_layer_object(layer_obj, inputs, context, call_keywords, build_only)
         finally:
             self.conditions = saved
+            if repeats:
+                self.uncounted.pop()
 
     def _build_layer_object(self, layer_obj: LayerV, inputs: Value | None, context: Context,
                             call_keywords: dict[str, Value] | None, build_only: bool = False) -> Value:
@@ -8546,7 +8574,8 @@ def _freeze(interp: Interpreter) -> tuple[Weight, ...]:
             layer_id=layer.id if layer is not None else -1 - len(weights),
             dialect=interp.module_dialects.get(draft.origin, interp.dialect),
             iteration=draft.iteration, shape_reason=draft.shape_reason, facts=facts,
-            conditions=tuple(_condition(interp, made_conditions, *condition) for condition in draft.conditions)))
+            conditions=tuple(_condition(interp, made_conditions, *condition) for condition in draft.conditions),
+            repeats=interp.call_site(PendingSite(*draft.repeats)) if draft.repeats is not None else None))
     weights = _anchored(weights)
     # by the line each is reported at, and in the order they were made there: a driver's network made
     # through one call reads in network order (YOLOv3's driver listed the backbone's loops by their

@@ -191,6 +191,7 @@ class LayerV(Value):
     weights_emitted: bool = False
     alternatives: tuple = ()  # other LayerSpecs a run-time choice may pick instead
     conditions: tuple = ()  # Interpreter.conditions when it was constructed
+    repeats: Any = None  # the innermost of Interpreter.uncounted when it was constructed
 
 
 @dataclass(eq=False)

@@ -48,6 +48,7 @@ def weight_json(weight: Weight) -> dict[str, Any]:
         "iteration": weight.iteration,
         "dialect": weight.dialect,
         "conditions": [{"path": c.path, "line": c.line, "test": c.test, "holds": c.holds} for c in weight.conditions],
+        "repeats": {"path": weight.repeats.path, "line": weight.repeats.line} if weight.repeats is not None else None,
     }
 
 
@@ -126,6 +127,7 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
                  "E[y²]", "gain")]
         notes: dict[str, list[str]] = {}  # reason -> the weights it is given for, in table order
         branches: dict[tuple[str, str], list[str]] = {}  # (line, condition) -> roles, in table order
+        repeated: dict[tuple[str, str], list[str]] = {}  # (line, the loop) -> roles, in table order
         for weight in result.weights:
             line = str(weight.anchor.line)
             if weight.path != result.path:  # made in another module: say which
@@ -142,6 +144,10 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
                 notes.setdefault(str(weight.initializer.reason or weight.shape_reason), []).append(f"{line} {weight.role}")
             if weight.conditions:
                 branches.setdefault((line, _conditions_text(weight, result.path)), []).append(weight.role)
+            if weight.repeats is not None:
+                loop = weight.repeats.line if weight.repeats.path == result.path else \
+                    f"{weight.repeats.path}:{weight.repeats.line}"
+                repeated.setdefault((line, f"the loop at line {loop}"), []).append(weight.role)
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for row in rows:
             out.append("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
@@ -152,6 +158,11 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
             out.append("  | made on one branch of an `if` whose test is known only at run time:")
             for (line, condition), roles in branches.items():
                 out.append(f"    line {line} {', '.join(dict.fromkeys(roles))}: {condition}")
+        if repeated:
+            out.append("  ↻ made in a loop whose count is not known statically (or over max-unroll), listed once; "
+                       "it may make more:")
+            for (line, loop), roles in repeated.items():
+                out.append(f"    line {line} {', '.join(dict.fromkeys(roles))}: {loop}")
         out.extend(_unfollowed_text(result))
         out.extend(_cut_calls_text(result))
         out.extend(_unread_text(result))
