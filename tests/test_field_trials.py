@@ -474,4 +474,5 @@ def test_a_weight_made_in_a_loop_of_unknown_count_says_it_may_repeat() -> None:
         *[(8, role, None) for _ in range(3) for role in ("kernel", "bias")], (9, "kernel", None), (9, "bias", None)]
     text = render_table([result])
     assert ("  ↻ made in a loop whose count is not known statically (or over max-unroll), listed once; it may make "
-            "more:\n    line 2 kernel, bias: the loop at line 2\n    line 6 kernel, bias: the loop at line 5\n") in text
+            "more:\n    line 2 kernel, line 2 bias: the loop at line 2\n    line 6 kernel, line 6 bias: the loop at "
+            "line 5\n") in text

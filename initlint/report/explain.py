@@ -127,7 +127,7 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
                  "E[y²]", "gain")]
         notes: dict[str, list[str]] = {}  # reason -> the weights it is given for, in table order
         branches: dict[tuple[str, str], list[str]] = {}  # (line, condition) -> roles, in table order
-        repeated: dict[tuple[str, str], list[str]] = {}  # (line, the loop) -> roles, in table order
+        repeated: dict[str, list[str]] = {}  # the loop -> the weights it made, in table order
         for weight in result.weights:
             line = str(weight.anchor.line)
             if weight.path != result.path:  # made in another module: say which
@@ -145,9 +145,9 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
             if weight.conditions:
                 branches.setdefault((line, _conditions_text(weight, result.path)), []).append(weight.role)
             if weight.repeats is not None:
-                loop = weight.repeats.line if weight.repeats.path == result.path else \
+                loop = f"line {weight.repeats.line}" if weight.repeats.path == result.path else \
                     f"{weight.repeats.path}:{weight.repeats.line}"
-                repeated.setdefault((line, f"the loop at line {loop}"), []).append(weight.role)
+                repeated.setdefault(loop, []).append(f"{line} {weight.role}")
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for row in rows:
             out.append("  " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
@@ -161,8 +161,7 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
         if repeated:
             out.append("  ↻ made in a loop whose count is not known statically (or over max-unroll), listed once; "
                        "it may make more:")
-            for (line, loop), roles in repeated.items():
-                out.append(f"    line {line} {', '.join(dict.fromkeys(roles))}: {loop}")
+            out.extend(f"    {_weights_text(weights)}: the loop at {loop}" for loop, weights in repeated.items())
         out.extend(_unfollowed_text(result))
         out.extend(_cut_calls_text(result))
         out.extend(_unread_text(result))
