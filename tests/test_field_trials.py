@@ -476,3 +476,15 @@ def test_a_weight_made_in_a_loop_of_unknown_count_says_it_may_repeat() -> None:
     assert ("  ↻ made in a loop whose count is not known statically (or over max-unroll), listed once; it may make "
             "more:\n    line 2 kernel, line 2 bias: the loop at line 2\n    line 6 kernel, line 6 bias: the loop at "
             "line 5\n") in text
+
+
+def test_what_barren_training_steps_change_is_unknown_after_the_loop() -> None:
+    # baselines' DDPG: after two costly training steps that made nothing, the loop stops unrolling;
+    # the counter its steps bump is no longer the number two steps left (it is a run-time value)
+    source = ("import tensorflow as tf\n\n\nclass CountingAdam:\n    def __init__(self):\n        self.t = 1\n\n"
+              "    def update(self):\n        for _ in range(60):\n            self.t += 1\n            self.t += 0\n\n\n"
+              "adam = CountingAdam()\nfor step in range(50):\n    adam.update()\n"
+              "w = tf.get_variable('w', [4, 4], initializer=tf.random_normal_initializer(stddev=adam.t))\n")
+    [weight] = analyze_source(source, "m.py", Settings(dialect="tf1")).weights
+    assert not weight.certain
+    assert weight.initializer.reason == "`stddev` is a value the loop at line 15 changes at every turn"

@@ -1618,16 +1618,18 @@ class Interpreter:
                 # costly turns that made nothing, only changed state in place (baselines' DDPG: each
                 # training step bumps its Adam's `self.t`, and 850 of them ran out the budget before the
                 # rest of the file): what they change is known only at run time from here on
-                self._widen(node, changed, moved, env)
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that made nothing",
                                        env, context)
+                self._widen(node, changed, moved, env)  # after that turn, whose arithmetic would hide why
                 break
         if node.orelse is not None:
             self.exec_suite(node.orelse.body, env, context)
 
     def _widen(self, node: cst.For, changed: list[tuple[Any, Any]], moved: list[str], env: Env) -> None:
         """What a loop's turns change (items, attributes, names), unknown from here on."""
-        widened = Unknown(f"a value the loop at line {self.line(node)} changes at every turn")
+        path, span = self.locate(node)
+        where = f"line {span.line}" if path == self.path else f"{path}:{span.line}"
+        widened = Unknown(f"a value the loop at {where} changes at every turn")
         for container, key in changed:
             if _item(container, key) is not _ABSENT:
                 container[key] = widened
