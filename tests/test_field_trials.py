@@ -488,3 +488,17 @@ def test_what_barren_training_steps_change_is_unknown_after_the_loop() -> None:
     [weight] = analyze_source(source, "m.py", Settings(dialect="tf1")).weights
     assert not weight.certain
     assert weight.initializer.reason == "`stddev` is a value the loop at line 15 changes at every turn"
+
+
+def test_get_variable_of_a_dtype_not_known_is_uncertain() -> None:
+    # tensorflow/compression's hific: `get_variable("global_step_disc", [], dtype=global_step.dtype)`,
+    # an int64 counter, was a certain glorot_uniform weight; a tensor's own dtype stays a float one
+    source = ("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 4])\n"
+              "w = tf.get_variable('w', [4, 4], dtype=x.dtype)\n"
+              "step = tf.train.get_or_create_global_step()\n"
+              "c = tf.get_variable('c', [], dtype=step.dtype, trainable=False)\n")
+    w, c = analyze_source(source, "m.py", Settings(dialect="tf1")).weights
+    assert (w.initializer.name, w.certain) == ("glorot_uniform", True)
+    assert (c.initializer.name, c.certain) == ("glorot_uniform", False)
+    assert c.initializer.reason == ("glorot_uniform for a float dtype, zeros for an integer or boolean one: the dtype "
+                                    "is an attribute of tf.train.get_or_create_global_step()")

@@ -5125,6 +5125,12 @@ class Interpreter:
         dtype = args.get("dtype")
         if isinstance(dtype, Ref) and re.search(r"\.(u?int\d*|bool|string)$", dtype.path):
             return _named("zeros", {}, "default", None, "tf.zeros_initializer"), None
+        if type(dtype) is Unknown:
+            # tensorflow/compression's `get_variable("global_step_disc", [], dtype=global_step.dtype)`:
+            # an int64 counter, listed as a certain Glorot weight
+            return (Initializer("glorot_uniform", {}, "default", None, False,
+                                f"glorot_uniform for a float dtype, zeros for an integer or boolean one: the dtype is "
+                                f"{_unknown_reason(dtype)}", api="tf.glorot_uniform_initializer"), None)
         if context.caller_unknown is not None and not context.new_graph:
             return (Initializer("glorot_uniform", {}, "default", None, False,
                                 f"glorot_uniform unless a caller's variable_scope sets an initializer: "
@@ -5343,9 +5349,12 @@ class Interpreter:
                     context: Context, api: str = "tf.Variable") -> Value:
         args = _bind(("initial_value", "trainable"), positional, keywords)
         initial = args.get("initial_value", Unknown("no initial value"))
-        if type(initial) is FuncV and type(initial.node) is cst.Lambda and not initial.node.params.params:
-            # `tf.Variable(lambda: tf.ones([n]))` (efficientdet): TensorFlow calls it for the value
+        if type(initial) is FuncV and all(param.default is not None for param in initial.node.params.params):
+            # `tf.Variable(lambda: tf.ones([n]))` (efficientdet), `tf.Variable(bias_initializer)` of a
+            # function (tensorflow/compression): TensorFlow calls it for the value
             initial = self.call_function(initial, [], {}, context, node)
+        elif type(initial) is PartialV:  # `tf.Variable(functools.partial(initializer, shape))`
+            initial = self.call(initial, [], {}, False, node, context)
         if isinstance(initial, Seq):  # `tf.Variable([[0.0]])`: a literal array
             initial = _literal_array(initial, "tf.Variable", node, self.current_origin)
         if isinstance(initial, VariableV):
