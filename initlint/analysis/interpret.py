@@ -5125,9 +5125,10 @@ class Interpreter:
         dtype = args.get("dtype")
         if isinstance(dtype, Ref) and re.search(r"\.(u?int\d*|bool|string)$", dtype.path):
             return _named("zeros", {}, "default", None, "tf.zeros_initializer"), None
-        if type(dtype) is Unknown:
+        if type(dtype) is Unknown and shape == ():
             # tensorflow/compression's `get_variable("global_step_disc", [], dtype=global_step.dtype)`:
-            # an int64 counter, listed as a certain Glorot weight
+            # an int64 counter, listed as a certain Glorot weight (a matrix of a dtype not known, a
+            # layer's `self.dtype`, is a float one's)
             return (Initializer("glorot_uniform", {}, "default", None, False,
                                 f"glorot_uniform for a float dtype, zeros for an integer or boolean one: the dtype is "
                                 f"{_unknown_reason(dtype)}", api="tf.glorot_uniform_initializer"), None)
