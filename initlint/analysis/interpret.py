@@ -2830,8 +2830,8 @@ class Interpreter:
                 all(type(alt) in (FuncV, ClassV, InstanceV) or type(alt) is Unknown and alt.alternatives
                     for alt in func.alternatives)
                 # `custom_layer or attention_layer`: the unknown one's call makes nothing initlint sees
-                or func.chosen_by is not None and type(func.alternatives[0]) is Unknown
-                and type(func.alternatives[1]) in (FuncV, ClassV, PartialV)
+                or func.chosen_by is not None and len(func.alternatives) == 2
+                and type(func.alternatives[0]) is Unknown and type(func.alternatives[1]) in (FuncV, ClassV, PartialV)
                 or _mixed_callables(list(func.alternatives))
                 # `{'relu': tf.nn.relu, 'tanh': tf.tanh}[name](x)`
                 or all(isinstance(alt, Ref) and _activation_of_ref(alt.name) for alt in func.alternatives)
@@ -6351,7 +6351,6 @@ _USER_ACTIVATIONS = {"relu": "relu", "selu": "selu", "elu": "elu", "lrelu": "lea
                      "leak_relu": "leaky_relu",
                      "leakyrelu": "leaky_relu", "prelu": "leaky_relu", "swish": "swish", "silu": "silu",
                      "gelu": "gelu", "relu6": "relu6"}
-# (tf.nn.rnn and tf.nn.bidirectional_rnn: TensorFlow 0.x's names of the static ones, lstm-char-cnn's)
 # methods the framework calls (Keras' build and call): other files do not call them by name, and
 # looking for `build(` everywhere found callers that are not (warm runs spent 60% more on them)
 _FRAMEWORK_METHODS = frozenset({"call", "build", "get_config", "from_config", "compute_output_shape",
@@ -6359,6 +6358,7 @@ _FRAMEWORK_METHODS = frozenset({"call", "build", "get_config", "from_config", "c
 # ops that fill a tensor shaped like their argument: the RANDOM_OPS entry they are
 _FILLED_LIKE = {"tf.zeros_like": "tf.zeros", "tf.ones_like": "tf.ones", "np.zeros_like": "np.zeros",
                 "np.ones_like": "np.ones"}
+# (tf.nn.rnn and tf.nn.bidirectional_rnn: TensorFlow 0.x's names of the static ones, lstm-char-cnn's)
 _RNN_RUNNERS = {"tf.nn.dynamic_rnn", "tf.nn.static_rnn", "rnn.static_rnn", "tf.nn.bidirectional_dynamic_rnn",
                 "tf.nn.static_bidirectional_rnn", "rnn.static_bidirectional_rnn", "tf.nn.raw_rnn", "tf.nn.rnn",
                 "tf.nn.bidirectional_rnn"}
