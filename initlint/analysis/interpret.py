@@ -15,6 +15,7 @@ import operator
 import re
 import string
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -2883,21 +2884,31 @@ class Interpreter:
             return Unknown("the output of a tf.cond whose branches initlint cannot call")
         return _one_of(results)
 
+    @contextmanager
+    def _picked(self, choice: Unknown, index: int) -> Iterator[None]:
+        """What runs inside runs under the condition that picks `choice.alternatives[index]` (the
+        `if` branch for the first, the `else` for the second), when that condition is known."""
+        if choice.chosen_by is None:
+            yield
+            return
+        self.conditions.append((choice.chosen_by[0], index == 0, choice.chosen_by[1]))
+        try:
+            yield
+        finally:
+            self.conditions.pop()
+
     def _call_each(self, func: Unknown, positional: list[Value], keywords: dict[str, Value], opaque: bool,
                    node: cst.Call | None, context: Context) -> Value:
         """One of several callables picked at run time (gcn's `model_func`): each is called, as each
         branch of an undecided `if` runs, under that branch's condition when it is known."""
         results: list[Value] = []
         for index, alternative in enumerate(func.alternatives):
-            if func.chosen_by is not None:
-                self.conditions.append((func.chosen_by[0], index == 0, func.chosen_by[1]))
             self.picks.append((id(func), index))
             try:
-                results.append(self.call(alternative, list(positional), dict(keywords), opaque, node, context))
+                with self._picked(func, index):
+                    results.append(self.call(alternative, list(positional), dict(keywords), opaque, node, context))
             finally:
                 self.picks.pop()
-                if func.chosen_by is not None:
-                    self.conditions.pop()
         # each candidate's instance, called next under the same pick (sketch_rnn's HyperLSTMCell
         # built a LayerNormLSTMCell or an LSTMCell: both cells' weights were listed as always made)
         joined = _one_of(results, limit=max(4, len(results)), chosen_by=func.chosen_by)
@@ -4384,13 +4395,8 @@ class Interpreter:
                 # the input, under the branch that picks it (both were built on no input)
                 widths = []
                 for index, cell in enumerate(stack.alternatives):
-                    if stack.chosen_by is not None:
-                        self.conditions.append((stack.chosen_by[0], index == 0, stack.chosen_by[1]))
-                    try:
+                    with self._picked(stack, index):
                         widths.append(self.build_stack(cell, tensor, context))
-                    finally:
-                        if stack.chosen_by is not None:
-                            self.conditions.pop()
                 units = widths[0] if len(set(widths)) == 1 else None
             elif type(stack) is InstanceV and (self._find_method(stack.cls, "call") or
                                                self._find_method(stack.cls, "__call__")) is not None:
