@@ -106,7 +106,7 @@ class WeightDraft:
     shape_reason: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     origin: str | None = None  # the file whose code created it
-    conditions: tuple[tuple[cst.If, bool, str], ...] = ()  # Interpreter.conditions when it was created
+    conditions: tuple[tuple[cst.BaseExpression, bool, str], ...] = ()  # Interpreter.conditions when it was created
     repeats: tuple[cst.CSTNode, str] | None = None  # the innermost of Interpreter.uncounted when it was created
     scope: tuple[str, ...] = ()  # the variable_scope names around it, and its layer's own name if known
 
@@ -456,7 +456,6 @@ class Interpreter:
         # iteration is no change (baselines' DDPG: `current_stddev` set on both branches of an `if`
         # at every training step, joined to the same unknown: 850 steps ran out the budget)
         self.idle_journal: dict[tuple[int, Any], tuple[Any, Any, Any]] | None = None
-        self.operand_tests: dict[int, tuple[cst.BooleanOperation, cst.If]] = {}  # _operand_test's
         # (node, file) of each loop or comprehension running once for a count not known statically
         # (or over max-unroll), innermost last: what it makes may be made again at run time
         self.uncounted: list[tuple[cst.CSTNode, str]] = []
@@ -482,15 +481,16 @@ class Interpreter:
         self.root_weights: dict[int, tuple[int, int, list[LayerV]]] = {}
         self.python2_names: dict[int, set[str]] = {}  # id(try) -> the Python 2 builtins its body reads
         self.discarded_layers: list[LayerDraft] = []  # a project module's own layers (load_module)
-        # the undecided `if`s whose branch runs now: (node, which branch, origin), outermost first
-        self.conditions: list[tuple[cst.If, bool, str]] = []
+        # the undecided tests whose branch runs now (of an `if`, a conditional expression, an `or`'s
+        # left operand): (the test, which branch, origin), outermost first
+        self.conditions: list[tuple[cst.BaseExpression, bool, str]] = []
         # (the call, which candidate) while each candidate of a run-time pick is called (a dict read
         # by an unknown key: `act_fns[afn](x)`), where no `if` records the choice
         self.picks: list[tuple[int, int]] = []
-        # `if`s undecided only because their test reads a parameter's default (callers may pass
+        # `if` tests undecided only because they read a parameter's default (callers may pass
         # another), by id, with the branch that default takes
         self.default_tests: dict[int, bool] = {}
-        # id(if node) -> what its undecided test reads (_repeated_test), with the object read kept alive
+        # id(an `if`'s test) -> what the undecided test reads (_repeated_test), with the object read kept alive
         self.test_keys: dict[int, tuple[Any, bool, Value]] = {}
         # per try statement running: the exceptions its handlers catch, and len(self.conditions) then
         self.catching: list[tuple[frozenset[str], int]] = []
@@ -1332,14 +1332,6 @@ class Interpreter:
             owner.unknown = "a dict filled under keys not known statically"
             self.mutations += 1
 
-    def _operand_test(self, node: cst.BooleanOperation) -> cst.If:
-        """An `if` testing an `or`'s left operand, as the conditions of what its right one makes
-        show it (made once per operation: conditions compare `if`s by identity)."""
-        found = self.operand_tests.get(id(node))
-        if found is None or found[0] is not node:
-            found = self.operand_tests[id(node)] = (node, cst.If(node.left, cst.SimpleStatementSuite([cst.Pass()])))
-        return found[1]
-
     def truth(self, node: cst.BaseExpression, env: Env, context: Context) -> Value:
         """A test's value where only its truth matters: `unknown or True` is true and `unknown and
         False` false (keras-non-local-nets' `if stride > 1 or not equal_channels:`)."""
@@ -1373,7 +1365,7 @@ class Interpreter:
         if not isinstance(test, Const):
             test = self._repeated_test(node, env, context) or test
         if isinstance(test, Const) and test.note is not None:
-            self.default_tests[id(node)] = bool(test.value)
+            self.default_tests[id(node.test)] = bool(test.value)
         if isinstance(test, Const) and test.note is None:
             if test.value:
                 self.exec_suite(node.body, env, context)
@@ -1419,7 +1411,7 @@ class Interpreter:
                     break
             depth = len(self.conditions)
             if not main_guard:
-                self.conditions.append((node, branch is node.body, self.current_origin))
+                self.conditions.append((node.test, branch is node.body, self.current_origin))
             _narrow_defaults(node.test, branch is node.body, env)
             try:
                 if type(branch) is cst.If:
@@ -1444,7 +1436,7 @@ class Interpreter:
         if orelse_end is None and body_end is not None:  # the attributes the body left, alone
             _restore_attrs({key: (attrs, body_attrs.get(key)) for key, (attrs, _) in journal.items()})
         elif body_end is not None:
-            _join_attrs(journal, body_attrs, None if main_guard else (node, self.current_origin))
+            _join_attrs(journal, body_attrs, None if main_guard else (node.test, self.current_origin))
         if body_end is not None and orelse_end is None:  # only the body falls through
             env.names.clear()
             env.names.update(body_end)
@@ -1460,7 +1452,7 @@ class Interpreter:
             for name, value in list(taken.items()):
                 if isinstance(value, InitV) and value.certain and start.get(name) is not value:
                     start[name] = body_end[name] = orelse_end[name] = replace(value, certain=False, reason=test.note)
-        _join_branches(*ends, chosen_by=None if main_guard else (node, self.current_origin), force=self.force)
+        _join_branches(*ends, chosen_by=None if main_guard else (node.test, self.current_origin), force=self.force)
         if orelse_end is None and body_end is not None:  # only the body falls through: its reuse holds
             context.reuse = body_reuse
         elif body_end is not None and body_reuse != context.reuse:
@@ -1474,7 +1466,7 @@ class Interpreter:
             # one branch continued: the rest of the turn runs only on the other (recommenders'
             # `if size > threshold: continue` before an Embedding); _turn drops this at its end
             if not main_guard:
-                self.conditions.append((node, body_end is not None, self.current_origin))
+                self.conditions.append((node.test, body_end is not None, self.current_origin))
             return
         if len(returned) == 1 and body_end is None and orelse_end is None:
             # the other branch raises: this return is the only way out (keithito's create_model,
@@ -1488,7 +1480,7 @@ class Interpreter:
             # one branch returned: the rest of the function runs only on the other (call_function
             # drops this when the call ends); a branch that raises is an error, not an alternative
             if not main_guard:
-                self.conditions.append((node, body_end is not None, self.current_origin))
+                self.conditions.append((node.test, body_end is not None, self.current_origin))
 
     def _appended_lists(self, node: cst.If, env: Env) -> list[tuple[Seq, int]]:
         """The lists an `if`'s branches append to by name (`kept.append(x)`, `self.layers.append(x)`),
@@ -1542,13 +1534,13 @@ class Interpreter:
         while type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
             test, negated = test.expression, not negated
         if type(test) is not cst.Attribute:
-            self.test_keys.pop(id(node), None)
+            self.test_keys.pop(id(node.test), None)
             return None
         root = test.value
         while type(root) is cst.Attribute:
             root = root.value
         if type(root) is not cst.Name:
-            self.test_keys.pop(id(node), None)
+            self.test_keys.pop(id(node.test), None)
             return None
         owner = self.eval(test.value, env, context)
         if isinstance(owner, Ref):
@@ -1556,13 +1548,13 @@ class Interpreter:
         elif type(owner) in (Unknown, InstanceV, ClassV, ModuleV):
             key = (id(owner), test.attr.value)
         else:
-            self.test_keys.pop(id(node), None)
+            self.test_keys.pop(id(node.test), None)
             return None
         for earlier, holds, _ in self.conditions:
             found = self.test_keys.get(id(earlier))
             if found is not None and found[0] == key:
                 return Const(holds != (found[1] != negated))
-        self.test_keys[id(node)] = (key, negated, owner)
+        self.test_keys[id(node.test)] = (key, negated, owner)
         return None
 
     def _iterate(self, iterable: Value) -> list[Value] | None:
@@ -1874,7 +1866,7 @@ class Interpreter:
                 # `custom_layer or attention_layer` of a value the callers give: the project's
                 # callable is what a call makes when that value is falsy (tapas' attention weights)
                 return Unknown("a value that depends on a condition known only at run time", (left, right),
-                               chosen_by=(self._operand_test(node), self.current_origin))
+                               chosen_by=(node.left, self.current_origin))
             if isinstance(left, Const) and isinstance(right, Const):
                 if type(node.operator) is cst.And:
                     return left if not left.value else right
@@ -1909,7 +1901,7 @@ class Interpreter:
                 # `tf.layers.Dense if v1 else keras.layers.Dense`, `block_a if depth == 18 else block_b`:
                 # each candidate's weights are made under the test, as an `if` statement's (draw's
                 # `write_attn if FLAGS.write_attn else write_no_attn` listed both as always made)
-                return _either([body, orelse], (node, self.current_origin))
+                return _either([body, orelse], (node.test, self.current_origin))
             if type(body) is InitV and type(orelse) is InitV:  # tapas' `zeros if flag else classification_initializer()`
                 return _either([body, orelse])  # names both
             return Unknown("a conditional expression")
@@ -6588,7 +6580,7 @@ def _sliced_shape(shape: tuple[int | None, ...] | None, begin: Value | None,
 def _one_of(values: list[Value], limit: int = 4, chosen_by: Any = None) -> Value:
     """What a function returns when branches decided at run time return different values: tensors
     are one tensor with the dimensions they all agree on (and the last one's signal, as names after
-    an `if` keep the last branch's); anything else is _either's (`chosen_by`: the `if` that picks)."""
+    an `if` keep the last branch's); anything else is _either's (`chosen_by`: the test that picks)."""
     if all(type(value) is TensorV for value in values):
         shape = values[0].shape
         for value in values[1:]:
@@ -6958,7 +6950,7 @@ def _join_branches(start: dict[str, Value], body: dict[str, Value] | None, orels
     the last would flag code whose active branch may be fine, or miss a bad one. So is an instance
     or class the branches pick differently. A tensor keeps the last branch's signal, and of its
     shape the dimensions both branches agree on. Other values (layers) keep the last branch's.
-    `orelse` (the live names) is updated in place; `chosen_by` is the `if` (and its file), which
+    `orelse` (the live names) is updated in place; `chosen_by` is the `if`'s test (and its file), which
     the candidates it picks keep, so that what each builds is made under its branch's condition."""
     if body is None or orelse is None:
         return
@@ -8626,14 +8618,15 @@ def _after_overwritten_values(interp: Interpreter) -> set[int]:
 MAX_CONDITION_TEXT = 60
 
 
-def _condition(interp: Interpreter, made: dict[tuple[int, bool, str], Condition], node: cst.If, holds: bool,
-               origin: str) -> Condition:
-    """An undecided `if` as the contract shows it: where its test is written, and the test."""
-    key = (id(node), holds, origin)
+def _condition(interp: Interpreter, made: dict[tuple[int, bool, str], Condition], test: cst.BaseExpression,
+               holds: bool, origin: str) -> Condition:
+    """An undecided test (of an `if`, a conditional expression, an `or`'s left operand) as the
+    contract shows it: where it is written, and the test."""
+    key = (id(test), holds, origin)
     if key in made:
         return made[key]
-    path, span = interp.locate(node.test, origin)
-    tested, shown_holds = node.test, holds
+    path, span = interp.locate(test, origin)
+    tested, shown_holds = test, holds
     while type(tested) is cst.UnaryOperation and type(tested.operator) is cst.Not and not tested.lpar:
         tested, shown_holds = tested.expression, not shown_holds  # "only if `x`", not "only if not `not x`"
     test = " ".join(cst.Module(body=[]).code_for_node(tested).split())

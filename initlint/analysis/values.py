@@ -20,7 +20,8 @@ class Unknown(Value):
     # a TensorFlow op's result on tensors initlint followed: a tensor whose scale is not known (a
     # layer reading it gets an unknown signal, not the standard-normal input a model input is)
     derived: bool = False
-    # (the `if`, the file its code is in) whose body picked alternatives[0] and else alternatives[1]
+    # (the test, the file its code is in) whose truth picked alternatives[0] and falsity alternatives[1]
+    # (the test of an `if` or a conditional expression, an `or`'s left operand)
     chosen_by: Any = None
     # the project module (as shown) it comes from, which cannot be parsed: calls into it are named
     unread: str | None = None
