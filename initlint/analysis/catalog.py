@@ -181,6 +181,9 @@ _add(LayerSpec("keras.layers.BatchNormalization", "keras", "norm", ("axis", "mom
                {"center": True, "scale": True, "epsilon": 1e-3}, _K_BN, False))
 _add(LayerSpec("keras.layers.LayerNormalization", "keras", "norm", ("axis", "epsilon", "center", "scale"),
                {"center": True, "scale": True, "epsilon": 1e-3}, _K_BN, False))
+# Keras 2.11+ (and tensorflow-addons before it): gamma and beta per channel, as a batch norm's
+_add(LayerSpec("keras.layers.GroupNormalization", "keras", "norm", ("groups", "axis", "epsilon", "center", "scale"),
+               {"center": True, "scale": True, "epsilon": 1e-3}, _K_BN, False))
 # PReLU's slope is a weight, one per input element but the shared axes: zeros, a ReLU at first
 _add(LayerSpec("keras.layers.PReLU", "keras", "prelu", ("alpha_initializer", "alpha_regularizer",
                                                         "alpha_constraint", "shared_axes"),

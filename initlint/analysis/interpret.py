@@ -308,6 +308,17 @@ _KERAS_BACKEND_OPS = {"keras.backend.dot": "tf.matmul", "keras.backend.bias_add"
                       "keras.backend.reshape": "tf.reshape", "keras.backend.random_normal": "tf.random_normal",
                       "keras.backend.random_uniform": "tf.random_uniform",
                       "keras.backend.truncated_normal": "tf.truncated_normal", "keras.backend.mean": "tf.reduce_mean"}
+# Keras 3's backend-neutral ops: the TensorFlow op each one is, its keywords as TensorFlow names
+# them, and defaults TensorFlow lacks (keras.ops.concatenate's axis is 0) by position (keras-io's
+# cyclegan pads with ops.pad: the generator's stem lost its input channels)
+_KERAS_OPS: dict[str, tuple[str, dict[str, str], dict[str, tuple[int, Any]]]] = {
+    "keras.ops.reshape": ("tf.reshape", {"x": "tensor", "newshape": "shape", "new_shape": "shape"}, {}),
+    "keras.ops.pad": ("tf.pad", {"x": "tensor", "pad_width": "paddings"}, {}),
+    "keras.ops.concatenate": ("tf.concat", {"xs": "values"}, {"axis": (1, 0)}),
+    "keras.ops.mean": ("tf.reduce_mean", {"x": "input_tensor"}, {}),
+    "keras.ops.transpose": ("tf.transpose", {"x": "a", "axes": "perm"}, {}),
+    "keras.ops.matmul": ("tf.matmul", {"x1": "a", "x2": "b"}, {}),
+}
 # input-pipeline ops whose static shapes TensorFlow knows (pix2pix's decode, set_shape, crop, batch):
 # API -> what it does to the shape; their values' scale is not the model's concern (unknown)
 _IMAGE_OPS = {**dict.fromkeys(("tf.image.decode_png", "tf.image.decode_jpeg", "tf.io.decode_png",
@@ -2058,8 +2069,10 @@ class Interpreter:
             return self.call_function(member, [], {}, Context(), None)
         layer = base.attrs.get("__layer__")
         if member is None and (attr == "add_weight" or attr == "add_variable" and _tf1_layer_class(base.cls)) \
-                and (_keras_layer_class(base.cls) or layer is not None):
-            return _Bound(base, attr)  # the library's Layer.add_weight
+                and (_keras_layer_class(base.cls) or _keras_model_class(base.cls) or layer is not None):
+            # the library's Layer.add_weight (a Keras Model is a Layer: keras-io's decision forest
+            # and Perceiver make their weights with it, and none was listed)
+            return _Bound(base, attr)
         if member is None and attr == "build" and _keras_model_class(base.cls):
             return _Bound(base, attr)  # the library's Model.build
         if member is None and isinstance(layer, LayerV) and attr in layer.args:
@@ -2745,7 +2758,7 @@ class Interpreter:
                 return self.apply_activation(positional[0], activation, _float(alpha, 0.2))
             return self.call_function(func, positional, keywords, context, node, opaque=opaque)
         if isinstance(func, ClassV):
-            return self.instantiate(func, positional, keywords, context, node)
+            return self.instantiate(func, positional, keywords, context, node, opaque)
         if isinstance(func, InstanceV) and isinstance(func.attrs.get("__layer__"), LayerV):
             # a library layer's subclass: its own build() adds its add_weight()s, the library layer
             # makes its weights; a call() of its own makes the output one initlint does not follow
@@ -3079,7 +3092,9 @@ class Interpreter:
         return value
 
     def instantiate(self, cls: ClassV, positional: list[Value], keywords: dict[str, Value], context: Context,
-                    node: cst.Call | None) -> Value:
+                    node: cst.Call | None, opaque: bool = False) -> Value:
+        """`opaque`: the call also passes arguments not known statically (`**config`), so any
+        parameter's default may be replaced."""
         chain = _project_chain(cls)
         if any(isinstance(base, Ref) and base.path == "builtins.dict" for current in chain for base in current.bases) \
                 and not any(name in current.methods for current in chain for name in ("__init__", "__new__")):
@@ -3101,8 +3116,9 @@ class Interpreter:
         instance = InstanceV(cls)
         init = self._find_method(cls, "__init__")
         if init is not None:
+            # (ludwig builds every encoder as `registry[name](**user_config)`: its defaults were certain)
             self.call_function(FuncV(init[0], init[1].env, f"{cls.name}.__init__", instance, init[1]),
-                               positional, keywords, context, node)
+                               positional, keywords, context, node, opaque=opaque)
         self.made_instances.setdefault(id(cls.node), instance)
         return instance
 
@@ -3267,6 +3283,12 @@ class Interpreter:
     def call_api(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
                  node: cst.Call | None, context: Context) -> Value:
         name = _KERAS_BACKEND_OPS.get(ref.name, ref.name)
+        if name in _KERAS_OPS:
+            name, renamed, defaults = _KERAS_OPS[name]
+            keywords = {renamed.get(key, key): value for key, value in keywords.items()}
+            for key, (position, value) in defaults.items():
+                if len(positional) <= position and key not in keywords:
+                    keywords[key] = Const(value)
         last = name.rsplit(".", 1)[-1]
         dialect = forced_dialect(ref.path) or self.dialect_here()
         if name in ("tf.app.run", "absl.app.run"):
@@ -5040,17 +5062,22 @@ class Interpreter:
             source = "arg_scope" if from_scope else "explicit"
             source_line = sources.get(kwarg) if from_scope else None
             is_none = isinstance(value, Const) and value.value is None
-            if is_none and wspec.none_is_default:  # the layer fills in its own default, never the scope's
-                return self.resolve(spec, wspec, {k: v for k, v in args.items() if k != kwarg}, context, shape)
             if not is_none:
                 init = self.to_initializer(value, source, source_line, shape, family)
                 if maybe:
                     init = replace(init[0], certain=False, reason=_maybe_set(source_line, kwarg)), init[1]
                 return init
-            if family == "keras":
-                return _named("glorot_uniform", {}, "default", None, "keras.initializers.GlorotUniform"), None
-            # an explicit None falls through to the variable_scope (tf.layers, slim weights, get_variable)
-            return self.scope_or_dtype(context, shape, args, none_from=source_line)
+            if wspec.none_is_default:  # the layer fills in its own default, never the scope's
+                found = self.resolve(spec, wspec, {k: v for k, v in args.items() if k != kwarg}, context, shape)
+            elif family == "keras":
+                found = _named("glorot_uniform", {}, "default", None, "keras.initializers.GlorotUniform"), None
+            else:  # an explicit None falls through to the variable_scope (tf.layers, slim weights, get_variable)
+                found = self.scope_or_dtype(context, shape, args, none_from=source_line)
+            if value.note is not None and found[0].certain:  # type: ignore[union-attr]
+                # a parameter's None default that callers may replace (ludwig's encoders, built from
+                # `**user_config`: `initializer=None` gave a certain Glorot weight)
+                found = replace(found[0], certain=False, reason=f"`{kwarg}` is None, {value.note}"), found[1]  # type: ignore[union-attr]
+            return found
         if kwarg is None and spec.api in catalog.PARAM_INITIALIZERS and "param_initializers" in args:
             found = self.batch_norm_param(wspec.role, args["param_initializers"], sources, shape)
             if found is not None:
@@ -5268,8 +5295,9 @@ class Interpreter:
         initializer = args.get("initializer")
         if shape is None and isinstance(initializer, TensorV):
             shape = initializer.shape
+        none_note = None  # a parameter's None default that callers may replace
         if isinstance(initializer, Const) and initializer.value is None:
-            initializer = None
+            initializer, none_note = None, initializer.note
         if initializer is not None:
             init, value = self.to_initializer(initializer, "explicit", None, shape, "get_variable")
             if isinstance(initializer, Ref) and value is not None:
@@ -5279,6 +5307,8 @@ class Interpreter:
                                       "`initializer` may be passed through **kwargs"), None
         else:
             init, value = self.scope_or_dtype(context, shape, args)
+            if none_note is not None and init.certain:
+                init = replace(init, certain=False, reason=f"`initializer` is None, {none_note}")
         if _state_not_weight(args.get("trainable"), init.name) or _int_dtype(args.get("dtype")):
             return _state(shape, init)  # `trainable=False` state, or an integer counter (AttGAN's step)
         if isinstance(initializer, Ref) and value is not None:
@@ -5943,6 +5973,10 @@ class Interpreter:
                 return (None, units, *((None,) * spec.rank)) if first else (*((None,) * (spec.rank + 1)), units)
             return None
         if spec.kind == "dense":
+            # on the output of a dense layer of unknown rank, the rank is still not known (keras-io's
+            # ViT: two Dense(64) on patches of unknown shape, then Flatten, read 64 inputs for 3,136)
+            source = tensor.pending or tensor.producer
+            draft.rank_unknown = source is not None and source.rank_unknown
             return (*tensor.shape[:-1], units)
         rank = spec.rank or (len(tensor.shape) - 2)
         if len(tensor.shape) != rank + 2:
@@ -6241,6 +6275,17 @@ class Interpreter:
         if kind == "unknown":
             tensor = _as_tensor(inputs)
             return _derived(tensor, shape=None, ms=None, ms_default=None, pending=None)
+        if kind == "rescale":
+            return _derived(_as_tensor(inputs), ms=None, ms_default=None, pending=None, profile=None)
+        if kind == "resize":  # Resizing(height, width): [batch, height, width, channels] (channels last)
+            tensor = _as_tensor(inputs)
+            data_format = layer.params.get("data_format", Const("channels_last"))
+            if not tensor.shape or len(tensor.shape) != 4 or not (
+                    isinstance(data_format, Const) and data_format.value == "channels_last"):
+                return _derived(tensor, shape=None, profile=None)
+            height = _count(layer.params.get("0", layer.params.get("height", Unknown(""))))
+            width = _count(layer.params.get("1", layer.params.get("width", Unknown(""))))
+            return _derived(tensor, shape=(tensor.shape[0], height, width, tensor.shape[3]), profile=None)
         if kind == "repeat":  # RepeatVector(n): [batch, features] -> [batch, n, features], the same values
             tensor = _as_tensor(inputs)
             times = _count(layer.params.get("0", layer.params.get("n", Unknown(""))))
@@ -6340,6 +6385,13 @@ _KERAS_OP_LAYERS = {
     "UpSampling2D": "upsample", "Cropping2D": "pad", "GaussianNoise": "dropout", "AlphaDropout": "dropout",
     "RepeatVector": "repeat", "Permute": "permute",
     **{name: f"activation:{act}" for name, act in _KERAS_ACTIVATION_LAYERS.items()},
+    # preprocessing: augmentations are the identity at inference and keep the data's statistics in
+    # training; rescaling and normalizing keep the shape, at a scale not modelled; resizing and
+    # cropping change the height and width only (keras-io's vision examples lost the stem's channels)
+    **dict.fromkeys(("RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation", "RandomContrast",
+                     "RandomBrightness"), "identity"),
+    **dict.fromkeys(("Rescaling", "Normalization", "UnitNormalization"), "rescale"),
+    **dict.fromkeys(("Resizing", "CenterCrop", "RandomCrop"), "resize"),
 }
 _KERAS_MERGES = ("Add", "Concatenate", "Average", "Multiply", "Maximum", "Minimum", "Subtract")
 _KERAS_MERGES_LOWER = frozenset(merge.lower() for merge in _KERAS_MERGES)
@@ -7374,7 +7426,9 @@ def _reads_followed_tensors(positional: list[Value], keywords: dict[str, Value])
 
 
 _SCALE_FREE = frozenset({"relu", "leaky_relu"})  # E[phi(y)^2] / E[y^2] does not depend on the scale of y
-_STATE_VALUES = frozenset({"zeros", "ones", "constant", "unknown"})
+# the first values of a variable that is state when it is not trainable: not drawn at random (a
+# frozen identity is ludwig's one-hot lookup table, as a frozen tf.eye is)
+_STATE_VALUES = frozenset({"zeros", "ones", "constant", "identity", "unknown"})
 
 
 def _kernel_mean(kernel: WeightDraft | None) -> float | None:
@@ -8270,8 +8324,9 @@ def _always_true(value: Value) -> bool:
         return not any(name in cls.methods for cls in _project_chain(value.cls) for name in ("__bool__", "__len__")) \
             and not any(not isinstance(base, ClassV) for cls in _project_chain(value.cls) for base in cls.bases
                         if not (isinstance(base, Ref) and base.path == "builtins.object"))
-    # an initializer object is one too (tensorlayer's `if b_init:` of its default initializer)
-    return isinstance(value, (FuncV, ClassV, ModuleV, LayerV, ModelV, ContextV, InitV))
+    # an initializer object is one too (tensorlayer's `if b_init:` of its default initializer), and
+    # a layer without weights (keras-io's wgan_gp: `if activation:` of a LeakyReLU layer)
+    return isinstance(value, (FuncV, ClassV, ModuleV, LayerV, OpLayerV, ModelV, ContextV, InitV))
 
 
 def _shifted(left: Value, operator: cst.BaseBinaryOp, right: Value) -> TensorV | None:
