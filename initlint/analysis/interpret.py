@@ -1183,6 +1183,8 @@ class Interpreter:
             raise _Exited()
         elif type(small) is cst.Continue:
             raise _Continue()
+        elif type(small) is cst.Del:
+            self.exec_del(small.target, env, context)
         elif type(small) is cst.Return:
             value = self.eval(small.value, env, context) if small.value is not None else Const(None)
             raise _Return(value)
@@ -1204,6 +1206,35 @@ class Interpreter:
                         env.names[head] = _Package(head, {dotted.split(".", 1)[1]: project})
         elif type(small) is cst.ImportFrom:
             self.exec_import_from(small, env)
+
+    def exec_del(self, target: cst.BaseDelTargetExpression, env: Env, context: Context) -> None:
+        """`del d[key]` of a dict and a known key (ludwig's `args = params.copy(); del args['type']`
+        before `initializer(**args)`: the key was still there, and TensorFlow's TypeError claimed).
+        Other targets are left as they are."""
+        if type(target) in (cst.Tuple, cst.List):
+            for element in target.elements:
+                self.exec_del(element.value, env, context)
+            return
+        if type(target) is not cst.Subscript:
+            return
+        owner = self.eval(target.value, env, context)
+        key = self._subscript_key(target, env, context)
+        if not (isinstance(owner, DictV) and isinstance(key, Const)):
+            return
+        try:
+            present = key.value in owner.items
+        except TypeError:  # an unhashable key: Python would raise
+            return
+        if not present:
+            return
+        for journal in self.attr_journals:  # deleted on one branch of an undecided `if`: there for the other
+            journal.setdefault((id(owner.items), key.value), (owner.items, owner.items.get(key.value)))
+        if self.idle_journal is None:
+            self.mutations += 1
+        else:
+            self.idle_journal.setdefault((id(owner.items), key.value),
+                                         (owner.items, key.value, owner.items[key.value]))
+        del owner.items[key.value]
 
     def exec_import_from(self, node: cst.ImportFrom, env: Env) -> None:
         level = len(node.relative)
