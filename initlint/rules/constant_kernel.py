@@ -41,8 +41,10 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         if value == 0 and weight.activation in _DEAD_AT_ZERO and dead:
             message = (f"constant kernel: every value starts at 0, so all {units or 'the'} units of this hidden "
                        f"layer output 0 into a {weight.activation} whose gradient at 0 is 0: the layer never trains")
-        elif after and all(_constant(other) for other in after) and "dropout_after" not in weight.facts:
-            # (a dropout between them drops other units for each example: the gradients differ)
+        elif after and all(_constant(other) for other in after) and "dropout_after" not in weight.facts \
+                and units != 1:
+            # (a dropout between them drops other units for each example: the gradients differ; a
+            # single unit has no other to be the same as, and each of its inputs' gradients is its own)
             start = f"starts at {value:g}" if value is not None else "starts at the same value"
             message = (f"constant kernel: every value {start}, and the layer after it is constant too, so all "
                        f"{units or 'the'} units of this hidden layer compute the same thing and receive the same "
@@ -112,5 +114,9 @@ w1 = tf.get_variable("w1", [784, 256], initializer=tf.variance_scaling_initializ
                 "w2 = tf.Variable(tf.random_normal([256, 10], stddev=0.05))\ny = tf.matmul(h, w2)\n", ("INI201",)),
         Example("import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 784])\n"
                 "w = tf.Variable(tf.zeros([784, 10]))\ny = tf.nn.softmax(tf.matmul(x, w))\n", ()),
+        # one unit has no other to be the same as (tensorflow/addons' polynomial test)
+        Example("import tensorflow as tf\nx = tf.keras.Input(shape=(3,))\n"
+                "h = tf.keras.layers.Dense(1, use_bias=False, kernel_initializer='ones')(x)\n"
+                "y = tf.keras.layers.Dense(3, use_bias=False, kernel_initializer='ones')(h)\n", ()),
     ),
 )
