@@ -4405,6 +4405,10 @@ class Interpreter:
                 draft = LayerDraft(len(self.layers), weight.api, "embedding", weight.node, weight.call_stack, [weight])
                 self.layers.append(draft)
                 weight.layer = draft
+            elif weight.layer.kind != "embedding":
+                # a table a matmul read first: a VQ-VAE codebook's distances, which go to an argmax
+                # (sonnet's std-1 codebook was an INI301 and an INI101), or tied output logits
+                weight.facts["looked_up"] = True
             std, mean = moments(weight.init.name, weight.init.params, weight.shape, weight.arithmetic)
             self.chain_counter += 1
             ms = None if std is None or mean is None else std * std + mean * mean

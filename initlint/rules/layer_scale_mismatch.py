@@ -35,7 +35,7 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
             continue  # a normalization after the layer (or after layers that scale with it) undoes its scale
         if weight.initializer.name not in FIXED_SCALE or sized_from_fans(weight):
             continue  # fan-based initializers (Glorot, He, LeCun, variance scaling) size themselves, by hand too
-        if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell"):
+        if weight.facts.get("layer_kind") in ("embedding", "rnn", "rnn_cell") or weight.facts.get("looked_up"):
             continue
         if weight.role == "variable" and weight.layer_id < 0:
             continue  # no layer or matmul is seen to use it (a state vector, a value to assign): no fans

@@ -13,7 +13,7 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         weight = view.weight
         if weight.std is None or weight.mean is None or weight.std == 0 or weight.fan_in is None:
             continue
-        if weight.facts.get("layer_kind") == "embedding":
+        if weight.facts.get("layer_kind") == "embedding" or weight.facts.get("looked_up"):
             continue  # a lookup picks one row: nothing sums the table's values, whatever their mean
         if weight.role == "variable" and weight.layer_id < 0:
             continue  # no layer or matmul is seen to use it: whether anything sums it is not known

@@ -103,6 +103,10 @@ def chain_findings(weights, thresholds: Thresholds) -> list[ChainFinding]:
     for chain in chains(weights).values():
         for path in paths(chain):
             finding = _path_finding(path, thresholds, cancelled, children)
+            if finding is not None and finding.view.weight.facts.get("looked_up"):
+                # a lookup table a matmul also reads (a VQ-VAE codebook's distances, for an argmax):
+                # what that matmul gives is a score, not a signal the next layers carry
+                continue
             if finding is not None and finding.view.weight.layer_id not in reported:
                 reported.add(finding.view.weight.layer_id)
                 findings.append(finding)

@@ -16,7 +16,7 @@ def has_default_unit_stddev(weight) -> bool:
         return False
     if weight.facts.get("frozen") and weight.layer_id < 0:
         return False  # not trained, and no layer reads it as a kernel: spectral norm's power-iteration vector
-    if weight.facts.get("layer_kind") in ("embedding", "crf_transitions"):
+    if weight.facts.get("layer_kind") in ("embedding", "crf_transitions") or weight.facts.get("looked_up"):
         # a lookup reads one row: nothing sums the table, and rows of std 1 are a normal input; a
         # CRF's transition scores are added to the logits, not summed over
         return False
@@ -59,7 +59,8 @@ ReLU (a fan-in of 8 or less) and LeCun's `sqrt(1/fan_in)` otherwise (4 or less).
 
 An embedding table (a Keras `Embedding`, or a variable read by `tf.nn.embedding_lookup`) is not
 reported: a lookup reads one row, nothing sums over the table, and rows of std 1 are an input of
-the usual scale. Nor is the transition matrix `crf_log_likelihood` makes: its scores are added to
+the usual scale. That holds for a table a matmul reads too (a VQ-VAE codebook's distances to the
+inputs, which go to an argmax), and the signal rules do not judge that matmul's output. Nor is the transition matrix `crf_log_likelihood` makes: its scores are added to
 the logits, not summed over.
 
 A variable made with `trainable=False` that no layer reads as a kernel (spectral norm's
