@@ -3776,6 +3776,11 @@ class Interpreter:
             return Unknown(f"{name}() of an unknown value")
         if name in _IMAGE_OPS:
             return _image_op(_IMAGE_OPS[name], _bind(_IMAGE_PARAMS[_IMAGE_OPS[name]], positional, keywords))
+        if name == "tf.convert_to_tensor" and positional and isinstance(positional[0], Const) \
+                and type(positional[0].value) in (int, float):
+            # `tf.Variable(tf.convert_to_tensor(0.0))` (tf_agents' log_alpha): the number, as tf.constant's
+            return self.constant_tensor("tf.constant", positional[:2], {key: value for key, value in keywords.items()
+                                                                        if key == "dtype"}, node)
         if name in _PASSTHROUGH or last in ("dropout",):
             target = positional[0] if positional else next(iter(keywords.values()), Unknown(""))
             if isinstance(target, VariableV) and name in _SAME_VALUES:
@@ -4097,7 +4102,11 @@ class Interpreter:
         init = InitV("constant", {"value": float(value.value)}, name, node=node, certain=value.note is None,
                      reason=value.note, origin=self.current_origin)
         shape = _dims(shape_value) if shape_value is not None else ()
-        return TensorV(shape, None, 0.0, None, init=init)
+        # `tf.constant(0)` is an int32 tensor, as `tf.constant(0.0, dtype=tf.int64)` is an integer one:
+        # a variable it starts is a counter (sonnet's `num_weight_updates`), no weight
+        dtype = positional[1] if name == "tf.constant" and len(positional) > 1 else keywords.get("dtype")
+        integer = _int_dtype(dtype) or dtype is None and type(value.value) is int and not name.startswith("np.")
+        return TensorV(shape, None, 0.0, None, init=init, dtype_int=integer)
 
     def variable_scope(self, positional: list[Value], keywords: dict[str, Value], node: cst.Call | None) -> ContextV:
         scope = positional[0] if positional else keywords.get("name_or_scope", Const(None))
@@ -5344,7 +5353,8 @@ class Interpreter:
             init, value = self.scope_or_dtype(context, shape, args)
             if none_note is not None and init.certain:
                 init = replace(init, certain=False, reason=f"`initializer` is None, {none_note}")
-        if _state_not_weight(args.get("trainable"), init.name) or _int_dtype(args.get("dtype")):
+        if _state_not_weight(args.get("trainable"), init.name) or _int_dtype(args.get("dtype")) or (
+                isinstance(initializer, TensorV) and initializer.dtype_int and "dtype" not in args):
             return _state(shape, init)  # `trainable=False` state, or an integer counter (AttGAN's step)
         if isinstance(initializer, Ref) and value is not None:
             value.uncalled = True
@@ -5432,6 +5442,7 @@ class Interpreter:
         # flag (adanet), likewise
         integer = isinstance(initial, Const) and type(initial.value) in (int, bool) and (
             dtype is None or not _float_dtype(dtype))
+        integer = integer or isinstance(initial, TensorV) and initial.dtype_int and dtype is None
         if integer or _int_dtype(dtype) or isinstance(dtype, Ref) and dtype.path.endswith(".bool"):
             return TensorV(initial.shape if isinstance(initial, TensorV) else (), None, 0.0, None, dtype_int=True)
         drawn = initial.init.name if isinstance(initial, TensorV) and initial.init is not None else "unknown"
