@@ -640,20 +640,28 @@ class Interpreter:
         calls one helper reads one module, not the import graph.
         """
         origin = env.file() or self.path
+        package = resolve_module(origin, module, level)
         if name is not None:
             target = resolve_module(origin, f"{module}.{name}" if module else name, level)
             if target is not None:
+                # Python gives the package's attribute first: an __init__ that runs
+                # `from pkg.conv_block import conv_block` rebinds it to the function (NVIDIA's
+                # EfficientNets called the submodule, and made no weight)
+                if package is not None and package.name == "__init__.py" and package != target:
+                    return _Lazy(package, name, submodule=target)
                 return _Lazy(target, None)
-        target = resolve_module(origin, module, level)
-        if target is None:
+        if package is None:
             return None
-        return _Lazy(target, name)
+        return _Lazy(package, name)
 
     def force(self, value: Value) -> Value:
         """The value behind a lazy import."""
         if not isinstance(value, _Lazy):
             return value
         loaded = self.load_module(value.target)
+        if value.submodule is not None:
+            found = loaded.env.names.get(value.name) if isinstance(loaded, ModuleV) else None  # type: ignore[arg-type]
+            return self.load_module(value.submodule) if found is None else self.force(found)
         if value.name is None or not isinstance(loaded, ModuleV):
             return loaded
         found = loaded.env.names.get(value.name)
@@ -6372,6 +6380,9 @@ class _Lazy(Value):
 
     target: Any  # Path of the module file
     name: str | None
+    # `from pkg import name` where pkg/name.py exists: that submodule, unless pkg's __init__ binds
+    # the name to something else (then `target` is the __init__ and `name` the name it binds)
+    submodule: Any = None
 
 
 @dataclass(eq=False)
