@@ -218,8 +218,10 @@ def _moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | 
         return (0.0, value) if value is not None else (None, None)
     if name in ("random_normal", "truncated_normal"):
         mean, stddev = _as_float(params.get("mean")), _as_float(params.get("stddev"))
-        if mean is None or stddev is None:
+        if stddev is None:
             return None, mean
+        # the spread does not depend on the mean (truncation is at two stddevs around it): known
+        # where the mean is not (transformers' T5, `TruncatedNormal(config.initializer_factor)`)
         return (abs(stddev) * (TRUNCATED_STD if name == "truncated_normal" else 1.0)), mean
     if name == "random_uniform":
         low, high = _as_float(params.get("minval")), _as_float(params.get("maxval"))

@@ -456,6 +456,7 @@ class Interpreter:
         self.too_deep: set[int] = set()  # ids of FunctionDef nodes a call reached past max_call_depth
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
         self.call_selves: list[int] = []  # per call on it: id() of the instance a method is bound to
+        self.building: list[int] = []  # id() of each instance whose build() is running
         self.frame_weights: list[int] = []  # per call on the inline stack: len(self.weights) when it began
         self.only_under: frozenset[int] | None = None  # when set: keep only weights made inside these functions
         self.inherited_runs: set[tuple[int, int]] = set()  # (class, method) ids run by _run_inherited_entries
@@ -2114,6 +2115,10 @@ class Interpreter:
             return _Bound(base, attr)
         if member is None and attr == "build" and _keras_model_class(base.cls):
             return _Bound(base, attr)  # the library's Model.build
+        if member is None and attr == "built" and (_keras_layer_class(base.cls) or _keras_model_class(base.cls)):
+            # Keras sets it when build() returns: transformers' `if self.built: return` guard passes
+            # at the first build (1,299 of its weights were "only if not `self.built`")
+            return Const("__keras_built__" in base.attrs and id(base) not in self.building)
         if member is None and isinstance(layer, LayerV) and attr in layer.args:
             return layer.args[attr]  # what the library layer's __init__ stores: `self.units`
         library = next((parent.path for current in _project_chain(base.cls) for parent in current.bases
@@ -3046,6 +3051,10 @@ class Interpreter:
             inner = _evolve(context, caller_unknown=caller_note)
         self.call_depth.append(key)
         self.call_selves.append(bound)
+        building = type(func.node) is cst.FunctionDef and func.node.name.value == "build" \
+            and isinstance(func.bound_self, InstanceV)
+        if building:
+            self.building.append(bound)
         self.frame_weights.append(len(self.weights))
         conditions = len(self.conditions)
         saved_returns = self.maybe_returns
@@ -3066,6 +3075,8 @@ class Interpreter:
         finally:
             self.call_depth.pop()
             self.call_selves.pop()
+            if building:
+                self.building.pop()
             self.frame_weights.pop()
             del self.conditions[conditions:]
             self.maybe_returns = saved_returns
@@ -3126,6 +3137,12 @@ class Interpreter:
         who = "a gin config may bind another" if configurable else "callers may pass another"
         if (root or opaque or configurable) and isinstance(value, Const):
             return Const(value.value, f"the default of parameter `{name}` of {func.name}(); {who}")
+        if (root or opaque or configurable) and type(value) is Seq and value.items and all(
+                type(item) is Const for item in value.items):
+            # `kernel_size=(1, 1)` (NVIDIA's conv2d_block, called with 3x3 and 5x5): each number is
+            # the default's, as a single number's is
+            note = f"the default of parameter `{name}` of {func.name}(); {who}"
+            return replace(value, items=[Const(item.value, note) for item in value.items])
         if (root or opaque or configurable) and isinstance(value, InitV) and value.certain:  # `init=RandomNormal(stddev=1.0)`
             return replace(value, certain=False, reason=f"the default of parameter `{name}` of {func.name}(); {who}")
         return value
@@ -5417,7 +5434,9 @@ class Interpreter:
             init, value = Initializer("glorot_uniform", {}, "default", None, True), None
         else:
             init, value = self.to_initializer(initializer, "explicit", None, shape, "keras")
-        if _state_not_weight(args.get("trainable"), init.name):
+        if _state_not_weight(args.get("trainable"), init.name) or _int_dtype(args.get("dtype")):
+            # (an integer one is an index table or a counter: no gradient reaches it, and Keras fills
+            # it with zeros, not Glorot: transformers' Swin `relative_position_index`)
             return _state(shape, init)
         family = "get_variable" if through_get_variable else "keras"
         weight = WeightDraft("variable", "tf.layers.Layer.add_weight" if through_get_variable else

@@ -40,8 +40,8 @@ def check(analysis, settings) -> Iterator[Diagnostic]:
         if weight.role == "variable" and weight.layer_id < 0:
             continue  # no layer or matmul is seen to use it (a state vector, a value to assign): no fans
         ratio = view.ratio()
-        if ratio is None:
-            continue
+        if ratio is None or weight.mean is None:
+            continue  # (a mean not known statically is part of what a pass sums: the scale is not known)
         if weight.mean:
             # what a pass sums is E[w²] = std² + mean²: U(0, 0.1) is 0.33x He by its std, 0.65x by its
             # scale (cleverhans' dual variables: "each pass gives 0.11x" where it gives 0.43x); the
