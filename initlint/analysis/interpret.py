@@ -4887,6 +4887,16 @@ class Interpreter:
                 other_wspec = next((w for w in other.weights if w.role == wspec.role), None)
                 other_shape = self._weight_shape(other, other_wspec, args, in_channels, input_shape) \
                     if other_wspec else None
+                if other_wspec is not None and other_shape != shape and not other_weights and \
+                        len(other_shape or ()) != len(shape or ()):
+                    # a layer of another rank given the same initializer (tf_agents' Conv2D or Conv1D,
+                    # both with its variance scaling): the initializer is known, the shape is not
+                    other_init, _ = self.resolve(other, other_wspec, args, layer_obj.context
+                                                 if other.family == "keras" else resolve_context, other_shape)
+                    if (other_init.name, other_init.params) == (init.name, init.params):
+                        shape = None
+                        choices.append((other, other_init))
+                        continue
                 if other_wspec is None or other_shape != shape or other_weights:
                     # another class makes other weights (an LSTM cell's kernel is 4x a plain cell's):
                     # neither the shape nor the spread is known until the choice is
