@@ -1966,6 +1966,20 @@ class Interpreter:
             return self.eval(node.expression, env, context)
         return Unknown("an expression initlint does not evaluate")
 
+    def _initializer_copy(self, node: cst.Call, env: Env, context: Context) -> Value | None:
+        """`init.__class__.from_config(init.get_config())` (or `type(init)`'s) of an initializer: a
+        copy of it, Keras' clone idiom (tf_agents' clone_initializer left 81 kernels unknown)."""
+        owner = node.func.value  # type: ignore[attr-defined]
+        if type(owner) is cst.Attribute and owner.attr.value == "__class__":
+            source = owner.value
+        elif type(owner) is cst.Call and type(owner.func) is cst.Name and owner.func.value == "type" \
+                and len(owner.args) == 1:
+            source = owner.args[0].value
+        else:
+            return None
+        value = self.eval(source, env, context)
+        return replace(value) if type(value) is InitV else None
+
     def _f_string(self, node: cst.FormattedString, env: Env, context: Context) -> Value:
         """`f"block_{i}"` of known values, as str.format reads it (_formatted)."""
         template: list[str] = []
@@ -2561,6 +2575,10 @@ class Interpreter:
         if type(node.func) is cst.Name and node.func.value == "super" and env.lookup("super") is None \
                 and self.module_env.lookup("super") is None:
             return self._super(node, env, context)
+        if type(node.func) is cst.Attribute and node.func.attr.value == "from_config":
+            copied = self._initializer_copy(node, env, context)
+            if copied is not None:
+                return copied
         func = self.eval(node.func, env, context)
         positional, keywords, opaque = self.eval_args(node, env, context)
         # the model a method is called on, when it is a name (whatever initlint knows of its value)
