@@ -4473,6 +4473,22 @@ class Interpreter:
             return TensorV(shape, ms, 0.0, ms, chain=self.chain_counter, depth=depth)
         return Unknown("an embedding lookup")
 
+    def _keras_rnn(self, layer: OpLayerV, inputs: Value, context: Context) -> Value:
+        """keras.layers.RNN(cell) on [batch, steps, features]: its cells are built on the input's
+        features, as dynamic_rnn builds them (tensorflow/addons' cells in RNN(...) had a `?` fan-in)."""
+        cell = layer.params.get("0", layer.params.get("cell", Unknown("no cell")))
+        tensor = _as_tensor(inputs) if _tensor_like(inputs) else TensorV(None, None, 0.0, None)
+        result = self.run_rnn("tf.nn.dynamic_rnn", [cell, tensor], {}, context)
+        outputs = result.items[0] if isinstance(result, Seq) and result.items else result
+        sequences = layer.params.get("1", layer.params.get("return_sequences", Const(False)))
+        if type(outputs) is TensorV and not (isinstance(sequences, Const) and sequences.value is True):
+            shape = outputs.shape  # the last step's output
+            outputs = _derived(outputs, shape=(shape[0], shape[-1]) if shape and len(shape) == 3 else None)
+        state = layer.params.get("2", layer.params.get("return_state", Const(False)))
+        if isinstance(state, Const) and state.value is True:  # `out, h, c = RNN(..., return_state=True)(x)`
+            return Seq([outputs], "list", open_length="the states an RNN returns")
+        return outputs
+
     def run_rnn(self, name: str, positional: list[Value], keywords: dict[str, Value], context: Context) -> Value:
         """dynamic_rnn / static_rnn build their cells at the first call, with the input's feature size."""
         cells = positional[0] if positional else keywords.get("cell", keywords.get("cell_fw", Unknown("")))
@@ -6311,6 +6327,8 @@ class Interpreter:
 
     def apply_op_layer(self, layer: OpLayerV, inputs: Value, context: Context) -> Value:
         kind = layer.kind
+        if kind == "rnn":
+            return self._keras_rnn(layer, inputs, context)
         if kind == "lambda":
             function, arguments = layer.params.get("function"), layer.params.get("arguments")
             keywords = {key: value for key, value in arguments.items.items() if isinstance(key, str)} \
@@ -6496,6 +6514,7 @@ _KERAS_OP_LAYERS = {
                      "RandomBrightness"), "identity"),
     **dict.fromkeys(("Rescaling", "Normalization", "UnitNormalization"), "rescale"),
     **dict.fromkeys(("Resizing", "CenterCrop", "RandomCrop"), "resize"),
+    "RNN": "rnn",  # keras.layers.RNN(cell): its weights are the cell's
 }
 _KERAS_MERGES = ("Add", "Concatenate", "Average", "Multiply", "Maximum", "Minimum", "Subtract")
 _KERAS_MERGES_LOWER = frozenset(merge.lower() for merge in _KERAS_MERGES)
@@ -7504,7 +7523,7 @@ def _cell_units_of(args: dict[str, Value]) -> int | None:
     """A cell's output width: num_proj when given (LSTMCell, NASCell), else num_units."""
     num_proj = args.get("num_proj")
     if num_proj is None or isinstance(num_proj, Const) and num_proj.value is None:
-        return _count(args.get("num_units"))
+        return _count(args.get("num_units", args.get("units")))  # (a Keras cell's is `units`)
     return _count(num_proj)
 
 
