@@ -648,7 +648,8 @@ class Interpreter:
                 # Python gives the package's attribute first: an __init__ that runs
                 # `from pkg.conv_block import conv_block` rebinds it to the function (NVIDIA's
                 # EfficientNets called the submodule, and made no weight)
-                if package is not None and package.name == "__init__.py" and package != target:
+                if package is not None and package.name == "__init__.py" and package != target \
+                        and str(package) != origin:  # (the __init__'s own `from . import x`: the submodule)
                     return _Lazy(package, name, submodule=target)
                 return _Lazy(target, None)
         if package is None:
@@ -662,7 +663,9 @@ class Interpreter:
         loaded = self.load_module(value.target)
         if value.submodule is not None:
             found = loaded.env.names.get(value.name) if isinstance(loaded, ModuleV) else None  # type: ignore[arg-type]
-            return self.load_module(value.submodule) if found is None else self.force(found)
+            if found is None or type(found) is _Lazy and found.submodule == value.submodule:
+                return self.load_module(value.submodule)  # not bound, or bound to the submodule
+            return self.force(found)
         if value.name is None or not isinstance(loaded, ModuleV):
             return loaded
         found = loaded.env.names.get(value.name)
