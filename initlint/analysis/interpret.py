@@ -649,8 +649,8 @@ class Interpreter:
                 # `from pkg.conv_block import conv_block` rebinds it to the function (NVIDIA's
                 # EfficientNets called the submodule, and made no weight)
                 if package is not None and package.name == "__init__.py" and package != target \
-                        and str(package) != origin:  # (the __init__'s own `from . import x`: the submodule)
-                    return _Lazy(package, name, submodule=target)
+                        and str(package) != origin and project.reexports_own(package, name):
+                    return _Lazy(target, name)
                 return _Lazy(target, None)
         if package is None:
             return None
@@ -661,11 +661,6 @@ class Interpreter:
         if not isinstance(value, _Lazy):
             return value
         loaded = self.load_module(value.target)
-        if value.submodule is not None:
-            found = loaded.env.names.get(value.name) if isinstance(loaded, ModuleV) else None  # type: ignore[arg-type]
-            if found is None or type(found) is _Lazy and found.submodule == value.submodule:
-                return self.load_module(value.submodule)  # not bound, or bound to the submodule
-            return self.force(found)
         if value.name is None or not isinstance(loaded, ModuleV):
             return loaded
         found = loaded.env.names.get(value.name)
@@ -6448,9 +6443,6 @@ class _Lazy(Value):
 
     target: Any  # Path of the module file
     name: str | None
-    # `from pkg import name` where pkg/name.py exists: that submodule, unless pkg's __init__ binds
-    # the name to something else (then `target` is the __init__ and `name` the name it binds)
-    submodule: Any = None
 
 
 @dataclass(eq=False)

@@ -309,6 +309,33 @@ def _module_file(base: Path, parts: tuple[str, ...]) -> Path | None:
     return None
 
 
+_REEXPORTS: dict[tuple[str, int, int, str], bool] = {}
+
+
+def reexports_own(package_init: Path, name: str) -> bool:
+    """Whether a package's __init__ binds `name` to the same name from its submodule of that name
+    (`from .conv_block import conv_block`, `from pkg.conv_block import conv_block`): then
+    `from pkg import conv_block` is that function, not the submodule (Python gives the package's
+    attribute first). Read from the text, without loading the __init__."""
+    try:
+        stat = package_init.stat()
+    except OSError:
+        return False
+    key = (str(package_init), stat.st_size, stat.st_mtime_ns, name)
+    found = _REEXPORTS.get(key)
+    if found is None:
+        try:
+            text = package_init.read_bytes().decode("utf-8-sig", errors="replace")
+        except OSError:
+            text = ""
+        word = re.escape(name)
+        pattern = rf"^[ \t]*from[ \t]+(?:\.|[\w.]+\.){word}[ \t]+import[ \t]+\(?[\s\w,]*?\b{word}\b(?![ \t]+as\b)"
+        if len(_REEXPORTS) > 10_000:
+            _REEXPORTS.clear()
+        found = _REEXPORTS[key] = re.search(pattern, text, re.M) is not None
+    return found
+
+
 def parse_module(path: Path, shown: str) -> ParsedModule | None:
     """A project module, parsed (see parse_text); None if it cannot be read or parsed."""
     try:
