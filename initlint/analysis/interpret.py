@@ -457,6 +457,9 @@ class Interpreter:
         self.call_depth: list[int] = []  # FunctionDef ids on the inline stack
         self.call_selves: list[int] = []  # per call on it: id() of the instance a method is bound to
         self.building: list[int] = []  # id() of each instance whose build() is running
+        # per loop turn running: (the names before, the names then) of each undecided `if` branch
+        # that ended the turn with `continue`, joined into the names when the turn ends
+        self.continued: list[list[tuple[dict[str, Value], dict[str, Value]]]] = []
         self.frame_weights: list[int] = []  # per call on the inline stack: len(self.weights) when it began
         self.only_under: frozenset[int] | None = None  # when set: keep only weights made inside these functions
         self.inherited_runs: set[tuple[int, int]] = set()  # (class, method) ids run by _run_inherited_entries
@@ -1476,6 +1479,8 @@ class Interpreter:
             except _Continue:
                 continued.append(branch is node.body)
                 ends.append(None)
+                if self.continued:  # what it changed holds for the next turn and after the loop
+                    self.continued[-1].append((start, dict(env.names)))
             finally:
                 del self.conditions[depth:]  # with what a return inside the branch left (below)
         self.attr_journals.pop()
@@ -1698,12 +1703,17 @@ class Interpreter:
         """One turn of a loop's body: a `continue` ends it, and the conditions a `continue` on one
         branch of an undecided `if` put on the rest of the turn end with it."""
         depth = len(self.conditions)
+        self.continued.append([])
         try:
             self.exec_suite(body, env, context)
         except _Continue:
             pass
         finally:
             del self.conditions[depth:]
+            # a branch that continued changed names too (NVIDIA's Wide&Deep: `numeric_dim += width;
+            # continue`, then `if numeric_dim > 0:` after the loop took 0, and missed a weight)
+            for start, names in self.continued.pop():
+                _join_branches(start, names, env.names, force=self.force)
 
     def exec_while(self, node: cst.While, env: Env, context: Context) -> None:
         """A while loop whose test is known at every turn is unrolled as a constant range is (dcgan's
