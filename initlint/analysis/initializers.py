@@ -205,11 +205,19 @@ def _finite(value: float | None) -> float | None:
 
 def _moments(name: str, params: dict[str, Any], shape: tuple[int | None, ...] | None,
              arithmetic: str = "tf") -> tuple[float | None, float | None]:
+    if params.get("unit_forget_bias"):
+        # a Keras LSTM bias: the forget gate's quarter starts at 1.0 (an eighth of CuDNNLSTM's input
+        # and recurrent bias), the rest is the initializer's
+        share = params.get("forget_share", 0.25)
+        std, mean = _moments(name, {k: v for k, v in params.items() if k not in ("unit_forget_bias", "forget_share")},
+                             shape, arithmetic)
+        if std is None or mean is None:
+            return None, None
+        mixed_mean = (1 - share) * mean + share
+        second = (1 - share) * (std * std + mean * mean) + share
+        return math.sqrt(max(second - mixed_mean * mixed_mean, 0.0)), mixed_mean
     fan_in, fan_out = compute_fans(shape)
     if name == "zeros":
-        if params.get("unit_forget_bias"):  # Keras LSTM bias: the forget-gate quarter starts at 1.0
-            share = params.get("forget_share", 0.25)  # an eighth of CuDNNLSTM's input-and-recurrent bias
-            return math.sqrt(share * (1 - share)), share
         return 0.0, 0.0
     if name == "ones":
         return 0.0, 1.0

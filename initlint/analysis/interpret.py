@@ -4924,6 +4924,8 @@ class Interpreter:
             shape = self._weight_shape(spec, wspec, args, in_channels, input_shape)
             init, init_value = self.resolve(spec, wspec, args, layer_obj.context if spec.family == "keras"
                                             else resolve_context, shape)
+            if wspec.role == "bias" and "unit_forget_bias" in spec.defaults:
+                init = _forget_bias(spec, wspec, args, init)
             choices = [(spec, init)]
             for other in layer_obj.alternatives:
                 other_wspec = next((w for w in other.weights if w.role == wspec.role), None)
@@ -7457,6 +7459,25 @@ def _bind(params: tuple[str, ...], positional: list[Value], keywords: dict[str, 
     bound = {name: value for name, value in zip(params, positional)}
     bound.update(keywords)
     return bound
+
+
+def _forget_bias(spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value], init: Initializer) -> Initializer:
+    """A Keras LSTM's bias as `unit_forget_bias` makes it: the forget gate's quarter ones whatever
+    the initializer (tensorflow/addons' `constant(0.5)` bias is 0.5 and 1.0, std 0.22, not a constant),
+    and the initializer's alone when it is False."""
+    default_params = wspec.default[1] if isinstance(wspec.default, tuple) else {}
+    if "unit_forget_bias" not in default_params:
+        return init  # a GRU's or a SimpleRNN's
+    given = args.get("unit_forget_bias", Const(spec.defaults["unit_forget_bias"]))
+    forget = {key: default_params[key] for key in ("unit_forget_bias", "forget_share") if key in default_params}
+    if isinstance(given, Const) and not given.value:
+        if init.source == "default":  # `unit_forget_bias=False`: zeros, plainly
+            return replace(init, params={k: v for k, v in init.params.items() if k not in forget})
+        return init
+    if not isinstance(given, Const):
+        return replace(init, certain=False, reason=f"`unit_forget_bias` is {_unknown_reason(given)}: the forget "
+                                                   "gate's quarter of the bias may start at 1.0")
+    return init if init.params.get("unit_forget_bias") else replace(init, params={**init.params, **forget})
 
 
 def _cell_units(cell: Value) -> int | None:
