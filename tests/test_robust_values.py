@@ -112,3 +112,33 @@ def test_a_conv_whose_filter_is_no_conv_filter_or_whose_stride_is_unknown_is_no_
         result = analyze_source(source, "m.py")
         assert not [d for d in result.diagnostics if d.code == "INI902"]
         assert len(result.weights) == 1
+
+
+HUGE_MAPS = '''import tensorflow as tf
+x = tf.placeholder(tf.float32, [1, 1000000000, 4, 3])
+y = tf.layers.conv2d(x, 8, 3, padding="same")
+z = tf.pad(tf.placeholder(tf.float32, [1, 4, 4, 3]), [[0, 0], [1000000000, 0], [0, 0], [0, 0]])
+w = tf.layers.conv2d(z, 8, 3, padding="valid")
+t = tf.layers.conv2d_transpose(tf.placeholder(tf.float32, [1, 1000000000, 4, 3]), 8, 3, strides=2)
+v = tf.Variable(tf.random_normal([784, 256]))
+'''
+
+
+def test_a_huge_map_is_not_walked_position_by_position(tmp_path):
+    """A convolution's border profile is walked position by position: a map of 10**9 positions (a
+    generated program's, in the fuzz tests) allocated gigabytes. Under a 3 GB address-space limit
+    the file is still analysed, its convs listed and its finding reported."""
+    (tmp_path / "huge.py").write_text(HUGE_MAPS, encoding="utf-8")
+    script = ("import resource, sys, json\n"
+              "resource.setrlimit(resource.RLIMIT_AS, (3 * 1024 ** 3, 3 * 1024 ** 3))\n"
+              "from initlint.engine import analyze_source\n"
+              "result = analyze_source(open(sys.argv[1]).read(), 'huge.py')\n"
+              "print(json.dumps([[d.code, d.span.line] for d in result.diagnostics]))\n"
+              "print(json.dumps(sorted({w.anchor.line for w in result.weights})))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "huge.py")], capture_output=True,
+                          text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    diagnostics, lines = (json.loads(line) for line in done.stdout.splitlines())
+    assert ["INI301", 7] in diagnostics and not any(code == "INI902" for code, _ in diagnostics)
+    assert lines == [3, 5, 6, 7]

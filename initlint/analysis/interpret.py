@@ -7667,6 +7667,13 @@ def _kept_fraction(before: tuple[int | None, ...] | None, after: tuple[int | Non
     return ratio
 
 
+# a map's profile is walked position by position: past these sizes (no model's map, but a program
+# may say `tf.pad(x, [[0, 0], [10**9, 0], ...])`, and the fuzz tests do) it is not modelled, and the
+# walk's memory stays bounded
+_MAX_PROFILE = 100_000  # positions along one axis
+_MAX_TAP_SUMS = 2_000_000  # output positions times kernel taps along one axis
+
+
 def _padded_profile(tensor: TensorV, paddings: Value | None) -> tuple[tuple[float, ...], ...] | None:
     """The profile of a channels-last map after zero padding: no weight on the padded positions,
     the map's own profile (or an even one) inside, each axis scaled to an average of 1. None
@@ -7678,6 +7685,8 @@ def _padded_profile(tensor: TensorV, paddings: Value | None) -> tuple[tuple[floa
     if pairs is None or pairs[0] != (0, 0) or pairs[-1] != (0, 0) or None in pairs:
         return None
     spatial = shape[1:-1]
+    if any(size + before + after > _MAX_PROFILE for size, (before, after) in zip(spatial, pairs[1:-1])):  # type: ignore[misc,operator]
+        return None
     own = tensor.profile if tensor.profile is not None and tuple(len(axis) for axis in tensor.profile) == spatial \
         else tuple((1.0,) * size for size in spatial)  # type: ignore[operator]
     profile = []
@@ -7705,6 +7714,8 @@ def _conv_taps(kernel: tuple[int | None, ...], strides: list[int], dilations: li
     profile = []
     for axis, (size, k, stride, dilation) in enumerate(zip(in_spatial, kernel, strides, dilations)):
         assert size is not None and k is not None
+        if size > _MAX_PROFILE:
+            return None
         weights = in_profile[axis] if in_profile is not None else (1.0,) * size
         if padding == "same":
             out = -(-size // stride)
@@ -7712,7 +7723,7 @@ def _conv_taps(kernel: tuple[int | None, ...], strides: list[int], dilations: li
         else:
             out = (size - (k - 1) * dilation - 1) // stride + 1
             before = 0
-        if out < 1:
+        if out < 1 or out * k > _MAX_TAP_SUMS:
             return None
         sums = [sum(weights[o * stride - before + t * dilation] for t in range(k)
                     if 0 <= o * stride - before + t * dilation < size) for o in range(out)]
@@ -7747,6 +7758,8 @@ def _transpose_fan_in(kernel: tuple[int | None, ...], strides: list[int], paddin
     average = 1.0
     for size, k, stride in zip(in_spatial, kernel, strides):
         assert size is not None and k is not None
+        if size * k > _MAX_TAP_SUMS:
+            return None  # a map too large to walk (see _MAX_PROFILE)
         out = size * stride if padding == "same" else size * stride + max(k - stride, 0)
         before = max(k - stride, 0) // 2 if padding == "same" else 0
         taps = sum(1 for i in range(size) for t in range(k) if 0 <= i * stride + t - before < out)
