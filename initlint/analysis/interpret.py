@@ -2663,6 +2663,11 @@ class Interpreter:
         if attr == "__init__":
             if library in LAYERS:
                 found.obj.attrs["__layer__"] = self.call_api(Ref(library), positional, keywords, False, node, context)
+            elif self._is_initializer_class(library):
+                # nnUNet's `KaimingNormal(VarianceScaling)`, whose __init__ passes its own scale and mode:
+                # the instance draws as the library initializer it constructs (it was "custom")
+                found.obj.attrs["__initializer__"] = self.call_api(Ref(library), positional, keywords, False,
+                                                                   node, context)
             return Const(None)
         if attr == "build":  # the library layer makes its own weights after all (when first called)
             found.obj.attrs["__super_built__"] = Const(True)
@@ -3182,6 +3187,11 @@ class Interpreter:
                 and not any(name in current.methods for current in chain for name in ("__init__", "__new__")):
             # `class MyConfig(dict): pass` then `main(**MyConfig(params))` (tf-vqvae): a dict of its items
             return _builtin("dict", positional, keywords)
+        initializer = _library_base(cls, ("__init__", "__call__"), self._is_initializer_class)
+        if initializer is not None:
+            # `class Plain(RandomNormal): pass`: a library initializer under the project's name, drawn
+            # as that initializer draws, with the class's arguments
+            return self.call_api(initializer, positional, keywords, False, node, context)
         op_layer = _library_op_layer_base(cls)
         if op_layer is not None:  # `class FixedDropout(Dropout)` overriding a helper: still a Dropout
             return self.call_api(op_layer, positional, keywords, False, node, context)
@@ -4049,6 +4059,10 @@ class Interpreter:
                                                             "lecun_uniform", "glorot_uniform", "glorot_normal"):
             return TF1_INITIALIZERS_MODULE[last]
         return None
+
+    def _is_initializer_class(self, path: str) -> bool:
+        """Whether a library path names an initializer initlint constructs (a class a project may derive from)."""
+        return bool(path) and self._constructor(Ref(path), self.dialect_here()) is not None
 
     def construct_initializer(self, ref: Ref, constructor: Constructor, positional: list[Value],
                               keywords: dict[str, Value], node: cst.Call | None, dialect: str,
@@ -5355,6 +5369,14 @@ class Interpreter:
                     found, found_value = self.to_initializer(drawn, source, source_line, shape, family)
                     if found.name != "unknown":
                         return found, found_value
+            library = value.attrs.get("__initializer__")
+            if method is None and type(library) is InitV:
+                # what the class set on itself after the library's __init__ may change the draw
+                changed = sorted(name for name in value.attrs if name in library.params)
+                if changed:
+                    library = replace(library, certain=False, reason=f"{value.cls.name} sets `{changed[0]}` "
+                                      "after the library initializer's __init__")
+                return self.to_initializer(library, source, source_line, shape, family)
             return Initializer("custom", {}, source, source_line, False,
                                f"a custom initializer of the project's class {value.cls.name}"), None
         reason = value.reason if isinstance(value, Unknown) else "a value not known statically"
