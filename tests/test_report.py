@@ -704,3 +704,33 @@ def test_a_condition_repeated_by_a_callee_is_said_once() -> None:
               "    if ratio != 1:\n        x = expand(x, ratio)\n    return x\n")
     table = render_table([analyze_source(source, "m.py")])
     assert "only if `ratio != 1` (line 11)\n" in table, table
+
+
+def test_explain_says_why_a_dimension_is_not_known() -> None:
+    """Session 22's trials: a `?` in a shape had no reason under the table. Each `?` now names what
+    is not known: the input, a size parameter, a dimension of a written shape."""
+    import json
+
+    from initlint.engine import analyze_source
+    from initlint.report.explain import render_json, render_table
+
+    source = ("import tensorflow as tf\n\n\n"
+              "def head(features, n_classes):\n"
+              "    x = tf.keras.layers.Dense(64)(features)\n"
+              "    return tf.keras.layers.Dense(n_classes)(x)\n\n\n"
+              "def linear(x, n_in):\n"
+              "    w = tf.compat.v1.get_variable('w', [n_in, 10])\n"
+              "    return tf.matmul(x, w)\n\n\n"
+              "unbuilt = tf.keras.layers.Dense(3)\n")
+    result = analyze_source(source, "m.py")
+    reasons = {(w["line"], w["role"]): w["shape_unknown_reason"] for w in json.loads(render_json([result]))["weights"]}
+    assert reasons[(5, "kernel")] == "the input is parameter `features` of head(), set by its callers"
+    assert reasons[(5, "bias")] is None  # 64: known
+    assert reasons[(6, "kernel")] == "`units` is parameter `n_classes` of head(), set by its callers"
+    assert reasons[(6, "bias")] == reasons[(6, "kernel")]
+    assert reasons[(10, "variable")] == "dimension 1 of the shape is parameter `n_in` of linear(), set by its callers"
+    assert reasons[(14, "kernel")] == "the layer is built without an input initlint follows"
+    table = render_table([result])
+    assert "  ? in a shape, not known statically:\n" in table
+    assert "    line 5 kernel: the input is parameter `features` of head(), set by its callers\n" in table
+    assert "    line 6 kernel, line 6 bias: `units` is parameter `n_classes` of head(), set by its callers\n" in table

@@ -463,6 +463,8 @@ class Interpreter:
         self.frame_weights: list[int] = []  # per call on the inline stack: len(self.weights) when it began
         self.only_under: frozenset[int] | None = None  # when set: keep only weights made inside these functions
         self.inherited_runs: set[tuple[int, int]] = set()  # (class, method) ids run by _run_inherited_entries
+        # id(library layer) -> (that layer, the project instance whose library base it is: its `__layer__`)
+        self.layer_owners: dict[int, tuple[LayerV, InstanceV]] = {}
         self.steps = 0
         self.chain_counter = 0
         self.mutations = 0  # changes made in place to a value (an attribute, an item, a list's length)
@@ -976,6 +978,9 @@ class Interpreter:
                 self._build_model_prefix(model, first.context if isinstance(first, LayerV) else Context())
         # an AttentionWrapper first: it knows its mechanisms' query width (its cell's output)
         for layer in sorted(self.pending_layer_objects, key=lambda obj: obj.spec.api not in catalog.ATTENTION_WRAPPERS):
+            owner = self.layer_owners.get(id(layer))
+            if owner is not None and owner[0] is layer and _builds_its_own_weights(owner[1]):
+                continue  # a `Dense` subclass whose build() makes its weights instead: the Dense's are phantoms
             if layer.layer is None:
                 self.build_cell(layer, None, layer.context)
 
@@ -2131,7 +2136,8 @@ class Interpreter:
             return self.call_function(member, [], {}, Context(), None)
         layer = base.attrs.get("__layer__")
         if member is None and (attr == "add_weight" or attr == "add_variable" and _tf1_layer_class(base.cls)) \
-                and (_keras_layer_class(base.cls) or _keras_model_class(base.cls) or layer is not None):
+                and (_keras_layer_class(base.cls) or _keras_model_class(base.cls) or layer is not None
+                     or _keras_library_subclass(base.cls)):
             # the library's Layer.add_weight (a Keras Model is a Layer: keras-io's decision forest
             # and Perceiver make their weights with it, and none was listed)
             return _Bound(base, attr)
@@ -2662,7 +2668,10 @@ class Interpreter:
         layer = found.obj.attrs.get("__layer__")
         if attr == "__init__":
             if library in LAYERS:
-                found.obj.attrs["__layer__"] = self.call_api(Ref(library), positional, keywords, False, node, context)
+                found.obj.attrs["__layer__"] = layer = self.call_api(Ref(library), positional, keywords, False, node,
+                                                                     context)
+                if isinstance(layer, LayerV):
+                    self.layer_owners[id(layer)] = (layer, found.obj)
             elif self._is_initializer_class(library):
                 # nnUNet's `KaimingNormal(VarianceScaling)`, whose __init__ passes its own scale and mode:
                 # the instance draws as the library initializer it constructs (it was "custom")
@@ -2840,7 +2849,7 @@ class Interpreter:
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
             self._build_keras_layer(func, inputs, context, node)
             chain = _project_chain(func.cls)
-            if any("build" in c.methods for c in chain) and "__super_built__" not in func.attrs:
+            if _builds_its_own_weights(func):
                 # its build() makes the weights instead (deep-learning-models' DepthwiseConv2D(Conv2D),
                 # a HeDense): the library layer's would be phantoms
                 library_layer = func.attrs["__layer__"]
@@ -3204,7 +3213,9 @@ class Interpreter:
             if not isinstance(layer, LayerV) or not any("call" in c.methods or "build" in c.methods
                                                         for c in _project_chain(cls)):
                 return layer
-            return InstanceV(cls, {"__layer__": layer})
+            instance = InstanceV(cls, {"__layer__": layer})
+            self.layer_owners[id(layer)] = (layer, instance)
+            return instance
         instance = InstanceV(cls)
         init = self._find_method(cls, "__init__")
         if init is not None:
@@ -4992,6 +5003,8 @@ class Interpreter:
                 weight.facts["ignored_variable_scope"] = layer_obj.context.vscope_line
                 weight.facts["ignored_variable_scope_file"] = layer_obj.context.vscope_file
             self._note_arg_scope_miss(spec, wspec, args, resolve_context, weight)
+            if shape is None or None in shape:
+                weight.facts["shape_unknown"] = self._unknown_layer_dims(spec, wspec, args, inputs, tensor, shape)
             draft.weights.append(weight)
             if not _state_not_weight(args.get("trainable"), init.name):
                 # a frozen layer of constants (SPADE's mask update, a fixed blur) computes, but its
@@ -5110,6 +5123,23 @@ class Interpreter:
             if first:
                 return tensor.shape[1]
         return tensor.shape[-1]
+
+    def _unknown_layer_dims(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value], inputs: Value | None,
+                            tensor: TensorV | None, shape: tuple[int | None, ...] | None) -> str:
+        """Why a layer weight's shape has a `?`: the layer's own sizes not known statically, or the
+        input's width (read off the shape a known width would give)."""
+        why = [f"`{param}` is {reason}" for param in _SIZE_PARAMS if (reason := _unknown_size(args.get(param)))]
+        probe = self._weight_shape(spec, wspec, args, 1, tensor.shape if tensor is not None else None)
+        if shape is None or probe is not None and probe.count(None) < shape.count(None):
+            if inputs is None:
+                why.append("the layer is built without an input initlint follows")
+            elif type(inputs) is Unknown:
+                why.append(f"the input is {_unknown_reason(inputs)}")
+            elif tensor is None or tensor.shape is None:
+                why.append("the input's shape is not known statically")
+            else:
+                why.append("the input's width is not known statically")
+        return "; ".join(why) or "a size not known statically"
 
     def _weight_shape(self, spec: LayerSpec, wspec: WeightSpec, args: dict[str, Value], in_channels: int | None,
                       input_shape: tuple[int | None, ...] | None = None) -> tuple[int | None, ...] | None:
@@ -5462,6 +5492,8 @@ class Interpreter:
         weight = WeightDraft("variable", ref.name, "get_variable", node, context.call_stack, shape, init, value,
                              value.arithmetic if value else "tf", None, context.iteration,
                              _note_of(args.get("shape")), scope=context.scope_path)
+        if shape is None or None in shape:
+            weight.facts["shape_unknown"] = _unknown_shape_reason(args.get("shape"))
         trainable = args.get("trainable")
         if isinstance(trainable, Const) and trainable.value is False:
             weight.facts["frozen"] = True  # a random state vector (spectral norm's u) unless a layer uses it
@@ -5519,6 +5551,8 @@ class Interpreter:
                              "keras.layers.Layer.add_weight", family, node, context.call_stack, shape,
                              init, value, value.arithmetic if value else ("tf" if through_get_variable else "keras"),
                              None, context.iteration, _note_of(args.get("shape")))
+        if shape is None or None in shape:
+            weight.facts["shape_unknown"] = _unknown_shape_reason(args.get("shape"))
         self._add_weight(weight, context)
         return VariableV(weight)
 
@@ -5566,6 +5600,9 @@ class Interpreter:
         weight = WeightDraft("variable", api, "variable", node, context.call_stack, shape, init,
                              init_value, init_value.arithmetic if init_value else "tf", None, context.iteration,
                              None, scope=context.scope_path)
+        if shape is None or None in shape:
+            weight.facts["shape_unknown"] = f"the initial value is {_unknown_reason(initial)}" \
+                if type(initial) is Unknown else "the initial value's shape is not known statically"
         self._add_weight(weight)
         return VariableV(weight)
 
@@ -7835,6 +7872,12 @@ def _library_base(cls: ClassV, own: tuple[str, ...], accepts: Any) -> Ref | None
     return None
 
 
+def _builds_its_own_weights(instance: InstanceV) -> bool:
+    """A project subclass of a library layer whose own build() does not call the library's: the
+    library layer's weights are never made."""
+    return any("build" in c.methods for c in _project_chain(instance.cls)) and "__super_built__" not in instance.attrs
+
+
 def _library_layer_base(cls: ClassV) -> Ref | None:
     """The library layer (Dense, Conv1D, Embedding ...) a project class derives from, when no project
     class in between defines __init__ (the library layer is then constructed from the class's own
@@ -7891,6 +7934,13 @@ _KERAS_MODEL_BASES = frozenset({"keras.Model", "keras.models.Model", "keras.engi
 def _keras_model_class(cls: ClassV) -> bool:
     """A project class deriving, through project classes, from Keras' Model."""
     return any(isinstance(base, Ref) and canonical(base.path) in _KERAS_MODEL_BASES
+               for current in _project_chain(cls) for base in current.bases)
+
+
+def _keras_library_subclass(cls: ClassV) -> bool:
+    """A project class deriving from one of Keras' own layers (an `LSTMCell`, a `Wrapper`): a Layer,
+    whose add_weight() makes a weight even where the class is analysed on its own."""
+    return any(isinstance(base, Ref) and canonical(base.path).startswith("keras.layers.")
                for current in _project_chain(cls) for base in current.bases)
 
 
@@ -8635,6 +8685,35 @@ def _scaling(left: Value, operator: cst.BaseBinaryOp, right: Value) -> tuple[Ten
         if divisor != 0:
             return _as_tensor(left), Const(1.0 / divisor, right.note if isinstance(right, Const) else None)
     return None
+
+
+# a layer's own sizes (catalog parameters), named when one is not known
+_SIZE_PARAMS = ("units", "num_units", "filters", "num_outputs", "kernel_size", "input_dim", "output_dim",
+                "depth_multiplier")
+
+
+def _unknown_size(value: Value | None) -> str | None:
+    """Why a layer's size argument (a number, or a list of them) is not known; None when it is."""
+    if value is None or type(value) is Const and type(value.value) is int:
+        return None
+    if type(value) is Seq:
+        return next((reason for item in value.items if (reason := _unknown_size(item))), None)
+    if type(value) is Const:
+        return repr(value.value)
+    return _unknown_reason(value)
+
+
+def _unknown_shape_reason(shape: Value | None) -> str | None:
+    """Why a shape written as a value (`get_variable`'s, `add_weight`'s) has an unknown dimension."""
+    if shape is None:
+        return "no shape is given"
+    if type(shape) is Seq:
+        for index, item in enumerate(shape.items):
+            if not (type(item) is Const and type(item.value) is int):
+                known = type(item) is Unknown and item.reason
+                return f"dimension {index + 1} of the shape is {item.reason if known else 'not known statically'}"
+        return "the shape's length is not known statically" if shape.open_length else None
+    return f"the shape is {_unknown_reason(shape)}"
 
 
 def _unknown_reason(value: Value) -> str:

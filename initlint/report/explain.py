@@ -28,6 +28,7 @@ def weight_json(weight: Weight) -> dict[str, Any]:
         "role": weight.role,
         "shape": list(weight.shape) if weight.shape is not None else None,
         "shape_reason": weight.shape_reason,  # why the shape rests on an assumption (a parameter's default)
+        "shape_unknown_reason": weight.facts.get("shape_unknown"),  # why a dimension is null
         "fan_in": weight.fan_in, "fan_out": weight.fan_out,
         "initializer": {
             "name": init.name,
@@ -128,6 +129,7 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
         notes: dict[str, list[str]] = {}  # reason -> the weights it is given for, in table order
         branches: dict[tuple[str, str], list[str]] = {}  # (line, condition) -> roles, in table order
         repeated: dict[str, list[str]] = {}  # the loop -> the weights it made, in table order
+        unknown: dict[str, list[str]] = {}  # why a `?` in a shape -> the weights it is given for
         for weight in result.weights:
             line = str(weight.anchor.line)
             if weight.path != result.path:  # made in another module: say which
@@ -142,6 +144,8 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
                          _fmt(weight.signal.mean_square), _fmt(weight.signal.gain)))
             if not weight.certain:
                 notes.setdefault(str(weight.initializer.reason or weight.shape_reason), []).append(f"{line} {weight.role}")
+            if weight.facts.get("shape_unknown"):
+                unknown.setdefault(weight.facts["shape_unknown"], []).append(f"{line} {weight.role}")
             if weight.conditions:
                 branches.setdefault((line, _conditions_text(weight, result.path)), []).append(weight.role)
             if weight.repeats is not None:
@@ -154,6 +158,9 @@ def render_table(results: list[FileResult], notebooks: Sequence[str] = ()) -> st
         if notes:
             out.append("  ? uncertain:")
             out.extend(f"    {_weights_text(weights)}: {reason}" for reason, weights in notes.items())
+        if unknown:
+            out.append("  ? in a shape, not known statically:")
+            out.extend(f"    {_weights_text(weights)}: {reason}" for reason, weights in unknown.items())
         if branches:
             out.append("  | made on one branch of an `if` whose test is known only at run time:")
             for (line, condition), roles in branches.items():
