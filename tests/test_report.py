@@ -724,13 +724,13 @@ def test_explain_says_why_a_dimension_is_not_known() -> None:
               "unbuilt = tf.keras.layers.Dense(3)\n")
     result = analyze_source(source, "m.py")
     reasons = {(w["line"], w["role"]): w["shape_unknown_reason"] for w in json.loads(render_json([result]))["weights"]}
-    assert reasons[(5, "kernel")] == "the input is parameter `features` of head(), set by its callers"
+    assert reasons[(5, "kernel")] == "the input: parameter `features` of head(), set by its callers"
     assert reasons[(5, "bias")] is None  # 64: known
-    assert reasons[(6, "kernel")] == "`units` is parameter `n_classes` of head(), set by its callers"
+    assert reasons[(6, "kernel")] == "`units`: parameter `n_classes` of head(), set by its callers"
     assert reasons[(6, "bias")] == reasons[(6, "kernel")]
-    assert reasons[(10, "variable")] == "dimension 1 of the shape is parameter `n_in` of linear(), set by its callers"
+    assert reasons[(10, "variable")] == "dimension 1 of the shape: parameter `n_in` of linear(), set by its callers"
     assert reasons[(14, "kernel")] == "the layer is built without an input initlint follows"
     table = render_table([result])
     assert "  ? in a shape, not known statically:\n" in table
-    assert "    line 5 kernel: the input is parameter `features` of head(), set by its callers\n" in table
-    assert "    line 6 kernel, line 6 bias: `units` is parameter `n_classes` of head(), set by its callers\n" in table
+    assert "    line 5 kernel: the input: parameter `features` of head(), set by its callers\n" in table
+    assert "    line 6 kernel, line 6 bias: `units`: parameter `n_classes` of head(), set by its callers\n" in table

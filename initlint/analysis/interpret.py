@@ -5164,13 +5164,13 @@ class Interpreter:
                             tensor: TensorV | None, shape: tuple[int | None, ...] | None) -> str:
         """Why a layer weight's shape has a `?`: the layer's own sizes not known statically, or the
         input's width (read off the shape a known width would give)."""
-        why = [f"`{param}` is {reason}" for param in _SIZE_PARAMS if (reason := _unknown_size(args.get(param)))]
+        why = [f"`{param}`: {reason}" for param in _SIZE_PARAMS if (reason := _unknown_size(args.get(param)))]
         probe = self._weight_shape(spec, wspec, args, 1, tensor.shape if tensor is not None else None)
         if shape is None or probe is not None and probe.count(None) < shape.count(None):
             if inputs is None:
                 why.append("the layer is built without an input initlint follows")
             elif type(inputs) is Unknown:
-                why.append(f"the input is {_unknown_reason(inputs)}")
+                why.append(f"the input: {_unknown_reason(inputs)}")
             elif tensor is None or tensor.shape is None:
                 why.append("the input's shape is not known statically")
             else:
@@ -5637,7 +5637,7 @@ class Interpreter:
                              init_value, init_value.arithmetic if init_value else "tf", None, context.iteration,
                              None, scope=context.scope_path)
         if shape is None or None in shape:
-            weight.facts["shape_unknown"] = f"the initial value is {_unknown_reason(initial)}" \
+            weight.facts["shape_unknown"] = f"the initial value: {_unknown_reason(initial)}" \
                 if type(initial) is Unknown else "the initial value's shape is not known statically"
         self._add_weight(weight)
         return VariableV(weight)
@@ -8789,9 +8789,9 @@ def _unknown_shape_reason(shape: Value | None) -> str | None:
         for index, item in enumerate(shape.items):
             if not (type(item) is Const and type(item.value) is int):
                 known = type(item) is Unknown and item.reason
-                return f"dimension {index + 1} of the shape is {item.reason if known else 'not known statically'}"
-        return "the shape's length is not known statically" if shape.open_length else None
-    return f"the shape is {_unknown_reason(shape)}"
+                return f"dimension {index + 1} of the shape: {item.reason if known else 'not known statically'}"
+        return "the shape: a list whose length is not known statically" if shape.open_length else None
+    return f"the shape: {_unknown_reason(shape)}"
 
 
 def _unknown_reason(value: Value) -> str:
