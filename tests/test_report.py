@@ -734,3 +734,25 @@ def test_explain_says_why_a_dimension_is_not_known() -> None:
     assert "  ? in a shape, not known statically:\n" in table
     assert "    line 5 kernel: the input: parameter `features` of head(), set by its callers\n" in table
     assert "    line 6 kernel, line 6 bias: `units`: parameter `n_classes` of head(), set by its callers\n" in table
+
+
+def test_explain_json_is_json_dumps_of_the_document() -> None:
+    """render_json builds its text one weight at a time (the document as dicts took 1.6 GB on a large
+    repository): the bytes must be json.dumps(document, indent=2)'s, with and without weights."""
+    import json
+
+    from initlint.engine import analyze_source
+    from initlint.report.explain import EXPLAIN_VERSION, render_json, weight_json
+
+    made = analyze_source("import tensorflow as tf\n\nx = tf.layers.dense(tf.placeholder(tf.float32, [None, 8]), 4)\n"
+                          "y = tf.layers.dense(x, 2, kernel_initializer=tf.truncated_normal_initializer(stddev=0.1))\n",
+                          "m.py")
+    empty = analyze_source("import tensorflow as tf\n", "empty.py")
+    for results, notebooks in (([made, empty], ["a.ipynb", "b/c.ipynb"]), ([empty], []), ([], [])):
+        text = render_json(results, notebooks)
+        document = json.loads(text)
+        assert len(document["weights"]) == sum(len(r.weights) for r in results)
+        expected = {"version": EXPLAIN_VERSION,
+                    "weights": [weight_json(w) for r in results for w in r.weights],
+                    "files": document["files"], "notebooks_not_read": list(notebooks)}
+        assert text == json.dumps(expected, indent=2) + "\n"
