@@ -8295,7 +8295,12 @@ def _numbers_only(value: Value) -> bool:
 
 def _handled_by(handler: cst.ExceptHandler) -> frozenset[str]:
     """The exception names a handler catches: `*` for a bare except or Exception."""
-    kind = handler.type
+    return _exception_names(handler.type)
+
+
+def _exception_names(kind: cst.BaseExpression | None) -> frozenset[str]:
+    """The exception classes an `except` clause or an `assertRaises(...)` names: `*` for a bare
+    except, Exception or BaseException."""
     elements = [e.value for e in kind.elements] if type(kind) is cst.Tuple else [kind]
     names = {"*" if element is None else element.value if type(element) is cst.Name else
              element.attr.value if type(element) is cst.Attribute else "?" for element in elements}
@@ -8341,11 +8346,7 @@ def _expected_raise(item: cst.BaseExpression) -> frozenset[str]:
     func = item.func
     if not (type(func) is cst.Attribute and (func.attr.value in _RAISE_ASSERTIONS or _dotted(func) == "pytest.raises")):
         return frozenset()
-    expected = item.args[0].value
-    elements = [e.value for e in expected.elements] if type(expected) is cst.Tuple else [expected]
-    names = {element.value if type(element) is cst.Name else element.attr.value if type(element) is cst.Attribute
-             else "?" for element in elements}
-    return frozenset("*" if name in ("Exception", "BaseException") else name for name in names)
+    return _exception_names(item.args[0].value)
 
 
 def _catches(names: frozenset[str], kind: str) -> bool:
