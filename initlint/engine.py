@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import io
 import os
+import tempfile
 import tokenize
 import traceback
 from collections.abc import Iterator
@@ -299,19 +300,42 @@ def _analyze_pending(pending: list[tuple[int, Path, str, bytes | None, str | Non
     runs = [ordered[start:start + size] for start in range(0, len(ordered), size)]
     runs.sort(key=lambda run: -sum(_size(item) for item in run))
     done: list[tuple[int, FileResult]] = []
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings, cache))
-    try:
-        for outcomes in executor.map(_analyze_run_in_worker, runs):
-            done.extend(outcomes)
-    except BrokenProcessPool:  # a worker died (out of memory, a crash in a native parser)
-        executor.shutdown(wait=False, cancel_futures=True)
-        finished = {index for index, _ in done}
-        done.extend(_analyze_item(item, settings, cache) for item in ordered if item[0] not in finished)
-    except BaseException:  # Ctrl-C: do not wait for the workers' current files
-        executor.shutdown(wait=False, cancel_futures=True)
-        raise
-    executor.shutdown(wait=True)
+    with _shared_analyses():
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings, cache))
+        try:
+            for outcomes in executor.map(_analyze_run_in_worker, runs):
+                done.extend(outcomes)
+        except BrokenProcessPool:  # a worker died (out of memory, a crash in a native parser)
+            executor.shutdown(wait=False, cancel_futures=True)
+            finished = {index for index, _ in done}
+            done.extend(_analyze_item(item, settings, cache) for item in ordered if item[0] not in finished)
+        except BaseException:  # Ctrl-C: do not wait for the workers' current files
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
+        executor.shutdown(wait=True)
     return done
+
+
+@contextmanager
+def _shared_analyses() -> Iterator[None]:
+    """A temporary folder where the workers (forked: they inherit project.RUN) share the run's
+    analyses; removed after. Without one (no writable temporary folder) each worker analyses alone."""
+    from initlint.analysis import project
+
+    if project.RUN is None:
+        yield
+        return
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="initlint-run-", ignore_cleanup_errors=True)
+    except OSError:
+        yield
+        return
+    project.RUN.shared = Path(folder.name)
+    try:
+        yield
+    finally:
+        project.RUN.shared = None
+        folder.cleanup()
 
 
 def _size(item: tuple[int, Path, str, bytes | None, str | None]) -> int:

@@ -99,3 +99,55 @@ def test_cli_jobs_give_identical_output(corpus: list[tuple[Path, str]], command:
 def test_jobs_rejects_negative() -> None:
     result = CliRunner().invoke(main, ["check", "-j", "-1", os.devnull])
     assert result.exit_code == 2
+
+
+MODEL = "import tensorflow as tf\n\ndef net(x):\n    return tf.layers.dense(x, 10, kernel_initializer=tf.random_normal_initializer(stddev=0.1))\n"
+
+
+def test_an_analysis_one_worker_shares_is_not_interpreted_again(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from initlint.analysis import interpret, project
+    from initlint.analysis.prefilter import memoised_run
+
+    settings = Settings()
+    with memoised_run():
+        project.RUN.shared = tmp_path
+        first = interpret.analyze_alone(None, MODEL, "model.py", settings)
+    assert len(list(tmp_path.iterdir())) == 1  # written once, no partial file left
+    assert first.weights and first.weights[0].initializer.params["stddev"] == 0.1
+
+    def no_interpretation(self: object) -> None:
+        raise AssertionError("the shared analysis must be reused")
+
+    with monkeypatch.context() as patched, memoised_run():  # another worker: its own memo is empty
+        patched.setattr(interpret.Interpreter, "run", no_interpretation)
+        project.RUN.shared = tmp_path
+        assert interpret.analyze_alone(None, MODEL, "model.py", settings) == first
+        with pytest.raises(AssertionError):  # another path is another analysis
+            interpret.analyze_alone(None, MODEL, "other.py", settings)
+
+
+def test_a_damaged_shared_analysis_is_analysed_again(tmp_path: Path) -> None:
+    from initlint.analysis import interpret, project
+    from initlint.analysis.prefilter import memoised_run
+
+    with memoised_run():
+        project.RUN.shared = tmp_path
+        first = interpret.analyze_alone(None, MODEL, "model.py", Settings())
+    (entry,) = tmp_path.iterdir()
+    entry.write_bytes(b"not a pickle")
+    with memoised_run():
+        project.RUN.shared = tmp_path
+        assert interpret.analyze_alone(None, MODEL, "model.py", Settings()) == first
+    assert entry.read_bytes() != b"not a pickle"  # replaced by the new analysis
+
+
+def test_the_run_folder_of_shared_analyses_is_removed(corpus: list[tuple[Path, str]], tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    assert engine.run(corpus, Settings(jobs=2)) == engine.run(corpus, Settings(jobs=1))
+    assert list(temporary.iterdir()) == []

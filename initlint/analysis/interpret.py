@@ -15,6 +15,7 @@ import operator
 import re
 import string
 import sys
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -9234,6 +9235,10 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
     if memo is not None and key in memo:
         memo.move_to_end(key)
         return memo[key]
+    shared = project.RUN.shared_analysis(key) if project.RUN is not None else None
+    if shared is not None:
+        _remember(memo, key, shared)
+        return shared
     if module is None:
         parsed = parse_safely(source)
         if parsed is None:
@@ -9254,8 +9259,14 @@ def analyze_alone(module: cst.Module | None, source: str, path: str, settings: S
                                tuple(sorted(interp.unread)))
     finally:
         interp.release()
+    _remember(memo, key, found)
+    if project.RUN is not None:
+        project.RUN.share_analysis(key, found)
+    return found
+
+
+def _remember(memo: OrderedDict | None, key: tuple, analysis: ModuleAnalysis) -> None:
     if memo is not None:
-        memo[key] = found
+        memo[key] = analysis
         if len(memo) > MAX_ALONE:
             memo.popitem(last=False)
-    return found
