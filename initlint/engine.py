@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import io
 import os
 import tempfile
@@ -16,6 +17,10 @@ from initlint.analysis.prefilter import may_create_weights
 from initlint.model import Diagnostic, FileResult, Span
 from initlint.selection import finish
 from initlint.settings import Settings
+
+# a file to analyse: (its position in the run, path on disk, path as shown, (cache key, digest of the
+# bytes the key was computed from) or None without a cache)
+_Item = tuple[int, Path, str, tuple[str, bytes] | None]
 
 
 def _file_diagnostic(code: str, name: str, message: str, path: str, line: int = 1, column: int = 1,
@@ -211,20 +216,23 @@ def run(paths: list[tuple[Path, str]], settings: Settings) -> list[FileResult]:
     results: list[FileResult | None] = [None] * len(paths)
     with memoised_run(), _collector_for_a_run():
         cache = open_cache(settings)
-        pending: list[tuple[int, Path, str, bytes | None, str | None]] = []
+        pending: list[_Item] = []
         for index, (path, shown) in enumerate(paths):
-            data = key = None
+            keyed = None
             if cache is not None:
                 try:
                     data = path.read_bytes()
                 except OSError:
-                    data = None  # analysed below, where it becomes INI900
+                    pass  # analysed below, where it becomes INI900
                 else:
                     key = cache.key(data, shown)
                     results[index] = cache.get(key)
                     if results[index] is not None:
                         continue
-            pending.append((index, path, shown, data, key))
+                    # the bytes are read again when analysed: a run over a large tree holding them all
+                    # until then added their size to the peak
+                    keyed = (key, _bytes_digest(data))
+            pending.append((index, path, shown, keyed))
         for index, result in _analyze_pending(pending, settings, cache):
             results[index] = result
     return results  # type: ignore[return-value] - every slot is filled
@@ -252,25 +260,37 @@ def _start_worker(settings: Settings, cache: object) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
-def _analyze_run_in_worker(items: list[tuple[int, Path, str, bytes | None, str | None]]
+def _analyze_run_in_worker(items: list[_Item]
                            ) -> list[tuple[int, FileResult]]:
     assert _WORKER is not None
     settings, cache = _WORKER
     return run_deep(_analyze_items, items, settings, cache)
 
 
-def _analyze_items(items: list[tuple[int, Path, str, bytes | None, str | None]], settings: Settings,
+def _analyze_items(items: list[_Item], settings: Settings,
                    cache: object) -> list[tuple[int, FileResult]]:
     # called through run_deep: one big-stack thread for all the files (starting one per file cost
     # about 6 ms each, 4% of a run over tensor2tensor)
     return [_analyze_item(item, settings, cache) for item in items]
 
 
-def _analyze_item(item: tuple[int, Path, str, bytes | None, str | None], settings: Settings,
+def _bytes_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _analyze_item(item: _Item, settings: Settings,
                   cache: object) -> tuple[int, FileResult]:
-    index, path, shown, data, key = item
+    index, path, shown, keyed = item
+    key = None
     try:
-        result = analyze_bytes(data, shown, settings) if data is not None else analyze_path(path, settings, shown)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            result = analyze_path(path, settings, shown)  # its INI900
+        else:
+            # a file that changed since its key was computed is not stored under that key
+            key = keyed[0] if keyed is not None and keyed[1] == _bytes_digest(data) else None
+            result = analyze_bytes(data, shown, settings)
         # fixes are planned and verified (a re-lint) here, in the workers, and cached with the result
         from initlint.fix import attach_fixes
 
@@ -284,7 +304,7 @@ def _analyze_item(item: tuple[int, Path, str, bytes | None, str | None], setting
     return index, result
 
 
-def _analyze_pending(pending: list[tuple[int, Path, str, bytes | None, str | None]], settings: Settings,
+def _analyze_pending(pending: list[_Item], settings: Settings,
                      cache: object) -> list[tuple[int, FileResult]]:
     jobs = _jobs(settings, len(pending))
     if jobs <= 1:
@@ -338,9 +358,7 @@ def _shared_analyses() -> Iterator[None]:
         folder.cleanup()
 
 
-def _size(item: tuple[int, Path, str, bytes | None, str | None]) -> int:
-    if item[3] is not None:
-        return len(item[3])
+def _size(item: _Item) -> int:
     try:
         return item[1].stat().st_size
     except OSError:

@@ -98,6 +98,27 @@ def test_a_changed_file_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -
     assert results[0].weights[0].initializer.params["stddev"] == 0.01
 
 
+def test_a_file_changed_during_the_run_is_not_stored_under_its_old_key(project: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    original_key = Cache.key
+
+    def key_then_edit(self: Cache, data: bytes, shown: str) -> str:
+        found = original_key(self, data, shown)
+        if shown == "model.py":  # edited after it was keyed, before it is analysed
+            (project / "model.py").write_text(MODEL.replace("stddev=1.0", "stddev=0.01"))
+        return found
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Cache, "key", key_then_edit)
+        changed = engine.run(_files(project), _settings(project))
+    assert changed[0].weights[0].initializer.params["stddev"] == 0.01  # what the file holds now
+    (project / "model.py").write_text(MODEL)
+    counting = Counting(monkeypatch)
+    again = engine.run(_files(project), _settings(project))
+    assert counting.take() == ["model.py"]  # its old key got no entry: not the edited text's result
+    assert again[0].weights[0].initializer.params["stddev"] == 1.0
+
+
 def test_a_changed_dependency_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """train.py's result depends on helpers.py, which initlint follows across files."""
     counting = Counting(monkeypatch)
