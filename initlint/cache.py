@@ -31,6 +31,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from initlint import __version__
 from initlint.model import FileResult
@@ -51,16 +52,22 @@ _NOT_IN_KEY = frozenset({"exclude", "extend_exclude", "respect_gitignore", "forc
                          "cache_dir"})
 
 
-class _ResultUnpickler(pickle.Unpickler):
+class ResultUnpickler(pickle.Unpickler):
     """Unpickles initlint's own result types and plain data only. The cache folder can come with the
     linted tree (a repository may ship `.initlint_cache/`), and a plain pickle.load would run any
     code an entry names; here anything else is an error, so such an entry is a miss."""
 
     _BUILTINS = {"complex": complex, "frozenset": frozenset, "set": set, "slice": slice}
 
+    def __init__(self, file: BinaryIO, also: tuple[type, ...] = ()) -> None:
+        super().__init__(file)
+        self.also = {(kind.__module__, kind.__qualname__): kind for kind in also}  # more data classes allowed
+
     def find_class(self, module: str, name: str) -> type:
         from initlint import model
 
+        if (module, name) in self.also:
+            return self.also[(module, name)]
         found = getattr(model, name, None) if module == "initlint.model" else None
         if isinstance(found, type) and dataclasses.is_dataclass(found):
             return found
@@ -140,7 +147,7 @@ class Cache:
         """The stored result, or None (missing, unreadable, corrupt or from another layout)."""
         try:
             with open(self._entry(key), "rb") as handle:
-                stored = _ResultUnpickler(handle).load()
+                stored = ResultUnpickler(handle).load()
         except Exception:  # noqa: BLE001 - any damage is a miss
             return None
         if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key

@@ -142,6 +142,35 @@ def test_a_damaged_shared_analysis_is_analysed_again(tmp_path: Path) -> None:
     assert entry.read_bytes() != b"not a pickle"  # replaced by the new analysis
 
 
+class _Planted:
+    """An entry that, unpickled by a plain pickle.load, would create a file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # noqa: ANN204
+        return (Path.touch, (self.marker,))
+
+
+def test_a_shared_entry_naming_code_does_not_run_it(tmp_path: Path) -> None:
+    import pickle
+
+    from initlint.analysis import interpret, project
+    from initlint.analysis.prefilter import memoised_run
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    with memoised_run():
+        project.RUN.shared = shared
+        first = interpret.analyze_alone(None, MODEL, "model.py", Settings())
+    (entry,) = shared.iterdir()
+    entry.write_bytes(pickle.dumps(_Planted(tmp_path / "planted")))
+    with memoised_run():
+        project.RUN.shared = shared
+        assert interpret.analyze_alone(None, MODEL, "model.py", Settings()) == first
+    assert not (tmp_path / "planted").exists()
+
+
 def test_the_run_folder_of_shared_analyses_is_removed(corpus: list[tuple[Path, str]], tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile

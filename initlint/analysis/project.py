@@ -210,8 +210,13 @@ class RunMemo:
         """An analysis another worker of this run stored under `key` (None: none, or unreadable)."""
         if self.shared is None:
             return None
+        from initlint.analysis.interpret import ModuleAnalysis
+        from initlint.cache import ResultUnpickler
+
         try:
-            return pickle.loads((self.shared / _shared_name(key)).read_bytes())
+            with open(self.shared / _shared_name(key), "rb") as handle:
+                # initlint's data classes only, never code an entry names (as the results cache)
+                return ResultUnpickler(handle, also=(ModuleAnalysis,)).load()
         except Exception:  # noqa: BLE001 - missing, half-written by a dead worker, or damaged: analyse again
             return None
 
