@@ -122,7 +122,7 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True)
             for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
                 if not (self.root / name).exists():
-                    _write_atomically(self.root / name, text.encode("utf-8"))
+                    write_atomically(self.root / name, text.encode("utf-8"))
         except OSError:
             return False
         return True
@@ -174,7 +174,7 @@ class Cache:
             payload = pickle.dumps((key, result, dependencies), protocol=pickle.HIGHEST_PROTOCOL)
             entry = self._entry(key)
             entry.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(entry, payload)
+            write_atomically(entry, payload)
         except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time
             return False
         return True
@@ -211,7 +211,7 @@ def _content_digest(path: Path) -> bytes:
     return found
 
 
-def _write_atomically(target: Path, payload: bytes) -> None:
+def write_atomically(target: Path, payload: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -338,12 +338,13 @@ def _shared_analyses() -> Iterator[None]:
     analyses; removed after. Without one (no writable temporary folder) each worker analyses alone."""
     from initlint.analysis import project
 
-    if project.RUN is None:
-        yield
-        return
-    try:
-        folder = tempfile.TemporaryDirectory(prefix="initlint-run-", ignore_cleanup_errors=True)
-    except OSError:
+    folder = None
+    if project.RUN is not None:
+        try:
+            folder = tempfile.TemporaryDirectory(prefix="initlint-run-", ignore_cleanup_errors=True)
+        except OSError:
+            pass
+    if folder is None:
         yield
         return
     project.RUN.shared = Path(folder.name)

@@ -104,41 +104,38 @@ def test_jobs_rejects_negative() -> None:
 MODEL = "import tensorflow as tf\n\ndef net(x):\n    return tf.layers.dense(x, 10, kernel_initializer=tf.random_normal_initializer(stddev=0.1))\n"
 
 
-def test_an_analysis_one_worker_shares_is_not_interpreted_again(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def _analyse_in_a_worker(shared: Path, path: str = "model.py"):  # noqa: ANN202 - a ModuleAnalysis
+    """analyze_alone as a fresh worker of a run sharing `shared` does it (its own memo empty)."""
     from initlint.analysis import interpret, project
     from initlint.analysis.prefilter import memoised_run
 
-    settings = Settings()
     with memoised_run():
-        project.RUN.shared = tmp_path
-        first = interpret.analyze_alone(None, MODEL, "model.py", settings)
+        project.RUN.shared = shared
+        return interpret.analyze_alone(None, MODEL, path, Settings())
+
+
+def test_an_analysis_one_worker_shares_is_not_interpreted_again(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from initlint.analysis import interpret
+
+    first = _analyse_in_a_worker(tmp_path)
     assert len(list(tmp_path.iterdir())) == 1  # written once, no partial file left
     assert first.weights and first.weights[0].initializer.params["stddev"] == 0.1
 
     def no_interpretation(self: object) -> None:
         raise AssertionError("the shared analysis must be reused")
 
-    with monkeypatch.context() as patched, memoised_run():  # another worker: its own memo is empty
-        patched.setattr(interpret.Interpreter, "run", no_interpretation)
-        project.RUN.shared = tmp_path
-        assert interpret.analyze_alone(None, MODEL, "model.py", settings) == first
-        with pytest.raises(AssertionError):  # another path is another analysis
-            interpret.analyze_alone(None, MODEL, "other.py", settings)
+    monkeypatch.setattr(interpret.Interpreter, "run", no_interpretation)
+    assert _analyse_in_a_worker(tmp_path) == first
+    with pytest.raises(AssertionError):  # another path is another analysis
+        _analyse_in_a_worker(tmp_path, "other.py")
 
 
 def test_a_damaged_shared_analysis_is_analysed_again(tmp_path: Path) -> None:
-    from initlint.analysis import interpret, project
-    from initlint.analysis.prefilter import memoised_run
-
-    with memoised_run():
-        project.RUN.shared = tmp_path
-        first = interpret.analyze_alone(None, MODEL, "model.py", Settings())
+    first = _analyse_in_a_worker(tmp_path)
     (entry,) = tmp_path.iterdir()
     entry.write_bytes(b"not a pickle")
-    with memoised_run():
-        project.RUN.shared = tmp_path
-        assert interpret.analyze_alone(None, MODEL, "model.py", Settings()) == first
+    assert _analyse_in_a_worker(tmp_path) == first
     assert entry.read_bytes() != b"not a pickle"  # replaced by the new analysis
 
 
@@ -155,19 +152,12 @@ class _Planted:
 def test_a_shared_entry_naming_code_does_not_run_it(tmp_path: Path) -> None:
     import pickle
 
-    from initlint.analysis import interpret, project
-    from initlint.analysis.prefilter import memoised_run
-
     shared = tmp_path / "shared"
     shared.mkdir()
-    with memoised_run():
-        project.RUN.shared = shared
-        first = interpret.analyze_alone(None, MODEL, "model.py", Settings())
+    first = _analyse_in_a_worker(shared)
     (entry,) = shared.iterdir()
     entry.write_bytes(pickle.dumps(_Planted(tmp_path / "planted")))
-    with memoised_run():
-        project.RUN.shared = shared
-        assert interpret.analyze_alone(None, MODEL, "model.py", Settings()) == first
+    assert _analyse_in_a_worker(shared) == first
     assert not (tmp_path / "planted").exists()
 
 

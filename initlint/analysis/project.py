@@ -224,11 +224,10 @@ class RunMemo:
         """Store an analysis for the run's other workers (atomically: a reader sees all or nothing)."""
         if self.shared is None:
             return
-        target = self.shared / _shared_name(key)
+        from initlint.cache import write_atomically
+
         try:
-            partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            partial.write_bytes(pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(partial, target)
+            write_atomically(self.shared / _shared_name(key), pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
         except (OSError, pickle.PicklingError, RecursionError):
             return  # the other workers analyse it themselves
 
