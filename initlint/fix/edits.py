@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import libcst as cst
-
 from initlint.model import Diagnostic, Edit, Fix, Span
 
 
@@ -118,6 +116,8 @@ def _first(fix: Fix) -> tuple[int, int]:
 
 
 def parses(source: str) -> bool:
+    import libcst as cst  # here, not at the top: a run whose results all come from the cache never loads it
+
     from initlint.analysis.guard import run_deep
     from initlint.analysis.project import parse_text
 
