@@ -170,3 +170,20 @@ def kernel_shaped(shape: tuple[int | None, ...] | None, facts: dict[str, Any]) -
     """A weight that can be a layer's kernel: rank 2 or more (or unknown), and not a bias written
     as a row broadcast over the batch (`[1, n]`, which the analysis marks `broadcast_bias`)."""
     return (shape is None or len(shape) >= 2) and "broadcast_bias" not in facts
+
+
+def _quick_unpickling(*classes: type) -> None:
+    """A cached result holds thousands of these: dataclasses' own `__setstate__` for frozen slotted
+    classes calls `fields()` for every object (a sixth of a warm run over the corpus). The state
+    stays the list of field values in order; each value is set through its slot directly."""
+    for cls in classes:
+        setters = tuple(cls.__dict__[name].__set__ for name in cls.__dataclass_fields__)
+
+        def __setstate__(self: Any, state: list[Any], setters: tuple = setters) -> None:
+            for set_slot, value in zip(setters, state):
+                set_slot(self, value)
+
+        cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+
+
+_quick_unpickling(Span, CallSite, Condition, Initializer, Signal, Weight, Edit, Fix, Diagnostic, FileResult)

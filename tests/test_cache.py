@@ -217,6 +217,17 @@ def test_settings_digest_is_stable_across_processes() -> None:
     assert settings_digest(Settings(jobs=4, cache=True, cache_dir="x")) == settings_digest(Settings())
 
 
+def test_results_survive_pickling_field_by_field(project: Path) -> None:
+    # model.py gives its frozen classes a quicker __setstate__ than dataclasses' own
+    results = engine.run(_files(project), Settings(jobs=1))
+    back = pickle.loads(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == results
+    weights = [weight for result in back for weight in result.weights]
+    fixes = [d.fix for result in back for d in result.diagnostics if d.fix is not None]
+    assert weights and fixes and fixes[0].edits[0].span.line == 5
+    assert {weight.initializer.name for weight in weights} >= {"random_normal"}
+
+
 def test_the_shown_path_is_part_of_the_key(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     counting = Counting(monkeypatch)
     engine.run([(project / "model.py", "model.py")], _settings(project))
