@@ -1,9 +1,11 @@
 """How much work a run does: what the analysis and the run can skip without changing an answer."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from initlint.analysis import interpret
+from initlint.analysis.values import TensorV
 from initlint.engine import analyze_source
 from initlint.settings import Settings
 
@@ -24,6 +26,54 @@ def test_an_idle_training_loop_is_not_run_to_its_end(monkeypatch) -> None:  # no
     assert calls.count("train_step") == 3
     probe = [(w.role, w.shape) for w in result.weights if w.shape in ((10, 5), (5,))]
     assert probe == [("kernel", (10, 5)), ("bias", (5,))]  # built only when step == 58: still seen
+
+
+EPOCHS = FIXTURE.parent / "eager_epoch_loop.py"
+
+
+def test_epochs_that_only_make_new_tensors_are_not_run_to_the_end(monkeypatch) -> None:  # noqa: ANN001
+    turns: Counter[int] = Counter()
+    real = interpret.Interpreter._turn
+
+    def counting(self, body, env, context):  # noqa: ANN001, ANN202
+        turns[self.line(body)] += 1  # a body's first line
+        return real(self, body, env, context)
+
+    monkeypatch.setattr(interpret.Interpreter, "_turn", counting)
+    source = EPOCHS.read_text()
+    result = analyze_source(source, "eager_epoch_loop.py", Settings(dialect="tf2"))
+    lines = source.splitlines()
+    epoch_body = lines.index("    for x in dataset:") + 1
+    recurrence_body = lines.index("    state = tf.tanh(cell(state))") + 1
+    # two epochs, the second making only tensors that stand where the first's did, then one with
+    # `epoch` unknown: not fifty
+    assert turns[epoch_body] == 3
+    assert turns[recurrence_body] == 12  # each turn carries the state one layer on: every turn runs
+    assert sorted(w.shape for w in result.weights if w.role == "kernel") == [(20, 784), (784, 20), (784, 784)]
+
+
+def test_new_chains_stand_for_the_last_turns_only_one_to_one() -> None:
+    from initlint.analysis.interpret import _ChainRenaming, _same_names
+
+    def tensor(chain: int, width: int = 4) -> TensorV:
+        return TensorV((None, width), chain=chain)
+
+    shared = tensor(15)  # the earlier turn started chains 11-20, the later one 21 and up
+    assert _same_names({"a": shared, "b": shared}, {"a": tensor(25), "b": tensor(25)}, _ChainRenaming(10, 20))
+    assert _same_names({"a": tensor(15), "b": tensor(16)}, {"a": tensor(25), "b": tensor(26)}, _ChainRenaming(10, 20))
+    # one chain become two, two become one: the turns did not do the same
+    assert not _same_names({"a": shared, "b": shared}, {"a": tensor(25), "b": tensor(26)}, _ChainRenaming(10, 20))
+    assert not _same_names({"a": tensor(15), "b": tensor(16)}, {"a": tensor(25), "b": tensor(25)},
+                           _ChainRenaming(10, 20))
+    # a chain from before the earlier turn, or one the earlier turn left in place, is not renamed
+    assert not _same_names({"a": tensor(5)}, {"a": tensor(25)}, _ChainRenaming(10, 20))
+    assert not _same_names({"a": tensor(15)}, {"a": tensor(16)}, _ChainRenaming(10, 20))
+    assert not _same_names({"a": tensor(15)}, {"a": tensor(25, width=8)}, _ChainRenaming(10, 20))
+    # statistics of tensors, compared the same way (a hand-written normalization's mean)
+    statistic = TensorV((None, 1), stat=("mean", tensor(15)))
+    assert _same_names({"m": statistic}, {"m": TensorV((None, 1), stat=("mean", tensor(25)))}, _ChainRenaming(10, 20))
+    assert not _same_names({"m": statistic}, {"m": TensorV((None, 1), stat=("var", tensor(25)))},
+                           _ChainRenaming(10, 20))
 
 
 def test_a_run_collects_its_oldest_generation_less_often_and_restores_the_collector(monkeypatch,  # noqa: ANN001

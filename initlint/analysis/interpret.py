@@ -1663,6 +1663,7 @@ class Interpreter:
         # what their turn builds (tensor2tensor's NAS cells: an identity layer makes nothing, the next a conv)
         counted = all(type(item) is Const and type(item.value) is int for item in items)
         barren = 0  # costly turns in a row that made nothing
+        turn_chains = self.chain_counter  # the chain count when the turn before this one started
         for index, item in enumerate(items):
             self.assign(node.target, item, env, context)
             # an iteration (not the first) that changes nothing but the loop variable is idle; a
@@ -1670,6 +1671,7 @@ class Interpreter:
             # nothing. The rest is then run once as a loop that cannot be unrolled is, the loop
             # variable unknown, so that a branch only a later item takes is still seen.
             before = (self._effects(), _names_but(env.names, targets)) if 0 < index < len(items) - 2 else None
+            previous_turn_chains, turn_chains = turn_chains, self.chain_counter
             inner = _evolve(context, iteration=index)
             if before is None:
                 self._turn(node.body, env, inner)
@@ -1678,7 +1680,13 @@ class Interpreter:
             changed = self._journaled_turn(node.body, env, inner)
             after = self._effects()
             names = _names_but(env.names, targets)
-            if before[0] == after and not changed and _same_names(before[1], names):
+            # in a count of steps, tensors this turn made from fresh inputs stand where the last
+            # turn's did (an epoch's `z = tf.random.normal(...)`, `model(x)` on data): the same
+            # names, new chain numbers. Not over items, which name what their turn looks up
+            # (tensor2tensor's SAVP discriminator under reuse: one conv per item)
+            renaming = _ChainRenaming(previous_turn_chains, turn_chains) if counted else None
+            if (before[0] == after or renaming is not None and before[0][:-1] == after[:-1]) and not changed \
+                    and _same_names(before[1], names, renaming):
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that changed nothing",
                                        env, context)
                 break
@@ -1777,7 +1785,8 @@ class Interpreter:
                 seq.open_length = "the length of a list appended to in a loop whose count is not known statically"
 
     def _effects(self) -> tuple[int, ...]:
-        """Counts of everything a loop iteration could change besides its names."""
+        """Counts of everything a loop iteration could change besides its names (the chain count
+        last: an idle turn may start new chains, as long as its names hold them as the last turn's did)."""
         return (self.mutations, len(self.weights), len(self.layers), len(self.pending_layer_objects),
                 len(self.variables), len(self.named_layers), len(self.entered), len(self.maybe_returns),
                 len(self.foreign_modules), self.chain_counter)
@@ -7477,8 +7486,59 @@ def _holds(container: dict | list, key: Any, old: Any) -> bool:
     return now is old if old is _ABSENT or now is _ABSENT else _equivalent(now, old)
 
 
-def _same_names(before: dict[str, Value], after: dict[str, Value]) -> bool:
-    return before.keys() == after.keys() and all(_equivalent(before[name], after[name]) for name in before)
+def _same_names(before: dict[str, Value], after: dict[str, Value], renaming: _ChainRenaming | None) -> bool:
+    return before.keys() == after.keys() and all(
+        _equivalent(before[name], after[name]) or renaming is not None and _alike(before[name], after[name], renaming)
+        for name in before)
+
+
+class _ChainRenaming:
+    """Chains two loop turns started, matched one to one: a chain the earlier turn started may stand
+    for one the later turn started, the same one everywhere (numbers are chains' identities only)."""
+
+    __slots__ = ("earlier", "later", "forward", "backward")
+
+    def __init__(self, earlier: int, later: int) -> None:
+        self.earlier, self.later = earlier, later  # the chain count when each turn started
+        self.forward: dict[int, int] = {}
+        self.backward: dict[int, int] = {}
+
+    def match(self, old: int | None, new: int | None) -> bool:
+        if old == new:
+            return True
+        if old is None or new is None or not self.earlier < old <= self.later < new:
+            return False
+        return self.forward.setdefault(old, new) == new and self.backward.setdefault(new, old) == old
+
+
+def _alike(a: Value, b: Value, renaming: _ChainRenaming) -> bool:
+    """Tensors equal field by field (initializers written at the same place, statistics of alike
+    tensors), but for chains the two turns started, renamed one to one."""
+    if type(a) is not TensorV or type(b) is not TensorV:
+        return False
+    fields = vars(b)
+    for name, x in vars(a).items():
+        y = fields[name]
+        if x is y:
+            continue
+        if name == "chain":
+            if not renaming.match(x, y):
+                return False
+        elif not _alike_part(x, y, renaming):
+            return False
+    return True
+
+
+def _alike_part(x: Any, y: Any, renaming: _ChainRenaming) -> bool:
+    if type(x) is not type(y):
+        return False
+    if type(x) is tuple:
+        return len(x) == len(y) and all(p is q or _alike_part(p, q, renaming) for p, q in zip(x, y))
+    if type(x) is TensorV:
+        return _alike(x, y, renaming)
+    if type(x) is InitV:  # the same initializer call evaluated again
+        return x.node is y.node and _init_key(x) == _init_key(y) and (x.line, x.origin) == (y.line, y.origin)
+    return type(x) in _PLAIN and x == y
 
 
 def _names_but(names: dict[str, Value], left_out: frozenset[str]) -> dict[str, Value]:
