@@ -31,7 +31,7 @@ def test_an_idle_training_loop_is_not_run_to_its_end(monkeypatch) -> None:  # no
 EPOCHS = FIXTURE.parent / "eager_epoch_loop.py"
 
 
-def test_epochs_that_only_make_new_tensors_are_not_run_to_the_end(monkeypatch) -> None:  # noqa: ANN001
+def test_loops_whose_turns_only_make_new_tensors_are_not_run_to_the_end(monkeypatch) -> None:  # noqa: ANN001
     turns: Counter[int] = Counter()
     real = interpret.Interpreter._turn
 
@@ -49,6 +49,8 @@ def test_epochs_that_only_make_new_tensors_are_not_run_to_the_end(monkeypatch) -
     # `epoch` unknown: not fifty
     assert turns[epoch_body] == 3
     assert turns[recurrence_body] == 12  # each turn carries the state one layer on: every turn runs
+    # `while True:` whose second turn changed nothing (but new tensors): not max-unroll's 64 turns
+    assert turns[lines.index("        scores = model(tf.random.normal((16, 784)))") + 1] == 2
     assert sorted(w.shape for w in result.weights if w.role == "kernel") == [(20, 784), (784, 20), (784, 784)]
 
 

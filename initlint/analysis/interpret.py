@@ -1757,6 +1757,7 @@ class Interpreter:
         `while size < self.image_size: ... size *= 2`), up to max-unroll turns; one whose test is not
         known, or that may `break`, runs its body once, as before."""
         if not _breaks(node):
+            turn_chains = self.chain_counter  # the chain count when the turn before this one started
             for index in range(self.settings.max_unroll + 1):
                 test = self.eval(node.test, env, context)
                 if not (isinstance(test, Const) and test.note is None) or index == self.settings.max_unroll:
@@ -1767,7 +1768,19 @@ class Interpreter:
                     if node.orelse is not None:
                         self.exec_suite(node.orelse.body, env, context)
                     return
-                self._turn(node.body, env, _evolve(context, iteration=index))
+                previous_turn_chains, turn_chains = turn_chains, self.chain_counter
+                if index == 0:
+                    self._turn(node.body, env, _evolve(context, iteration=index))
+                    continue
+                # a turn that changed nothing leaves the test as it was: the turns after it would do
+                # the same, for ever (`while True:` around an episode: baselines' enjoy scripts ran
+                # their model 64 times)
+                before = (self._effects(), dict(env.names))
+                changed = self._journaled_turn(node.body, env, _evolve(context, iteration=index))
+                after = self._effects()
+                if before[0][:-1] == after[:-1] and not changed and _same_names(
+                        before[1], env.names, _ChainRenaming(previous_turn_chains, turn_chains)):
+                    return
         self.uncounted.append((node, self.current_origin))
         try:
             self._turn(node.body, env, context)
