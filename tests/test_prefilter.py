@@ -140,6 +140,38 @@ def test_import_statements() -> None:
     assert ("nested.deep", 0, ("thing",)) in found
 
 
+def test_import_keywords_count_only_where_a_statement_can_start() -> None:
+    # the patterns look for the keyword's text first; what precedes it is checked after a match,
+    # and a rejected match does not hide an import later on the same line
+    found = import_statements("xfrom skipped import it; from kept import this\n"
+                              "reimport nothere\n"
+                              "ximport hidden; import shown\n"
+                              "if flag:\timport after_colon\n"
+                              "# from commented import name\n")
+    assert ("kept", 0, ("this",)) in found and ("shown", 0, None) in found
+    assert ("after_colon", 0, None) in found
+    assert ("commented", 0, ("name",)) in found  # a superset: import-like text in comments counts
+    assert not any(module in ("skipped", "it", "nothere", "hidden") for module, _, _ in found)
+
+
+def test_a_module_importing_its_own_name_reaches_the_one_above_it(tmp_path: Path) -> None:
+    # resolutions are remembered per directory: pkg/a.py's `import b` is pkg/b.py, and pkg/b.py's
+    # own `import b` (after a.py asked) still goes past itself to the b.py above
+    (tmp_path / "b.py").write_text("import tensorflow as tf\n")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.py").write_text("import b\n")
+    (tmp_path / "pkg" / "b.py").write_text("import b\n")
+    cwd = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        with memoised_run():
+            assert project_dependencies("import b\n", os.path.join("pkg", "a.py")) == \
+                ("b.py", os.path.join("pkg", "b.py"))  # pkg/b.py, which imports the b.py above
+            assert project_dependencies("import b\n", os.path.join("pkg", "b.py")) == ("b.py",)
+    finally:
+        os.chdir(cwd)
+
+
 def test_files_without_weight_text_are_skipped(tmp_path: Path) -> None:
     assert not may_create_weights("import os\nprint(os.getcwd())\n", "<string>")
     assert not may_create_weights("import numpy as np\nx = np.zeros(3)\n", "<string>")

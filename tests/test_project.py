@@ -161,7 +161,6 @@ def test_a_text_is_scanned_for_obstacles_once_even_after_its_tree_is_let_go(monk
 def test_the_fixer_reads_the_tree_the_analysis_parsed(monkeypatch) -> None:  # noqa: ANN001
     import libcst
 
-    from initlint.analysis import project
     from initlint.engine import analyze_source
     from initlint.fix import attach_fixes
 
@@ -465,3 +464,24 @@ def test_a_scope_initializer_is_shown_at_the_scope_file_line(tmp_path: Path) -> 
     [kernel] = [w for w in analyze_path(path, Settings(), str(path)).weights if w.role == "kernel"]
     assert (kernel.initializer.source, kernel.initializer.source_line) == ("variable_scope", 6)
     assert Path(kernel.facts["init_path"]).name == "rnnlib.py"
+
+
+def test_callers_are_found_by_scanning_until_enough_questions_build_the_word_index(tmp_path: Path) -> None:
+    # a one-file run (pre-commit) scans the texts; a run that asks more builds the index once:
+    # both answer alike, words whole (`model` is not in `models`)
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "model.py").write_text("def build(x):\n    return x\n")
+    (tmp_path / "train.py").write_text("import model\nmodel.build(1)\n")
+    (tmp_path / "eval.py").write_text("import models\nmodels.rebuild(1)\n")
+    (tmp_path / "serve.py").write_text("from model import build as make\nmake(2)\n")
+    from initlint.analysis.project import SCANS_BEFORE_INDEX, _project_index
+
+    index = _project_index(tmp_path)
+    names = [path.name for path, _, _ in index.files]
+    scanned = [[names[n] for n in index.with_words("model", {"build"})] for _ in range(SCANS_BEFORE_INDEX)]
+    assert index.words is None
+    assert scanned[0] == ["serve.py", "train.py"]
+    assert index.with_words("model", {"build"}) == [names.index(n) for n in scanned[0]]
+    assert index.words is not None and "models" in index.words
+    assert index.with_words("model", {"rebuild"}) == []
+    assert index.with_words("my-model", {"build"}) == []  # not a word: no file names it as one

@@ -301,18 +301,21 @@ def _file_sys_path_entries(origin: Path) -> tuple[str, ...]:
 
 def resolve_in(origin: Path, parts: tuple[str, ...], level: int,
                module_file: "Callable[[Path, tuple[str, ...]], Path | None]",
-               real: "Callable[[Path], Path]" = Path.resolve, entries: tuple[str, ...] = ()) -> Path | None:
+               real: "Callable[[Path], Path]" = Path.resolve, entries: tuple[str, ...] = (),
+               even_itself: bool = False) -> Path | None:
     """Where an import of `parts` at `level` from `origin` lands in the project, using `module_file`
     to test a directory and `real` to follow symlinks (the prefilter passes memoised ones).
     `entries`: relative directories `origin` puts on sys.path, tried under each enclosing directory
-    (where the script is run from) when the import is not found otherwise."""
+    (where the script is run from) when the import is not found otherwise. `even_itself`: the first
+    module found, even when it is `origin` (which a module importing its own name does not load:
+    the search goes on above it)."""
     if level == 0 and (not parts or parts[0] in LIBRARIES):
         return None
     if not origin.is_absolute():
         # walk up from the working directory (`cd tests && initlint check driver.py` imports the
         # package next to tests/: Path("driver.py").parent is ".", which has no parent), and
         # answer relative to it, as the path was given
-        found = resolve_in(Path(os.path.abspath(origin)), parts, level, module_file, real, entries)
+        found = resolve_in(Path(os.path.abspath(origin)), parts, level, module_file, real, entries, even_itself)
         return Path(os.path.relpath(found)) if found is not None else None
     if level > 0:
         base = origin.parent
@@ -323,7 +326,7 @@ def resolve_in(origin: Path, parts: tuple[str, ...], level: int,
         directory = origin.parent
         for _ in range(8):  # the enclosing directories act as sys.path entries
             found = module_file(directory / entry if entry else directory, parts)
-            if found is not None and real(found) != real(origin):
+            if found is not None and (even_itself or real(found) != real(origin)):
                 return found
             if directory.parent == directory:
                 break
@@ -437,12 +440,43 @@ MAX_PROJECT_FILES = 5000
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ProjectIndex:
-    """A project's Python files (in path order) and, for each word, the files it appears in."""
+    """A project's Python files (in path order) and, once a run has asked enough questions of it,
+    for each word, the files it appears in."""
 
     files: tuple[tuple[Path, Path, str], ...]  # (path, resolved path, text)
-    words: dict[str, frozenset[int]]
+    words: dict[str, frozenset[int]] | None = None
+    questions: int = 0
+
+    def with_words(self, stem: str, names: set[str]) -> list[int]:
+        """The files (numbers, in path order) where `stem` and one of `names` appear as words. The
+        first few questions scan the texts: a run that lints one file (pre-commit) does not build
+        the index, which took a quarter of a cached one-file run in tensor2tensor."""
+        names = {name for name in names if _WORD.fullmatch(name)}
+        if not names or not _WORD.fullmatch(stem):
+            return []  # a word of the index is a whole run of word characters
+        self.questions += 1
+        if self.words is None and self.questions > SCANS_BEFORE_INDEX:
+            self.words = _word_index(self.files)
+        if self.words is not None:
+            named = frozenset().union(*(self.words.get(name, frozenset()) for name in names))
+            return sorted(self.words.get(stem, frozenset()) & named)
+        stem_word = re.compile(rf"\b{re.escape(stem)}\b")
+        any_name = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(name) for name in sorted(names)))
+        return [number for number, (_, _, text) in enumerate(self.files)
+                if stem in text and stem_word.search(text) and any_name.search(text)]
+
+
+SCANS_BEFORE_INDEX = 8
+
+
+def _word_index(files: tuple[tuple[Path, Path, str], ...]) -> dict[str, frozenset[int]]:
+    words: dict[str, set[int]] = {}
+    for number, (_, _, text) in enumerate(files):
+        for word in set(_WORD.findall(text)):
+            words.setdefault(word, set()).add(number)
+    return {word: frozenset(found) for word, found in words.items()}
 
 
 _INDEXES: OrderedDict[str, ProjectIndex] = OrderedDict()  # outside a run (a run keeps its own: RunMemo.indexes)
@@ -478,11 +512,7 @@ def _project_index(root: Path) -> ProjectIndex:
                     files.append((file, file.resolve(), file.read_text(encoding="utf-8", errors="replace")))
             except OSError:
                 continue
-        words: dict[str, set[int]] = {}
-        for number, (_, _, text) in enumerate(files):
-            for word in set(_WORD.findall(text)):
-                words.setdefault(word, set()).add(number)
-        indexes[key] = ProjectIndex(tuple(files), {word: frozenset(found) for word, found in words.items()})
+        indexes[key] = ProjectIndex(tuple(files))
         while len(indexes) > MAX_INDEXES:
             indexes.popitem(last=False)
     return indexes[key]
@@ -495,8 +525,7 @@ def find_callers(path: str, names: set[str], limit: int = 5) -> list[Path]:
         return []
     stem = origin.stem if origin.stem != "__init__" else origin.parent.name
     index = _project_index(project_root(origin))
-    named = frozenset().union(*(index.words.get(name, frozenset()) for name in names))
-    candidates = sorted(index.words.get(stem, frozenset()) & named)  # both words appear: confirm the call
+    candidates = index.with_words(stem, names)  # both words appear: confirm the call
     calls = re.compile(r"\b(?:%s)\s*\(" % "|".join(re.escape(name) for name in sorted(names)))
     found: list[Path] = []
     resolved = real_path(origin)
