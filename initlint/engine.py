@@ -233,9 +233,28 @@ def run(paths: list[tuple[Path, str]], settings: Settings) -> list[FileResult]:
                     # until then added their size to the peak
                     keyed = (key, _bytes_digest(data))
             pending.append((index, path, shown, keyed))
-        for index, result in _analyze_pending(pending, settings, cache):
-            results[index] = result
+        with _stored_trees(cache, len(pending)):
+            for index, result in _analyze_pending(pending, settings, cache):
+                results[index] = result
     return results  # type: ignore[return-value] - every slot is filled
+
+
+@contextmanager
+def _stored_trees(cache: object, files: int) -> Iterator[None]:
+    """With the cache on, the modules a run reads without linting them are parsed once across runs:
+    their trees are kept in the cache (stored only by a run of a few files: cache.TreeStore)."""
+    from initlint.analysis import project
+
+    if cache is None or not files or project.RUN is None:
+        yield
+        return
+    from initlint.cache import SMALL_RUN, TreeStore
+
+    project.RUN.trees = TreeStore(cache, store=files <= SMALL_RUN)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        project.RUN.trees = None
 
 
 def _jobs(settings: Settings, files: int) -> int:

@@ -6,6 +6,7 @@ import os
 import pickle
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -73,8 +74,10 @@ def test_layout_like_ruffs(project: Path) -> None:
     assert (root / ".gitignore").read_text() == GITIGNORE == "# Automatically created by initlint.\n*"
     assert (root / "CACHEDIR.TAG").read_text() == CACHEDIR_TAG
     assert CACHEDIR_TAG.startswith("Signature: 8a477f597d28d172789f06886806bc55")
-    entries = [p for p in (root / __version__).rglob("*") if p.is_file()]
+    entries = [p for p in (root / __version__).rglob("*") if p.is_file() and "trees" not in p.parts]
     assert len(entries) == 4
+    # a first run of a few files marks the modules it parsed without linting them (TreeStore)
+    assert all(p.name.endswith(".seen") for p in (root / __version__ / "trees").rglob("*") if p.is_file())
     assert not [p for p in root.rglob("*.part")]
 
 
@@ -326,6 +329,7 @@ def test_discovery_skips_the_cache_folder(project: Path) -> None:
 
 CONCURRENT = """
 import sys
+import zlib
 from pathlib import Path
 from initlint.engine import run
 from initlint.settings import Settings
@@ -380,6 +384,7 @@ def test_a_change_in_a_module_only_a_caller_imports_misses(tmp_path: Path, monke
 
 WARM_RUN = """
 import sys
+import zlib
 from initlint.cli import main
 try:
     main(["check", "--isolated", "--select", "ALL", "--unsafe-fixes", "-j1", "--output-format", sys.argv[1], "."])
@@ -404,3 +409,85 @@ def test_a_warm_run_never_loads_libcst(project: Path, output_format: str, fix_sh
     assert "exit 1 libcst loaded: False" in warm.stderr
     # the same report, the fixes included, from the cache
     assert warm.stdout == cold.stdout and "INI101" in warm.stdout and fix_shown in warm.stdout
+
+
+def _trees(root: Path) -> list[Path]:
+    folder = root / "cache" / __version__ / "trees"
+    return sorted(path for path in folder.rglob("*") if path.is_file() and not path.name.endswith(".seen"))
+
+
+def _small_runs(project: Path, monkeypatch: pytest.MonkeyPatch, turns: int,
+                between=lambda turn: None) -> tuple[list[bool], list[list[tuple]]]:  # noqa: ANN001
+    """Lint train.py alone, edited before each turn, as a pre-commit hook would in fresh processes:
+    per turn, whether helpers.py (which it imports) was parsed, and train.py's weights."""
+    from collections import OrderedDict
+
+    from initlint.analysis import project as project_module
+
+    parsed: list[str] = []
+    real = project_module._parse_unvalidated
+    monkeypatch.setattr(project_module, "_parse_unvalidated",
+                        lambda cst, source: parsed.append(source) or real(cst, source))
+    helper_parsed, weights = [], []
+    for turn in range(turns):
+        between(turn)
+        monkeypatch.setattr(project_module, "_PROBATION", OrderedDict())  # a new process: nothing parsed
+        monkeypatch.setattr(project_module, "_PROTECTED", OrderedDict())
+        monkeypatch.setattr(project_module, "_text_size", {"probation": 0, "protected": 0})
+        (project / "train.py").write_text(f"{TRAIN}# edit {turn}\n")
+        parsed.clear()
+        result = engine.run([(project / "train.py", "train.py")], _settings(project))[0]
+        helper_parsed.append(HELPER.format(std=1.0) in parsed)
+        weights.append([(w.span.line, w.role, w.shape, w.initializer.name, w.std) for w in result.weights])
+    return helper_parsed, weights
+
+
+def test_a_small_run_reads_back_the_trees_of_the_modules_it_imports(project: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # the first run leaves a marker, the second stores the tree, the third reads it back
+    helper_parsed, weights = _small_runs(project, monkeypatch, 3)
+    assert helper_parsed == [True, True, False]
+    assert len(_trees(project)) == 1
+    assert weights[0] == weights[1] == weights[2] and weights[0][0][3:] == ("random_normal", 1.0)
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", zlib.compress(pickle.dumps(os.getcwd)),
+                                    zlib.compress(pickle.dumps(("not", "a", "tree")))])
+def test_a_damaged_or_foreign_tree_is_parsed_again(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   damage: bytes) -> None:
+    def spoil(turn: int) -> None:
+        if turn == 2:
+            for tree in _trees(project):
+                tree.write_bytes(damage)
+
+    helper_parsed, weights = _small_runs(project, monkeypatch, 3, spoil)
+    assert helper_parsed == [True, True, True]
+    assert weights[2] == weights[0]
+
+
+def test_a_large_run_stores_no_tree(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "SMALL_RUN", 0)
+    helper_parsed, _ = _small_runs(project, monkeypatch, 3)
+    assert helper_parsed == [True, True, True]
+    assert not (project / "cache" / __version__ / "trees").exists()
+
+
+class _Planted:
+    """What a tree entry that came with a repository could hold: a pickle that calls a function."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __reduce__(self) -> tuple:
+        return (os.makedirs, (str(self.folder),))
+
+
+def test_a_tree_entry_is_never_code(project: Path) -> None:
+    store = cache_module.TreeStore(Cache(project / "cache", _settings(project)), store=True)
+    digest = b"0" * 16
+    planted = project / "planted"
+    store._entry(digest).parent.mkdir(parents=True)
+    store._entry(digest).write_bytes(zlib.compress(pickle.dumps(_Planted(planted))))
+    assert store.get(digest) is None and not planted.exists()
+    pickle.loads(pickle.dumps(_Planted(planted)))  # a plain unpickler would have run it
+    assert planted.exists()

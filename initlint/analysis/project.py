@@ -76,10 +76,13 @@ def parse_text(source: str, digest: bytes | None = None) -> tuple[cst.Module, An
         _text_size["probation"] -= found[2]
         _protect(digest, found)
         return found[0], found[1]
-    module = _parse_unvalidated(cst, source)
+    return _remember_parsed(digest, _parse_unvalidated(cst, source), len(source))
+
+
+def _remember_parsed(digest: bytes, module: cst.Module, size: int) -> tuple[cst.Module, Any]:
     table = lazy_positions(module)
-    _PROBATION[digest] = (module, table, len(source))
-    _text_size["probation"] += len(source)
+    _PROBATION[digest] = (module, table, size)
+    _text_size["probation"] += size
     _evict(keep=digest)
     return module, table
 
@@ -205,6 +208,8 @@ class RunMemo:
         # above, so that a file one worker analysed as another file's caller is not interpreted
         # again by the worker that lints it (tensor2tensor at -j2: 30% more statements without it)
         self.shared: Path | None = None
+        # with the cache on: the stored libcst trees of the project modules a run reads (cache.TreeStore)
+        self.trees: Any = None
 
     def shared_analysis(self, key: tuple) -> Any:
         """An analysis another worker of this run stored under `key` (None: none, or unreadable)."""
@@ -400,12 +405,20 @@ def parse_safely(source: str) -> tuple[cst.Module, Any] | None:
     import libcst as cst
 
     digest = text_digest(source)
+    trees = RUN.trees if RUN is not None and not is_parsed(digest) else None
+    if trees is not None:
+        stored = trees.get(digest)  # stored after a parse: the text passed obstacle_once then
+        if stored is not None:
+            return _remember_parsed(digest, stored, len(source))
     if obstacle_once(source, digest) is not None:
         return None
     try:
-        return parse_text(source, digest)
+        parsed = parse_text(source, digest)
     except (cst.ParserSyntaxError, RecursionError):
         return None
+    if trees is not None:
+        trees.put(digest, parsed[0])
+    return parsed
 
 
 # texts guard.parse_obstacle passed, by digest: a text is scanned once per process, not again after
