@@ -241,8 +241,8 @@ def run(paths: list[tuple[Path, str]], settings: Settings) -> list[FileResult]:
 
 @contextmanager
 def _stored_trees(cache: object, files: int) -> Iterator[None]:
-    """With the cache on, the modules a run reads without linting them are parsed once across runs:
-    their trees are kept in the cache (stored only by a run of a few files: cache.TreeStore)."""
+    """With the cache on, the project modules a run reads (imports, callers) are parsed once across
+    runs: their trees are kept in the cache (stored only by a run of a few files: cache.TreeStore)."""
     from initlint.analysis import project
 
     if cache is None or not files or project.RUN is None:
