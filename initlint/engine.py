@@ -245,12 +245,12 @@ def _stored_trees(cache: object, files: int) -> Iterator[None]:
     runs: their trees are kept in the cache (stored only by a run of a few files: cache.TreeStore)."""
     from initlint.analysis import project
 
-    if cache is None or not files or project.RUN is None:
+    if cache is None or not files:
         yield
         return
     from initlint.cache import SMALL_RUN, TreeStore
 
-    project.RUN.trees = TreeStore(cache, store=files <= SMALL_RUN)  # type: ignore[arg-type]
+    project.RUN.trees = TreeStore(cache, store=files <= SMALL_RUN)  # type: ignore[arg-type,union-attr] - run() opened it
     try:
         yield
     finally:

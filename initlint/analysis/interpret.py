@@ -1685,8 +1685,7 @@ class Interpreter:
             # names, new chain numbers. Not over items, which name what their turn looks up
             # (tensor2tensor's SAVP discriminator under reuse: one conv per item)
             renaming = _ChainRenaming(previous_turn_chains, turn_chains) if counted else None
-            if (before[0] == after or renaming is not None and before[0][:-1] == after[:-1]) and not changed \
-                    and _same_names(before[1], names, renaming):
+            if _idle_turn(before, (after, names), changed, renaming):
                 self._run_once_unknown(node, f"the loop variable after {index + 1} iterations that changed nothing",
                                        env, context)
                 break
@@ -1777,9 +1776,8 @@ class Interpreter:
                 # their model 64 times)
                 before = (self._effects(), dict(env.names))
                 changed = self._journaled_turn(node.body, env, _evolve(context, iteration=index))
-                after = self._effects()
-                if before[0][:-1] == after[:-1] and not changed and _same_names(
-                        before[1], env.names, _ChainRenaming(previous_turn_chains, turn_chains)):
+                if _idle_turn(before, (self._effects(), env.names), changed,
+                              _ChainRenaming(previous_turn_chains, turn_chains)):
                     return
         self.uncounted.append((node, self.current_origin))
         try:
@@ -7497,6 +7495,15 @@ def _holds(container: dict | list, key: Any, old: Any) -> bool:
     """Whether container[key] is (equivalent to) `old` again, or still absent."""
     now = _item(container, key)
     return now is old if old is _ABSENT or now is _ABSENT else _equivalent(now, old)
+
+
+def _idle_turn(before: tuple[tuple, dict[str, Value]], after: tuple[tuple, dict[str, Value]],
+               changed: list, renaming: _ChainRenaming | None) -> bool:
+    """Whether a loop's turn changed nothing: (effects, names) before and after it, the containers
+    it changed in place. With a renaming of the chains the turns started, the chain count (the last
+    effect) may move and fresh chains may stand where the last turn's did."""
+    same_effects = before[0] == after[0] if renaming is None else before[0][:-1] == after[0][:-1]
+    return same_effects and not changed and _same_names(before[1], after[1], renaming)
 
 
 def _same_names(before: dict[str, Value], after: dict[str, Value], renaming: _ChainRenaming | None) -> bool:
