@@ -31,6 +31,7 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 import zlib
@@ -103,6 +104,33 @@ def cache_dir(settings: Settings) -> Path:
     if configured:
         return Path(configured)
     return Path(settings.project_root or os.getcwd()) / CACHE_DIR_NAME
+
+
+def is_cache_folder(folder: Path) -> bool:
+    """A folder initlint made: its CACHEDIR.TAG says so. `initlint clean` removes nothing else, so a
+    mistyped `--cache-dir ~` cannot cost the user their home folder."""
+    try:
+        tag = (folder / "CACHEDIR.TAG").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return tag.startswith(CACHEDIR_TAG.splitlines()[0]) and "created by initlint" in tag
+
+
+def caches_under(root: Path) -> list[Path]:
+    """Every `.initlint_cache` folder initlint made in `root` and the folders below it (ruff clean's
+    search). Symbolic links are not followed, and nothing inside `.git` or a cache is searched."""
+    found: list[Path] = []
+    for folder, children, _ in os.walk(root):
+        for child in sorted(children):
+            if child == CACHE_DIR_NAME and is_cache_folder(Path(folder) / child):
+                found.append(Path(folder) / child)
+        children[:] = sorted(child for child in children if child not in (CACHE_DIR_NAME, ".git"))
+    return found
+
+
+def remove_cache(folder: Path) -> None:
+    """Remove a cache folder (raises OSError if it cannot be removed)."""
+    shutil.rmtree(folder)
 
 
 def open_cache(settings: Settings) -> Cache | None:

@@ -359,6 +359,48 @@ def explain(paths: tuple[str, ...], output_format: str, dialect: str | None, con
 
 
 @main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--cache-dir", metavar="PATH", envvar="INITLINT_CACHE_DIR", show_envvar=True,
+              help="A cache folder to remove as well (default: .initlint_cache in the project root).")
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing about what is removed.")
+def clean(paths: tuple[str, ...], cache_dir: str | None, quiet: bool) -> None:
+    """Remove the results caches in PATHS (default: the current directory) and the folders below
+    them, and the project's configured cache, as `ruff clean` does."""
+    from dataclasses import replace
+
+    from initlint.cache import cache_dir as configured_cache, caches_under, is_cache_folder, remove_cache
+    from initlint.config import ConfigError, load_settings
+
+    try:
+        settings = replace(load_settings(paths), cache_dir=cache_dir)
+    except ConfigError as error:
+        fail(str(error))
+    configured = configured_cache(settings)
+    if configured.is_dir() and not is_cache_folder(configured):
+        fail(f"not removing {configured}: it has no CACHEDIR.TAG written by initlint")
+    found = [configured] if configured.is_dir() else []
+    for root in paths or (".",):
+        if Path(root).is_dir():
+            found += caches_under(Path(root))
+    unique = {os.path.realpath(folder): folder for folder in found}
+    for folder in unique.values():
+        if not quiet:
+            click.echo(f"Removing cache at: {_relative(folder)}", err=True)
+        try:
+            remove_cache(folder)
+        except OSError as error:
+            fail(f"cannot remove {folder}: {error.strerror or error}")
+
+
+def _relative(path: Path) -> str:
+    """`path` relative to the current directory when it is below it, else as it is."""
+    try:
+        return os.fspath(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return os.fspath(path)
+
+
+@main.command()
 @click.argument("kind", type=click.Choice(["dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose",
                                            "depthwise_conv2d"]))
 @click.option("--in", "in_channels", type=int, required=True, help="Input units or channels.")

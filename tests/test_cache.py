@@ -327,6 +327,48 @@ def test_discovery_skips_the_cache_folder(project: Path) -> None:
     assert ".initlint_cache" not in listed
 
 
+
+def test_clean_removes_the_caches_initlint_made_and_nothing_else(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    (project / "pkg").mkdir()
+    (project / "pkg" / "model.py").write_text(MODEL)
+    assert runner.invoke(main, ["check", "--isolated", "-j1", "model.py"]).exit_code == 1
+    assert runner.invoke(main, ["check", "--isolated", "-j1", "--cache-dir", "pkg/.initlint_cache",
+                                "pkg/model.py"]).exit_code == 1
+    # a folder with the cache's name that initlint did not make, and one inside .git, stay
+    (project / "other" / ".initlint_cache").mkdir(parents=True)
+    (project / "other" / ".initlint_cache" / "keep.txt").write_text("mine")
+    (project / ".git" / ".initlint_cache").mkdir(parents=True)
+    (project / ".git" / ".initlint_cache" / "CACHEDIR.TAG").write_text(CACHEDIR_TAG)
+    cleaned = runner.invoke(main, ["clean"])
+    assert cleaned.exit_code == 0, cleaned.output
+    assert sorted(cleaned.stderr.splitlines()) == ["Removing cache at: .initlint_cache",
+                                                   f"Removing cache at: {os.path.join('pkg', '.initlint_cache')}"]
+    assert not (project / ".initlint_cache").exists() and not (project / "pkg" / ".initlint_cache").exists()
+    assert (project / "other" / ".initlint_cache" / "keep.txt").read_text() == "mine"
+    assert (project / ".git" / ".initlint_cache" / "CACHEDIR.TAG").exists()
+    assert (project / "model.py").read_text() == MODEL
+    # nothing left to remove: silent, as ruff clean is
+    again = runner.invoke(main, ["clean"])
+    assert (again.exit_code, again.output) == (0, "")
+
+
+def test_clean_removes_the_configured_cache_and_refuses_a_folder_it_did_not_make(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    monkeypatch.setenv("INITLINT_CACHE_DIR", str(project / "elsewhere" / "cache"))
+    assert runner.invoke(main, ["check", "--isolated", "-j1", "model.py"]).exit_code == 1
+    assert (project / "elsewhere" / "cache" / "CACHEDIR.TAG").is_file()
+    quiet = runner.invoke(main, ["clean", "-q", "pkg-that-does-not-exist"])
+    assert (quiet.exit_code, quiet.output) == (0, "")
+    assert not (project / "elsewhere" / "cache").exists()
+    (project / "precious").mkdir()
+    (project / "precious" / "thesis.tex").write_text("years of work")
+    refused = runner.invoke(main, ["clean", "--cache-dir", "precious"])
+    assert refused.exit_code == 2
+    assert "not removing precious: it has no CACHEDIR.TAG written by initlint" in refused.output
+    assert (project / "precious" / "thesis.tex").read_text() == "years of work"
+
 CONCURRENT = """
 import sys
 import zlib
