@@ -502,3 +502,23 @@ def test_get_variable_of_a_dtype_not_known_is_uncertain() -> None:
     assert (c.initializer.name, c.certain) == ("glorot_uniform", False)
     assert c.initializer.reason == ("glorot_uniform for a float dtype, zeros for an integer or boolean one: the dtype "
                                     "is an attribute of tf.train.get_or_create_global_step()")
+
+
+def test_an_object_built_past_max_call_depth_is_named_as_cut_where_it_is_called() -> None:
+    # tensorflow/tpu's detection models: a sync BatchNormalization subclass constructed 8 calls deep
+    # had no attributes (its __init__ was cut), and the next conv's input read "calling an instance"
+    source = ("import tensorflow as tf\n\n\nclass SyncBatchNorm(tf.layers.BatchNormalization):\n"
+              "    def __init__(self, fused=False, **kwargs):\n"
+              "        super(SyncBatchNorm, self).__init__(fused=fused, **kwargs)\n\n\n"
+              "def norm(x):\n    return SyncBatchNorm(name='bn')(x)\n\n\n"
+              "def block(x):\n    return tf.layers.conv2d(norm(x), 64, 3)\n\n\n"
+              "def tower(x):\n    return block(tf.layers.conv2d(x, 32, 3))\n\n\n"
+              "tower(tf.placeholder(tf.float32, [None, 32, 32, 3]))\n")
+    weights = analyze_source(source, "m.py", Settings(dialect="tf1", max_call_depth=3)).weights
+    [conv] = [w for w in weights if w.role == "kernel" and w.span.line == 14 and w.call_stack]
+    assert conv.shape == (3, 3, None, 64)
+    assert conv.facts["shape_unknown"] == "the input: SyncBatchNorm.__init__() is nested deeper than max-call-depth (3)"
+    # one call shallower, the object is built and the channel count reaches the conv
+    deep_enough = analyze_source(source, "m.py", Settings(dialect="tf1", max_call_depth=4)).weights
+    [conv] = [w for w in deep_enough if w.role == "kernel" and w.span.line == 14 and w.call_stack]
+    assert conv.shape == (3, 3, 32, 64)

@@ -467,6 +467,9 @@ class Interpreter:
         self.inherited_runs: set[tuple[int, int]] = set()  # (class, method) ids run by _run_inherited_entries
         # id(library layer) -> (that layer, the project instance whose library base it is: its `__layer__`)
         self.layer_owners: dict[int, tuple[LayerV, InstanceV]] = {}
+        # id(instance) -> (the instance, why): objects whose __init__ was cut at max-call-depth (their
+        # attributes are only those set on them later)
+        self.uninitialized: dict[int, tuple[InstanceV, str]] = {}
         self.steps = 0
         self.chain_counter = 0
         self.mutations = 0  # changes made in place to a value (an attribute, an item, a list's length)
@@ -2937,7 +2940,8 @@ class Interpreter:
                 self._build_keras_layer(func, positional[0] if positional else keywords.get("inputs"), context, node)
                 return self.call_function(FuncV(call_method[0], call_method[1].env, f"{func.cls.name}.call", func,
                                                 call_method[1]), positional, keywords, context, node, own_scope=True)
-            return Unknown("calling an instance")
+            cut = self.uninitialized.get(id(func))
+            return Unknown(cut[1] if cut is not None else "calling an instance")
         if isinstance(func, LayerV):
             inputs = positional[0] if positional else keywords.get("inputs", Unknown("no input"))
             return self.call_layer_object(func, inputs, keywords, context)
@@ -3276,9 +3280,14 @@ class Interpreter:
         instance = InstanceV(cls)
         init = self._find_method(cls, "__init__")
         if init is not None:
+            cut = len(self.call_depth) >= self.settings.max_call_depth
             # (ludwig builds every encoder as `registry[name](**user_config)`: its defaults were certain)
-            self.call_function(FuncV(init[0], init[1].env, f"{cls.name}.__init__", instance, init[1]),
-                               positional, keywords, context, node, opaque=opaque)
+            result = self.call_function(FuncV(init[0], init[1].env, f"{cls.name}.__init__", instance, init[1]),
+                                        positional, keywords, context, node, opaque=opaque)
+            if cut and isinstance(result, Unknown):
+                # it has none of its __init__'s attributes, only those set on it later (t2t's HParams);
+                # calling it said "calling an instance" (tensorflow/tpu's sync BatchNormalization)
+                self.uninitialized[id(instance)] = (instance, result.reason)
         self.made_instances.setdefault(id(cls.node), instance)
         return instance
 
