@@ -1523,6 +1523,15 @@ class Interpreter:
             _restore_attrs({key: (attrs, body_attrs.get(key)) for key, (attrs, _) in journal.items()})
         elif body_end is not None:
             _join_attrs(journal, body_attrs, None if main_guard else (node.test, self.current_origin))
+        if isinstance(test, Const) and test.note is not None and body_end is not None and orelse_end is not None:
+            # so is a number the branches set differently, as a default is: MobileNet's
+            # `_make_divisible(32 * alpha, 8)`, whose `if new_v < 0.9 * v` reads the default alpha,
+            # made every width after it unknown
+            taken, other = (body_end, orelse_end) if test.value else (orelse_end, body_end)
+            for name, value in list(taken.items()):
+                if type(value) is Const and type(value.value) in (int, float) and name in other \
+                        and not _equal(value, other[name]):
+                    start[name] = body_end[name] = orelse_end[name] = replace(value, note=value.note or test.note)
         if body_end is not None and orelse_end is None:  # only the body falls through
             env.names.clear()
             env.names.update(body_end)
@@ -2302,7 +2311,12 @@ class Interpreter:
             return Unknown("an index out of range")
         if isinstance(base, Seq) and isinstance(key, Const) and isinstance(key.value, int):
             if -len(base.items) <= key.value < len(base.items):
-                return base.items[key.value]
+                item = base.items[key.value]
+                if key.note is not None and type(item) is Const and item.note is None:
+                    # picked by a parameter's default (baselines' `x.get_shape()[channel_ax]`, the axis
+                    # the default data_format gives): what a bare call picks, not certain
+                    return replace(item, note=key.note)
+                return item
             if self.catching and not base.open_length and key.note is None:
                 self._raise_if_caught("IndexError")
             return Unknown("an index out of range")
