@@ -522,3 +522,16 @@ def test_an_object_built_past_max_call_depth_is_named_as_cut_where_it_is_called(
     deep_enough = analyze_source(source, "m.py", Settings(dialect="tf1", max_call_depth=4)).weights
     [conv] = [w for w in deep_enough if w.role == "kernel" and w.span.line == 14 and w.call_stack]
     assert conv.shape == (3, 3, 32, 64)
+
+
+def test_layers_of_a_module_not_known_statically_are_named_as_unfollowed() -> None:
+    # keras-applications: `layers = None`, filled from the caller's `**kwargs`; its 21 files said
+    # only "No weights found"
+    source = ("import keras\nlayers = None\n\n\ndef MobileNet(input_shape=None, **kwargs):\n    global layers\n"
+              "    layers = kwargs.get('layers', layers)\n    img_input = layers.Input(shape=input_shape)\n"
+              "    x = layers.Conv2D(32, (3, 3), use_bias=False)(img_input)\n"
+              "    x = layers.BatchNormalization(axis=-1)(x)\n    return layers.Activation('relu')(x)\n")
+    result = analyze_source(source, "m.py", Settings(dialect="tf2"))
+    assert not result.weights
+    assert list(result.unfollowed) == [(9, "layers.Conv2D"), (10, "layers.BatchNormalization")]
+    assert "    line 9 `layers.Conv2D`\n    line 10 `layers.BatchNormalization`\n" in render_table([result])

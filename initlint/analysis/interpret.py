@@ -3015,8 +3015,18 @@ class Interpreter:
                 # library layers of different kinds (SSGAN's `tf.layers.conv2d_transpose if ... else
                 # tf.layers.conv2d`): each is built, as the project's candidates are
                 return self._call_each(func, positional, keywords, opaque, node, context)
+        if type(func) is Unknown and node is not None and self.current_origin == self.path:
+            self._note_unseen_layer(node)
         # of a followed tensor (a `normalizer_fn` given by callers): what it returns is derived from it
         return Unknown("a call to something initlint cannot see", derived=_reads_followed_tensors(positional, keywords))
+
+    def _note_unseen_layer(self, node: cst.Call) -> None:
+        """A layer constructor called on a module initlint cannot know (keras-applications' `layers =
+        None` filled from the caller's `**kwargs`, then `layers.Conv2D(...)`): named as unfollowed,
+        since its weights are not listed (the run said only "No weights found")."""
+        func = node.func
+        if type(func) is cst.Attribute and type(func.value) is cst.Name and func.attr.value in _LAYER_NAMES:
+            self.unfollowed[(self.line(node), f"{func.value.value}.{func.attr.value}")] = None
 
     def _filtered(self, test: Value, items: Value, context: Context) -> Value:
         """`filter(lambda f: isinstance(f, SparseFeat), columns)` of a known list (DeepCTR's feature
@@ -8490,6 +8500,8 @@ def _makes_weights_itself(node: cst.FunctionDef | cst.Lambda) -> bool:
     return False
 
 
+# the last part of every layer API's name (`Conv2D`, `dense`)
+_LAYER_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in LAYERS)
 _WEIGHT_WORDS = frozenset({*(name.rsplit(".", 1)[-1] for name in LAYERS), "get_variable", "Variable", "add_weight",
                            "model_variable", "get_local_variable"})
 

@@ -233,12 +233,13 @@ def _weights_text(weights: list[str]) -> str:
 
 
 def _unfollowed_text(result: FileResult) -> list[str]:
-    """Where tensors went through a third-party package: its weights are not listed, and the signal
-    after it is unknown."""
+    """Where tensors went through code initlint does not read (a third-party package, a layer of a
+    module not known statically): its weights are not listed, and the signal after it is unknown."""
     if not result.unfollowed:
         return []
-    return ["  > through third-party code or library models initlint does not read (its weights are not "
-            "listed; the signal after it is unknown):", *(f"    line {line} `{name}`" for line, name in result.unfollowed)]
+    return ["  > through code initlint does not read: third-party packages, library models, layers of a module "
+            "not known statically (their weights are not listed; the signal after them is unknown):",
+            *(f"    line {line} `{name}`" for line, name in result.unfollowed)]
 
 
 def _unread_text(result: FileResult) -> list[str]:
