@@ -8502,8 +8502,8 @@ def _makes_weights_itself(node: cst.FunctionDef | cst.Lambda) -> bool:
 
 # the last part of every layer API's name (`Conv2D`, `dense`)
 _LAYER_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in LAYERS)
-_WEIGHT_WORDS = frozenset({*(name.rsplit(".", 1)[-1] for name in LAYERS), "get_variable", "Variable", "add_weight",
-                           "model_variable", "get_local_variable"})
+_WEIGHT_WORDS = frozenset({*_LAYER_NAMES, "get_variable", "Variable", "add_weight", "model_variable",
+                           "get_local_variable"})
 
 
 # str methods of a known string that are evaluated (pure, with string arguments)
