@@ -1524,13 +1524,21 @@ class Interpreter:
         elif body_end is not None:
             _join_attrs(journal, body_attrs, None if main_guard else (node.test, self.current_origin))
         if isinstance(test, Const) and test.note is not None and body_end is not None and orelse_end is not None:
-            # so is a number the branches set differently, as a default is: MobileNet's
-            # `_make_divisible(32 * alpha, 8)`, whose `if new_v < 0.9 * v` reads the default alpha,
-            # made every width after it unknown
+            # an `if` on a parameter's default: called bare, the branch the default takes runs, and
+            # what it sets is the answer, uncertain as the default is: an initializer (`if
+            # kernel_initializer is None: kernel_initializer = TruncatedNormal(0.02)`, tensorflow/
+            # graphics' GAN builders were "unknown"; one the other branch overrides stays the
+            # default's), or a number (MobileNet's `_make_divisible(32 * alpha, 8)`, whose `if new_v <
+            # 0.9 * v` reads the default alpha, made every width after it unknown)
             taken, other = (body_end, orelse_end) if test.value else (orelse_end, body_end)
             for name, value in list(taken.items()):
-                if type(value) is Const and type(value.value) in (int, float) and name in other \
-                        and not _equal(value, other[name]):
+                theirs = other.get(name)
+                if theirs is value:
+                    continue
+                if isinstance(value, InitV) and value.certain:
+                    start[name] = body_end[name] = orelse_end[name] = replace(value, certain=False, reason=test.note)
+                elif type(value) is Const and type(value.value) in (int, float) and (
+                        theirs is None or not _equal(value, theirs)):
                     start[name] = body_end[name] = orelse_end[name] = replace(value, note=value.note or test.note)
         if body_end is not None and orelse_end is None:  # only the body falls through
             env.names.clear()
@@ -1539,14 +1547,6 @@ class Interpreter:
             for name, value in body_end.items():  # a name only the body set keeps the body's value
                 if value is not start.get(name) and orelse_end.get(name) is start.get(name):
                     orelse_end[name] = value
-        if isinstance(test, Const) and test.note is not None and body_end is not None and orelse_end is not None:
-            # `if kernel_initializer is None: kernel_initializer = TruncatedNormal(0.02)` on a parameter's
-            # default: called bare, the branch the default takes runs; its initializer is the answer,
-            # uncertain as the default is (tensorflow/graphics' GAN builders were "unknown")
-            taken = body_end if test.value else orelse_end
-            for name, value in list(taken.items()):
-                if isinstance(value, InitV) and value.certain and start.get(name) is not value:
-                    start[name] = body_end[name] = orelse_end[name] = replace(value, certain=False, reason=test.note)
         _join_branches(*ends, chosen_by=None if main_guard else (node.test, self.current_origin), force=self.force)
         if orelse_end is None and body_end is not None:  # only the body falls through: its reuse holds
             context.reuse = body_reuse
