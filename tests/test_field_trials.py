@@ -535,3 +535,26 @@ def test_layers_of_a_module_not_known_statically_are_named_as_unfollowed() -> No
     assert not result.weights
     assert list(result.unfollowed) == [(9, "layers.Conv2D"), (10, "layers.BatchNormalization")]
     assert "    line 9 `layers.Conv2D`\n    line 10 `layers.BatchNormalization`\n" in render_table([result])
+
+
+def test_an_elif_chain_of_returned_initializers_names_every_choice() -> None:
+    # tensorflow/nmt's get_initializer (session 32): the inner `elif`s' choice was an unknown with no
+    # alternatives, so the outer choice said only "a value that depends on a condition"
+    source = ("import tensorflow as tf\n"
+              "def get_initializer(init_op, init_weight=None):\n"
+              "    if init_op == 'uniform':\n"
+              "        return tf.random_uniform_initializer(-init_weight, init_weight)\n"
+              "    elif init_op == 'glorot_normal':\n"
+              "        return tf.keras.initializers.glorot_normal()\n"
+              "    elif init_op == 'glorot_uniform':\n"
+              "        return tf.keras.initializers.glorot_uniform()\n"
+              "    else:\n"
+              "        raise ValueError(init_op)\n"
+              "def build(hparams):\n"
+              "    tf.get_variable_scope().set_initializer(get_initializer(hparams.init_op, hparams.init_weight))\n"
+              "    return tf.get_variable('w', [128, 64])\n")
+    [weight] = analyze_source(source, "m.py", Settings(dialect="tf1")).weights
+    assert (weight.initializer.name, weight.certain) == ("unknown", False)
+    assert weight.initializer.reason == ("random_uniform(minval=?, maxval=?) or glorot_normal() or glorot_uniform(), "
+                                         "picked by a condition known only at run time")
+

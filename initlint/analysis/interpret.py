@@ -486,6 +486,10 @@ class Interpreter:
         self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
         self.constructed: dict[int, tuple[str, str | None, Span]] = {}  # deprecated constructors seen
         self.maybe_returns: list[list[Value]] = []  # values returned under conditions not known statically
+        # what the running function returns on its parameters' defaults (_default_return), and the
+        # undecided conditions and uncounted loops in force when it was called
+        self.default_return: Value | None = None
+        self.frame_depths: tuple[int, int] | None = None
         self.decorated: dict[tuple[int, int], tuple[Env, FuncV | str | None]] = {}  # _decorated's answers
         self._loop_names: dict[int, frozenset[str]] = {}  # for loops by id: the names their items are bound to
         self.module_env = Env(origin=path)
@@ -1507,6 +1511,8 @@ class Interpreter:
                 ends.append(None if _ends_in_raise(branch) else dict(env.names) if branch is node.body else env.names)
             except _Return as result:
                 returned.append(result.value)
+                if isinstance(test, Const) and test.note is not None and (branch is node.body) is bool(test.value):
+                    self._default_return(result.value, test.note, depth)
                 ends.append(None)
             except _Continue:
                 continued.append(branch is node.body)
@@ -1533,13 +1539,11 @@ class Interpreter:
             taken, other = (body_end, orelse_end) if test.value else (orelse_end, body_end)
             for name, value in list(taken.items()):
                 theirs = other.get(name)
-                if theirs is value:
+                if theirs is value or type(value) is Const and theirs is not None and _equal(value, theirs):
                     continue
-                if isinstance(value, InitV) and value.certain:
-                    start[name] = body_end[name] = orelse_end[name] = replace(value, certain=False, reason=test.note)
-                elif type(value) is Const and type(value.value) in (int, float) and (
-                        theirs is None or not _equal(value, theirs)):
-                    start[name] = body_end[name] = orelse_end[name] = replace(value, note=value.note or test.note)
+                answer = _on_default(value, test.note)
+                if answer is not None:
+                    start[name] = body_end[name] = orelse_end[name] = answer
         if body_end is not None and orelse_end is None:  # only the body falls through
             env.names.clear()
             env.names.update(body_end)
@@ -1576,6 +1580,16 @@ class Interpreter:
             # drops this when the call ends); a branch that raises is an error, not an alternative
             if not main_guard:
                 self.conditions.append((node.test, body_end is not None, self.current_origin))
+
+    def _default_return(self, value: Value, note: str, conditions: int) -> None:
+        """The branch an `if` on a parameter's default takes returned `value`: called bare, the
+        function returns it, uncertain as the default is (compare_gan's gin-configurable
+        `weight_initializer(initializer=NORMAL_INIT)`, `if initializer == NORMAL_INIT: return
+        random_normal(stddev)`, was unknown). Only the first such return, reached under no undecided
+        test or uncounted loop of this call (`conditions`: how many were in force before this `if`);
+        only an initializer or a number, as an `if` on a default that sets a name (exec_if)."""
+        if self.default_return is None and self.frame_depths == (conditions, len(self.uncounted)):
+            self.default_return = _on_default(value, note)
 
     def _appended_lists(self, node: cst.If, env: Env) -> list[tuple[Seq, int]]:
         """The lists an `if`'s branches append to by name (`kept.append(x)`, `self.layers.append(x)`),
@@ -3183,16 +3197,20 @@ class Interpreter:
         self.frame_weights.append(len(self.weights))
         conditions = len(self.conditions)
         saved_returns = self.maybe_returns
+        saved_default, saved_depths = self.default_return, self.frame_depths
         caller_origin, self.current_origin = self.current_origin, func.env.file() or self.path
         try:
             if type(func.node) is cst.Lambda:
                 return self.eval(func.node.body, env, inner)
             self.maybe_returns = []
+            self.default_return, self.frame_depths = None, (conditions, len(self.uncounted))
             try:
                 self.exec_suite(func.node.body, env, inner)
                 result: Value = Const(None)
             except _Return as returned:
                 result = returned.value
+            if self.default_return is not None:
+                return self.default_return
             for alternatives in self.maybe_returns:
                 if any(not _same(value, result) for value in alternatives):
                     result = _one_of([*alternatives, result])
@@ -3205,6 +3223,7 @@ class Interpreter:
             self.frame_weights.pop()
             del self.conditions[conditions:]
             self.maybe_returns = saved_returns
+            self.default_return, self.frame_depths = saved_default, saved_depths
             self.current_origin = caller_origin
             if inner is not context and not own_scope:
                 _carry_scope_changes(inner, context)
@@ -6775,7 +6794,9 @@ def _either(values: list[Value], chosen_by: Any = None, limit: int = 4) -> Unkno
         or (projects and len(projects) < len(unique) and all(type(v) in (FuncV, ClassV) for v in projects))) else ()
     if 1 < len(unique) <= 4 and all(type(v) is InitV for v in unique):  # tf-faster-rcnn's cfg.TRAIN.TRUNCATED
         choices = " or ".join(_init_text(v) for v in unique)  # type: ignore[arg-type]
-        return Unknown(f"{choices}, picked by a condition known only at run time")
+        # kept as alternatives, so that an `elif` chain's outer choice names all of them (nmt's
+        # get_initializer: uniform, glorot_normal or glorot_uniform read "a value that depends on ...")
+        return Unknown(f"{choices}, picked by a condition known only at run time", tuple(unique))
     picked = chosen_by if len(keep) == 2 and len(values) == 2 and type(keep[0]) is not Ref else None
     return Unknown("a value that depends on a condition known only at run time", keep, chosen_by=picked)
 
@@ -6795,6 +6816,22 @@ def _mixed_callables(values: list[Value]) -> bool:
     they make: each is called."""
     return all(isinstance(v, (Ref, PartialV, LayerV, OpLayerV)) or type(v) in (FuncV, ClassV, InstanceV)
                for v in values) and any(not isinstance(v, Ref) for v in values)
+
+
+def _on_default(value: Value, note: str) -> Value | None:
+    """What the branch an `if` on a parameter's default (`note`) takes sets or returns, as the answer
+    of a bare call: an initializer, uncertain as the default is (with its own reason, when its
+    arguments are defaults too: compare_gan's `random_normal(stddev=stddev)`); a choice among
+    initializers by another test (tensorpack's Conv2D picks by TensorFlow's version), as it is; or a
+    number, with the note. None for anything else (a layer, a tensor): the branches are joined."""
+    if isinstance(value, InitV):
+        reason = note if value.certain or not value.reason or value.reason == note else f"{note}; {value.reason}"
+        return replace(value, certain=False, reason=reason)
+    if type(value) is Unknown and value.alternatives and all(type(v) is InitV for v in value.alternatives):
+        return value
+    if type(value) is Const and type(value.value) in (int, float):
+        return replace(value, note=value.note or note)
+    return None
 
 
 def _init_text(init: InitV) -> str:
