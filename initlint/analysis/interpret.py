@@ -485,6 +485,10 @@ class Interpreter:
         self.attr_journals: list[dict[tuple[int, str], tuple[dict[str, Value], Value | None]]] = []
         self._layer_caller: dict[int, str] = {}  # layers built where unseen callers set the scope
         self.constructed: dict[int, tuple[str, str | None, Span]] = {}  # deprecated constructors seen
+        # undecided tests on the library's version running (a deprecated constructor under one is
+        # the old version's branch, not a finding), and each `if` test's answer to that by id
+        self.version_guards = 0
+        self.version_tests: dict[int, bool] = {}
         self.maybe_returns: list[list[Value]] = []  # values returned under conditions not known statically
         # what the running function returns on its parameters' defaults (_default_return), and the
         # undecided conditions and uncounted loops in force when it was called
@@ -1473,6 +1477,9 @@ class Interpreter:
         ends: list[dict[str, Value] | None] = [start]  # the names before, then after each branch
         reuse = context.reuse
         main_guard = _is_main_guard(node.test)  # a script's main block is no alternative to anything
+        version_guard = self.version_tests.get(id(node.test))
+        if version_guard is None:
+            version_guard = self.version_tests[id(node.test)] = _reads_library_version(node.test)
         journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]] = {}
         self.attr_journals.append(journal)
         body_attrs: dict[tuple[int, str], Value | None] = {}
@@ -1501,6 +1508,7 @@ class Interpreter:
             if not main_guard:
                 self.conditions.append((node.test, branch is node.body, self.current_origin))
             _narrow_defaults(node.test, branch is node.body, env)
+            self.version_guards += version_guard
             try:
                 if type(branch) is cst.If:
                     self.exec_if(branch, env, context)
@@ -1521,6 +1529,7 @@ class Interpreter:
                     self.continued[-1].append((start, dict(env.names)))
             finally:
                 del self.conditions[depth:]  # with what a return inside the branch left (below)
+                self.version_guards -= version_guard
         self.attr_journals.pop()
         body_end, orelse_end = ends[1], ends[2]
         if lists:
@@ -2038,8 +2047,13 @@ class Interpreter:
                 test = Const(known)
             if isinstance(test, Const) and test.note is None:
                 return self.eval(node.body if test.value else node.orelse, env, context)
-            body = self.eval(node.body, env, context)
-            orelse = self.eval(node.orelse, env, context)
+            guard = _reads_library_version(node.test)
+            self.version_guards += guard
+            try:
+                body = self.eval(node.body, env, context)
+                orelse = self.eval(node.orelse, env, context)
+            finally:
+                self.version_guards -= guard
             if isinstance(body, Const) and isinstance(orelse, Const) and body.value == orelse.value or \
                     isinstance(body, Ref) and isinstance(orelse, Ref) and body.name == orelse.name:
                 return body  # `tf.layers.conv2d if FLAGS.v1 else tf.layers.conv2d` is no choice
@@ -4236,8 +4250,11 @@ class Interpreter:
             uniform = params.get("uniform")
             name = "glorot_uniform" if uniform is True else "glorot_normal" if uniform is False else "xavier"
         defaulted = tuple(key for key in defaults if key not in args)
+        # one in an imported module is that file's finding; one on a branch a test of the library's
+        # version picks is the old version's code, beside the new one's (tensorpack's Conv2D:
+        # `if get_tf_version_tuple() <= (1, 12): contrib's He init / else: Keras' VarianceScaling`)
         if node is not None and (constructor.deprecated_for or "contrib" in ref.path) \
-                and self.current_origin == self.path:  # one in an imported module is that file's finding
+                and self.current_origin == self.path and not self.version_guards:
             equivalent = constructor.deprecated_for
             if equivalent is not None and "factor" in params and params["factor"] != 1.0:
                 # U(±factor·sqrt(3/fan_in)) is variance scaling with scale factor² (lingvo's factor=1.43)
@@ -6850,6 +6867,27 @@ def _literal_seq(value: Value) -> Value:
         items = [item.value for item in value.items]  # type: ignore[attr-defined]
         return Const(items if value.kind == "list" else tuple(items))
     return value
+
+
+_VERSION_NAME = re.compile(r"(?i)(?:tf|tensorflow|keras).*version|version.*(?:tf|tensorflow|keras)")
+
+
+def _reads_library_version(test: cst.BaseExpression) -> bool:
+    """A test on the library's version: `tf.__version__`, `tf.VERSION`, `keras.__version__`, or a
+    name that says it (tensorpack's `get_tf_version_tuple()`, `TF_VERSION`). A model's own version
+    (`resnet_version == 1`) is not one."""
+    pending: list[cst.CSTNode] = [test]
+    while pending:
+        node = pending.pop()
+        kind = type(node)
+        if kind is cst.Attribute and node.attr.value in ("__version__", "VERSION"):  # type: ignore[attr-defined]
+            return True
+        if kind is cst.Name and _VERSION_NAME.search(node.value):  # type: ignore[attr-defined]
+            return True
+        if kind is cst.Attribute and _VERSION_NAME.search(node.attr.value):  # type: ignore[attr-defined]
+            return True
+        pending.extend(child_nodes(node))
+    return False
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:

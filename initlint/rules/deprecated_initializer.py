@@ -42,6 +42,11 @@ Reports `tf.uniform_unit_scaling_initializer` and the `tf.contrib.layers` initia
 (`xavier_initializer`, `variance_scaling_initializer`), which TF2 removed, and names the modern
 equivalent that gives the same distribution.
 
+A constructor on a branch that a test of TensorFlow's version picks (`if get_tf_version_tuple()
+<= (1, 12):`, `tf.__version__`, `tf.VERSION`, `LooseVersion(tf.__version__)`, a name such as
+`TF_VERSION`) is not reported: that code already has its path for newer versions (tensorpack's
+Conv2D). A test on anything else called a version (`resnet_version == 1`) is no such guard.
+
 ## Why is this bad?
 The code stops working on TF2; and `uniform_unit_scaling` sizes itself from
 `prod(shape[:-1])`, not from TensorFlow's fans, which surprises on rank-1 and conv shapes.
@@ -66,5 +71,8 @@ w = tf.get_variable("w", [256, 256],
                 "initializer=tf.uniform_unit_scaling_initializer())\n", ("INI305",), "tf1"),
         Example("import tensorflow as tf\nw = tf.get_variable('w', [256, 256], "
                 "initializer=tf.variance_scaling_initializer(distribution='uniform'))\n", (), "tf1"),
+        Example("import tensorflow as tf\nif tf.__version__ < '1.13':\n    init = tf.contrib.layers.xavier_initializer()\n"
+                "else:\n    init = tf.glorot_uniform_initializer()\n"
+                "w = tf.get_variable('w', [256, 256], initializer=init)\n", (), "tf1"),
     ),
 )
