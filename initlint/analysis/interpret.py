@@ -349,6 +349,11 @@ _ARITHMETIC_OPS = {
 # passthrough ops that keep a variable's values as they are
 # the project's classes and functions are dict keys by identity (they are hashable so)
 _IDENTITY_KEYS = (ClassV, FuncV)
+# a call's arguments not known statically (`opaque`): True when a `*args` of unknown length may fill
+# any parameter, KEYWORDS_OPAQUE when only a `**kwargs` of unknown keys does (the positional
+# arguments are all known: a `def wrapped(*args, **kwargs)` forwarding them keeps them)
+KEYWORDS_OPAQUE = "keywords"
+Opaque = bool | str
 
 
 def _key_value(key: Any) -> Value:
@@ -2665,10 +2670,10 @@ class Interpreter:
         return Unknown("an operation on unknown values", derived=_of_followed_tensors(left) or _of_followed_tensors(right))
 
     # ---- calls -----------------------------------------------------------------------------
-    def eval_args(self, node: cst.Call, env: Env, context: Context) -> tuple[list[Value], dict[str, Value], bool]:
+    def eval_args(self, node: cst.Call, env: Env, context: Context) -> tuple[list[Value], dict[str, Value], Opaque]:
         positional: list[Value] = []
         keywords: dict[str, Value] = {}
-        opaque = False
+        opaque: Opaque = False
         for arg in node.args:
             value = self.eval(arg.value, env, context)
             if arg.star == "*":
@@ -2679,7 +2684,8 @@ class Interpreter:
             elif arg.star == "**":
                 if isinstance(value, DictV):
                     keywords.update({str(k): v for k, v in value.items.items()})
-                opaque = opaque or not isinstance(value, DictV) or value.unknown is not None
+                if not isinstance(value, DictV) or value.unknown is not None:
+                    opaque = opaque or KEYWORDS_OPAQUE
             elif arg.keyword is not None:
                 keywords[arg.keyword.value] = value
             else:
@@ -2893,7 +2899,7 @@ class Interpreter:
         self._mark_restored(node, (weight for weight in self.weights[first:]
                                    if _under_any(f"{'/'.join(weight.scope)}/", prefixes)))
 
-    def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+    def call(self, func: Value, positional: list[Value], keywords: dict[str, Value], opaque: Opaque,
              node: cst.Call | None, context: Context) -> Value:
         if isinstance(func, ForeignV) or isinstance(func, Ref) and (_third_party(func.name)
                                                                     or func.name in _UNMODELLED_LAYERS):
@@ -3073,7 +3079,7 @@ class Interpreter:
                 kept.append(item)
         return Seq(kept, "list")
 
-    def _cond(self, positional: list[Value], keywords: dict[str, Value], opaque: bool, node: cst.Call | None,
+    def _cond(self, positional: list[Value], keywords: dict[str, Value], opaque: Opaque, node: cst.Call | None,
               context: Context) -> Value:
         """`tf.cond(pred, true_fn, false_fn)` calls both functions while it builds the graph, whatever
         the predicate: the weights each makes exist (deeplab_v3's `tf.cond(is_training, lambda:
@@ -3099,7 +3105,7 @@ class Interpreter:
         finally:
             self.conditions.pop()
 
-    def _call_each(self, func: Unknown, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+    def _call_each(self, func: Unknown, positional: list[Value], keywords: dict[str, Value], opaque: Opaque,
                    node: cst.Call | None, context: Context) -> Value:
         """One of several callables picked at run time (gcn's `model_func`): each is called, as each
         branch of an undecided `if` runs, under that branch's condition when it is known."""
@@ -3129,7 +3135,7 @@ class Interpreter:
         return joined
 
     def call_function(self, func: FuncV, positional: list[Value], keywords: dict[str, Value], context: Context,
-                      node: cst.Call | None, opaque: bool = False, root: bool = False, own_scope: bool = False) -> Value:
+                      node: cst.Call | None, opaque: Opaque = False, root: bool = False, own_scope: bool = False) -> Value:
         """`own_scope`: the function runs in a variable scope of its own (a layer object's call), so a
         change it makes to its scope does not reach the caller's."""
         key = id(func.node)
@@ -3186,8 +3192,8 @@ class Interpreter:
                 func.bound_self.attrs["__keras_built__"] = Const(True)  # built: its first call does not build again
         extra = bound_positional[len(all_params):]
         if type(params.star_arg) is cst.Param:
-            env.names[params.star_arg.name.value] = Seq(extra, "tuple") if not opaque and not root else Unknown(
-                "*args")
+            env.names[params.star_arg.name.value] = Seq(extra, "tuple") if opaque in (False, KEYWORDS_OPAQUE) \
+                and not root else Unknown("*args")
         for param in params.kwonly_params:
             name = param.name.value
             env.names[name] = keywords.pop(name) if name in keywords else self._param_default(
@@ -3278,7 +3284,7 @@ class Interpreter:
         return "unreadable"
 
     def _param_default(self, param: cst.Param, func: FuncV, env: Env, context: Context, root: bool,
-                       opaque: bool) -> Value:
+                       opaque: Opaque) -> Value:
         name = param.name.value
         if param.default is None:
             if root:
@@ -3306,7 +3312,7 @@ class Interpreter:
         return value
 
     def instantiate(self, cls: ClassV, positional: list[Value], keywords: dict[str, Value], context: Context,
-                    node: cst.Call | None, opaque: bool = False) -> Value:
+                    node: cst.Call | None, opaque: Opaque = False) -> Value:
         """`opaque`: the call also passes arguments not known statically (`**config`), so any
         parameter's default may be replaced."""
         chain = _project_chain(cls)
@@ -3450,7 +3456,7 @@ class Interpreter:
         return Unknown(f"method `{name}`")
 
     def dict_method(self, base: DictV, name: str, positional: list[Value], keywords: dict[str, Value],
-                    opaque: bool) -> Value:
+                    opaque: Opaque) -> Value:
         key = positional[0] if positional else None
         if name == "get" and isinstance(key, Const):
             found = base.items.get(key.value)
@@ -3506,7 +3512,7 @@ class Interpreter:
             self._store(base.items, key, value)
 
     # ---- the TensorFlow APIs ----------------------------------------------------------------
-    def call_api(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+    def call_api(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: Opaque,
                  node: cst.Call | None, context: Context) -> Value:
         name = _KERAS_BACKEND_OPS.get(ref.name, ref.name)
         if name in _KERAS_OPS:
@@ -4943,7 +4949,7 @@ class Interpreter:
         return _derived(tensor, ms=None, ms_default=None, pending=None, rectified=False, act_factor=None)
 
     # ---- layers ---------------------------------------------------------------------------
-    def layer_api(self, spec: LayerSpec, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+    def layer_api(self, spec: LayerSpec, positional: list[Value], keywords: dict[str, Value], opaque: Opaque,
                   node: cst.Call | None, context: Context) -> Value:
         args = _bind(spec.params, positional, keywords)
         if spec.family == "keras" and self.keras_data_format is not None and "data_format" in spec.params:
@@ -5584,7 +5590,7 @@ class Interpreter:
         biases = self.get_variable(ref, [Const("Bias"), Seq([size])], {"initializer": constant}, False, node, context)
         return self.add_tensors(output, biases)
 
-    def get_variable(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: bool,
+    def get_variable(self, ref: Ref, positional: list[Value], keywords: dict[str, Value], opaque: Opaque,
                      node: cst.Call | None, context: Context) -> Value:
         args = _bind(("name", "shape", "dtype", "initializer", "regularizer", "trainable"), positional, keywords)
         if ref.name in ("slim.variable", "slim.model_variable"):
