@@ -558,3 +558,26 @@ def test_an_elif_chain_of_returned_initializers_names_every_choice() -> None:
     assert weight.initializer.reason == ("random_uniform(minval=?, maxval=?) or glorot_normal() or glorot_uniform(), "
                                          "picked by a condition known only at run time")
 
+
+def test_an_info_finding_on_an_uncertain_weight_says_why() -> None:
+    # compare_gan's gin-bound weight_initializer (session 32): INI103 on its default read as certain,
+    # though the project's own BigGAN config binds orthogonal instead
+    source = ("import gin\n"
+              "import tensorflow as tf\n"
+              "@gin.configurable('weights')\n"
+              "def weight_initializer(initializer='normal', stddev=0.02):\n"
+              "    if initializer == 'normal':\n"
+              "        return tf.initializers.random_normal(stddev=stddev)\n"
+              "    return tf.initializers.orthogonal()\n"
+              "def linear(inputs, output_size):\n"
+              "    shape = inputs.get_shape().as_list()\n"
+              "    kernel = tf.get_variable('kernel', [shape[1], output_size], initializer=weight_initializer())\n"
+              "    return tf.matmul(inputs, kernel)\n"
+              "def critic():\n"
+              "    h = tf.nn.relu(linear(tf.placeholder(tf.float32, [None, 64]), 256))\n"
+              "    return linear(h, 1)\n")
+    [finding] = analyze_source(source, "m.py", Settings(dialect="tf1")).diagnostics
+    assert (finding.code, finding.span.line, finding.severity, finding.certain) == ("INI103", 13, "info", False)
+    assert finding.message.endswith(
+        "(uncertain: the default of parameter `initializer` of weight_initializer(); a gin config may bind another; "
+        "`stddev` is the default of parameter `stddev` of weight_initializer(); a gin config may bind another)")

@@ -253,7 +253,8 @@ def diagnostic(rule: Rule, weight: Weight, message: str, severity: Severity | No
                data: dict[str, Any] | None = None, certain: bool = True) -> Diagnostic:
     if "maybe_restored" in weight.facts:
         certain = False  # a load that runs with a parameter's default may overwrite the values judged
-    if not certain and severity != "info":
+    if not certain:
+        # an info rule's finding says so too: INI103 on compare_gan's gin default read as certain
         severity = "info"
         reason = weight.facts.get("maybe_restored") or weight.initializer.reason or weight.shape_reason or \
             weight.facts.get("signal_uncertain")
