@@ -31,7 +31,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)
     max_unroll: int = 64  # loops over a constant range up to this many iterations are unrolled
-    max_call_depth: int = 8  # helper functions are followed this deep
+    max_call_depth: int = 8  # helper functions are followed this deep (one more for an initializer helper)
     follow_callers: bool = True  # look for callers of a module's functions in other project files
     # Rule selection (selectors: ALL, INI, INI1, INI101). config.py resolves the layers of
     # pyproject.toml and the CLI into a plain `select` of codes; the Python API may use all three.
