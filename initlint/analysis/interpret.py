@@ -1483,9 +1483,7 @@ class Interpreter:
         ends: list[dict[str, Value] | None] = [start]  # the names before, then after each branch
         reuse = context.reuse
         main_guard = _is_main_guard(node.test)  # a script's main block is no alternative to anything
-        version_guard = self.version_tests.get(id(node.test))
-        if version_guard is None:
-            version_guard = self.version_tests[id(node.test)] = _reads_library_version(node.test)
+        version_guard = self._version_test(node.test)
         journal: dict[tuple[int, str], tuple[dict[str, Value], Value | None]] = {}
         self.attr_journals.append(journal)
         body_attrs: dict[tuple[int, str], Value | None] = {}
@@ -1596,13 +1594,20 @@ class Interpreter:
             if not main_guard:
                 self.conditions.append((node.test, body_end is not None, self.current_origin))
 
+    def _version_test(self, test: cst.BaseExpression) -> bool:
+        """_reads_library_version, read once per test."""
+        known = self.version_tests.get(id(test))
+        if known is None:
+            known = self.version_tests[id(test)] = _reads_library_version(test)
+        return known
+
     def _default_return(self, value: Value, note: str, conditions: int) -> None:
         """The branch an `if` on a parameter's default takes returned `value`: called bare, the
         function returns it, uncertain as the default is (compare_gan's gin-configurable
         `weight_initializer(initializer=NORMAL_INIT)`, `if initializer == NORMAL_INIT: return
         random_normal(stddev)`, was unknown). Only the first such return, reached under no undecided
         test or uncounted loop of this call (`conditions`: how many were in force before this `if`);
-        only an initializer or a number, as an `if` on a default that sets a name (exec_if)."""
+        only what _on_default answers for, as for an `if` on a default that sets a name."""
         if self.default_return is None and self.frame_depths == (conditions, len(self.uncounted)):
             self.default_return = _on_default(value, note)
 
@@ -2053,7 +2058,7 @@ class Interpreter:
                 test = Const(known)
             if isinstance(test, Const) and test.note is None:
                 return self.eval(node.body if test.value else node.orelse, env, context)
-            guard = _reads_library_version(node.test)
+            guard = self._version_test(node.test)
             self.version_guards += guard
             try:
                 body = self.eval(node.body, env, context)
