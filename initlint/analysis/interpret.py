@@ -6899,7 +6899,10 @@ def _literal_seq(value: Value) -> Value:
     return value
 
 
-_VERSION_NAME = re.compile(r"(?i)(?:tf|tensorflow|keras).*version|version.*(?:tf|tensorflow|keras)")
+# `tf`, `tensorflow` or `keras` as a word of the name (`get_tf_version_tuple`, `TF2_VERSION`), not
+# inside another (`outfile_version`)
+_VERSION_NAME = re.compile(r"(?i)(?:^|_)(?:tf|tensorflow|keras)(?:\d|_|$).*version|"
+                           r"version.*(?:^|_)(?:tf|tensorflow|keras)(?:\d|_|$)")
 
 
 def _reads_library_version(test: cst.BaseExpression) -> bool:
