@@ -19,7 +19,7 @@ from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Literal
 
 import libcst as cst
 
@@ -352,8 +352,8 @@ _IDENTITY_KEYS = (ClassV, FuncV)
 # a call's arguments not known statically (`opaque`): True when a `*args` of unknown length may fill
 # any parameter, KEYWORDS_OPAQUE when only a `**kwargs` of unknown keys does (the positional
 # arguments are all known: a `def wrapped(*args, **kwargs)` forwarding them keeps them)
-KEYWORDS_OPAQUE = "keywords"
-Opaque = bool | str
+KEYWORDS_OPAQUE: Literal["keywords"] = "keywords"
+Opaque = bool | Literal["keywords"]
 
 
 def _key_value(key: Any) -> Value:
