@@ -2816,8 +2816,9 @@ class Interpreter:
         kernels "unknown". Any weightless helper would be more (t2t's `layers()`, `shape_list`), but
         it cost tensor2tensor 45% more time for 9% more weights; raising max-call-depth does better."""
         depth = len(self.call_depth)
-        limit = self.settings.max_call_depth
-        return depth > limit or depth == limit and not (self.initializer_arguments and not self._makes_weights(func.node))
+        if depth != self.settings.max_call_depth:
+            return depth > self.settings.max_call_depth
+        return not self.initializer_arguments or self._makes_weights(func.node)
 
     def _makes_weights(self, node: cst.FunctionDef | cst.Lambda) -> bool:
         """_makes_weights_itself, read once per function for this analysis (its trees stay alive)."""
