@@ -316,6 +316,11 @@ def test_a_module_found_through_a_sys_path_insert_is_the_projects(tmp_path: Path
     from initlint.analysis.project import sys_path_entries
     assert sys_path_entries("sys.path.append(\"lib\")\nsys.path.insert(0, r'src')\nsys.path.insert(0, '/abs')\n") == (
         "lib", "src")
+    # joined to a directory name (pointnet's BASE_DIR, ROOT_DIR); a computed part is no entry
+    assert sys_path_entries("sys.path.append(os.path.join(BASE_DIR, '../utils'))\n"
+                            "sys.path.append(os.path.join(ROOT_DIR, 'tf_ops', \"sampling\"))\n"
+                            "sys.path.append(os.path.join(BASE_DIR, name))\nsys.path.append('a' + b)\n") == (
+        "../utils", "tf_ops/sampling")
 
 
 def test_a_sequential_an_imported_module_makes_at_its_top_level_is_not_this_files(tmp_path: Path) -> None:

@@ -275,8 +275,13 @@ def _resolve_module(from_path: str, module: str, level: int) -> Path | None:
                       entries=_file_sys_path_entries(origin))
 
 
-# `sys.path.insert(0, 'src')` / `sys.path.append("lib")` with a literal relative directory
-_SYS_PATH = re.compile(r"""sys\.path\.(?:insert\(\s*-?\d+\s*,|append\()\s*[rRuU]?(['"])([^'"\n]+)\1\s*\)""")
+# `sys.path.insert(0, 'src')` / `sys.path.append("lib")` with a literal relative directory, or
+# `sys.path.append(os.path.join(BASE_DIR, '../utils'))` joining literals to a directory name
+# (pointnet's scripts): the name's directory is unknown, and, as for a literal, every enclosing
+# directory is tried under it
+_SYS_PATH = re.compile(r"""sys\.path\.(?:insert\(\s*-?\d+\s*,|append\()\s*"""
+                       r"""(?:os\.path\.join\(\s*[\w.]+\s*,\s*)?((?:[rRuU]?(['"])[^'"\n]+\2\s*,?\s*)+)\)?\s*\)""")
+_LITERAL = re.compile(r"""(['"])([^'"\n]+)\1""")
 _SYS_PATH_ENTRIES: dict[tuple[str, int, int], tuple[str, ...]] = {}
 
 
@@ -285,8 +290,9 @@ def sys_path_entries(source: str) -> tuple[str, ...]:
     (fast-style-transfer's `sys.path.insert(0, 'src'); import transform`)."""
     if "sys.path" not in source:
         return ()
-    return tuple(dict.fromkeys(match.group(2) for match in _SYS_PATH.finditer(source)
-                               if not os.path.isabs(match.group(2))))
+    entries = (os.path.join(*(literal.group(2) for literal in _LITERAL.finditer(match.group(1))))
+               for match in _SYS_PATH.finditer(source))
+    return tuple(dict.fromkeys(entry for entry in entries if not os.path.isabs(entry)))
 
 
 def _file_sys_path_entries(origin: Path) -> tuple[str, ...]:
