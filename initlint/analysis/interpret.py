@@ -689,7 +689,10 @@ class Interpreter:
             return loaded
         found = loaded.env.names.get(value.name)
         if found is None:
-            return Unknown(f"`{value.name}` is not defined in {loaded.path}")
+            # keras-tuner's `from keras_tuner.backend.keras import layers`, a module that binds it
+            # by `from tensorflow.keras import *`
+            return self._star_imported(value.name, loaded.env.star_imports) or \
+                Unknown(f"`{value.name}` is not defined in {loaded.path}")
         key = (str(value.target), value.name)
         if key in self.forcing:
             # modules that import the name from each other (tensorlayer's models/__init__ star-imports
@@ -2150,7 +2153,7 @@ class Interpreter:
 
     def _is_known_api(self, name: str) -> bool:
         last = name.rsplit(".", 1)[-1]
-        return (name in LAYERS or name in RANDOM_OPS or name in catalog.POOLS or name in _FLATTEN
+        return (name in LAYERS or canonical(name) in _API_MODULES or name in RANDOM_OPS or name in catalog.POOLS or name in _FLATTEN
                 or last in TF_CONSTRUCTORS or last in KERAS_CONSTRUCTORS or last in SLIM_CONSTRUCTORS
                 or name.startswith("keras.layers.") or last in ("Sequential", "Model", "Input", "arg_scope", "variable_scope", "get_variable",
                                                                   "Variable", "repeat", "stack"))
@@ -6760,6 +6763,13 @@ _FRAMEWORK_METHODS = frozenset({"call", "build", "get_config", "from_config", "c
 # ops that fill a tensor shaped like their argument: the RANDOM_OPS entry they are
 _FILLED_LIKE = {"tf.zeros_like": "tf.zeros", "tf.ones_like": "tf.ones", "np.zeros_like": "np.zeros",
                 "np.ones_like": "np.ones"}
+# the library modules holding the APIs initlint knows (`from tensorflow.keras import *` binds
+# `layers`, whose Dense keras-tuner's models call as `layers.Dense`)
+_API_MODULES = frozenset({".".join(parts[:end]) for key in (*LAYERS, *RANDOM_OPS, *catalog.POOLS)
+                          for parts in [key.split(".")] for end in range(1, len(parts))}
+                         | {"keras.initializers", "keras.models", "tf.initializers"})
+
+
 # (tf.nn.rnn and tf.nn.bidirectional_rnn: TensorFlow 0.x's names of the static ones, lstm-char-cnn's)
 _RNN_RUNNERS = {"tf.nn.dynamic_rnn", "tf.nn.static_rnn", "rnn.static_rnn", "tf.nn.bidirectional_dynamic_rnn",
                 "tf.nn.static_bidirectional_rnn", "rnn.static_bidirectional_rnn", "tf.nn.raw_rnn", "tf.nn.rnn",
