@@ -124,6 +124,10 @@ class TensorV(Value):
     offsets: float | None = None
     # tf.one_hot's output: a matmul of it with a weight picks one of the weight's rows (a lookup)
     one_hot: bool = False
+    # the correlation between its units, over the inputs: a layer whose weights share a nonzero mean
+    # gives each unit that mean times the sum of its inputs, so its units move together, which the
+    # next such layer sums coherently (0: independent units)
+    correlation: float = 0.0
 
 
 @dataclass(eq=False)
