@@ -124,6 +124,10 @@ RANDOM_OPS: dict[str, Constructor] = {
     "np.random.randn": _c("random_normal", (), mean=0.0, stddev=1.0),
     "np.random.normal": _c("random_normal", ("mean", "stddev", "shape"), mean=0.0, stddev=1.0),
     "np.random.uniform": _c("random_uniform", ("minval", "maxval", "shape"), minval=0.0, maxval=1.0),
+    "np.random.rand": _c("random_uniform", (), minval=0.0, maxval=1.0),
+    "np.random.random": _c("random_uniform", ("shape",), minval=0.0, maxval=1.0),
+    "np.random.random_sample": _c("random_uniform", ("shape",), minval=0.0, maxval=1.0),
+    "np.random.standard_normal": _c("random_normal", ("shape",), mean=0.0, stddev=1.0),
     "np.zeros": _c("zeros", ("shape",)),
     "np.ones": _c("ones", ("shape",)),
 }

@@ -2629,7 +2629,7 @@ class Interpreter:
         if by_hand is not None:
             return by_hand
         if type(operator) is cst.Add and (_tensor_like(left) or _tensor_like(right)):
-            return self.add_tensors(left, right)
+            return self.add_tensors(left, right, node)
         if type(operator) is cst.Multiply:
             broadcast = _times_ones(left, right)
             if broadcast is not None:
@@ -2661,7 +2661,7 @@ class Interpreter:
             if tensor.init is not None and not _tensor_like(scale):  # `tf.random_normal(shape) * 0.05`
                 scaled.init = _scaled_init(tensor.init, scale, node, self.current_origin)
             return scaled
-        shifted = _shifted(left, operator, right)
+        shifted = _shifted(left, operator, right, node, self.current_origin)
         if shifted is not None:
             return shifted
         if isinstance(left, Const) and isinstance(left.value, str) and type(operator) in (cst.Modulo, cst.Add):
@@ -4302,7 +4302,7 @@ class Interpreter:
 
     def random_tensor(self, ref: Ref, constructor: Constructor, positional: list[Value], keywords: dict[str, Value],
                       node: cst.Call | None) -> TensorV:
-        if ref.name == "np.random.randn":
+        if ref.name in ("np.random.randn", "np.random.rand"):  # the dimensions as arguments
             shape = tuple(_count(v) for v in positional)
             init = self.construct_initializer(ref, constructor, [], {}, node, self.dialect_here())
             return TensorV(shape, None, 0.0, None, init=init, array=True)
@@ -6003,7 +6003,7 @@ class Interpreter:
         shape = _broadcast_all(tensors) if len(tensors) == 2 else None
         return _derived(tensors[0], shape=shape, ms=None, ms_default=None, pending=None, act_factor=None)
 
-    def add_tensors(self, left: Value, right: Value) -> Value:
+    def add_tensors(self, left: Value, right: Value, node: cst.CSTNode | None = None) -> Value:
         for tensor_value, other in ((left, right), (right, left)):
             # its own shape, or the one it is added as: random-network-distillation's `[1, nf, 1, 1]`
             # bias reshaped to `[1, 1, 1, nf]` lost the layer's ReLU and every signal after it
@@ -6048,7 +6048,7 @@ class Interpreter:
             if statistic is not None and statistic[0] in ("var", "meansq") and isinstance(
                     left if _tensor_like(right) else right, Const):
                 return _with_stat(_derived(tensor, shape=shape), statistic)  # `var + 1e-5`
-            shifted = _shifted(left, cst.Add(), right)
+            shifted = _shifted(left, cst.Add(), right, node, self.current_origin)
             if shifted is not None:
                 return shifted
             if isinstance(left if _tensor_like(right) else right, Unknown):
@@ -6781,8 +6781,6 @@ _FILLED_LIKE = {"tf.zeros_like": "tf.zeros", "tf.ones_like": "tf.ones", "np.zero
 _API_MODULES = frozenset({".".join(parts[:end]) for key in (*LAYERS, *RANDOM_OPS, *catalog.POOLS)
                           for parts in [key.split(".")] for end in range(1, len(parts))}
                          | {"keras.initializers", "keras.models", "tf.initializers"})
-
-
 # (tf.nn.rnn and tf.nn.bidirectional_rnn: TensorFlow 0.x's names of the static ones, lstm-char-cnn's)
 _RNN_RUNNERS = {"tf.nn.dynamic_rnn", "tf.nn.static_rnn", "rnn.static_rnn", "tf.nn.bidirectional_dynamic_rnn",
                 "tf.nn.static_bidirectional_rnn", "rnn.static_bidirectional_rnn", "tf.nn.raw_rnn", "tf.nn.rnn",
@@ -8896,9 +8894,11 @@ def _always_true(value: Value) -> bool:
     return isinstance(value, (FuncV, ClassV, ModuleV, LayerV, OpLayerV, ModelV, ContextV, InitV))
 
 
-def _shifted(left: Value, operator: cst.BaseBinaryOp, right: Value) -> TensorV | None:
+def _shifted(left: Value, operator: cst.BaseBinaryOp, right: Value, node: cst.CSTNode | None,
+             origin: str | None) -> TensorV | None:
     """`h + c`, `h - c`, `c - h` for a known number c: E[(±h + c)²] = E[h²] ± 2c·E[h] + c², and an
-    activation after it is not the layer's own (relu(1 - logit), StarGAN's hinge)."""
+    activation after it is not the layer's own (relu(1 - logit), StarGAN's hinge). An initial
+    value's distribution shifts with it (`np.random.rand(n, m) - 0.5`)."""
     if type(operator) not in (cst.Add, cst.Subtract) or _tensor_like(left) == _tensor_like(right):
         return None
     tensor_value, number = (left, right) if _tensor_like(left) else (right, left)
@@ -8909,10 +8909,14 @@ def _shifted(left: Value, operator: cst.BaseBinaryOp, right: Value) -> TensorV |
     sign = -1.0 if type(operator) is cst.Subtract and tensor is right else 1.0
     shift = c if type(operator) is cst.Add or tensor is right else -c
     if tensor.ms is None:
-        return _derived(tensor, ms=None, ms_default=None, pending=None)
-    mean = sign * tensor.mean + shift
-    ms = tensor.ms + 2.0 * shift * sign * tensor.mean + shift * shift
-    return _derived(tensor, ms=ms, mean=mean, ms_default=None, pending=None)
+        result = _derived(tensor, ms=None, ms_default=None, pending=None)
+    else:
+        mean = sign * tensor.mean + shift
+        ms = tensor.ms + 2.0 * shift * sign * tensor.mean + shift * shift
+        result = _derived(tensor, ms=ms, mean=mean, ms_default=None, pending=None)
+    if tensor.init is not None:
+        result.init = _shifted_init(tensor.init, shift, sign < 0, node, origin)
+    return result
 
 
 def _times_parameter(left: Value, operator: cst.BaseBinaryOp, right: Value) -> TensorV | None:
@@ -9085,6 +9089,37 @@ def _scaled_init(init: InitV, scale: Value, node: cst.CSTNode | None, origin: st
     elif name != "zeros":  # a fan-based initializer's values times a number: not a distribution initlint names
         name, params = "unknown", {}
         reason = reason or f"the values of a {init.name} initializer multiplied by {factor:g}"
+    defaulted = tuple(key for key in init.defaulted if params.get(key) == init.params.get(key))
+    return replace(init, name=name, params=params, node=node, line=None, origin=origin, defaulted=defaulted,
+                   certain=init.certain and reason is None, reason=init.reason or reason)
+
+
+def _shifted_init(init: InitV, shift: float | None, negated: bool, node: cst.CSTNode | None,
+                  origin: str | None) -> InitV:
+    """The distribution of an initial value's entries after adding `shift` (`c - value` when
+    `negated`, `value + c` or `value - c` as +-c): a normal's mean and a uniform's bounds move; a
+    fan-based initializer's values shifted are not a distribution initlint names."""
+    if negated:
+        init = _scaled_init(init, Const(-1.0), node, origin)
+    params = dict(init.params)
+
+    def plus(key: str) -> float | None:
+        value = params.get(key, 0.0 if init.name == "zeros" else None)
+        return None if shift is None or not isinstance(value, (int, float)) else value + shift
+
+    name, reason = init.name, None
+    if name in ("random_normal", "truncated_normal"):
+        params["mean"] = plus("mean")
+    elif name == "random_uniform":
+        params["minval"], params["maxval"] = plus("minval"), plus("maxval")
+    elif name in ("zeros", "ones", "constant"):
+        params = {"value": 1.0 if name == "ones" else params.get("value", 0.0)}
+        name, params = "constant", {"value": plus("value")}
+    else:
+        name, params = "unknown", {}
+        reason = f"the values of a {init.name} initializer shifted by a number"
+    if shift is None:
+        reason = reason or "the initial value is shifted by a number initlint cannot know"
     defaulted = tuple(key for key in init.defaulted if params.get(key) == init.params.get(key))
     return replace(init, name=name, params=params, node=node, line=None, origin=origin, defaulted=defaulted,
                    certain=init.certain and reason is None, reason=init.reason or reason)
