@@ -1,6 +1,7 @@
 """The per-file pipeline: prefilter -> parse -> interpret -> rules -> FileResult. No printing here."""
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import io
@@ -315,6 +316,11 @@ def _analyze_item(item: _Item, settings: Settings, cache: object) -> tuple[int, 
         result = FileResult(path=shown, diagnostics=(_file_diagnostic(
             "INI902", "internal-error", f"internal error while analysing this file: {error!r}", shown,
             data={"traceback": "".join(traceback.format_exception(error))}),))
+    if not result.diagnostics and result.source is not None:
+        # the text serves reporters' source lines, noqa comments and fixes, all of them diagnostics':
+        # a run over a large tree held every clean file's text until its end (12 MB in keras-hub),
+        # and its cache entry stored it
+        result = dataclasses.replace(result, source=None)
     if cache is not None and key is not None:
         cache.put(key, result)  # type: ignore[attr-defined]
     return index, result

@@ -126,7 +126,6 @@ class _Resolver:
 
     def __init__(self) -> None:
         self.files: dict[tuple[Path, tuple[str, ...]], Path | None] = {}
-        self.texts: dict[Path, tuple[tuple[int, int], str | None]] = {}
         self.direct: dict[tuple[Path, tuple[int, int]], tuple[Path, ...]] = {}
         self.weights: dict[tuple[Path, tuple[int, int]], bool] = {}
         self.stamps: dict[Path, tuple[int, int] | None] = {}  # files do not change during one run
@@ -175,18 +174,13 @@ class _Resolver:
         return found
 
     def text(self, path: Path) -> str | None:
-        stamp = self.stamp(path)
-        if stamp is None:
+        """Not kept: its two readers keep their answers (a run over a large tree held every text)."""
+        if self.stamp(path) is None:
             return None
-        cached = self.texts.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
         try:
-            text: str | None = path.read_bytes().decode("utf-8-sig", errors="replace")
+            return path.read_bytes().decode("utf-8-sig", errors="replace")
         except OSError:
-            text = None
-        self.texts[path] = (stamp, text)
-        return text
+            return None
 
     def imports_of(self, origin: Path, source: str) -> tuple[Path, ...]:
         """The project modules `source` (the text of `origin`) may load directly."""
