@@ -91,6 +91,17 @@ def test_second_run_hits_and_gives_equal_results(project: Path, monkeypatch: pyt
     assert any(r.weights for r in second) and any(r.diagnostics for r in second)
 
 
+def test_only_results_with_diagnostics_keep_their_text(project: Path) -> None:
+    # the text serves source lines, noqa comments and fixes: a clean file's was held (and cached)
+    # for nothing, every file's text of a large tree until the run ended
+    for settings in (_settings(project), _settings(project, cache=False)):
+        for result in engine.run(_files(project), settings):
+            assert (result.source is not None) == bool(result.diagnostics), result.path
+    results = engine.run(_files(project), _settings(project))
+    assert [r.path for r in results if r.diagnostics] == ["model.py", "train.py"]
+    assert results[0].source == MODEL and results[1].source is None and results[1].weights
+
+
 def test_a_changed_file_misses(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     counting = Counting(monkeypatch)
     engine.run(_files(project), _settings(project))
