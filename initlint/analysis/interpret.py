@@ -2153,7 +2153,8 @@ class Interpreter:
 
     def _is_known_api(self, name: str) -> bool:
         last = name.rsplit(".", 1)[-1]
-        return (name in LAYERS or canonical(name) in _API_MODULES or name in RANDOM_OPS or name in catalog.POOLS or name in _FLATTEN
+        return (name in LAYERS or name in RANDOM_OPS or name in catalog.POOLS or name in _FLATTEN
+                or canonical(name) in _API_MODULES  # a module: `from tensorflow.keras import *` binds `layers`
                 or last in TF_CONSTRUCTORS or last in KERAS_CONSTRUCTORS or last in SLIM_CONSTRUCTORS
                 or name.startswith("keras.layers.") or last in ("Sequential", "Model", "Input", "arg_scope", "variable_scope", "get_variable",
                                                                   "Variable", "repeat", "stack"))
@@ -9103,18 +9104,17 @@ def _shifted_init(init: InitV, shift: float | None, negated: bool, node: cst.CST
         init = _scaled_init(init, Const(-1.0), node, origin)
     params = dict(init.params)
 
-    def plus(key: str) -> float | None:
-        value = params.get(key, 0.0 if init.name == "zeros" else None)
+    def plus(value: Any) -> float | None:
         return None if shift is None or not isinstance(value, (int, float)) else value + shift
 
     name, reason = init.name, None
     if name in ("random_normal", "truncated_normal"):
-        params["mean"] = plus("mean")
+        params["mean"] = plus(params.get("mean"))
     elif name == "random_uniform":
-        params["minval"], params["maxval"] = plus("minval"), plus("maxval")
+        params["minval"], params["maxval"] = plus(params.get("minval")), plus(params.get("maxval"))
     elif name in ("zeros", "ones", "constant"):
-        params = {"value": 1.0 if name == "ones" else params.get("value", 0.0)}
-        name, params = "constant", {"value": plus("value")}
+        value = {"zeros": 0.0, "ones": 1.0}.get(name, params.get("value"))
+        name, params = "constant", {"value": plus(value)}
     else:
         name, params = "unknown", {}
         reason = f"the values of a {init.name} initializer shifted by a number"
