@@ -9090,9 +9090,7 @@ def _scaled_init(init: InitV, scale: Value, node: cst.CSTNode | None, origin: st
     elif name != "zeros":  # a fan-based initializer's values times a number: not a distribution initlint names
         name, params = "unknown", {}
         reason = reason or f"the values of a {init.name} initializer multiplied by {factor:g}"
-    defaulted = tuple(key for key in init.defaulted if params.get(key) == init.params.get(key))
-    return replace(init, name=name, params=params, node=node, line=None, origin=origin, defaulted=defaulted,
-                   certain=init.certain and reason is None, reason=init.reason or reason)
+    return _redrawn(init, name, params, reason, node, origin)
 
 
 def _shifted_init(init: InitV, shift: float | None, negated: bool, node: cst.CSTNode | None,
@@ -9120,6 +9118,13 @@ def _shifted_init(init: InitV, shift: float | None, negated: bool, node: cst.CST
         reason = f"the values of a {init.name} initializer shifted by a number"
     if shift is None:
         reason = reason or "the initial value is shifted by a number initlint cannot know"
+    return _redrawn(init, name, params, reason, node, origin)
+
+
+def _redrawn(init: InitV, name: str, params: dict[str, Any], reason: str | None, node: cst.CSTNode | None,
+             origin: str | None) -> InitV:
+    """`init` as the distribution `name(params)` an expression made of its values (`reason`: why
+    that is not known for certain); its defaults stay defaults where they did not change."""
     defaulted = tuple(key for key in init.defaulted if params.get(key) == init.params.get(key))
     return replace(init, name=name, params=params, node=node, line=None, origin=origin, defaulted=defaulted,
                    certain=init.certain and reason is None, reason=init.reason or reason)
