@@ -66,16 +66,20 @@ SLOT_PATTERN = re.compile(r"/(Adam|Adam_1|Momentum|RMSProp|RMSProp_1|Adagrad|Ftr
 # --------------------------------------------------------------------------- collection
 
 
+ORACLE_MARKER = re.compile(r"#\s*oracle:\s*run\b")
+HEAD_LINES = 10  # the marker is read in a fixture's first lines
+
+
 def _oracle_fixtures() -> list[Path]:
     found = []
     if not FIXTURES.is_dir():
         return found
     for path in sorted(FIXTURES.rglob("*.py")):
         try:
-            head = path.read_text(encoding="utf-8").splitlines()[:10]
+            head = path.read_text(encoding="utf-8").splitlines()[:HEAD_LINES]
         except (OSError, UnicodeDecodeError):
             continue
-        if any(re.search(r"#\s*oracle:\s*run\b", line) for line in head):
+        if any(ORACLE_MARKER.search(line) for line in head):
             found.append(path)
     return found
 
@@ -369,7 +373,7 @@ def test_no_oracle_marker_is_past_the_head() -> None:
     # a marker the collection does not read leaves its fixture silently out of the tier (session
     # 33's numpy fixture, after its docstring grew)
     late = [str(path.relative_to(REPO)) for path in sorted(FIXTURES.rglob("*.py"))
-            if any(re.search(r"#\s*oracle:\s*run\b", line) for line in path.read_text(encoding="utf-8").splitlines()[10:])]
+            if any(ORACLE_MARKER.search(line) for line in path.read_text(encoding="utf-8").splitlines()[HEAD_LINES:])]
     assert late == []
 
 
